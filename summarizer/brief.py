@@ -1,0 +1,153 @@
+"""The brief: pydantic models that are the single source of truth.
+
+`schemas/brief.schema.json` is generated from `Brief` (see `write_schema`); a test fails
+when the committed file drifts from these models.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Role = Literal["attacker", "target", "victim", "authority", "mediator", "other"]
+PlaceType = Literal[
+    "country",
+    "region",
+    "province",
+    "city",
+    "town",
+    "village",
+    "district",
+    "neighbourhood",
+    "site",
+    "other",
+]
+Category = Literal["killed", "injured", "missing", "arrested", "displaced", "affected"]
+Qualifier = Literal["exact", "at_least", "over", "about", "approximate", "up_to"]
+SourceType = Literal[
+    "monitor",
+    "government",
+    "state_media",
+    "media",
+    "official",
+    "ngo",
+    "un",
+    "military",
+    "witness",
+    "group",
+    "other",
+]
+
+ROLES: tuple[str, ...] = Role.__args__
+PLACE_TYPES: tuple[str, ...] = PlaceType.__args__
+CATEGORIES: tuple[str, ...] = Category.__args__
+QUALIFIERS: tuple[str, ...] = Qualifier.__args__
+SOURCE_TYPES: tuple[str, ...] = SourceType.__args__
+
+# A character span [start, end) into the exact input text.
+Span = tuple[int, int]
+
+
+def _check_span(span: Span) -> Span:
+    start, end = span
+    if start < 0 or end <= start:
+        raise ValueError(f"span {list(span)} must satisfy 0 <= start < end")
+    return span
+
+
+class _Item(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Actor(_Item):
+    """Someone involved in the event, with the role they played."""
+
+    name: str = Field(min_length=1, description="As written in the article.")
+    role: Role
+    aliases: list[str] = Field(default_factory=list, description="Other ways the text names it.")
+    mentions: list[Span] = Field(default_factory=list, description="[start, end) offsets.")
+
+    _spans = field_validator("mentions")(lambda v: [_check_span(s) for s in v])
+
+
+class Place(_Item):
+    """A place where the event happened."""
+
+    name: str = Field(min_length=1)
+    type: PlaceType
+    aliases: list[str] = Field(default_factory=list)
+    mentions: list[Span] = Field(default_factory=list)
+
+    _spans = field_validator("mentions")(lambda v: [_check_span(s) for s in v])
+
+
+class Figure(_Item):
+    """One casualty figure, for one group, from one source."""
+
+    category: Category
+    count: int | None = Field(default=None, ge=0, description="null for vague counts.")
+    count_max: int | None = Field(default=None, ge=0, description="upper bound of a range.")
+    qualifier: Qualifier = "exact"
+    group: str | None = Field(default=None, description="Who the figure counts, as written.")
+    source: str | None = Field(default=None, description="Who reported it, as written.")
+    evidence: str = Field(min_length=1, description="Verbatim substring of the article.")
+    evidence_span: Span
+
+    _span = field_validator("evidence_span")(lambda v: _check_span(v))
+
+    @model_validator(mode="after")
+    def _range_is_ordered(self) -> Figure:
+        if self.count_max is not None and (self.count is None or self.count_max < self.count):
+            raise ValueError("count_max needs a count and must be >= count")
+        return self
+
+
+class Source(_Item):
+    """A monitor, official, agency or witness that the article cites."""
+
+    name: str = Field(min_length=1)
+    type: SourceType
+    aliases: list[str] = Field(default_factory=list)
+    mentions: list[Span] = Field(default_factory=list)
+
+    _spans = field_validator("mentions")(lambda v: [_check_span(s) for s in v])
+
+
+class Brief(_Item):
+    """The structured brief of one article (see GOLD_FORMAT.md)."""
+
+    id: str | None = None
+    who: list[Actor] = Field(default_factory=list)
+    where: list[Place] = Field(default_factory=list)
+    toll: list[Figure] = Field(default_factory=list)
+    attribution: list[Source] = Field(default_factory=list)
+
+    def spans_match(self, text: str) -> list[str]:
+        """Problems with this brief's spans against `text` (empty when all slice right)."""
+        problems: list[str] = []
+        for field_name, items in (
+            ("who", self.who),
+            ("where", self.where),
+            ("attribution", self.attribution),
+        ):
+            for item in items:
+                for start, end in item.mentions:
+                    if end > len(text) or text[start:end] not in (item.name, *item.aliases):
+                        problems.append(f"{field_name} {item.name!r}: span {[start, end]}")
+        for figure in self.toll:
+            start, end = figure.evidence_span
+            if text[start:end] != figure.evidence:
+                problems.append(f"toll evidence {figure.evidence!r}: span {[start, end]}")
+        return problems
+
+
+def brief_json_schema() -> dict:
+    return Brief.model_json_schema()
+
+
+def write_schema(path) -> None:
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump(brief_json_schema(), handle, indent=2, sort_keys=True)
+        handle.write("\n")

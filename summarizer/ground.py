@@ -1,0 +1,383 @@
+"""From candidates to grounded brief items: merge mentions into entities, attach spans,
+and verify every value against the text. Nothing leaves this module unless the article
+contains it verbatim; what fails verification is dropped and counted."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .brief import Actor, Figure, Place, Source
+from .candidates import (
+    ACTOR_NOUNS,
+    ATTACKER_WORDS,
+    AUTHORITY_WORDS,
+    VICTIM_WORDS,
+    EntityMention,
+    FigureCandidate,
+    Sentence,
+    SourceMention,
+    gazetteer_kind,
+    is_generic,
+    parse_number,
+    place_type_from_context,
+    source_type,
+)
+
+_FUNCTION_WORDS = {
+    "the", "a", "an", "of", "between", "and", "with", "by", "as", "against", "from", "among",
+    "to", "for", "on", "in", "at", "that", "its", "their", "his", "her", "all", "some", "other",
+    "several", "many", "two", "three", "four", "when", "while", "after", "also", "most", "both",
+}  # fmt: skip
+
+
+def _key(name: str) -> str:
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+    folded = re.sub(r"['’]s\b", "", folded)
+    folded = re.sub(r"\b(al|el|the)[- ]", "", folded)
+    return " ".join(re.sub(r"[^\w]+", " ", folded).split())
+
+
+def _words(name: str) -> set[str]:
+    return set(_key(name).split())
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper()).upper()
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str  # a role, place type or source type
+    names: Counter = field(default_factory=Counter)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def add(self, name: str, span: tuple[int, int]) -> None:
+        self.names[name] += 1
+        self.spans.append(span)
+
+    def related(self, name: str) -> bool:
+        mine, theirs = _words(self.name), _words(name)
+        if not mine or not theirs:
+            return False
+        if mine <= theirs or theirs <= mine:
+            return True
+        return any(n.isupper() and len(n) >= 3 and n == _initials(self.name) for n in (name,)) or (
+            self.name.isupper() and len(self.name) >= 3 and self.name == _initials(name)
+        )
+
+
+def occurrences(text: str, names: list[str], sentences: list[Sentence]) -> list[tuple[int, int]]:
+    """Every exact occurrence of any of `names` inside the story sentences."""
+    spans: set[tuple[int, int]] = set()
+    for sentence in sentences:
+        for name in names:
+            for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence.text):
+                spans.add((sentence.start + match.start(), sentence.start + match.end()))
+    # drop spans nested inside a longer one (an alias inside the full name)
+    ordered = sorted(spans, key=lambda s: (s[0], -s[1]))
+    kept: list[tuple[int, int]] = []
+    for span in ordered:
+        if kept and span[0] >= kept[-1][0] and span[1] <= kept[-1][1]:
+            continue
+        kept.append(span)
+    return kept
+
+
+# ---------------------------------------------------------------- sources
+
+
+def merge_sources(mentions: list[SourceMention]) -> tuple[list[Entity], dict[int, int]]:
+    """Source entities, and for each mention (by index) the entity it refers to.
+
+    Generic descriptions ('the monitor', 'the agency') refer to the nearest named source
+    of the same kind, before them if there is one, else after."""
+    entities: list[Entity] = []
+    resolved: dict[int, int] = {}
+    for index, mention in enumerate(mentions):
+        if is_generic(mention.name):
+            continue
+        kind = source_type(mention.name, mention.description)
+        for number, entity in enumerate(entities):
+            if entity.related(mention.name):
+                entity.add(mention.name, mention.span)
+                if entity.kind == "other":
+                    entity.kind = kind
+                resolved[index] = number
+                break
+        else:
+            entity = Entity(mention.name, kind)
+            entity.add(mention.name, mention.span)
+            entities.append(entity)
+            resolved[index] = len(entities) - 1
+    for index, mention in enumerate(mentions):
+        if index in resolved:
+            continue
+        kind = source_type(mention.name, mention.description)
+        order = sorted(
+            (j for j in resolved if mentions[j].start < mention.start),
+            key=lambda j: -mentions[j].start,
+        ) + sorted((j for j in resolved if mentions[j].start > mention.start), key=lambda j: mentions[j].start)
+        for j in order:
+            entity = entities[resolved[j]]
+            if kind in ("other", entity.kind) or {kind, entity.kind} <= {"media", "state_media"}:
+                resolved[index] = resolved[j]
+                entity.add(mention.name, mention.span)
+                break
+    for entity in entities:
+        entity.name = _best_name(entity.names)
+    return entities, resolved
+
+
+def _best_name(names: Counter) -> str:
+    proper = [n for n in names if not is_generic(n) and not re.search(r"\s+of\s+[A-Z]", n)] or list(names)
+    # the fullest proper form: most words, then most frequent
+    return max(proper, key=lambda n: (len(n.split()) if not n.isupper() else 1, names[n]))
+
+
+def sources_as_items(
+    text: str, entities: list[Entity], sentences: list[Sentence]
+) -> list[Source]:
+    items = []
+    for entity in entities:
+        aliases = sorted({n for n in entity.names if n != entity.name and n in text})
+        spans = occurrences(text, [entity.name, *aliases], sentences) or entity.spans
+        items.append(Source(name=entity.name, type=entity.kind, aliases=aliases, mentions=spans))
+    return items
+
+
+# ---------------------------------------------------------------- places
+
+
+_MODIFIER_USE = re.compile(
+    r"^(?:-based|-backed|-led|-aligned|-linked)|^\s+(?:sanctions|troops|officials|coastal|security"
+    r"|forces|government|authorities|military|police|army|regime|embassy|airbase)\b"
+)
+_INSTITUTION = re.compile(
+    r"\b(Institute|University|Agency|Ministry|Observatory|Council|Committee|Organi[sz]ation|Office"
+    r"|Court|Party|Front|Army|Forces|News|TV|Times|Post)\b"
+)
+
+
+def places_from(text: str, mentions: list[EntityMention], sentences: list[Sentence], taken: set[str]) -> list[Place]:
+    entities: list[Entity] = []
+    for mention in mentions:
+        if mention.label == "NORP" and gazetteer_kind(mention.text) is None:
+            continue
+        known = gazetteer_kind(mention.text)
+        if mention.label not in ("GPE", "LOC", "FAC", "PLACE") and known is None:
+            continue
+        if _key(mention.text) in taken or not re.match(r"[A-Z]", mention.text):
+            continue
+        if _INSTITUTION.search(mention.text):
+            continue
+        before, after = text[max(0, mention.start - 24) : mention.start], text[mention.end : mention.end + 20]
+        if re.search(r"\b(?:pro|anti)-$", before) or _MODIFIER_USE.match(after):
+            continue
+        base = re.sub(r"\s+(province|governorate|district|region|countryside|city|village|town)$", "", mention.text)
+        kind = place_type_from_context(before, after) or known or ("site" if mention.label == "FAC" else None)
+        for entity in entities:
+            if _key(entity.name) == _key(base):
+                entity.add(mention.text, (mention.start, mention.end))
+                if entity.kind == "other" and kind:
+                    entity.kind = kind
+                break
+        else:
+            entity = Entity(base, kind or "other")
+            entity.add(mention.text, (mention.start, mention.end))
+            entities.append(entity)
+    places = []
+    for entity in entities:
+        if entity.name not in text:
+            continue
+        aliases = sorted({n for n in entity.names if n != entity.name})
+        spans = occurrences(text, [entity.name, *aliases], sentences)
+        places.append(Place(name=entity.name, type=entity.kind, aliases=aliases, mentions=spans))
+    return places
+
+
+# ---------------------------------------------------------------- actors
+
+
+def _clean_phrase(phrase: str) -> str:
+    words = phrase.split()
+    while words and words[0].lower() in _FUNCTION_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _side(phrase: str) -> str:
+    if ATTACKER_WORDS.search(phrase):
+        return "attacker"
+    if VICTIM_WORDS.search(phrase):
+        return "victim"
+    if AUTHORITY_WORDS.search(phrase):
+        return "state"
+    return "other"
+
+
+_TARGETED = re.compile(
+    r"\b(attack(?:s|ed)?\s+(?:on|against)|target(?:ed|ing)|ambush(?:ed)?|assault(?:ed)?\s+on|against)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:security|forces|troops|police|army|soldiers|checkpoints?|patrols?)",
+    re.IGNORECASE,
+)
+
+
+def group_actors(text: str, sentences: list[Sentence]) -> list[Actor]:
+    """One actor per side of the event (the state's forces, the armed attackers, victims):
+    the phrases of each side are merged, the most frequent becomes the name."""
+    sides: dict[str, Counter] = {}
+    for sentence in sentences:
+        for match in ACTOR_NOUNS.finditer(sentence.text):
+            phrase = _clean_phrase(match.group(1))
+            if len(phrase.split()) < 1 or not re.search(r"[a-z]", phrase):
+                continue
+            sides.setdefault(_side(phrase), Counter())[phrase] += 1
+    story = " ".join(s.text for s in sentences)
+    actors = []
+    for side, phrases in sides.items():
+        if side == "other":
+            continue
+        name = max(phrases, key=lambda p: (phrases[p], len(p)))
+        if side == "state":
+            role = "target" if _TARGETED.search(story) else "authority"
+        else:
+            role = side
+        aliases = sorted(p for p in phrases if p != name)
+        spans = occurrences(text, [name, *aliases], sentences)
+        actors.append(Actor(name=name, role=role, aliases=aliases, mentions=spans))
+    return actors
+
+
+_TITLE = re.compile(
+    r"\b(president|minister|official|commander|governor|mayor|general|spokes\w+|chief|leader|head)\b",
+    re.IGNORECASE,
+)
+_ARRESTED_NEAR = re.compile(r"\b(arrest\w*|detain\w*|captur\w*|apprehend\w*|kill\w*|target\w*)\b", re.I)
+_MEDIA_OR_ANALYST = re.compile(r"\b(fellow|analyst|expert|researcher|journalist|reporter|correspondent|director of \w+ (fm|tv|news))\b", re.I)
+
+
+def people_from(
+    text: str,
+    mentions: list[EntityMention],
+    sentences: list[Sentence],
+    source_spans: list[tuple[int, int]],
+    taken: set[str],
+) -> list[Actor]:
+    entities: list[Entity] = []
+    context: dict[int, list[str]] = {}
+    for mention in mentions:
+        if mention.label != "PERSON" or not re.match(r"[A-Z]", mention.text):
+            continue
+        if " " not in mention.text and re.search(r"(ite|ites|ian|ians|ese)$", mention.text):
+            continue  # a demonym ('Alawite') that NER took for a person
+        if gazetteer_kind(mention.text) or _key(mention.text) in taken or len(_key(mention.text)) < 3:
+            continue
+        after = text[mention.end : mention.end + 3]
+        if re.match(r"['’]s\b|-", after) and not any(
+            _key(mention.text) == _key(e.name) for e in entities
+        ):
+            possessive_only = True
+        else:
+            possessive_only = False
+        sentence = next(s for s in sentences if s.start <= mention.start < s.end)
+        window = text[max(sentence.start, mention.start - 60) : min(sentence.end, mention.end + 60)]
+        for number, entity in enumerate(entities):
+            if entity.related(mention.text) and not _different_person(entity.name, mention.text):
+                entity.add(mention.text, (mention.start, mention.end))
+                context[number].append(window)
+                break
+        else:
+            if possessive_only:
+                continue
+            entities.append(Entity(mention.text, "other"))
+            entities[-1].add(mention.text, (mention.start, mention.end))
+            context[len(entities) - 1] = [window]
+    actors = []
+    for number, entity in enumerate(entities):
+        entity.name = max(entity.names, key=lambda n: (len(n.split()), entity.names[n]))
+        windows = " ".join(context[number])
+        only_cited = all(
+            any(s[0] <= span[0] and span[1] <= s[1] for s in source_spans) for span in entity.spans
+        )
+        if _MEDIA_OR_ANALYST.search(windows) or (only_cited and not _TITLE.search(windows)):
+            continue
+        if ATTACKER_WORDS.search(windows) and re.search(r"\b(led by|known as|wanted)\b", windows):
+            role = "attacker"
+        elif _ARRESTED_NEAR.search(windows) and not _TITLE.search(entity.name):
+            role = "target"
+        elif _TITLE.search(windows):
+            role = "authority"
+        else:
+            continue  # a person merely mentioned is not an actor of the event
+        if entity.name not in text:
+            continue
+        aliases = sorted(n for n in entity.names if n != entity.name)
+        spans = occurrences(text, [entity.name, *aliases], sentences)
+        actors.append(Actor(name=entity.name, role=role, aliases=aliases, mentions=spans))
+    return actors
+
+
+def _different_person(a: str, b: str) -> bool:
+    # 'Haider Ali' and 'Shujaa al-Ali' share a surname but are different people
+    wa, wb = _words(a), _words(b)
+    return len(wa) >= 2 and len(wb) >= 2 and not (wa <= wb or wb <= wa)
+
+
+# ---------------------------------------------------------------- figures
+
+
+@dataclass
+class Choice:
+    """The decision taken for one figure candidate."""
+
+    candidate: FigureCandidate
+    category: str
+    source: str | None
+
+
+def figure_item(text: str, choice: Choice) -> Figure | None:
+    """The brief's figure, or None when the evidence does not hold the figure it claims."""
+    candidate = choice.candidate
+    start, end = candidate.evidence_span
+    evidence = text[start:end]
+    number_start, number_end = candidate.number_span
+    if not (start <= number_start and number_end <= end) or not evidence.strip():
+        return None
+    first_number = re.match(r"[\w,]+(?:[\s-][\w]+)*", text[number_start:number_end])
+    if first_number is None or parse_number(_first_expression(text, candidate)) != candidate.count:
+        return None
+    return Figure(
+        category=choice.category,
+        count=candidate.count,
+        count_max=candidate.count_max,
+        qualifier=candidate.qualifier,
+        group=candidate.group if candidate.group and candidate.group in text else None,
+        source=choice.source,
+        evidence=evidence,
+        evidence_span=(start, end),
+    )
+
+
+def _first_expression(text: str, candidate: FigureCandidate) -> str:
+    from .candidates import NUMBER
+
+    match = NUMBER.search(text, candidate.number_span[0], candidate.number_span[1])
+    return match.group() if match else ""
+
+
+def dedupe_figures(figures: list[Figure]) -> list[Figure]:
+    """One entry per (category, figure, source); the same figure restated is kept once."""
+    seen: set[tuple] = set()
+    kept = []
+    for figure in figures:
+        key = (figure.category, figure.count, figure.count_max, _key(figure.source or ""))
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(figure)
+    return kept

@@ -1,0 +1,204 @@
+"""The one path from article text to a Brief:
+
+clean (story segments) -> candidates (figures, sources, names) -> choices (rules rank the
+grounded options; the model picks among them by constrained decoding) -> ground (merge,
+attach spans, verify) -> Brief.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from .brief import Brief
+from .candidates import (
+    FigureCandidate,
+    Sentence,
+    SourceMention,
+    find_entities,
+    find_figures,
+    find_sources,
+    split_sentences,
+)
+from .errors import GenerationError, InputError
+from .generate import Generator
+from .ground import (
+    Choice,
+    Entity,
+    dedupe_figures,
+    figure_item,
+    group_actors,
+    merge_sources,
+    people_from,
+    places_from,
+    sources_as_items,
+    _key,
+)
+from .prompts_io import render
+
+NOT_STATED = "not stated"
+MAX_ARTICLE_CHARS = 2_000_000
+
+
+@dataclass
+class Analysis:
+    """Everything found in the text before any decision is taken."""
+
+    text: str
+    sentences: list[Sentence]
+    figures: list[FigureCandidate]
+    source_mentions: list[SourceMention]
+    sources: list[Entity]
+    mention_entity: dict[int, int]
+
+
+@dataclass
+class RunStats:
+    model_decisions: int = 0
+    dropped: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+def analyse(text: str) -> Analysis:
+    sentences = split_sentences(text)
+    figures = [f for f in find_figures(text, sentences) if not f.background]
+    mentions = find_sources(text, sentences)
+    entities, resolved = merge_sources(mentions)
+    analysis = Analysis(text, sentences, figures, mentions, entities, resolved)
+    for figure in figures:
+        figure.sources = _source_options(analysis, figure)
+    return analysis
+
+
+def _source_options(analysis: Analysis, figure: FigureCandidate) -> list[str]:
+    """Sources that may have given this figure, most likely first: those cited in its
+    sentence (nearest first), then earlier sentences of its paragraph, then later ones."""
+    sentence = figure.sentence
+
+    def names_in(pick) -> list[str]:
+        found = []
+        for index, mention in enumerate(analysis.source_mentions):
+            if index in analysis.mention_entity and pick(mention):
+                found.append((abs(mention.start - figure.number_span[0]), analysis.sources[analysis.mention_entity[index]].name))
+        return [name for _, name in sorted(found)]
+
+    same = names_in(lambda m: m.sentence_start == sentence.start)
+    paragraph = [s for s in analysis.sentences if s.paragraph == sentence.paragraph]
+    earlier = [s.start for s in paragraph if s.start < sentence.start]
+    later = [s.start for s in paragraph if s.start > sentence.start]
+    before = names_in(lambda m: m.sentence_start in earlier[-2:])
+    after = names_in(lambda m: m.sentence_start in later[:2])
+    ordered: list[str] = []
+    for name in same + before + after:
+        if name not in ordered:
+            ordered.append(name)
+    return ordered
+
+
+def rule_choices(analysis: Analysis) -> list[Choice]:
+    return [
+        Choice(figure, figure.categories[0], figure.sources[0] if figure.sources else None)
+        for figure in analysis.figures
+    ]
+
+
+def _decision_schema(categories: list[str], sources: list[str]) -> dict:
+    properties, required = {}, []
+    if len(categories) > 1:
+        properties["category"] = {"enum": categories}
+        required.append("category")
+    if len(sources) > 1:
+        properties["source"] = {"enum": sources}
+        required.append("source")
+    return {"type": "object", "properties": properties, "required": required, "additionalProperties": False}
+
+
+def model_choices(analysis: Analysis, generator: Generator, stats: RunStats) -> list[Choice]:
+    """Let the model choose category and source where the text offers more than one; the
+    enums hold only grounded options, so any answer is something the article says."""
+    choices = rule_choices(analysis)
+    pending: list[tuple[int, dict, str]] = []
+    system = render("system")
+    for index, choice in enumerate(choices):
+        figure = choice.candidate
+        sources = [*figure.sources, NOT_STATED] if figure.sources else []
+        schema = _decision_schema(figure.categories, sources)
+        if not schema["properties"]:
+            continue  # one grounded option: nothing for the model to decide
+        text = analysis.text
+        paragraph = [s for s in analysis.sentences if s.paragraph == figure.sentence.paragraph and s.start < figure.sentence.start]
+        user = render(
+            "choose_figure",
+            sentence=figure.sentence.text,
+            context=paragraph[-1].text if paragraph else "",
+            figure=text[figure.number_span[0] : figure.number_span[1]],
+            categories=figure.categories,
+            sources=sources,
+        )
+        pending.append((index, schema, generator.chat_prompt(system, user)))
+    by_schema: dict[str, list[tuple[int, str]]] = {}
+    schemas: dict[str, dict] = {}
+    for index, schema, prompt in pending:
+        key = json.dumps(schema, sort_keys=True)
+        schemas[key] = schema
+        by_schema.setdefault(key, []).append((index, prompt))
+    for key, items in by_schema.items():
+        schema = schemas[key]
+        outputs = generator.generate_json([p for _, p in items], schema, _max_tokens(schema))
+        for (index, _), output in zip(items, outputs, strict=True):
+            try:
+                answer = json.loads(output)
+            except json.JSONDecodeError as exc:
+                raise GenerationError(f"model output is not JSON: {output[:80]!r}") from exc
+            stats.model_decisions += 1
+            if "category" in answer:
+                choices[index].category = answer["category"]
+            if "source" in answer:
+                choices[index].source = None if answer["source"] == NOT_STATED else answer["source"]
+    return choices
+
+
+def _max_tokens(schema: dict) -> int:
+    # Every value is an enum, so the longest possible answer is known: its characters bound
+    # its tokens. Capping there means generation can never run on to a token limit.
+    longest = {name: max(prop["enum"], key=len) for name, prop in schema["properties"].items()}
+    return len(json.dumps(longest, separators=(",", ":"))) + 4
+
+
+def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats) -> Brief:
+    text, sentences = analysis.text, analysis.sentences
+    figures = []
+    for choice in choices:
+        item = figure_item(text, choice)
+        if item is None:
+            stats.dropped += 1
+            continue
+        figures.append(item)
+    attribution = sources_as_items(text, analysis.sources, sentences)
+    cited_keys = {_key(n) for s in attribution for n in (s.name, *s.aliases)}
+    entities = find_entities(text, sentences)
+    where = places_from(text, entities, sentences, cited_keys)
+    place_keys = {_key(n) for p in where for n in (p.name, *p.aliases)}
+    source_spans = [span for s in attribution for span in s.mentions]
+    who = group_actors(text, sentences) + people_from(
+        text, entities, sentences, source_spans, place_keys | cited_keys
+    )
+    brief = Brief(who=who, where=where, toll=dedupe_figures(figures), attribution=attribution)
+    problems = brief.spans_match(text)
+    if problems:  # a defect in this package, never the input's fault
+        raise GenerationError(f"ungrounded span in brief: {problems[0]}")
+    return brief
+
+
+def summarise_text(text: str, generator: Generator | None = None, stats: RunStats | None = None) -> Brief:
+    """The brief of one article. With `generator=None` only the rules decide (baseline)."""
+    if not isinstance(text, str):
+        raise InputError("article text must be a string")
+    if not text.strip():
+        raise InputError("article is empty")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(f"article has {len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,}")
+    stats = stats or RunStats()
+    analysis = analyse(text)
+    choices = model_choices(analysis, generator, stats) if generator is not None else rule_choices(analysis)
+    return build_brief(analysis, choices, stats)
