@@ -8,8 +8,8 @@ particular story. Every candidate carries `[start, end)` offsets into the origin
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .clean import PROMO, story_segments
 
@@ -264,12 +264,17 @@ def find_figures(text: str, sentences: list[Sentence] | None = None) -> list[Fig
             if index in consumed:
                 continue
             count = parse_number(match.group())
-            if count is None or re.match(r"\s+of\b", text[match.end() : match.end() + 4]) and count == 1:
+            if (
+                count is None
+                or re.match(r"\s+of\b", text[match.end() : match.end() + 4])
+                and count == 1
+            ):
                 continue
             before = text[max(sentence.start, match.start() - 30) : match.start()]
             end, count_max, qualifier = match.end(), None, _qualifier(before)
             if index + 1 < len(matches) and (
-                _RANGE_BEFORE.search(before) or re.fullmatch(r"\s*(-|–|to)\s*", text[end : matches[index + 1].start()])
+                _RANGE_BEFORE.search(before)
+                or re.fullmatch(r"\s*(-|–|to)\s*", text[end : matches[index + 1].start()])
             ):
                 upper = parse_number(matches[index + 1].group())
                 between = text[end : matches[index + 1].start()]
@@ -401,10 +406,19 @@ def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int]
     )
     if state:
         return floor + state.start(1), floor + state.end(1)
-    match = re.search(r"((?:[A-Z][\w'’.&-]*|al-\w+|of|for|the|and|de)(?:\s+(?:[A-Z][\w'’.&-]*|al-\w+|of|for|the|and|de))*)\s*$", window)
+    match = re.search(
+        r"((?:[A-Z][\w'’.&-]*|al-\w+|of|for|the|and|de)(?:\s+(?:[A-Z][\w'’.&-]*|al-\w+|of|for|the|and|de))*)\s*$",
+        window,
+    )
     if match and re.search(r"[A-Z]", match.group(1)):
         start, end = floor + match.start(1), floor + match.end(1)
-        while text[start:end].split()[:1] and text[start:end].split()[0] in ("of", "for", "and", "the", "de"):
+        while text[start:end].split()[:1] and text[start:end].split()[0] in (
+            "of",
+            "for",
+            "and",
+            "the",
+            "de",
+        ):
             start = text.index(" ", start) + 1
         return _trim_name(text, start, end)
     generic = re.search(r"\b((?:the|a|an)\s+(?:[\w-]+\s+){0,2}\w+)\s*$", window, re.IGNORECASE)
@@ -452,10 +466,15 @@ def _noun_phrase_after(text: str, position: int, ceiling: int) -> tuple[int, int
         return None
     np_start, np_end = window_match.start(1), window_match.end(1)
     phrase = text[np_start:np_end].strip()
-    if re.fullmatch(r"(?:the\s+|a\s+|an\s+)?[\w-]*\s*(?:[\w-]+\s+)?" r"(?:monitor\w*|observatory|agency|ministry|group|report|watchdog|source)", phrase, re.I) and not re.search(
-        r"\b[A-Z]{2,}\b(?!-based)|\b[A-Z][a-z]+\s+[A-Z]", phrase
-    ):
-        generic = re.match(r"\s*((?:the|a|an)\s+(?:[\w-]+\s+){0,2}\w+)", text[position:ceiling], re.I)
+    if re.fullmatch(
+        r"(?:the\s+|a\s+|an\s+)?[\w-]*\s*(?:[\w-]+\s+)?"
+        r"(?:monitor\w*|observatory|agency|ministry|group|report|watchdog|source)",
+        phrase,
+        re.I,
+    ) and not re.search(r"\b[A-Z]{2,}\b(?!-based)|\b[A-Z][a-z]+\s+[A-Z]", phrase):
+        generic = re.match(
+            r"\s*((?:the|a|an)\s+(?:[\w-]+\s+){0,2}\w+)", text[position:ceiling], re.I
+        )
         if generic and GENERIC_SOURCE.match(generic.group(1)):
             return position + generic.start(1), position + generic.end(1)
     return _last_proper_run(text, np_start, np_end) if re.search(r"[A-Z]", phrase) else None
@@ -480,7 +499,10 @@ def find_sources(text: str, sentences: list[Sentence]) -> list[SourceMention]:
                 found.append(span)
         for match in _SUBJECT_SAY.finditer(text, sentence.start, sentence.end):
             span = _noun_phrase_before(text, match.start(), max(sentence.start, match.start() - 90))
-            if span is None and re.match(r"\s+(?:the\s+|monitoring\s+group\s+|[a-z]+\s+){0,3}[A-Z]", text[match.end() : match.end() + 40]):
+            if span is None and re.match(
+                r"\s+(?:the\s+|monitoring\s+group\s+|[a-z]+\s+){0,3}[A-Z]",
+                text[match.end() : match.end() + 40],
+            ):
                 # inverted order: '..., reported monitoring group the Syrian Observatory'
                 span = _noun_phrase_after(text, match.end(), sentence.end)
             if span:
@@ -512,7 +534,9 @@ PLACE_NOUNS = [
     ("region", r"region|regions|area|coast|valley"),
     ("site", r"camp|checkpoint|airbase|base|market|mosque|hospital|school|field|square|bridge|port"),
 ]  # fmt: skip
-_PLACE_NOUN = [(kind, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)) for kind, pattern in PLACE_NOUNS]
+_PLACE_NOUN = [
+    (kind, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)) for kind, pattern in PLACE_NOUNS
+]
 
 
 def place_type_from_context(before: str, after: str) -> str | None:
@@ -549,10 +573,13 @@ AUTHORITY_WORDS = re.compile(
     r"|soldiers|military|administration|interim|transitional",
     re.IGNORECASE,
 )
-VICTIM_WORDS = re.compile(r"civilians|residents|villagers|children|women|worshippers|passengers", re.I)
+VICTIM_WORDS = re.compile(
+    r"civilians|residents|villagers|children|women|worshippers|passengers", re.I
+)
 
 
 # ---------------------------------------------------------------- named entities
+
 
 @dataclass(frozen=True)
 class EntityMention:
@@ -637,5 +664,7 @@ def find_entities(text: str, sentences: list[Sentence]) -> list[EntityMention]:
             group = 1 if match.group(1) else 2
             for name in re.finditer(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", match.group(group)):
                 start = match.start(group) + name.start()
-                mentions.append(EntityMention(name.group(), start, start + len(name.group()), "PLACE"))
+                mentions.append(
+                    EntityMention(name.group(), start, start + len(name.group()), "PLACE")
+                )
     return mentions

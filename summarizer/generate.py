@@ -28,9 +28,7 @@ class Generator(Protocol):
 
     name: str
 
-    def generate_json(
-        self, prompts: list[str], schema: dict, max_new_tokens: int
-    ) -> list[str]: ...
+    def generate_json(self, prompts: list[str], schema: dict, max_new_tokens: int) -> list[str]: ...
 
     def chat_prompt(self, system: str, user: str) -> str: ...
 
@@ -44,7 +42,9 @@ def default_model_path() -> Path:
         candidate = Path(location) / DEFAULT_GGUF
         if candidate.is_file():
             return candidate
-    raise ModelLoadError(f"{DEFAULT_GGUF} missing from the {DEFAULT_MODEL_PACKAGE} package; {INSTALL_HINT}")
+    raise ModelLoadError(
+        f"{DEFAULT_GGUF} missing from the {DEFAULT_MODEL_PACKAGE} package; {INSTALL_HINT}"
+    )
 
 
 def resolve_model(model: str | os.PathLike | None) -> tuple[Path, str | None]:
@@ -93,14 +93,24 @@ class TransformersGenerator:
         hf_logging.set_verbosity_error()
         hf_logging.disable_progress_bar()
         kwargs = {"gguf_file": self.gguf_file} if self.gguf_file else {}
+        # the GGUF de-quantiser draws its own tqdm bar; keep stderr for our messages
+        previous = os.environ.get("TQDM_DISABLE")
+        os.environ["TQDM_DISABLE"] = "1"
         try:
             self.tokenizer = AutoTokenizer.from_pretrained(self.model_dir, **kwargs)
             self.model = AutoModelForCausalLM.from_pretrained(
                 self.model_dir, dtype=torch.float32, **kwargs
             )
         except Exception as exc:  # transformers raises many types for unreadable models
-            first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            first_line = (
+                str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            )
             raise ModelLoadError(f"cannot load model from {self.model_dir}: {first_line}") from exc
+        finally:
+            if previous is None:
+                os.environ.pop("TQDM_DISABLE", None)
+            else:
+                os.environ["TQDM_DISABLE"] = previous
         self.model.to(self.device).eval()
         if self.tokenizer.pad_token is None:
             self.tokenizer.pad_token = self.tokenizer.eos_token
@@ -140,9 +150,13 @@ class TransformersGenerator:
             generator = self._grammar(schema)
             try:
                 if len(prompts) == 1:
-                    outputs = [generator(prompts[0], max_new_tokens=max_new_tokens, do_sample=False)]
+                    outputs = [
+                        generator(prompts[0], max_new_tokens=max_new_tokens, do_sample=False)
+                    ]
                 else:
-                    outputs = generator.batch(prompts, max_new_tokens=max_new_tokens, do_sample=False)
+                    outputs = generator.batch(
+                        prompts, max_new_tokens=max_new_tokens, do_sample=False
+                    )
             except Exception as exc:
                 raise GenerationError(f"constrained generation failed: {exc}") from exc
         return [str(output) for output in outputs]
@@ -152,7 +166,9 @@ _LOADED: dict[tuple, TransformersGenerator] = {}
 _LOAD_LOCK = threading.Lock()
 
 
-def load_generator(model: str | os.PathLike | None = None, device: str = "auto") -> TransformersGenerator:
+def load_generator(
+    model: str | os.PathLike | None = None, device: str = "auto"
+) -> TransformersGenerator:
     """Load (once per process) and return the generator for `model` on `device`."""
     model_dir, gguf_file = resolve_model(model)
     resolved_device = pick_device(device)

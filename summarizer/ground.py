@@ -121,7 +121,10 @@ def merge_sources(mentions: list[SourceMention]) -> tuple[list[Entity], dict[int
         order = sorted(
             (j for j in resolved if mentions[j].start < mention.start),
             key=lambda j: -mentions[j].start,
-        ) + sorted((j for j in resolved if mentions[j].start > mention.start), key=lambda j: mentions[j].start)
+        ) + sorted(
+            (j for j in resolved if mentions[j].start > mention.start),
+            key=lambda j: mentions[j].start,
+        )
         for j in order:
             entity = entities[resolved[j]]
             if kind in ("other", entity.kind) or {kind, entity.kind} <= {"media", "state_media"}:
@@ -134,14 +137,14 @@ def merge_sources(mentions: list[SourceMention]) -> tuple[list[Entity], dict[int
 
 
 def _best_name(names: Counter) -> str:
-    proper = [n for n in names if not is_generic(n) and not re.search(r"\s+of\s+[A-Z]", n)] or list(names)
+    proper = [n for n in names if not is_generic(n) and not re.search(r"\s+of\s+[A-Z]", n)] or list(
+        names
+    )
     # the fullest proper form: most words, then most frequent
     return max(proper, key=lambda n: (len(n.split()) if not n.isupper() else 1, names[n]))
 
 
-def sources_as_items(
-    text: str, entities: list[Entity], sentences: list[Sentence]
-) -> list[Source]:
+def sources_as_items(text: str, entities: list[Entity], sentences: list[Sentence]) -> list[Source]:
     items = []
     for entity in entities:
         aliases = sorted({n for n in entity.names if n != entity.name and n in text})
@@ -163,7 +166,9 @@ _INSTITUTION = re.compile(
 )
 
 
-def places_from(text: str, mentions: list[EntityMention], sentences: list[Sentence], taken: set[str]) -> list[Place]:
+def places_from(
+    text: str, mentions: list[EntityMention], sentences: list[Sentence], taken: set[str]
+) -> list[Place]:
     entities: list[Entity] = []
     for mention in mentions:
         if mention.label == "NORP" and gazetteer_kind(mention.text) is None:
@@ -175,11 +180,22 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
             continue
         if _INSTITUTION.search(mention.text):
             continue
-        before, after = text[max(0, mention.start - 24) : mention.start], text[mention.end : mention.end + 20]
+        before, after = (
+            text[max(0, mention.start - 24) : mention.start],
+            text[mention.end : mention.end + 20],
+        )
         if re.search(r"\b(?:pro|anti)-$", before) or _MODIFIER_USE.match(after):
             continue
-        base = re.sub(r"\s+(province|governorate|district|region|countryside|city|village|town)$", "", mention.text)
-        kind = place_type_from_context(before, after) or known or ("site" if mention.label == "FAC" else None)
+        base = re.sub(
+            r"\s+(province|governorate|district|region|countryside|city|village|town)$",
+            "",
+            mention.text,
+        )
+        kind = (
+            place_type_from_context(before, after)
+            or known
+            or ("site" if mention.label == "FAC" else None)
+        )
         for entity in entities:
             if _key(entity.name) == _key(base):
                 entity.add(mention.text, (mention.start, mention.end))
@@ -257,8 +273,13 @@ _TITLE = re.compile(
     r"\b(president|minister|official|commander|governor|mayor|general|spokes\w+|chief|leader|head)\b",
     re.IGNORECASE,
 )
-_ARRESTED_NEAR = re.compile(r"\b(arrest\w*|detain\w*|captur\w*|apprehend\w*|kill\w*|target\w*)\b", re.I)
-_MEDIA_OR_ANALYST = re.compile(r"\b(fellow|analyst|expert|researcher|journalist|reporter|correspondent|director of \w+ (fm|tv|news))\b", re.I)
+_ARRESTED_NEAR = re.compile(
+    r"\b(arrest\w*|detain\w*|captur\w*|apprehend\w*|kill\w*|target\w*)\b", re.I
+)
+_MEDIA_OR_ANALYST = re.compile(
+    r"\b(fellow|analyst|expert|researcher|journalist|reporter|correspondent|director of \w+ (fm|tv|news))\b",
+    re.I,
+)
 
 
 def people_from(
@@ -275,7 +296,11 @@ def people_from(
             continue
         if " " not in mention.text and re.search(r"(ite|ites|ian|ians|ese)$", mention.text):
             continue  # a demonym ('Alawite') that NER took for a person
-        if gazetteer_kind(mention.text) or _key(mention.text) in taken or len(_key(mention.text)) < 3:
+        if (
+            gazetteer_kind(mention.text)
+            or _key(mention.text) in taken
+            or len(_key(mention.text)) < 3
+        ):
             continue
         after = text[mention.end : mention.end + 3]
         if re.match(r"['’]s\b|-", after) and not any(

@@ -25,6 +25,7 @@ from .generate import Generator
 from .ground import (
     Choice,
     Entity,
+    _key,
     dedupe_figures,
     figure_item,
     group_actors,
@@ -32,7 +33,6 @@ from .ground import (
     people_from,
     places_from,
     sources_as_items,
-    _key,
 )
 from .prompts_io import render
 
@@ -79,7 +79,12 @@ def _source_options(analysis: Analysis, figure: FigureCandidate) -> list[str]:
         found = []
         for index, mention in enumerate(analysis.source_mentions):
             if index in analysis.mention_entity and pick(mention):
-                found.append((abs(mention.start - figure.number_span[0]), analysis.sources[analysis.mention_entity[index]].name))
+                found.append(
+                    (
+                        abs(mention.start - figure.number_span[0]),
+                        analysis.sources[analysis.mention_entity[index]].name,
+                    )
+                )
         return [name for _, name in sorted(found)]
 
     same = names_in(lambda m: m.sentence_start == sentence.start)
@@ -110,7 +115,12 @@ def _decision_schema(categories: list[str], sources: list[str]) -> dict:
     if len(sources) > 1:
         properties["source"] = {"enum": sources}
         required.append("source")
-    return {"type": "object", "properties": properties, "required": required, "additionalProperties": False}
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
 
 
 def model_choices(analysis: Analysis, generator: Generator, stats: RunStats) -> list[Choice]:
@@ -126,7 +136,11 @@ def model_choices(analysis: Analysis, generator: Generator, stats: RunStats) -> 
         if not schema["properties"]:
             continue  # one grounded option: nothing for the model to decide
         text = analysis.text
-        paragraph = [s for s in analysis.sentences if s.paragraph == figure.sentence.paragraph and s.start < figure.sentence.start]
+        paragraph = [
+            s
+            for s in analysis.sentences
+            if s.paragraph == figure.sentence.paragraph and s.start < figure.sentence.start
+        ]
         user = render(
             "choose_figure",
             sentence=figure.sentence.text,
@@ -190,15 +204,23 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats) -> B
     return brief
 
 
-def summarise_text(text: str, generator: Generator | None = None, stats: RunStats | None = None) -> Brief:
+def summarise_text(
+    text: str, generator: Generator | None = None, stats: RunStats | None = None
+) -> Brief:
     """The brief of one article. With `generator=None` only the rules decide (baseline)."""
     if not isinstance(text, str):
         raise InputError("article text must be a string")
     if not text.strip():
         raise InputError("article is empty")
     if len(text) > MAX_ARTICLE_CHARS:
-        raise InputError(f"article has {len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,}")
+        raise InputError(
+            f"article has {len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,}"
+        )
     stats = stats or RunStats()
     analysis = analyse(text)
-    choices = model_choices(analysis, generator, stats) if generator is not None else rule_choices(analysis)
+    choices = (
+        model_choices(analysis, generator, stats)
+        if generator is not None
+        else rule_choices(analysis)
+    )
     return build_brief(analysis, choices, stats)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 import jinja2
 
 
-@lru_cache(maxsize=None)
+@cache
 def template(name: str) -> jinja2.Template:
     source = resources.files("summarizer.prompts").joinpath(f"{name}.j2").read_text("utf-8")
     # StrictUndefined: a variable missing from the render call is an error, not "".

@@ -1,0 +1,205 @@
+"""The `summarise` command line: run, eval, gold-check. Errors become one line on stderr."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .errors import RegressionError, SummariserError
+
+app = typer.Typer(
+    help="Grounded briefs (who, where, toll, attribution) of news articles about violent events.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+
+ModelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--model", help="Local HF model directory or .gguf file (default: SmolLM2-135M-Instruct)."
+    ),
+]
+BackendOption = Annotated[
+    str,
+    typer.Option(
+        "--backend", help="transformers (the model chooses) or rules (baseline, no model)."
+    ),
+]
+DeviceOption = Annotated[str, typer.Option("--device", help="auto, cpu or cuda.")]
+
+
+def _fail(exc: SummariserError) -> None:
+    err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+    raise typer.Exit(exc.exit_code)
+
+
+@app.command()
+def run(
+    inputs: Annotated[
+        list[str], typer.Argument(help=".txt file, directory of .txt, .jsonl file, or - for stdin.")
+    ],
+    out: Annotated[
+        Path | None, typer.Option("--out", help="JSONL output (default stdout). Re-runs resume.")
+    ] = None,
+    model: ModelOption = None,
+    backend: BackendOption = "transformers",
+    device: DeviceOption = "auto",
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch.")] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", help="No progress on stderr.")] = False,
+) -> None:
+    """Summarise articles into one JSON brief per line."""
+    from .api import Summariser
+    from .inputs import LineWriter, done_ids, read_inputs
+
+    failed = done = skipped = 0
+    started = time.perf_counter()
+    try:
+        already = done_ids(out) if out else set()
+        summariser = Summariser(model=model, backend=backend, device=device)
+        writer = LineWriter(out)
+        seen: set[str] = set()
+        try:
+            for article in read_inputs(inputs):
+                if article.id in already:
+                    skipped += 1
+                    continue
+                if article.id in seen:
+                    err.print(
+                        f"warning: duplicate id {article.id!r}; later copy written too",
+                        highlight=False,
+                    )
+                seen.add(article.id)
+                if article.error:
+                    writer.write({"id": article.id, "error": article.error})
+                    failed += 1
+                    continue
+                try:
+                    brief = summariser.summarise(article.text, id=article.id)
+                    writer.write(json.loads(brief.model_dump_json()))
+                    done += 1
+                except SummariserError as exc:
+                    writer.write({"id": article.id, "error": str(exc)})
+                    failed += 1
+                if not quiet and sys.stderr.isatty():
+                    err.print(f"\r{done + failed} articles", end="")
+        finally:
+            writer.close()
+    except SummariserError as exc:
+        _fail(exc)
+    if not quiet:
+        seconds = time.perf_counter() - started
+        err.print(
+            f"done {done}, failed {failed}, skipped {skipped} in {seconds:.1f}s", highlight=False
+        )
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold JSONL (GOLD_FORMAT.md).")],
+    articles: Annotated[Path, typer.Option("--articles", help="Directory of <id>.txt articles.")],
+    out: Annotated[
+        Path, typer.Option("--out", help="Directory for metrics.json and predictions.jsonl.")
+    ],
+    predictions: Annotated[
+        Path | None, typer.Option("--predictions", help="Score these briefs; run no model.")
+    ] = None,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="metrics.json to compare against.")
+    ] = None,
+    tolerance: Annotated[
+        float, typer.Option("--tolerance", help="Allowed F1 drop below the baseline.")
+    ] = 0.02,
+    model: ModelOption = None,
+    backend: BackendOption = "transformers",
+    device: DeviceOption = "auto",
+) -> None:
+    """Score briefs against hand-labelled gold, per field and per article."""
+    from .evaluation import evaluate, load_gold, read_predictions, run_predictions, table_rows
+    from .scoring import compare_to_baseline
+
+    try:
+        gold_records, texts = load_gold(gold, articles)
+        out.mkdir(parents=True, exist_ok=True)
+        if predictions is not None:
+            briefs, seconds = read_predictions(predictions), None
+            (out / "predictions.jsonl").write_text(predictions.read_text("utf-8"), "utf-8")
+        else:
+            from .api import Summariser
+
+            summariser = Summariser(model=model, backend=backend, device=device)
+            briefs, seconds = run_predictions(
+                summariser, gold_records, texts, out / "predictions.jsonl"
+            )
+        metrics = evaluate(gold_records, texts, briefs, seconds)
+        metrics["backend"] = backend if predictions is None else "predictions"
+        (out / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", "utf-8")
+        _print_metrics(metrics, table_rows(metrics))
+        if baseline is not None:
+            problems = compare_to_baseline(
+                metrics, json.loads(baseline.read_text("utf-8")), tolerance
+            )
+            if problems:
+                raise RegressionError("regression against baseline: " + "; ".join(problems))
+            err.print(f"no field more than {tolerance} below {baseline}", highlight=False)
+    except SummariserError as exc:
+        _fail(exc)
+
+
+def _print_metrics(metrics: dict, rows) -> None:
+    console = Console()
+    table = Table(title="per-field scores")
+    for column in ("field", "precision", "recall", "F1"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
+    accuracy = {k: v for k, v in metrics["accuracy"].items() if k != "n"}
+    grounding = {k: v for k, v in metrics["grounding"].items() if k != "n"}
+    console.print(
+        f"accuracy: { {k: (round(v, 3) if v is not None else None) for k, v in accuracy.items()} }"
+    )
+    console.print(f"grounding: { {k: round(v, 3) for k, v in grounding.items()} }")
+    seconds = metrics.get("seconds_per_article")
+    console.print(
+        f"validity: {metrics['validity']:.3f}   seconds/article: {seconds if seconds is None else round(seconds, 2)}"
+    )
+    articles = Table(title="per article (tp/fp/fn)")
+    for column in ("id", "who", "where", "toll", "attribution", "missed"):
+        articles.add_column(column, overflow="fold")
+    for article_id, entry in metrics["per_article"].items():
+        cells = [
+            "/".join(str(entry[f][k]) for k in ("tp", "fp", "fn"))
+            for f in ("who", "where", "toll", "attribution")
+        ]
+        articles.add_row(article_id, *cells, "; ".join(entry.get("missed", []))[:200])
+    console.print(articles)
+
+
+@app.command("gold-check")
+def gold_check(
+    gold: Annotated[Path, typer.Option("--gold")],
+    articles: Annotated[Path, typer.Option("--articles")],
+) -> None:
+    """Refuse gold whose evidence is not in its article, whose vocabularies are off, or whose ids have no article."""
+    from .evaluation import load_gold
+
+    try:
+        records, _ = load_gold(gold, articles)
+    except SummariserError as exc:
+        _fail(exc)
+    err.print(f"{len(records)} gold records are valid", highlight=False)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,89 @@
+"""`summarise eval`: run (or load) predictions for a gold set, score them, compare to a baseline."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+from .errors import GoldError, InputError
+from .scoring import SCORED_FIELDS, check_gold, score
+
+
+def load_gold(gold_path: Path, articles_dir: Path) -> tuple[list[dict], dict[str, str]]:
+    """Gold records and their article texts; refuses gold that breaks GOLD_FORMAT.md."""
+    if not gold_path.is_file():
+        raise InputError(f"{gold_path}: no such gold file")
+    if not articles_dir.is_dir():
+        raise InputError(f"{articles_dir}: no such articles directory")
+    gold = []
+    for number, line in enumerate(gold_path.read_text("utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            gold.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise GoldError(f"{gold_path}:{number}: not JSON ({exc.msg})") from exc
+    articles = {}
+    for record in gold:
+        path = articles_dir / f"{record.get('id')}.txt"
+        if path.is_file():
+            articles[str(record["id"])] = path.read_text("utf-8")
+    check_gold(gold, articles)
+    return gold, articles
+
+
+def read_predictions(path: Path) -> list[dict]:
+    if not path.is_file():
+        raise InputError(f"{path}: no such predictions file")
+    records = []
+    for line in path.read_text("utf-8").splitlines():
+        try:
+            records.append(json.loads(line))
+        except json.JSONDecodeError:
+            continue  # a torn line counts as a missing prediction
+    return records
+
+
+def run_predictions(
+    summariser, gold: list[dict], articles: dict[str, str], out: Path
+) -> tuple[list[dict], float]:
+    """Summarise every gold article; returns predictions and seconds per article."""
+    predictions = []
+    started = time.perf_counter()
+    with out.open("w", encoding="utf-8") as handle:
+        for record in gold:
+            article_id = str(record["id"])
+            try:
+                brief = summariser.summarise(articles[article_id], id=article_id)
+                line = json.loads(brief.model_dump_json())
+            except Exception as exc:  # an article that fails is scored as failed, the eval goes on
+                line = {"id": article_id, "error": f"{type(exc).__name__}: {exc}"}
+            predictions.append(line)
+            handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+    elapsed = time.perf_counter() - started
+    return predictions, elapsed / max(1, len(gold))
+
+
+def evaluate(gold, articles, predictions, seconds_per_article: float | None) -> dict:
+    metrics = score(gold, predictions, articles)
+    metrics["seconds_per_article"] = seconds_per_article
+    return metrics
+
+
+def table_rows(metrics: dict) -> list[tuple[str, str, str, str]]:
+    return [
+        (
+            field,
+            f"{metrics[field]['precision']:.3f}",
+            f"{metrics[field]['recall']:.3f}",
+            f"{metrics[field]['f1']:.3f}",
+        )
+        for field in SCORED_FIELDS
+    ]
+
+
+def markdown_table(metrics: dict) -> str:
+    lines = ["| field | precision | recall | F1 |", "|---|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in table_rows(metrics)]
+    return "\n".join(lines)

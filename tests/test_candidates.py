@@ -1,0 +1,105 @@
+"""The language rules, on sentences written for these tests (not taken from the seeds)."""
+
+import pytest
+
+from summarizer.candidates import (
+    find_figures,
+    find_sources,
+    parse_number,
+    source_type,
+    split_sentences,
+)
+
+
+@pytest.mark.parametrize(
+    ("expression", "value"),
+    [("4", 4), ("1,250", 1250), ("twenty-five", 25), ("two hundred", 200), ("a dozen", 12),
+     ("Fourteen", 14), ("3 million", 3_000_000), ("one hundred and six", 106)],
+)  # fmt: skip
+def test_parse_number(expression, value):
+    assert parse_number(expression) == value
+
+
+def figures(text):
+    return [(f.count, f.count_max, f.qualifier, f.categories[0]) for f in find_figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A car bomb in the market killed at least 12 people.", [(12, None, "at_least", "killed")]),
+        ("Police said more than 40 protesters were detained.", [(40, None, "over", "arrested")]),
+        ("Nearly 300 families were displaced by the floods.", [(300, None, "about", "displaced")]),
+        ("Some 50 villagers remain missing after the landslide.", [(50, None, "approximate", "missing")]),
+        ("Between 20 and 30 miners were injured in the blast.", [(20, 30, "exact", "injured")]),
+        ("Up to 15 fishermen are feared dead.", [(15, None, "up_to", "killed")]),
+        ("The attack left three soldiers dead and 11 others wounded.",
+         [(3, None, "exact", "killed"), (11, None, "exact", "injured")]),
+        ("The ministry confirmed the deaths of 8 officers, 5 gunmen, and two bystanders.",
+         [(8, None, "exact", "killed"), (5, None, "exact", "killed"), (2, None, "exact", "killed")]),
+    ],
+)  # fmt: skip
+def test_figures_qualifiers_and_categories(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ceasefire held for 14 days before the shelling resumed.",
+        "The rally was held on March 9 in the capital.",
+        "The dam, built in 1998, stands 40 metres tall.",
+        "Officials said 2,000 homes had no power.",
+    ],
+)
+def test_numbers_that_are_not_casualties_are_ignored(sentence):
+    assert figures(sentence) == []
+
+
+def test_background_toll_of_a_wider_war_is_flagged():
+    text = "The civil war, which began in 2012, has killed more than 300,000 people."
+    [figure] = find_figures(text)
+    assert figure.background
+
+
+def test_evidence_span_covers_the_figure():
+    text = "Rescuers said on Sunday that the quake had killed 73 people in the valley."
+    [figure] = find_figures(text)
+    start, end = figure.evidence_span
+    assert "73 people" in text[start:end]
+    assert figure.group == "people"
+
+
+def test_boilerplate_lines_are_not_story():
+    text = (
+        "Floods kill dozens in river valley\n"
+        "Photo credit: Example Agency\n"
+        "At least 9 people drowned, the Red Cross said.\n"
+        "Related stories\n"
+        "Storm kills 400 in another country.\n"
+    )
+    sentences = [s.text for s in split_sentences(text)]
+    assert sentences == [
+        "Floods kill dozens in river valley",
+        "At least 9 people drowned, the Red Cross said.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("At least 9 people died, according to the Ministry of Health.", "Ministry of Health"),
+        ("The Red Crescent said 12 people were hurt.", "Red Crescent"),
+        ("Five people were arrested, police spokesman Juan Ortega told reporters.", "Juan Ortega"),
+    ],
+)
+def test_sources_in_both_orders(sentence, name):
+    names = [m.name for m in find_sources(sentence, split_sentences(sentence))]
+    assert name in names
+
+
+def test_source_types_from_words():
+    assert source_type("Ministry of Health") == "government"
+    assert source_type("Coastal Observatory for Rights") == "monitor"
+    assert source_type("KTV", "the state television KTV") == "state_media"
+    assert source_type("United Nations") == "un"
