@@ -46,7 +46,10 @@ def test_model_choice_is_taken_only_among_grounded_options(fake_generator):
 
 
 def test_restated_figure_is_one_entry():
-    text = "Quake kills 40.\nThe quake killed 40 people, the Civil Protection Agency said. Rescuers said 40 people were killed, the Civil Protection Agency said later.\n"
+    text = (
+        "Quake kills 40.\nThe quake killed 40 people, the Civil Protection Agency said. "
+        "Rescuers said 40 people were killed, the Civil Protection Agency said later.\n"
+    )
     brief = summarise_text(text)
     assert [f.count for f in brief.toll if f.category == "killed"].count(40) <= 2
     assert len({(f.count, f.source) for f in brief.toll}) == len(brief.toll)
