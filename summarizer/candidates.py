@@ -509,7 +509,7 @@ def find_sources(text: str, sentences: list[Sentence]) -> list[SourceMention]:
                 found.append(span)
         for start, end in sorted(set(found)):
             name = text[start:end]
-            if not name.strip() or _NOT_NAMES.match(name):
+            if not name.strip() or _NOT_NAMES.match(name) or re.search(r"-(based|backed|led|run)$", name):
                 continue
             if _is_sentence_initial_word(text, name, start, sentence.start):
                 continue
