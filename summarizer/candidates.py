@@ -129,9 +129,7 @@ _QUALIFIERS = [
     ("about", r"about|around|nearly|almost|close\s+to|just\s+under|some\s+(?=\d)"),
     ("approximate", r"some|roughly|approximately|an\s+estimated|estimated|approx\.?|circa"),
 ]
-_QUALIFIER_BEFORE = [
-    (name, re.compile(rf"\b(?:{pattern})\s*$", re.IGNORECASE)) for name, pattern in _QUALIFIERS
-]
+_QUALIFIER_BEFORE = [(name, re.compile(rf"\b(?:{pattern})\s*$", re.IGNORECASE)) for name, pattern in _QUALIFIERS]
 _RANGE_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"^\s*(?:and|to|-|–)\s*", re.IGNORECASE)
 
@@ -264,17 +262,12 @@ def find_figures(text: str, sentences: list[Sentence] | None = None) -> list[Fig
             if index in consumed:
                 continue
             count = parse_number(match.group())
-            if (
-                count is None
-                or re.match(r"\s+of\b", text[match.end() : match.end() + 4])
-                and count == 1
-            ):
+            if count is None or re.match(r"\s+of\b", text[match.end() : match.end() + 4]) and count == 1:
                 continue
             before = text[max(sentence.start, match.start() - 30) : match.start()]
             end, count_max, qualifier = match.end(), None, _qualifier(before)
             if index + 1 < len(matches) and (
-                _RANGE_BEFORE.search(before)
-                or re.fullmatch(r"\s*(-|–|to)\s*", text[end : matches[index + 1].start()])
+                _RANGE_BEFORE.search(before) or re.fullmatch(r"\s*(-|–|to)\s*", text[end : matches[index + 1].start()])
             ):
                 upper = parse_number(matches[index + 1].group())
                 between = text[end : matches[index + 1].start()]
@@ -282,9 +275,7 @@ def find_figures(text: str, sentences: list[Sentence] | None = None) -> list[Fig
                     count_max, end = upper, matches[index + 1].end()
                     consumed.add(index + 1)
                     qualifier = "exact" if _RANGE_BEFORE.search(before) else qualifier
-            later = [m.start() for m in matches[index + 1 :] if m.start() >= end] + [
-                v for v in vague if v >= end
-            ]
+            later = [m.start() for m in matches[index + 1 :] if m.start() >= end] + [v for v in vague if v >= end]
             next_number = min(later) if later else sentence.end
             categories = _categories_for(text, sentence, end, next_number)
             if not categories:
@@ -472,9 +463,7 @@ def _noun_phrase_after(text: str, position: int, ceiling: int) -> tuple[int, int
         phrase,
         re.I,
     ) and not re.search(r"\b[A-Z]{2,}\b(?!-based)|\b[A-Z][a-z]+\s+[A-Z]", phrase):
-        generic = re.match(
-            r"\s*((?:the|a|an)\s+(?:[\w-]+\s+){0,2}\w+)", text[position:ceiling], re.I
-        )
+        generic = re.match(r"\s*((?:the|a|an)\s+(?:[\w-]+\s+){0,2}\w+)", text[position:ceiling], re.I)
         if generic and GENERIC_SOURCE.match(generic.group(1)):
             return position + generic.start(1), position + generic.end(1)
     return _last_proper_run(text, np_start, np_end) if re.search(r"[A-Z]", phrase) else None
@@ -534,9 +523,7 @@ PLACE_NOUNS = [
     ("region", r"region|regions|area|coast|valley"),
     ("site", r"camp|checkpoint|airbase|base|market|mosque|hospital|school|field|square|bridge|port"),
 ]  # fmt: skip
-_PLACE_NOUN = [
-    (kind, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)) for kind, pattern in PLACE_NOUNS
-]
+_PLACE_NOUN = [(kind, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)) for kind, pattern in PLACE_NOUNS]
 
 
 def place_type_from_context(before: str, after: str) -> str | None:
@@ -560,12 +547,13 @@ _ACTOR_MODIFIER = (
 ACTOR_NOUNS = re.compile(
     rf"\b((?:{_ACTOR_MODIFIER}\s+){{0,2}}(?i:forces|troops|army|police|militants?|gunmen|insurgents|rebels|fighters"
     r"|loyalists|supporters|militias?|soldiers|assailants|attackers|protesters|civilians"
-    r"|security\s+personnel|jihadists|separatists|extremists|bombers?|shooters?|guerrillas))\b"
+    r"|security\s+personnel|jihadists|separatists|extremists|bombers?|shooters?|guerrillas"
+    r"|remnants\s+of\s+the\s+(?:former|old|ousted|deposed)\s+(?:regime|government|army)))\b"
 )
 
 ATTACKER_WORDS = re.compile(
     r"gunmen|militants?|insurgents|assailants|attackers|bombers?|shooters?|jihadists|extremists"
-    r"|loyalists|rebels|guerrillas|pro-\w+|separatists|wanted|militiam[ae]n|remnants|outlaw",
+    r"|loyalists|rebels|guerrillas|pro-\w+|separatists|wanted|militiam[ae]n|remnants|outlaw|supporters",
     re.IGNORECASE,
 )
 AUTHORITY_WORDS = re.compile(
@@ -573,9 +561,7 @@ AUTHORITY_WORDS = re.compile(
     r"|soldiers|military|administration|interim|transitional",
     re.IGNORECASE,
 )
-VICTIM_WORDS = re.compile(
-    r"civilians|residents|villagers|children|women|worshippers|passengers", re.I
-)
+VICTIM_WORDS = re.compile(r"civilians|residents|villagers|children|women|worshippers|passengers", re.I)
 
 
 # ---------------------------------------------------------------- named entities
@@ -638,7 +624,7 @@ def gazetteer_kind(name: str) -> str | None:
 _PLACE_PATTERN = re.compile(
     r"\b(?:villages?|towns?|city|cities|province|district|neighbou?rhood|region|camp|suburb)\s+of\s+"
     r"((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:,\s+|,?\s+and\s+)?)+)"
-    r"|\b((?:[A-Z][\w'’-]+\s+){1,2})(?=(?:province|governorate|district|countryside|neighbou?rhood)\b)"
+    r"|\b((?:[A-Z][\w'’-]+\s+){1,2})(?=(?:province|governorate|district|countryside|neighbou?rhood)s?\b)"
 )
 
 
@@ -664,7 +650,5 @@ def find_entities(text: str, sentences: list[Sentence]) -> list[EntityMention]:
             group = 1 if match.group(1) else 2
             for name in re.finditer(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", match.group(group)):
                 start = match.start(group) + name.start()
-                mentions.append(
-                    EntityMention(name.group(), start, start + len(name.group()), "PLACE")
-                )
+                mentions.append(EntityMention(name.group(), start, start + len(name.group()), "PLACE"))
     return mentions

@@ -137,9 +137,7 @@ def merge_sources(mentions: list[SourceMention]) -> tuple[list[Entity], dict[int
 
 
 def _best_name(names: Counter) -> str:
-    proper = [n for n in names if not is_generic(n) and not re.search(r"\s+of\s+[A-Z]", n)] or list(
-        names
-    )
+    proper = [n for n in names if not is_generic(n) and not re.search(r"\s+of\s+[A-Z]", n)] or list(names)
     # the fullest proper form: most words, then most frequent
     return max(proper, key=lambda n: (len(n.split()) if not n.isupper() else 1, names[n]))
 
@@ -166,9 +164,7 @@ _INSTITUTION = re.compile(
 )
 
 
-def places_from(
-    text: str, mentions: list[EntityMention], sentences: list[Sentence], taken: set[str]
-) -> list[Place]:
+def places_from(text: str, mentions: list[EntityMention], sentences: list[Sentence], taken: set[str]) -> list[Place]:
     entities: list[Entity] = []
     for mention in mentions:
         if mention.label == "NORP" and gazetteer_kind(mention.text) is None:
@@ -191,11 +187,7 @@ def places_from(
             "",
             mention.text,
         )
-        kind = (
-            place_type_from_context(before, after)
-            or known
-            or ("site" if mention.label == "FAC" else None)
-        )
+        kind = place_type_from_context(before, after) or known or ("site" if mention.label == "FAC" else None)
         for entity in entities:
             if _key(entity.name) == _key(base):
                 entity.add(mention.text, (mention.start, mention.end))
@@ -243,22 +235,33 @@ _TARGETED = re.compile(
 )
 
 
-def group_actors(text: str, sentences: list[Sentence]) -> list[Actor]:
+def group_actors(text: str, sentences: list[Sentence], casualty_groups: list[str]) -> list[Actor]:
     """One actor per side of the event (the state's forces, the armed attackers, victims):
-    the phrases of each side are merged, the most frequent becomes the name."""
+    the phrases of each side are merged; the most frequent phrase with a modifier
+    ('pro-government militias' over 'militias') becomes the name. Victims are listed only
+    when a figure of the event counts them."""
     sides: dict[str, Counter] = {}
+    first_seen: dict[str, int] = {}
     for sentence in sentences:
         for match in ACTOR_NOUNS.finditer(sentence.text):
             phrase = _clean_phrase(match.group(1))
             if len(phrase.split()) < 1 or not re.search(r"[a-z]", phrase):
                 continue
             sides.setdefault(_side(phrase), Counter())[phrase] += 1
+            first_seen.setdefault(phrase, sentence.start + match.start())
     story = " ".join(s.text for s in sentences)
+    counted = " ".join(casualty_groups)
     actors = []
     for side, phrases in sides.items():
         if side == "other":
             continue
-        name = max(phrases, key=lambda p: (phrases[p], len(p)))
+        if side == "victim":
+            phrases = Counter(
+                {p: n for p, n in phrases.items() if p in counted or counted and p.split()[-1] in counted}
+            )
+            if not phrases:
+                continue
+        name = max(phrases, key=lambda p: (len(p.split()) > 1, phrases[p], -first_seen[p]))
         if side == "state":
             role = "target" if _TARGETED.search(story) else "authority"
         else:
@@ -272,9 +275,6 @@ def group_actors(text: str, sentences: list[Sentence]) -> list[Actor]:
 _TITLE = re.compile(
     r"\b(president|minister|official|commander|governor|mayor|general|spokes\w+|chief|leader|head)\b",
     re.IGNORECASE,
-)
-_ARRESTED_NEAR = re.compile(
-    r"\b(arrest\w*|detain\w*|captur\w*|apprehend\w*|kill\w*|target\w*)\b", re.I
 )
 _MEDIA_OR_ANALYST = re.compile(
     r"\b(fellow|analyst|expert|researcher|journalist|reporter|correspondent|director of \w+ (fm|tv|news))\b",
@@ -296,16 +296,10 @@ def people_from(
             continue
         if " " not in mention.text and re.search(r"(ite|ites|ian|ians|ese)$", mention.text):
             continue  # a demonym ('Alawite') that NER took for a person
-        if (
-            gazetteer_kind(mention.text)
-            or _key(mention.text) in taken
-            or len(_key(mention.text)) < 3
-        ):
+        if gazetteer_kind(mention.text) or _key(mention.text) in taken or len(_key(mention.text)) < 3:
             continue
         after = text[mention.end : mention.end + 3]
-        if re.match(r"['’]s\b|-", after) and not any(
-            _key(mention.text) == _key(e.name) for e in entities
-        ):
+        if re.match(r"['’]s\b|-", after) and not any(_key(mention.text) == _key(e.name) for e in entities):
             possessive_only = True
         else:
             possessive_only = False
@@ -326,18 +320,11 @@ def people_from(
     for number, entity in enumerate(entities):
         entity.name = max(entity.names, key=lambda n: (len(n.split()), entity.names[n]))
         windows = " ".join(context[number])
-        only_cited = all(
-            any(s[0] <= span[0] and span[1] <= s[1] for s in source_spans) for span in entity.spans
-        )
+        only_cited = all(any(s[0] <= span[0] and span[1] <= s[1] for s in source_spans) for span in entity.spans)
         if _MEDIA_OR_ANALYST.search(windows) or (only_cited and not _TITLE.search(windows)):
             continue
-        if ATTACKER_WORDS.search(windows) and re.search(r"\b(led by|known as|wanted)\b", windows):
-            role = "attacker"
-        elif _ARRESTED_NEAR.search(windows) and not _TITLE.search(entity.name):
-            role = "target"
-        elif _TITLE.search(windows):
-            role = "authority"
-        else:
+        role = _person_role(text, entity)
+        if role is None:
             continue  # a person merely mentioned is not an actor of the event
         if entity.name not in text:
             continue
@@ -345,6 +332,27 @@ def people_from(
         spans = occurrences(text, [entity.name, *aliases], sentences)
         actors.append(Actor(name=entity.name, role=role, aliases=aliases, mentions=spans))
     return actors
+
+
+_FORMER = re.compile(r"\b(ousted|deposed|toppled|former|late|exiled)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_ARREST_BEFORE = re.compile(r"\b(arrest\w*|detain\w*|captur\w*|apprehend\w*|abduct\w*|kidnap\w*)\b", re.IGNORECASE)
+_ATTACKER_CUE = re.compile(r"\b(led by|known as|wanted|gunman|attacker|bomber|suspect(?:ed)?)\b", re.IGNORECASE)
+
+
+def _person_role(text: str, entity: Entity) -> str | None:
+    """A person's role from the words right around their mentions, strongest cue first."""
+    # the words before each mention, within its own sentence
+    befores = [re.split(r"[.!?]\s", text[max(0, start - 90) : start])[-1] for start, _ in entity.spans]
+    near = [text[max(0, start - 60) : min(len(text), end + 60)] for start, end in entity.spans]
+    if any(_FORMER.search(before[-40:]) for before in befores):
+        return None  # an ousted or former leader named in passing is background, not an actor
+    if any(_ATTACKER_CUE.search(window) and ATTACKER_WORDS.search(window) for window in near):
+        return "attacker"
+    if any(_ARREST_BEFORE.search(before) for before in befores):
+        return "target"
+    if any(_TITLE.search(window) for window in near):
+        return "authority"
+    return None
 
 
 def _different_person(a: str, b: str) -> bool:

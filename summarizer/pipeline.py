@@ -194,8 +194,13 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats) -> B
     where = places_from(text, entities, sentences, cited_keys)
     place_keys = {_key(n) for p in where for n in (p.name, *p.aliases)}
     source_spans = [span for s in attribution for span in s.mentions]
-    who = group_actors(text, sentences) + people_from(
-        text, entities, sentences, source_spans, place_keys | cited_keys
+    # people who are cited may still be actors (an official who commands forces); bodies are not
+    institution_keys = {
+        _key(n) for s in attribution if s.type not in ("official", "witness", "other") for n in (s.name, *s.aliases)
+    }
+    groups = [f.group for f in figures if f.group]
+    who = group_actors(text, sentences, groups) + people_from(
+        text, entities, sentences, source_spans, place_keys | institution_keys
     )
     brief = Brief(who=who, where=where, toll=dedupe_figures(figures), attribution=attribution)
     problems = brief.spans_match(text)
@@ -204,23 +209,15 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats) -> B
     return brief
 
 
-def summarise_text(
-    text: str, generator: Generator | None = None, stats: RunStats | None = None
-) -> Brief:
+def summarise_text(text: str, generator: Generator | None = None, stats: RunStats | None = None) -> Brief:
     """The brief of one article. With `generator=None` only the rules decide (baseline)."""
     if not isinstance(text, str):
         raise InputError("article text must be a string")
     if not text.strip():
         raise InputError("article is empty")
     if len(text) > MAX_ARTICLE_CHARS:
-        raise InputError(
-            f"article has {len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,}"
-        )
+        raise InputError(f"article has {len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,}")
     stats = stats or RunStats()
     analysis = analyse(text)
-    choices = (
-        model_choices(analysis, generator, stats)
-        if generator is not None
-        else rule_choices(analysis)
-    )
+    choices = model_choices(analysis, generator, stats) if generator is not None else rule_choices(analysis)
     return build_brief(analysis, choices, stats)

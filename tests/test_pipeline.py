@@ -82,3 +82,31 @@ def test_brief_json_has_gold_format_keys():
     data = json.loads(summarise_text(TEXT).model_dump_json())
     assert {"who", "where", "toll", "attribution"} <= set(data)
     assert all(isinstance(f["count"], int) for f in data["toll"])
+
+
+ACTORS_TEXT = (
+    "Militia attack on river town\n"
+    "Armed militants attacked a police checkpoint in the town of Ferrow on Sunday, the Interior Ministry said. "
+    "The militants, led by a wanted commander known as Tomas Rell, killed 6 police officers. "
+    "Police later arrested Ivo Stane, a suspected organiser. "
+    "Governor Ana Petrov said security forces would restore order. "
+    "The attack was condemned by the ousted president Karl Brun.\n"
+)
+
+
+def test_person_roles_come_from_the_words_around_them():
+    brief = summarise_text(ACTORS_TEXT)
+    roles = {actor.name: actor.role for actor in brief.who}
+    assert roles.get("Tomas Rell") == "attacker"
+    assert roles.get("Ivo Stane") == "target"
+    assert roles.get("Ana Petrov") == "authority"
+    assert "Karl Brun" not in roles  # a former leader named in passing is not an actor
+
+
+def test_sides_are_merged_and_named_by_their_modified_phrase():
+    brief = summarise_text(ACTORS_TEXT)
+    attackers = [a for a in brief.who if a.role == "attacker" and a.aliases]
+    assert [a.name for a in attackers] == ["Armed militants"]
+    assert attackers[0].aliases == ["militants"]
+    places = {p.name: p.type for p in brief.where}
+    assert places.get("Ferrow") == "town"
