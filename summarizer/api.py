@@ -6,43 +6,57 @@ import os
 from collections.abc import Iterable
 
 from .brief import Brief
-from .pipeline import RunStats, summarise_text
+from .errors import InputError, SummariserError
+from .pipeline import Options, RunStats, summarise_text
 
-BACKENDS = ("transformers", "rules")
+# transformers: the pipeline, the model choosing among grounded options (default)
+# rules:        the pipeline, the rules' first-ranked option everywhere, no model
+# regex:        the one-hour regex baseline (eval reference row)
+# single-pass:  the naive whole-article schema-constrained generation (eval reference row)
+BACKENDS = ("transformers", "rules", "regex", "single-pass")
+_NEEDS_MODEL = ("transformers", "single-pass")
 
 
 class Summariser:
-    """Holds one loaded model and reuses it for every article.
-
-    backend="transformers" runs the local model (constrained choices among grounded
-    options); backend="rules" takes the rules' first choice everywhere (the baseline).
-    """
+    """Holds one loaded model and reuses it for every article."""
 
     def __init__(
         self,
         model: str | os.PathLike | None = None,
         backend: str = "transformers",
         device: str = "auto",
+        options: Options | None = None,
     ):
-        from .errors import SummariserError
-
         if backend not in BACKENDS:
             raise SummariserError(f"unknown backend {backend!r}; choose from {', '.join(BACKENDS)}")
         self.backend = backend
+        self.options = options or Options()
         self.stats = RunStats()
         self.generator = None
-        if backend == "transformers":
+        if backend in _NEEDS_MODEL:
             from .generate import load_generator
 
             self.generator = load_generator(model, device)
 
     def summarise(self, text: str, id: str | None = None) -> Brief:
-        brief = summarise_text(text, self.generator, self.stats)
+        if not isinstance(text, str) or not text.strip():
+            raise InputError("article is empty")
+        if self.backend == "regex":
+            from .baselines import regex_brief
+
+            brief = regex_brief(text)
+        elif self.backend == "single-pass":
+            from .baselines import single_pass_brief
+
+            brief = single_pass_brief(text, self.generator)
+        else:
+            brief = summarise_text(text, self.generator, self.stats, self.options)
         brief.id = id
         return brief
 
     def summarise_many(self, texts: Iterable[str], batch_size: int = 4) -> list[Brief]:
-        # Choices inside one article are already decoded as a batch; articles go in order.
+        """Briefs for `texts`, in order, with the model loaded once. (Each article's model
+        choices are decoded as one batch; `batch_size` across articles is not used yet.)"""
         return [self.summarise(text) for text in texts]
 
 

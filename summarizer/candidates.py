@@ -30,10 +30,11 @@ class Sentence:
     paragraph: int
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Story sentences (boilerplate and promos removed) with offsets into `text`."""
+def split_sentences(text: str, clean: bool = True) -> list[Sentence]:
+    """Story sentences (boilerplate and promos removed unless `clean=False`) with offsets into `text`."""
     sentences: list[Sentence] = []
-    for paragraph, (seg_start, seg_end) in enumerate(story_segments(text)):
+    segments = story_segments(text) if clean else _all_lines(text)
+    for paragraph, (seg_start, seg_end) in enumerate(segments):
         segment = text[seg_start:seg_end]
         cursor = 0
         bounds = [
@@ -45,11 +46,15 @@ def split_sentences(text: str) -> list[Sentence]:
             piece = segment[cursor:bound]
             lead = len(piece) - len(piece.lstrip())
             body = piece.strip()
-            if body and not PROMO.search(body):
+            if body and not (clean and PROMO.search(body)):
                 start = seg_start + cursor + lead
                 sentences.append(Sentence(start, start + len(body), body, paragraph))
             cursor = bound
     return sentences
+
+
+def _all_lines(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\r\n]*\S[^\r\n]*", text)]
 
 
 # ---------------------------------------------------------------- numbers

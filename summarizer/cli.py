@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -45,63 +45,79 @@ def _fail(exc: SummariserError) -> None:
 @app.command()
 def run(
     inputs: Annotated[
-        list[str], typer.Argument(help=".txt file, directory of .txt, .jsonl file, or - for stdin.")
+        list[str],
+        typer.Argument(help=".txt/.html file, directory, .jsonl/.csv/.parquet file, saved HF dataset, or - (stdin)."),
     ],
-    out: Annotated[
-        Path | None, typer.Option("--out", help="JSONL output (default stdout). Re-runs resume.")
-    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="JSONL output (default stdout). Re-runs resume.")] = None,
     model: ModelOption = None,
     backend: BackendOption = "transformers",
     device: DeviceOption = "auto",
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch.")] = 1,
-    quiet: Annotated[bool, typer.Option("--quiet", help="No progress on stderr.")] = False,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per batch (reserved).")] = 1,
+    glob: Annotated[str, typer.Option("--glob", help="Files to take from a directory; '**/*.txt' recurses.")] = "*.txt",
+    text_column: Annotated[str, typer.Option("--text-column", help="Text field of JSONL/CSV/Parquet.")] = "text",
+    id_column: Annotated[str, typer.Option("--id-column", help="Id field of JSONL/CSV/Parquet.")] = "id",
+    shard: Annotated[str | None, typer.Option("--shard", help="K/N: process a deterministic 1/N of the ids.")] = None,
+    timeout: Annotated[float | None, typer.Option("--timeout", help="Seconds per article before it fails.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", help="No progress or summary on stderr.")] = False,
 ) -> None:
     """Summarise articles into one JSON brief per line."""
     from .api import Summariser
-    from .inputs import LineWriter, done_ids, read_inputs
+    from .inputs import read_inputs
+    from .runner import parse_shard, run_articles
 
-    failed = done = skipped = 0
-    started = time.perf_counter()
     try:
-        already = done_ids(out) if out else set()
+        shard_spec = parse_shard(shard)
+        articles = read_inputs(inputs, glob=glob, text_column=text_column, id_column=id_column)
+        articles = _peek(articles)  # a missing path fails before the model loads
         summariser = Summariser(model=model, backend=backend, device=device)
-        writer = LineWriter(out)
-        seen: set[str] = set()
-        try:
-            for article in read_inputs(inputs):
-                if article.id in already:
-                    skipped += 1
-                    continue
-                if article.id in seen:
-                    err.print(
-                        f"warning: duplicate id {article.id!r}; later copy written too",
-                        highlight=False,
-                    )
-                seen.add(article.id)
-                if article.error:
-                    writer.write({"id": article.id, "error": article.error})
-                    failed += 1
-                    continue
-                try:
-                    brief = summariser.summarise(article.text, id=article.id)
-                    writer.write(json.loads(brief.model_dump_json()))
-                    done += 1
-                except SummariserError as exc:
-                    writer.write({"id": article.id, "error": str(exc)})
-                    failed += 1
-                if not quiet and sys.stderr.isatty():
-                    err.print(f"\r{done + failed} articles", end="")
-        finally:
-            writer.close()
+        with _progress(quiet) as progress:
+            tally = run_articles(
+                summariser,
+                articles,
+                out,
+                shard=shard_spec,
+                timeout=timeout,
+                progress=progress,
+                warn=lambda message: err.print(f"warning: {message}", highlight=False),
+            )
     except SummariserError as exc:
         _fail(exc)
     if not quiet:
-        seconds = time.perf_counter() - started
-        err.print(
-            f"done {done}, failed {failed}, skipped {skipped} in {seconds:.1f}s", highlight=False
-        )
-    if failed:
+        err.print(tally.line(), highlight=False)
+    if tally.failed:
         raise typer.Exit(1)
+
+
+def _peek(articles):
+    import itertools
+
+    first = next(articles, None)
+    return iter(()) if first is None else itertools.chain([first], articles)
+
+
+@contextmanager
+def _progress(quiet: bool):
+    """A live line on stderr (articles done, articles/min) when it is a terminal."""
+    if quiet or not err.is_terminal:
+        yield None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn()]
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("starting")
+        started = time.perf_counter()
+
+        def update(tally) -> None:
+            minutes = max(time.perf_counter() - started, 1e-6) / 60
+            handled = tally.done + tally.failed
+            bar.update(
+                task,
+                description=f"{handled} articles ({tally.failed} failed, {tally.skipped} skipped), "
+                f"{handled / minutes:.1f}/min",
+            )
+
+        yield update
 
 
 @app.command("eval")

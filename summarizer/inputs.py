@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import sys
@@ -19,6 +20,7 @@ class Article:
     id: str
     text: str | None
     error: str | None = None  # why this article cannot be read; it still gets an output line
+    from_html: bool = False  # text extracted from a page: spans refer to this text
 
 
 def _decode(raw: bytes, where: str) -> tuple[str | None, str | None]:
@@ -35,16 +37,7 @@ def _decode(raw: bytes, where: str) -> tuple[str | None, str | None]:
     return text, None
 
 
-def _read_file(path: Path) -> Article:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return Article(path.stem, None, f"{path}: cannot read ({exc.strerror})")
-    text, error = _decode(raw, str(path))
-    return Article(path.stem, text, error)
-
-
-def _read_jsonl(path: Path) -> Iterator[Article]:
+def _read_jsonl(path: Path, text_column: str = "text", id_column: str = "id") -> Iterator[Article]:
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -72,8 +65,85 @@ def _read_jsonl(path: Path) -> Iterator[Article]:
                 yield Article(article_id, text)
 
 
-def read_inputs(inputs: Iterable[str]) -> Iterator[Article]:
-    """Articles from files, directories (*.txt, sorted), JSONL files, or '-' for stdin."""
+def _html_to_text(raw: bytes, where: str) -> tuple[str | None, str | None]:
+    try:
+        import trafilatura
+    except ImportError:
+        return None, f"{where}: HTML input needs trafilatura (pip install trafilatura)"
+    text = trafilatura.extract(raw.decode("utf-8", errors="replace"), include_comments=False, favor_precision=True)
+    if not text or not text.strip():
+        return None, f"{where}: no article text found in the HTML page"
+    return text, None
+
+
+def _read_file(path: Path) -> Article:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Article(path.stem, None, f"{path}: cannot read ({exc.strerror})")
+    if path.suffix.lower() in (".html", ".htm") and len(raw) <= MAX_FILE_BYTES:
+        text, error = _html_to_text(raw, str(path))
+        return Article(path.stem, text, error, from_html=True)
+    text, error = _decode(raw, str(path))
+    return Article(path.stem, text, error)
+
+
+def _record(article_id: object, text: object, where: str) -> Article:
+    article_id = str(article_id)
+    if not isinstance(text, str):
+        return Article(article_id, None, f"{where}: record has no text string")
+    if not text.strip():
+        return Article(article_id, None, f"{where}: empty article")
+    return Article(article_id, text)
+
+
+def _read_csv(path: Path, text_column: str, id_column: str) -> Iterator[Article]:
+    csv.field_size_limit(MAX_FILE_BYTES)
+    with path.open(newline="", encoding="utf-8", errors="replace") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames is None or text_column not in reader.fieldnames:
+            raise InputError(f"{path}: no column {text_column!r} (use --text-column)")
+        for number, row in enumerate(reader, start=2):
+            yield _record(row.get(id_column) or f"{path.stem}:{number}", row.get(text_column), f"{path}:{number}")
+
+
+def _read_parquet(path: Path, text_column: str, id_column: str) -> Iterator[Article]:
+    import pyarrow.parquet as pq
+
+    parquet = pq.ParquetFile(path)
+    names = parquet.schema_arrow.names
+    if text_column not in names:
+        raise InputError(f"{path}: no column {text_column!r} (use --text-column)")
+    columns = [text_column] + ([id_column] if id_column in names else [])
+    row = 0
+    for batch in parquet.iter_batches(batch_size=256, columns=columns):  # lazily, a batch at a time
+        for record in batch.to_pylist():
+            row += 1
+            yield _record(record.get(id_column, f"{path.stem}:{row}"), record.get(text_column), f"{path}:{row}")
+
+
+def _is_saved_dataset(path: Path) -> bool:
+    return (path / "dataset_info.json").is_file() or (path / "dataset_dict.json").is_file()
+
+
+def _read_dataset(path: Path, text_column: str, id_column: str) -> Iterator[Article]:
+    from datasets import DatasetDict, load_from_disk
+
+    loaded = load_from_disk(str(path))  # memory-mapped Arrow: rows are read as they are used
+    splits = loaded.values() if isinstance(loaded, DatasetDict) else [loaded]
+    for split in splits:
+        if text_column not in split.column_names:
+            raise InputError(f"{path}: no column {text_column!r} (use --text-column)")
+        for row, record in enumerate(split):
+            yield _record(record.get(id_column, f"{path.name}:{row}"), record.get(text_column), f"{path}:{row}")
+
+
+def read_inputs(
+    inputs: Iterable[str], glob: str = "*.txt", text_column: str = "text", id_column: str = "id"
+) -> Iterator[Article]:
+    """Articles, read lazily, from: .txt/.html files; directories (files matching `glob`,
+    sorted; '**/*.txt' recurses); .jsonl, .csv and .parquet files; saved Hugging Face
+    datasets; or '-' for stdin."""
     for item in inputs:
         if item == "-":
             text, error = _decode(sys.stdin.buffer.read(), "stdin")
@@ -82,14 +152,20 @@ def read_inputs(inputs: Iterable[str]) -> Iterator[Article]:
         path = Path(item)
         if not path.exists():
             raise InputError(f"{item}: no such file or directory")
-        if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.suffix == ".txt" and p.is_file())
+        if path.is_dir() and _is_saved_dataset(path):
+            yield from _read_dataset(path, text_column, id_column)
+        elif path.is_dir():
+            files = sorted(p for p in path.glob(glob) if p.is_file())
             if not files:
-                raise InputError(f"{item}: directory has no .txt files")
+                raise InputError(f"{item}: directory has no files matching {glob!r}")
             for file in files:
                 yield _read_file(file)
         elif path.suffix == ".jsonl":
-            yield from _read_jsonl(path)
+            yield from _read_jsonl(path, text_column, id_column)
+        elif path.suffix == ".csv":
+            yield from _read_csv(path, text_column, id_column)
+        elif path.suffix == ".parquet":
+            yield from _read_parquet(path, text_column, id_column)
         else:
             yield _read_file(path)
 

@@ -52,6 +52,15 @@ class Analysis:
     mention_entity: dict[int, int]
 
 
+@dataclass(frozen=True)
+class Options:
+    """Stages that can be switched off, for the ablation table (all on by default)."""
+
+    clean: bool = True  # drop page boilerplate before reading
+    background: bool = True  # drop figures about a wider or earlier event
+    merge: bool = True  # one entry per figure, per source, per group
+
+
 @dataclass
 class RunStats:
     model_decisions: int = 0
@@ -59,9 +68,9 @@ class RunStats:
     notes: list[str] = field(default_factory=list)
 
 
-def analyse(text: str) -> Analysis:
-    sentences = split_sentences(text)
-    figures = [f for f in find_figures(text, sentences) if not f.background]
+def analyse(text: str, options: Options = Options()) -> Analysis:
+    sentences = split_sentences(text, clean=options.clean)
+    figures = [f for f in find_figures(text, sentences) if not (options.background and f.background)]
     mentions = find_sources(text, sentences)
     entities, resolved = merge_sources(mentions)
     analysis = Analysis(text, sentences, figures, mentions, entities, resolved)
@@ -179,7 +188,7 @@ def _max_tokens(schema: dict) -> int:
     return len(json.dumps(longest, separators=(",", ":"))) + 4
 
 
-def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats) -> Brief:
+def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, options: Options = Options()) -> Brief:
     text, sentences = analysis.text, analysis.sentences
     figures = []
     for choice in choices:
@@ -202,15 +211,18 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats) -> B
     who = group_actors(text, sentences, groups) + people_from(
         text, entities, sentences, source_spans, place_keys | institution_keys
     )
-    brief = Brief(who=who, where=where, toll=dedupe_figures(figures), attribution=attribution)
+    toll = dedupe_figures(figures) if options.merge else figures
+    brief = Brief(who=who, where=where, toll=toll, attribution=attribution)
     problems = brief.spans_match(text)
     if problems:  # a defect in this package, never the input's fault
         raise GenerationError(f"ungrounded span in brief: {problems[0]}")
     return brief
 
 
-def summarise_text(text: str, generator: Generator | None = None, stats: RunStats | None = None) -> Brief:
-    """The brief of one article. With `generator=None` only the rules decide (baseline)."""
+def summarise_text(
+    text: str, generator: Generator | None = None, stats: RunStats | None = None, options: Options = Options()
+) -> Brief:
+    """The brief of one article. With `generator=None` the rules' first choice is taken."""
     if not isinstance(text, str):
         raise InputError("article text must be a string")
     if not text.strip():
@@ -218,6 +230,6 @@ def summarise_text(text: str, generator: Generator | None = None, stats: RunStat
     if len(text) > MAX_ARTICLE_CHARS:
         raise InputError(f"article has {len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,}")
     stats = stats or RunStats()
-    analysis = analyse(text)
+    analysis = analyse(text, options)
     choices = model_choices(analysis, generator, stats) if generator is not None else rule_choices(analysis)
-    return build_brief(analysis, choices, stats)
+    return build_brief(analysis, choices, stats, options)

