@@ -110,3 +110,15 @@ def test_sides_are_merged_and_named_by_their_modified_phrase():
     assert attackers[0].aliases == ["militants"]
     places = {p.name: p.type for p in brief.where}
     assert places.get("Ferrow") == "town"
+
+
+def test_regex_reference_row_is_the_naive_baseline():
+    from summarizer.baselines import regex_brief
+
+    text = "At least 5 people were killed, according to Harbour Police. Officials said 3 were hurt.\n"
+    brief = regex_brief(text)
+    assert [(f.category, f.count, f.qualifier, f.source) for f in brief.toll] == [
+        ("killed", 5, "at_least", "Harbour Police"),
+        ("injured", 3, "exact", "Harbour Police"),
+    ]
+    assert brief.spans_match(text) == []
