@@ -221,30 +221,61 @@ def _group(text: str, start: int, limit: int) -> tuple[str | None, int]:
     return phrase, start + window.find(phrase) + len(phrase)
 
 
-def _categories_for(text: str, sentence: Sentence, number_end: int, next_number: int) -> list[str]:
-    """Categories near a number: first the casualty word after it (before the next number),
-    then the nearest one before it in the same sentence (lists: 'the deaths of 3 X, 4 Y')."""
+# A casualty verb right before a number governs it: "killing at least 18", "wounded 40".
+_VERB_BEFORE = re.compile(
+    r"\b(?P<killed>killing|killed|kills|kill)\s+$|\b(?P<injured>wounding|wounded|injuring|injured)\s+$"
+    r"|\b(?P<arrested>arresting|arrested|detaining|detained)\s+$|\b(?P<displaced>displacing|displaced)\s+$"
+    r"|\btoll\s+(?:\w+\s+){0,2}(?:at|to)\s+$",
+    re.IGNORECASE,
+)
+# A clause of its own after the number ("45 people were rescued") stops a list reading.
+_OTHER_PREDICATE = re.compile(r"\b(?:were|was|are|is|have|had|has)\s+(?:been\s+)?(?:\w+ly\s+)?(\w+)", re.IGNORECASE)
+
+
+def _categories_for(
+    text: str, sentence: Sentence, number_start: int, number_end: int, next_number: int
+) -> tuple[list[str], int]:
+    """Categories that may govern a number, best first, and where the evidence should end.
+
+    In order: a casualty verb right before it ('killing at least 18'); the casualty word
+    after it, before the next number ('18 people were killed'); then, for a bare noun phrase
+    in a list, the nearest casualty word before it ('the deaths of 3 X, 4 Y and 5 Z')."""
+    before = text[max(sentence.start, number_start - 40) : number_start]
+    before = _strip_qualifier(before)
     ahead = text[number_end : min(next_number, number_end + 90, sentence.end)]
-    found = [m.lastgroup for m in _CASUALTY.finditer(ahead)]
-    behind = text[sentence.start : number_end]
-    found += [m.lastgroup for m in reversed(list(_CASUALTY.finditer(behind)))]
+    found: list[tuple[str, int]] = []
+    verb = _VERB_BEFORE.search(before)
+    if verb:
+        found.append((verb.lastgroup or "killed", number_end))
+    for match in _CASUALTY.finditer(ahead):
+        found.append((match.lastgroup, number_end + match.end()))
+    predicate = _OTHER_PREDICATE.search(ahead)
+    own_clause = predicate is not None and not _CASUALTY.match(predicate.group(1))
+    if not own_clause:
+        behind = text[sentence.start : number_start]
+        found += [(m.lastgroup, number_end) for m in reversed(list(_CASUALTY.finditer(behind)))]
     ordered: list[str] = []
-    for name in found:
+    for name, _ in found:
         if name not in ordered:
             ordered.append(name)
-    return ordered
+    evidence_end = found[0][1] if found else number_end
+    return ordered, evidence_end
 
 
-def _evidence(text: str, sentence: Sentence, start: int, end: int, limit: int) -> tuple[int, int]:
+def _strip_qualifier(before: str) -> str:
+    for _, pattern in _QUALIFIER_BEFORE:
+        before = pattern.sub("", before)
+    return _RANGE_BEFORE.sub("", before)
+
+
+def _evidence(text: str, sentence: Sentence, start: int, end: int, limit: int, casualty_end: int) -> tuple[int, int]:
     """A short clause around the figure: from the start of its clause through the number, its
-    group and its casualty word when that follows before the next number."""
+    group and the casualty word that governs it."""
     left = text[sentence.start : start]
     cut = max(left.rfind(", "), left.rfind("; "), left.rfind(" – "))
     clause_start = sentence.start + (cut + 2 if cut >= 0 else 0)
-    ahead = text[end:limit]
-    casualty = _CASUALTY.search(ahead[:90])
     _, group_end = _group(text, end, limit)
-    clause_end = max(end, group_end, end + casualty.end() if casualty else end)
+    clause_end = max(end, group_end, casualty_end)
     while clause_end > clause_start and text[clause_end - 1] in " ,;:":
         clause_end -= 1
     while clause_start < clause_end and text[clause_start] in " ,;:":
@@ -282,7 +313,7 @@ def find_figures(text: str, sentences: list[Sentence] | None = None) -> list[Fig
                     qualifier = "exact" if _RANGE_BEFORE.search(before) else qualifier
             later = [m.start() for m in matches[index + 1 :] if m.start() >= end] + [v for v in vague if v >= end]
             next_number = min(later) if later else sentence.end
-            categories = _categories_for(text, sentence, end, next_number)
+            categories, casualty_end = _categories_for(text, sentence, match.start(), end, next_number)
             if not categories:
                 continue
             group, _ = _group(text, end, next_number)
@@ -294,7 +325,7 @@ def find_figures(text: str, sentences: list[Sentence] | None = None) -> list[Fig
                     categories=categories,
                     group=group,
                     number_span=(match.start(), end),
-                    evidence_span=_evidence(text, sentence, match.start(), end, next_number),
+                    evidence_span=_evidence(text, sentence, match.start(), end, next_number, casualty_end),
                     sentence=sentence,
                     background=bool(_BACKGROUND.search(sentence.text)),
                 )
@@ -332,14 +363,14 @@ SOURCE_TYPE_WORDS = [
     ("un", r"\bun\b|united\s+nations|unicef|unhcr|ocha|unrwa|world\s+health\s+organi[sz]ation"),
     ("ngo", r"red\s+cross|red\s+crescent|amnesty|human\s+rights\s+watch|doctors\s+without"
      r"|médecins|msf|charity|foundation|ngo|relief"),
-    ("witness", r"witness\w*|residents?|survivors?|locals?|villagers?|eyewitness\w*"),
+    ("witness", r"witness\w*|residents?|survivors?|\blocals\b|villagers?|eyewitness\w*"),
     ("military", r"\barmy\b|military|armed\s+forces|defen[cs]e\s+forces|idf|command\b"),
     ("official", r"spokes\w*|official|commander|minister\b|governor|mayor|chief|director"
      r"|police\s+(?:chief|commander)|head\s+of|president\b|prime\s+minister"),
     ("government", r"ministry|government|authorities|interior|defen[cs]e|cabinet|presidency"
-     r"|civil\s+defen[cs]e|police|administration"),
+     r"|civil\s+defen[cs]e|police|administration|(?<!news\s)agency|department|authority"),
     ("media", r"\btv\b|television|news|times|post|jazeera|reuters|afp|associated\s+press|\bap\b"
-     r"|bbc|cnn|radio|\bfm\b|newspaper|daily|channel|agency|mayadeen|press|journal|media"),
+     r"|bbc|cnn|radio|\bfm\b|newspaper|daily|channel|news\s+agency|mayadeen|press|journal|media"),
     ("group", r"militia|rebels?|insurgents|movement|front|brigade|army\s+of|faction"),
 ]  # fmt: skip
 _SOURCE_TYPE = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in SOURCE_TYPE_WORDS]
@@ -420,7 +451,19 @@ def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int]
     generic = re.search(r"\b((?:the|a|an)\s+(?:[\w-]+\s+){0,2}\w+)\s*$", window, re.IGNORECASE)
     if generic and GENERIC_SOURCE.match(generic.group(1)):
         return floor + generic.start(1), floor + generic.end(1)
+    unnamed = _UNNAMED_SOURCE.search(window)
+    if unnamed:
+        return floor + unnamed.start(1), floor + unnamed.end(1)
     return None
+
+
+# Unnamed but real sources: "emergency officials said", "police said", "witnesses told".
+_UNNAMED_SOURCE = re.compile(
+    r"(?:^|[,;]\s*|\b(?:and|but)\s+|^\W*)((?:[a-z][\w-]+\s+){0,2}"
+    r"(?:officials|police|witnesses|eyewitnesses|residents|doctors|medics|rescuers|paramedics"
+    r"|authorities|villagers|survivors|hospital\s+sources|security\s+sources|sources))\s*$",
+    re.IGNORECASE,
+)
 
 
 _DESCRIPTOR = (
@@ -533,20 +576,23 @@ _PLACE_NOUN = [(kind, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)) for kind
 
 def place_type_from_context(before: str, after: str) -> str | None:
     """'the village of X' / 'X province' / 'the town of X' -> the type the text states."""
-    before_match = re.search(r"\b(\w+)\s+(?:of|at)\s+$", before)
     after_match = re.match(r"^\s+(\w+)", after)
-    for word in [before_match and before_match.group(1), after_match and after_match.group(1)]:
-        if not word:
-            continue
+    if after_match:
         for kind, pattern in _PLACE_NOUN:
-            if pattern.fullmatch(word):
+            # 'X market' names a site in X, not X itself; admin nouns after a name type it
+            if kind not in ("site", "city") and pattern.fullmatch(after_match.group(1)):
+                return kind
+    before_match = re.search(r"\b(\w+)\s+(?:of|at)\s+$", before)
+    if before_match and before_match.group(1).lower() not in ("capital", "outskirts", "centre", "center"):
+        for kind, pattern in _PLACE_NOUN:
+            if pattern.fullmatch(before_match.group(1)):
                 return kind
     return None
 
 
 _ACTOR_MODIFIER = (
     r"(?:[A-Z][\w'’-]*|[a-z]+-[\w-]+|security|government|armed|local|foreign|former|unidentified|rebel"
-    r"|opposition|state|military|police|regime|army|militia|islamist|jihadist|loyalist|masked"
+    r"|opposition|state|military|police|regime|army|militia|islamist|jihadist|loyalist|masked|suicide"
     r"|suspected|allied|enemy|federal|national|special|riot|border|paramilitary|tribal|ethnic|young)"
 )
 ACTOR_NOUNS = re.compile(

@@ -217,5 +217,73 @@ def gold_check(
     err.print(f"{len(records)} gold records are valid", highlight=False)
 
 
+ArticlesOption = Annotated[
+    Path | None,
+    typer.Option("--articles", help='Directory of <id>.txt, or a JSONL file of {"id", "text"} records.'),
+]
+
+
+def _briefs_and_texts(inputs: list[Path], articles: Path | None) -> tuple[list[dict], dict[str, str]]:
+    from .report import load_briefs, load_texts
+
+    records, texts = load_briefs(inputs)
+    missing = [str(record["id"]) for record in records if str(record["id"]) not in texts]
+    return records, {**texts, **load_texts(articles, missing)}
+
+
+@app.command()
+def report(
+    inputs: Annotated[list[Path], typer.Argument(help="Briefs JSONL file(s), as `summarise run` writes them.")],
+    out: Annotated[Path, typer.Option("--out", help="The HTML file to write.")] = Path("report.html"),
+    articles: ArticlesOption = None,
+    title: Annotated[str, typer.Option("--title", help="Page title.")] = "Briefs report",
+    events: Annotated[bool, typer.Option("--events/--no-events", help="Include the events section.")] = True,
+) -> None:
+    """One self-contained HTML page: articles with highlighted spans, brief cards, events."""
+    from .events import build_events
+    from .report import render_report
+
+    try:
+        records, texts = _briefs_and_texts(inputs, articles)
+        grouped = build_events(records, texts) if events else None
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(render_report(records, texts, grouped, title=title), "utf-8")
+    except SummariserError as exc:
+        _fail(exc)
+    without_text = sum(1 for record in records if str(record["id"]) not in texts)
+    note = f"; {without_text} without article text" if without_text else ""
+    err.print(f"wrote {out}: {len(records)} articles{note}", highlight=False)
+
+
+@app.command("events")
+def events_command(
+    briefs: Annotated[list[Path], typer.Argument(help="Briefs JSONL file(s).")],
+    out: Annotated[Path | None, typer.Option("--out", help="events.json (default stdout).")] = None,
+    articles: ArticlesOption = None,
+    threshold: Annotated[
+        float | None,
+        typer.Option("--threshold", min=0.0, max=1.0, help="Link score that joins two articles (default 0.30)."),
+    ] = None,
+) -> None:
+    """Group briefs of the same event; per toll category, low / best / high across sources."""
+    from .events import LINK_THRESHOLD, build_events, grouping_rule
+
+    threshold = LINK_THRESHOLD if threshold is None else threshold
+    try:
+        records, texts = _briefs_and_texts(briefs, articles)
+        grouped = build_events(records, texts, threshold=threshold)
+    except SummariserError as exc:
+        _fail(exc)
+    skipped = [str(record["id"]) for record in records if "error" in record]
+    payload = {"grouping": {**grouping_rule(), "threshold": threshold}, "skipped": skipped, "events": grouped}
+    text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    if out is None:
+        typer.echo(text, nl=False)
+    else:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, "utf-8")
+        err.print(f"wrote {out}: {len(grouped)} events from {len(records) - len(skipped)} briefs", highlight=False)
+
+
 def main() -> None:
     app()

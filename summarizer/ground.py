@@ -103,7 +103,9 @@ def merge_sources(mentions: list[SourceMention]) -> tuple[list[Entity], dict[int
             continue
         kind = source_type(mention.name, mention.description)
         for number, entity in enumerate(entities):
-            if entity.related(mention.name):
+            # unnamed sources of one kind ('witnesses', 'eyewitnesses') are one source
+            unnamed = not re.search(r"[A-Z]", entity.name + mention.name) and entity.kind == kind
+            if entity.related(mention.name) or unnamed:
                 entity.add(mention.name, mention.span)
                 if entity.kind == "other":
                     entity.kind = kind
@@ -133,7 +135,23 @@ def merge_sources(mentions: list[SourceMention]) -> tuple[list[Entity], dict[int
                 break
     for entity in entities:
         entity.name = _best_name(entity.names)
+        bare = person_name(entity.name)
+        if bare != entity.name:
+            entity.names[bare] += 0
+            entity.name = bare
     return entities, resolved
+
+
+_TITLE_PREFIX = re.compile(
+    r"^(?:(?:[A-Z][\w-]*\s+){0,2}(?:Minister|President|Governor|Spokesman|Spokeswoman|Spokesperson|Commander"
+    r"|Mayor|Chief|General|Director|Secretary|Officer|Colonel|Captain|Lieutenant|Sergeant|Sheikh|Dr\.?|Mr\.?"
+    r"|Mrs\.?|Ms\.?|Major-General|Brigadier)\s+)+(?=[A-Z][\w'’-]+\s+[A-Z])"
+)
+
+
+def person_name(name: str) -> str:
+    """'Interior Minister Ana Petrov' -> 'Ana Petrov' (the title stays in the aliases)."""
+    return _TITLE_PREFIX.sub("", name)
 
 
 def _best_name(names: Counter) -> str:

@@ -8,9 +8,10 @@ attach spans, verify) -> Brief.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
-from .brief import Brief
+from .brief import Brief, Figure
 from .candidates import (
     FigureCandidate,
     Sentence,
@@ -188,15 +189,28 @@ def _max_tokens(schema: dict) -> int:
     return len(json.dumps(longest, separators=(",", ":"))) + 4
 
 
+def _without_headline_restatements(kept: list[tuple[Choice, Figure]], sentences: list[Sentence]) -> list[Figure]:
+    """A headline's figure that the body gives again ('Blast kills 18' / 'killing at least
+    18 people') is the same figure: keep the body's, which has its qualifier and source."""
+    headline = sentences[0] if sentences and not re.search(r"[.!?\"”]$", sentences[0].text) else None
+    body = {(f.category, f.count, f.count_max) for c, f in kept if c.candidate.sentence is not headline}
+    return [
+        f
+        for c, f in kept
+        if not (c.candidate.sentence is headline and (f.category, f.count, f.count_max) in body)
+    ]
+
+
 def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, options: Options = Options()) -> Brief:
     text, sentences = analysis.text, analysis.sentences
-    figures = []
+    kept: list[tuple[Choice, Figure]] = []
     for choice in choices:
         item = figure_item(text, choice)
         if item is None:
             stats.dropped += 1
             continue
-        figures.append(item)
+        kept.append((choice, item))
+    figures = _without_headline_restatements(kept, sentences) if options.merge else [f for _, f in kept]
     attribution = sources_as_items(text, analysis.sources, sentences)
     cited_keys = {_key(n) for s in attribution for n in (s.name, *s.aliases)}
     entities = find_entities(text, sentences)

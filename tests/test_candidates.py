@@ -103,3 +103,43 @@ def test_source_types_from_words():
     assert source_type("Coastal Observatory for Rights") == "monitor"
     assert source_type("KTV", "the state television KTV") == "state_media"
     assert source_type("United Nations") == "un"
+
+
+def test_verb_before_number_governs_it():
+    text = "A bomb exploded on Saturday, killing at least 18 people and wounding 42 others, officials said."
+    assert figures(text) == [(18, None, "at_least", "killed"), (42, None, "exact", "injured")]
+    [first, _] = find_figures(text)
+    assert text[first.evidence_span[0] : first.evidence_span[1]] == "killing at least 18 people"
+
+
+def test_a_clause_of_its_own_does_not_borrow_an_earlier_casualty_word():
+    text = "More than 300 people were injured and 45 people were rescued from the rubble."
+    assert figures(text) == [(300, None, "over", "injured")]
+
+
+def test_unnamed_sources_and_titles():
+    text = "Nine people died in the fire, emergency officials said. Health Minister Ana Lopez said 4 were hurt."
+    names = [m.name for m in find_sources(text, split_sentences(text))]
+    assert "emergency officials" in names
+    from summarizer.pipeline import summarise_text
+
+    brief = summarise_text(text)
+    assert {s.name for s in brief.attribution} >= {"emergency officials", "Ana Lopez"}
+    lopez = next(s for s in brief.attribution if s.name == "Ana Lopez")
+    assert lopez.type == "official" and "Health Minister Ana Lopez" in lopez.aliases
+
+
+def test_headline_restatement_is_merged_into_the_body_figure():
+    from summarizer.pipeline import summarise_text
+
+    text = "Bus crash kills 11 near Tavi\nA bus fell into a ravine, killing 11 passengers, police said.\n"
+    brief = summarise_text(text)
+    assert [(f.count, f.source) for f in brief.toll] == [(11, "police")]
+
+
+def test_place_types_from_the_words_around_them():
+    from summarizer.candidates import place_type_from_context
+
+    assert place_type_from_context("the capital of ", " state") == "province"
+    assert place_type_from_context("in the village of ", ", near") == "village"
+    assert place_type_from_context("in ", " market") is None

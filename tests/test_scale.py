@@ -2,7 +2,6 @@
 long and hostile input, and properties of the candidate finder on any string."""
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -81,7 +80,9 @@ def test_shard_option_on_the_cli(tmp_path):
     seen = []
     for k in (1, 2, 3):
         out = tmp_path / f"part{k}.jsonl"
-        result = runner.invoke(app, ["run", str(corpus), "--backend", "rules", "--quiet", "--shard", f"{k}/3", "--out", str(out)])
+        result = runner.invoke(
+            app, ["run", str(corpus), "--backend", "rules", "--quiet", "--shard", f"{k}/3", "--out", str(out)]
+        )
         assert result.exit_code == 0, result.output
         seen += [json.loads(line)["id"] for line in out.read_text().splitlines()]
     assert sorted(seen) == sorted(ids)
@@ -115,7 +116,17 @@ def test_csv_parquet_and_saved_dataset_inputs(tmp_path):
     for source in ("in.csv", "in.parquet", "saved"):
         result = runner.invoke(
             app,
-            ["run", str(tmp_path / source), "--backend", "rules", "--quiet", "--text-column", "body", "--id-column", "doc"],
+            [
+                "run",
+                str(tmp_path / source),
+                "--backend",
+                "rules",
+                "--quiet",
+                "--text-column",
+                "body",
+                "--id-column",
+                "doc",
+            ],
         )
         assert result.exit_code == 0, (source, result.output)
         records = [json.loads(line) for line in result.stdout.splitlines()]
@@ -206,7 +217,9 @@ def test_candidates_never_crash_and_spans_stay_inside(text):
         assert text[mention.start : mention.end] == mention.name
 
 
-casualty_words = st.sampled_from(["killed", "injured", "dead", "wounded", "arrested", "missing", "said", "according to"])
+casualty_words = st.sampled_from(
+    ["killed", "injured", "dead", "wounded", "arrested", "missing", "said", "according to"]
+)
 numberish = st.sampled_from(["3", "at least 12", "more than 1,000", "twenty-one", "between 4 and 9", "dozens"])
 
 
