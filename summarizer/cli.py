@@ -159,6 +159,10 @@ def eval_command(
             )
         metrics = evaluate(gold_records, texts, briefs, seconds)
         metrics["backend"] = backend if predictions is None else "predictions"
+        if predictions is None:
+            from .evaluation import run_stats
+
+            metrics["pipeline"] = run_stats(summariser)
         (out / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", "utf-8")
         _print_metrics(metrics, table_rows(metrics))
         if baseline is not None:

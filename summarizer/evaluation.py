@@ -65,6 +65,12 @@ def run_predictions(
     return predictions, elapsed / max(1, len(gold))
 
 
+def run_stats(summariser) -> dict:
+    """What the pipeline did besides the briefs: model decisions taken, items dropped by verification."""
+    stats = getattr(summariser, "stats", None)
+    return {"model_decisions": stats.model_decisions, "dropped_by_verification": stats.dropped} if stats else {}
+
+
 def evaluate(gold, articles, predictions, seconds_per_article: float | None) -> dict:
     metrics = score(gold, predictions, articles)
     metrics["seconds_per_article"] = seconds_per_article

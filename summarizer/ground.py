@@ -14,6 +14,7 @@ from .candidates import (
     ACTOR_NOUNS,
     ATTACKER_WORDS,
     AUTHORITY_WORDS,
+    NUMBER,
     VICTIM_WORDS,
     EntityMention,
     FigureCandidate,
@@ -392,15 +393,20 @@ class Choice:
 
 
 def figure_item(text: str, choice: Choice) -> Figure | None:
-    """The brief's figure, or None when the evidence does not hold the figure it claims."""
+    """The brief's figure, or None when it fails verification: the evidence must hold the
+    number, the number must read back as the count, and the category and source must be
+    among the options the text offered for it."""
     candidate = choice.candidate
     start, end = candidate.evidence_span
-    evidence = text[start:end]
     number_start, number_end = candidate.number_span
-    if not (start <= number_start and number_end <= end) or not evidence.strip():
+    if not (start <= number_start < number_end <= end) or not text[start:end].strip():
         return None
-    first_number = re.match(r"[\w,]+(?:[\s-][\w]+)*", text[number_start:number_end])
-    if first_number is None or parse_number(_first_expression(text, candidate)) != candidate.count:
+    number = NUMBER.match(text, number_start, number_end)
+    if number is None or parse_number(number.group()) != candidate.count:
+        return None
+    if choice.category not in candidate.categories:
+        return None
+    if choice.source is not None and choice.source not in candidate.sources:
         return None
     return Figure(
         category=choice.category,
@@ -409,16 +415,9 @@ def figure_item(text: str, choice: Choice) -> Figure | None:
         qualifier=candidate.qualifier,
         group=candidate.group if candidate.group and candidate.group in text else None,
         source=choice.source,
-        evidence=evidence,
+        evidence=text[start:end],
         evidence_span=(start, end),
     )
-
-
-def _first_expression(text: str, candidate: FigureCandidate) -> str:
-    from .candidates import NUMBER
-
-    match = NUMBER.search(text, candidate.number_span[0], candidate.number_span[1])
-    return match.group() if match else ""
 
 
 def dedupe_figures(figures: list[Figure]) -> list[Figure]:

@@ -122,3 +122,14 @@ def test_regex_reference_row_is_the_naive_baseline():
         ("injured", 3, "exact", "Harbour Police"),
     ]
     assert brief.spans_match(text) == []
+
+
+def test_verification_drops_a_choice_the_text_did_not_offer():
+    from summarizer.ground import Choice, figure_item
+    from summarizer.pipeline import analyse
+
+    text = "At least 12 people were killed, according to the Ministry of Health.\n"
+    [candidate] = analyse(text).figures
+    assert figure_item(text, Choice(candidate, "killed", "Ministry of Health")) is not None
+    assert figure_item(text, Choice(candidate, "arrested", "Ministry of Health")) is None
+    assert figure_item(text, Choice(candidate, "killed", "Invented Agency")) is None
