@@ -88,7 +88,30 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"^\s*(?:-\s*|–\s*)?(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries"
     r"|km|kilomet\w*|miles?|metres?|meters?|feet|%|per\s*cent|percent|am|pm|a\.m\.|p\.m\.|gmt"
     r"|dollars?|euros?|pounds|usd|\$|times|tons?|tonnes?|kg|st|nd|rd|th|o'clock|storeys?|floors?"
-    r"|[ap]m\b|million\s+(dollars|euros))\b",
+    r"|[ap]m\b|million\s+(dollars|euros)"
+    # money
+    r"|rupees?|taka|naira|shillings?|yuan|pesos?|soles|rand|dinars?|riyals?|lira|rubles?|roubles?"
+    r"|francs?|cedis?|birr|kwacha|yen|baht|ringgit|rupiah|hryvnia|pounds?\s+sterling"
+    # things and animals, not people
+    r"|cattle|cows?|goats?|sheep|livestock|camels?|animals|homes?|houses?|buildings?|vehicles?|cars?"
+    r"|villages?|hectares?|acres?|schools?|shops?|boats?|trucks?|tents?|kilograms?|litres?|liters?"
+    r"|rounds|shots|bullets|rockets?|missiles?|drones?|bombs?|shells|families|households|counts|charges"
+    r"|districts|provinces|regions|towns|cities|countries|states|areas|sites|locations|hospitals|facilities"
+    r"|(?:[\w-]+\s+)?(?:buildings?|homes|houses|storeys?|floors?))\b",
+    re.IGNORECASE,
+)
+_PERSON_NOUN = re.compile(
+    r"^\s+(?:[\w-]+\s+)?(person|man|woman|child|boy|girl|soldier|officer|policeman|policewoman|civilian"
+    r"|worker|student|journalist|farmer|resident|fighter|member|passenger|pilgrim|miner|migrant|inmate"
+    r"|teacher|doctor|nurse|attacker|gunman|suspect|protester|demonstrator|tourist|villager|refugee)\b",
+    re.IGNORECASE,
+)
+# Numbers that are ages, measures or labels: 'aged 27 and 33', 'magnitude 6.8', 'Pavilion 4'.
+_NOT_PEOPLE_BEFORE = re.compile(
+    r"(?:[#№]|\bno\.|\bpage|\bmagnitude|\blevel|\bcategory|\bgrade|\bphase|\broute|\bhighway|\bflight"
+    r"|\broom|\bblock|\bpavilion|\bgate|\barticle|\bsection|\bchapter|\bkm|\bcell|\bward|\bbus"
+    r"|\b(?:aged?|ages|age\s+of|in\s+age\s+from)\s+(?:\d+\s*(?:and|to|-|–)\s*)?)\s*$"
+    r"|(?-i:[A-Z][a-z'’-]+),\s*$",  # 'Mohammed Ansari, 38,' is an age
     re.IGNORECASE,
 )
 _MONTH = (
@@ -143,13 +166,18 @@ _RANGE_AFTER = re.compile(r"^\s*(?:and|to|-|–)\s*", re.IGNORECASE)
 
 CASUALTY_WORDS = [
     ("killed", r"killed|kill(?:s|ing)?|dead|deaths?|died|dying|fatalities|fatality|lives"
-     r"|slain|perished|executed|massacred|bodies|death\s+toll|murdered|lost\s+their\s+lives"),
-    ("injured", r"injured|wounded|injuries|injuring|wounding|hurt|hospitali[sz]ed|maimed"),
-    ("missing", r"missing|unaccounted\s+for|disappeared|abducted|kidnapped"),
+     r"|slain|perished|executed|massacred|bodies|death\s+toll|murdered|lost\s+their\s+lives"
+     r"|drowned|burned\s+to\s+death|crushed\s+to\s+death|electrocuted|beheaded|lynched"),
+    ("injured", r"injured|wounded|injuries|injuring|wounding|hurt|hospitali[sz]ed|maimed"
+     r"|treated\s+for|suffering\s+from|gunshot\s+(?:victims|wounds)|taken\s+to\s+hospital"),
+    ("missing", r"missing|unaccounted\s+for|disappeared|abducted|kidnapped"
+     r"|feared\s+(?:buried|trapped)|still\s+trapped|trapped\s+(?:under|beneath|in)"),
     ("arrested", r"arrested|arrests?|detained|detentions?|apprehended|captured|in\s+custody"
      r"|rounded\s+up|held\s+in\s+custody"),
-    ("displaced", r"displaced|evacuated|homeless|forced\s+from\s+their\s+homes|fled\s+their\s+homes"),
-    ("affected", r"affected"),
+    ("displaced", r"displaced|evacuated|homeless|forced\s+from\s+their\s+homes|fled\s+their\s+homes"
+     r"|relocated|(?:moved|taken)\s+(?:in)?to\s+(?:\w+\s+){0,3}(?:shelters|camps|facilities)"
+     r"|in\s+(?:\w+\s+){0,2}shelters|sheltering|took\s+shelter|sought\s+shelter"),
+    ("affected", r"affected|stranded|marooned|cut\s+off"),
 ]  # fmt: skip
 _CASUALTY = re.compile(
     "|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, pattern in CASUALTY_WORDS),
@@ -159,17 +187,48 @@ _CASUALTY = re.compile(
 # Words that end the noun phrase after a number (the group it counts).
 _GROUP_STOP = re.compile(
     r"\b(were|was|have|has|had|are|is|be|been|being|in|on|at|during|when|after|before|while|as"
-    r"|who|which|that|from|across|including|along|amid|near|since|by|following|and|but|with"
+    r"|who|whose|which|that|from|across|including|along|amid|near|since|by|following|and|but|with"
     r"|reportedly|also|so|far|others?\s+were)\b|[,;:()“”\"—–]",
     re.IGNORECASE,
 )
 
-_BACKGROUND = re.compile(
+_WAR_BACKGROUND = re.compile(
     r"\b(since|began\s+in|started\s+in|erupted\s+in|broke\s+out\s+in)\b[^.]{0,40}\b(1[89]|20)\d\d\b"
     r"|\b(civil\s+war|decades?[- ]long|years?[- ]long|over\s+the\s+(past|last)\s+\w+\s+(years|decades))\b"
     r"|\bsince\s+the\s+(start|beginning|outbreak)\b",
     re.IGNORECASE,
 )
+# Another time than this event's: a year, 'last year', 'so far this year', an annual toll, 'In June,'.
+_OTHER_TIME = re.compile(
+    r"\b(1[89]|20)\d\d\b|\blast\s+(year|month)\b|\byears\s+ago\b|\ba\s+decade\b|\bthis\s+year\b"
+    rf"|\bannual\b|^\s*In\s+{_MONTH}\b",
+    re.IGNORECASE,
+)
+_APPOSITIVE = re.compile(r",\s*(?:which|who|whose|that|the|a|an)\b[^,]*,", re.IGNORECASE)
+_STARTED = re.compile(r"\b(began|started|erupted|broke\s+out)\b", re.IGNORECASE)
+# A sentence that goes on about the wider event named just before ('It has killed...').
+_CONTINUES = re.compile(r"^\s*(It|They|This|These|The\s+(war|conflict|fighting|insurgency|crisis))\b")
+# The event's own time: a figure in a sentence that says 'on Monday' is about this event,
+# even when it compares it with the past ('the deadliest since the start of the war').
+_THIS_EVENT_TIME = re.compile(
+    r"\b(on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(today|yesterday|tonight"
+    r"|overnight|this\s+week|this\s+morning|earlier\s+today)\b",
+    re.IGNORECASE,
+)
+_COMPARISON = re.compile(r"\b(deadliest|worst|bloodiest|largest|biggest|heaviest|most\s+\w+)\b[^,.;]*", re.IGNORECASE)
+
+
+def is_background(sentence: str) -> bool:
+    """Is a figure in this sentence about a wider or earlier event than this story's?"""
+    if _THIS_EVENT_TIME.search(sentence):
+        return False
+    # An appositive that describes an actor ('the RSF, which has held the town since 2023,')
+    # says nothing about when the figure happened; one that dates a war ('which began in
+    # 2011') does.
+    core = re.sub(
+        _APPOSITIVE, lambda m: m.group() if _STARTED.search(m.group()) else ",", _COMPARISON.sub("", sentence)
+    )
+    return bool(_WAR_BACKGROUND.search(core) or _OTHER_TIME.search(core))
 
 
 @dataclass
@@ -196,14 +255,18 @@ def _qualifier(before: str) -> str:
 
 
 def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
-    after, before = text[end : end + 24], text[max(0, start - 16) : start]
+    after, before = text[end : end + 40], text[max(0, start - 30) : start]
     if _NOT_PEOPLE_AFTER.match(after) or _DATE_AFTER.match(after):
         return False
     if re.fullmatch(r"(1[89]|20)\d\d", expression):
         return False  # a year
     if expression[:1].isdigit() and _DATE_BEFORE.search(before) and re.search(_MONTH, before):
         return False
-    return not re.search(r"[#№]\s*$|\bno\.\s*$|\bpage\s+$|\b(aged?|age of)\s+$", before, re.I)
+    if expression.lower() == "one" and not _PERSON_NOUN.match(after):
+        return False  # 'one of them', 'one said': a pronoun, not a count
+    if "." in expression and not re.search(r"thousand|million|billion", expression, re.IGNORECASE):
+        return False  # people are not counted in fractions ('6.8', but '1.2 million' stays)
+    return not _NOT_PEOPLE_BEFORE.search(before)
 
 
 def _group(text: str, start: int, limit: int) -> tuple[str | None, int]:
@@ -229,7 +292,16 @@ _VERB_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # A clause of its own after the number ("45 people were rescued") stops a list reading.
-_OTHER_PREDICATE = re.compile(r"\b(?:were|was|are|is|have|had|has)\s+(?:been\s+)?(?:\w+ly\s+)?(\w+)", re.IGNORECASE)
+_OTHER_PREDICATE = re.compile(
+    r"\s*(?:were|was|are|is|have|had|has)\s+(?:been\s+)?(?:\w+ly\s+)?(\w+)",
+    re.IGNORECASE,
+)
+
+
+_NEW_CLAUSE = re.compile(
+    r",\s+(?:while|but|whereas|although|though|as|after|before|when|and\s+(?:the|a|an)\b)|;|—|\s–\s",
+    re.IGNORECASE,
+)
 
 
 def _categories_for(
@@ -242,14 +314,20 @@ def _categories_for(
     in a list, the nearest casualty word before it ('the deaths of 3 X, 4 Y and 5 Z')."""
     before = text[max(sentence.start, number_start - 40) : number_start]
     before = _strip_qualifier(before)
-    ahead = text[number_end : min(next_number, number_end + 90, sentence.end)]
+    subset = re.match(r"\s+of\s+(?:the|those|them|these)\b", text[number_end : number_end + 12], re.IGNORECASE)
+    reach = number_end + 90 if subset else next_number  # 'three of the four people killed'
+    ahead = text[number_end : min(reach, number_end + 90, sentence.end)]
+    new_clause = _NEW_CLAUSE.search(ahead)
+    if new_clause:
+        ahead = ahead[: new_clause.start()]
     found: list[tuple[str, int]] = []
     verb = _VERB_BEFORE.search(before)
     if verb:
         found.append((verb.lastgroup or "killed", number_end))
     for match in _CASUALTY.finditer(ahead):
         found.append((match.lastgroup, number_end + match.end()))
-    predicate = _OTHER_PREDICATE.search(ahead)
+    _, group_end = _group(text, number_end, min(next_number, sentence.end))
+    predicate = _OTHER_PREDICATE.match(text, group_end, min(group_end + 40, sentence.end))
     own_clause = predicate is not None and not _CASUALTY.match(predicate.group(1))
     if not own_clause:
         behind = text[sentence.start : number_start]
@@ -286,7 +364,16 @@ def _evidence(text: str, sentence: Sentence, start: int, end: int, limit: int, c
 def find_figures(text: str, sentences: list[Sentence] | None = None) -> list[FigureCandidate]:
     """Every number expression in the story that a casualty word governs."""
     figures: list[FigureCandidate] = []
+    previous: Sentence | None = None
+    previous_background = False
     for sentence in sentences if sentences is not None else split_sentences(text):
+        background = is_background(sentence.text) or (
+            previous_background
+            and previous is not None
+            and previous.paragraph == sentence.paragraph
+            and bool(_CONTINUES.match(sentence.text))
+        )
+        previous, previous_background = sentence, background
         matches = [
             m
             for m in NUMBER.finditer(text, sentence.start, sentence.end)
@@ -327,7 +414,7 @@ def find_figures(text: str, sentences: list[Sentence] | None = None) -> list[Fig
                     number_span=(match.start(), end),
                     evidence_span=_evidence(text, sentence, match.start(), end, next_number, casualty_end),
                     sentence=sentence,
-                    background=bool(_BACKGROUND.search(sentence.text)),
+                    background=background,
                 )
             )
     return figures

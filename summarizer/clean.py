@@ -24,6 +24,7 @@ _TRAILER = re.compile(
 # Lines that are page furniture wherever they appear.
 _FURNITURE = re.compile(
     r"(©|\bphoto( credit)?s?\s*:|\bimage( credit)?s?\s*:|\bcredit\s*:|^\s*text_fields"
+    r"|^\s*(caption|picture|graphic|video|file photo)\s*:|^\s*(updated|published|last updated)\b"
     r"|^\s*(source|author|advertisement|sponsored|share|tweet|email|print)\s*$"
     r"|advertisement\s*-|spot_img|^\s*(watch|listen|video|gallery|read)\s*\|"
     r"|^\s*cover photo|^\s*by [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}\s*$"
@@ -61,7 +62,8 @@ def _lines(text: str) -> list[Line]:
 
 
 def _is_title(line: Line, index_among_kept: int) -> bool:
-    return index_among_kept == 0 and len(line.text.split()) >= 3
+    # a section label in capitals ('MIDDLE EAST MONITOR') is not the headline
+    return index_among_kept == 0 and len(line.text.split()) >= 3 and not line.text.isupper()
 
 
 def story_segments(text: str) -> list[tuple[int, int]]:

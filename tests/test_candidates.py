@@ -29,7 +29,8 @@ def figures(text):
     [
         ("A car bomb in the market killed at least 12 people.", [(12, None, "at_least", "killed")]),
         ("Police said more than 40 protesters were detained.", [(40, None, "over", "arrested")]),
-        ("Nearly 300 families were displaced by the floods.", [(300, None, "about", "displaced")]),
+        ("Nearly 300 residents were displaced by the floods.", [(300, None, "about", "displaced")]),
+        ("Nearly 300 families were displaced by the floods.", []),  # households are not a count of people
         ("Some 50 villagers remain missing after the landslide.", [(50, None, "approximate", "missing")]),
         ("Between 20 and 30 miners were injured in the blast.", [(20, 30, "exact", "injured")]),
         ("Up to 15 fishermen are feared dead.", [(15, None, "up_to", "killed")]),
@@ -143,3 +144,59 @@ def test_place_types_from_the_words_around_them():
     assert place_type_from_context("the capital of ", " state") == "province"
     assert place_type_from_context("in the village of ", ", near") == "village"
     assert place_type_from_context("in ", " market") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Three of the five people killed were students.", [(3, None, "exact", "killed"), (5, None, "exact", "killed")]),
+        ("Two fishermen drowned when the boat sank.", [(2, None, "exact", "killed")]),
+        ("Up to 20 people are feared trapped under the rubble.", [(20, None, "up_to", "missing")]),
+        ("About 9,000 people moved into school shelters.", [(9000, None, "about", "displaced")]),
+        ("The storm left nearly 1.5 million people stranded.", [(1500000, None, "about", "affected")]),
+        ("Among the injured were two nurses whose car was hit.", [(2, None, "exact", "injured")]),
+        ("The dead included 4 guards and two cooks who were eating nearby.",
+         [(4, None, "exact", "killed"), (2, None, "exact", "killed")]),
+    ],
+)  # fmt: skip
+def test_more_casualty_patterns(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The council paid 5 million rupees to each family.",
+        "Raiders killed nine guards and stole more than 300 cattle.",
+        "A magnitude 6.1 quake shook the coast on Monday.",
+        "Two men, aged 31 and 45, were seen nearby.",
+        "Witness Maria Lopez, 52, said she heard shots.",
+        "He was charged with three counts of murder.",
+        "One of them said the area was calm.",
+    ],
+)
+def test_things_that_are_not_people_counts(sentence):
+    found = figures(sentence)
+    assert all(count not in (5_000_000, 300, 6, 31, 45, 52, 3, 1) for count, *_ in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "background"),
+    [
+        ("In 2019, floods in the same valley killed 80 people.", True),
+        ("More than 900 people were killed in attacks across the country last year.", True),
+        ("The group has recorded 2,000 deaths so far this year.", True),
+        ("A strike on Monday killed 30 people, the deadliest since the start of the war.", False),
+        ("The militia, which has held the town since 2021, said 12 fighters died.", False),
+        ("The war, which began in 2015, has killed more than 150,000 people.", True),
+    ],
+)
+def test_background_or_this_event(sentence, background):
+    from summarizer.candidates import is_background
+
+    assert is_background(sentence) is background
+
+
+def test_a_sentence_continuing_about_a_wider_war_is_background():
+    text = "The war began in 2020. It has killed tens of thousands and displaced more than 9 million people."
+    assert find_figures(text) == [] or all(f.background for f in find_figures(text))
