@@ -149,7 +149,8 @@ def test_place_types_from_the_words_around_them():
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("Three of the five people killed were students.", [(3, None, "exact", "killed"), (5, None, "exact", "killed")]),
+        ("Three of the five people killed were students.",
+         [(3, None, "exact", "killed"), (5, None, "exact", "killed")]),
         ("Two fishermen drowned when the boat sank.", [(2, None, "exact", "killed")]),
         ("Up to 20 people are feared trapped under the rubble.", [(20, None, "up_to", "missing")]),
         ("About 9,000 people moved into school shelters.", [(9000, None, "about", "displaced")]),
