@@ -428,7 +428,7 @@ _SAY = (
     r"|documented|recorded|put\s+the\s+(?:death\s+)?toll|indicated|indicate|indicates|stated"
     r"|described|warned|asserted|accused|blamed|urged|denied|insisted|explained"
 )
-_NAME = r"(?:[A-Z][\w'’.&-]*|al-\w+|of|for|the|and|de|du|el|bin|ibn)"
+_NAME = r"(?:[A-Z][\w'’.&-]*|al-\w+|of|for|on|the|and|de|du|el|bin|ibn)"
 _PROPER = re.compile(rf"[A-Z][\w'’.&-]*(?:\s+{_NAME})*(?<![\s,])")
 
 # Phrases that introduce a source, both orders: "according to X", "X said", "said X".
@@ -499,16 +499,23 @@ def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
             start += len(article)
     if text[start:end].endswith("'s") or text[start:end].endswith("’s"):
         end -= 2
+    trailing = re.search(r"(?:\s+(?:and|or|of|for|the|on|in|at|de))+$", text[start:end])
+    if trailing:
+        end = start + trailing.start()
     return start, end
 
 
 def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int] | None:
     """The subject right before a say-verb: 'The Syrian Observatory for Human Rights' said."""
     window = text[floor:position].rstrip()
+    # 'the mayor of Chivay, Romeo Huaman, said': the appositive is the speaker's name
+    named = re.search(r",\s*((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)\s*,\s*$", window)
+    if named:
+        return floor + named.start(1), floor + named.end(1)
     # skip an appositive ", headquartered in Beirut," or a time "on Friday"
     for _ in range(2):
         window = re.sub(
-            r"(\s*\([^()]{1,20}\)|,[^,]{1,50},|\s+on\s+\w+|\s+(?:also|later|earlier|previously"
+            r"(\s*\([^()]{1,20}\)|,[^,]{1,120},|\s+on\s+\w+|\s+(?:also|later|earlier|previously"
             r"|had|has|have|reportedly|officially|publicly))\s*$",
             "",
             window,
@@ -521,7 +528,7 @@ def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int]
     if state:
         return floor + state.start(1), floor + state.end(1)
     match = re.search(
-        r"((?:[A-Z][\w'’.&-]*|al-\w+|of|for|the|and|de)(?:\s+(?:[A-Z][\w'’.&-]*|al-\w+|of|for|the|and|de))*)\s*$",
+        r"((?:[A-Z][\w'’.&-]*|al-\w+|of|for|on|the|and|de)(?:\s+(?:[A-Z][\w'’.&-]*|al-\w+|of|for|on|the|and|de))*)\s*$",
         window,
     )
     if match and re.search(r"[A-Z]", match.group(1)):
@@ -623,9 +630,12 @@ def find_sources(text: str, sentences: list[Sentence]) -> list[SourceMention]:
                 found.append(span)
         for match in _SUBJECT_SAY.finditer(text, sentence.start, sentence.end):
             span = _noun_phrase_before(text, match.start(), max(sentence.start, match.start() - 90))
-            if span is None and re.match(
-                r"\s+(?:the\s+|monitoring\s+group\s+|[a-z]+\s+){0,3}[A-Z]",
-                text[match.end() : match.end() + 40],
+            if (
+                span is None
+                and re.fullmatch(r"said|says|added|reported|wrote|explained", match.group(), re.IGNORECASE)
+                and re.match(
+                    r"\s+(?:the\s+|monitoring\s+group\s+|[a-z]+\s+){0,3}[A-Z]", text[match.end() : match.end() + 40]
+                )
             ):
                 # inverted order: '..., reported monitoring group the Syrian Observatory'
                 span = _noun_phrase_after(text, match.end(), sentence.end)
@@ -754,15 +764,48 @@ def _gazetteer_index() -> dict[str, str]:
     return index
 
 
+_SUBDIVISION_TYPES = {
+    "province": "province", "state": "province", "governorate": "province", "region": "region",
+    "department": "province", "prefecture": "province", "county": "district", "district": "district",
+    "municipality": "district", "division": "province", "emirate": "province", "oblast": "province",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _subdivision_index() -> dict[str, str]:
+    try:
+        import pycountry
+    except ImportError:
+        return {}
+    index: dict[str, str] = {}
+    for subdivision in pycountry.subdivisions:
+        kind = _SUBDIVISION_TYPES.get(subdivision.type.lower().split()[-1])
+        if kind and subdivision.parent_code is None:
+            index.setdefault(_plain(subdivision.name), kind)
+    return index
+
+
+def _plain(name: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 def gazetteer_kind(name: str) -> str | None:
-    """'country' or 'city' when the gazetteer knows the name, else None."""
-    return _gazetteer_index().get(name)
+    """'country', 'city', or a subdivision's type when a gazetteer knows the name, else None."""
+    return _gazetteer_index().get(name) or _subdivision_index().get(_plain(name))
 
 
 _PLACE_PATTERN = re.compile(
     r"\b(?:villages?|towns?|city|cities|province|district|neighbou?rhood|region|camp|suburb)\s+of\s+"
     r"((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:,\s+|,?\s+and\s+)?)+)"
     r"|\b((?:[A-Z][\w'’-]+\s+){1,2})(?=(?:province|governorate|district|countryside|neighbou?rhood)s?\b)"
+)
+
+
+_SITE_PATTERN = re.compile(
+    r"\b((?:[A-Z][\w'’-]+\s+){1,3}(?:[a-z]+\s+)?(?:checkpoint|market|camp|bridge|square|street|road|avenue"
+    r"|highway|hospital|mosque|church|school|prison|station|airport|port|stadium|barracks|base)s?)\b"
 )
 
 
@@ -782,8 +825,17 @@ def find_entities(text: str, sentences: list[Sentence]) -> list[EntityMention]:
                 if ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
                     start = sentence.start + ent.start_char
                     start, end = _trim_name(text, start, sentence.start + ent.end_char)
-                    if end > start and "\n" not in text[start:end]:
-                        mentions.append(EntityMention(text[start:end], start, end, ent.label_))
+                    if end <= start or "\n" in text[start:end]:
+                        continue
+                    # "Nairobi's Githurai": two names, each its own mention
+                    for part in re.finditer(r"[^’']+(?:['’](?!s\s)[^’']*)*", text[start:end]):
+                        piece_start, piece_end = _trim_name(text, start + part.start(), start + part.end())
+                        if piece_end > piece_start:
+                            piece = text[piece_start:piece_end]
+                            mentions.append(EntityMention(piece, piece_start, piece_end, ent.label_))
+        for match in _SITE_PATTERN.finditer(text, sentence.start, sentence.end):
+            if not re.match(r"(The|A|An|In|At|On)\b", match.group(1)):
+                mentions.append(EntityMention(match.group(1), match.start(1), match.end(1), "SITE"))
         for match in _PLACE_PATTERN.finditer(text, sentence.start, sentence.end):
             group = 1 if match.group(1) else 2
             for name in re.finditer(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", match.group(group)):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .brief import Actor, Figure, Place, Source
 from .candidates import (
+    _CASUALTY,
     ACTOR_NOUNS,
     ATTACKER_WORDS,
     AUTHORITY_WORDS,
@@ -62,14 +63,20 @@ class Entity:
         self.spans.append(span)
 
     def related(self, name: str) -> bool:
-        mine, theirs = _words(self.name), _words(name)
-        if not mine or not theirs:
-            return False
-        if mine <= theirs or theirs <= mine:
-            return True
-        return any(n.isupper() and len(n) >= 3 and n == _initials(self.name) for n in (name,)) or (
-            self.name.isupper() and len(self.name) >= 3 and self.name == _initials(name)
-        )
+        """Does `name` name this entity: one name's words within the other's ('Observatory'),
+        or an acronym of it ('SOHR')? Checked against every name the entity has had."""
+        return any(_related(known, name) for known in [self.name, *self.names])
+
+
+def _related(known: str, name: str) -> bool:
+    mine, theirs = _words(known), _words(name)
+    if not mine or not theirs:
+        return False
+    if mine <= theirs or theirs <= mine:
+        return True
+    return (name.isupper() and len(name) >= 3 and name == _initials(known)) or (
+        known.isupper() and len(known) >= 3 and known == _initials(name)
+    )
 
 
 def occurrences(text: str, names: list[str], sentences: list[Sentence]) -> list[tuple[int, int]]:
@@ -92,17 +99,23 @@ def occurrences(text: str, names: list[str], sentences: list[Sentence]) -> list[
 # ---------------------------------------------------------------- sources
 
 
-def merge_sources(mentions: list[SourceMention]) -> tuple[list[Entity], dict[int, int]]:
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
+_SPOKESPERSON = re.compile(r"spokes(?:man|woman|person)", re.IGNORECASE)
+
+
+def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity], dict[int, int]]:
     """Source entities, and for each mention (by index) the entity it refers to.
 
     Generic descriptions ('the monitor', 'the agency') refer to the nearest named source
-    of the same kind, before them if there is one, else after."""
+    of the same kind, before them if there is one, else after. 'X (ABC)' makes ABC a name
+    of X; a spokesperson of a cited body is cited as that body."""
     entities: list[Entity] = []
     resolved: dict[int, int] = {}
     for index, mention in enumerate(mentions):
         if is_generic(mention.name):
             continue
         kind = source_type(mention.name, mention.description)
+        acronym = _ACRONYM_AFTER.match(text, mention.end)
         for number, entity in enumerate(entities):
             # unnamed sources of one kind ('witnesses', 'eyewitnesses') are one source
             unnamed = not re.search(r"[A-Z]", entity.name + mention.name) and entity.kind == kind
@@ -117,6 +130,9 @@ def merge_sources(mentions: list[SourceMention]) -> tuple[list[Entity], dict[int
             entity.add(mention.name, mention.span)
             entities.append(entity)
             resolved[index] = len(entities) - 1
+        if acronym:
+            entities[resolved[index]].add(acronym.group(1), acronym.span(1))
+    entities, resolved = _merge_spokespeople(mentions, entities, resolved)
     for index, mention in enumerate(mentions):
         if index in resolved:
             continue
@@ -141,6 +157,38 @@ def merge_sources(mentions: list[SourceMention]) -> tuple[list[Entity], dict[int
             entity.names[bare] += 0
             entity.name = bare
     return entities, resolved
+
+
+def _merge_spokespeople(
+    mentions: list[SourceMention], entities: list[Entity], resolved: dict[int, int]
+) -> tuple[list[Entity], dict[int, int]]:
+    """'Ana Diaz, a spokeswoman for the Health Ministry, said': one source, the ministry."""
+    into: dict[int, int] = {}
+    for index, mention in enumerate(mentions):
+        if index not in resolved or not _SPOKESPERSON.search(mention.description):
+            continue
+        speaker = resolved[index]
+        for number, body in enumerate(entities):
+            if number != speaker and body.name in mention.description and re.search(r"[A-Z]", body.name):
+                into[speaker] = number
+                break
+    if not into:
+        return entities, resolved
+    for speaker in into:
+        body = _root(speaker, into)
+        for name, count in entities[speaker].names.items():
+            entities[body].names[name] += count
+        entities[body].spans += entities[speaker].spans
+    keep = [n for n in range(len(entities)) if n not in into]
+    renumber = {old: new for new, old in enumerate(keep)}
+    final = {n: renumber[_root(n, into)] for n in range(len(entities))}
+    return [entities[n] for n in keep], {index: final[number] for index, number in resolved.items()}
+
+
+def _root(number: int, into: dict[int, int]) -> int:
+    while number in into:
+        number = into[number]
+    return number
 
 
 _TITLE_PREFIX = re.compile(
@@ -186,10 +234,18 @@ _INSTITUTION = re.compile(
 def places_from(text: str, mentions: list[EntityMention], sentences: list[Sentence], taken: set[str]) -> list[Place]:
     entities: list[Entity] = []
     for mention in mentions:
-        if mention.label == "NORP" and gazetteer_kind(mention.text) is None:
-            continue
         known = gazetteer_kind(mention.text)
-        if mention.label not in ("GPE", "LOC", "FAC", "PLACE") and known is None:
+        before_word = text[max(0, mention.start - 12) : mention.start]
+        locative = re.search(
+            r"\b(in|at|near|from|of|to|across|outside|inside|around|towards|into)\s+(the\s+)?$", before_word
+        )
+        if mention.label not in ("GPE", "LOC", "FAC", "PLACE", "SITE") and not (known and locative):
+            continue  # a gazetteer hit alone ('Adam', 'Hughes') is too weak without 'in'/'near'
+        if " " not in mention.text and re.search(rf"(?<![\w-]){re.escape(mention.text.lower())}(?![\w-])", text):
+            continue  # a capitalised common word ('Gunmen' at a sentence start)
+        if re.match(r"\s[A-Z]", text[mention.end : mention.end + 2]) and mention.label not in ("PLACE", "SITE"):
+            continue  # the first word of a longer name ('Sudan Doctors Network')
+        if mention.text.startswith("Operation ") or (mention.text.isupper() and len(mention.text) <= 4 and not known):
             continue
         if _key(mention.text) in taken or not re.match(r"[A-Z]", mention.text):
             continue
@@ -206,7 +262,7 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
             "",
             mention.text,
         )
-        kind = place_type_from_context(before, after) or known or ("site" if mention.label == "FAC" else None)
+        kind = place_type_from_context(before, after) or known or ("site" if mention.label in ("FAC", "SITE") else None)
         for entity in entities:
             if _key(entity.name) == _key(base):
                 entity.add(mention.text, (mention.start, mention.end))
@@ -292,7 +348,9 @@ def group_actors(text: str, sentences: list[Sentence], casualty_groups: list[str
 
 
 _TITLE = re.compile(
-    r"\b(president|minister|official|commander|governor|mayor|general|spokes\w+|chief|leader|head)\b",
+    r"\b(president|minister|official|commander|governor|mayor|general|spokes\w+|chief|leader|head|officer"
+    r"|commissioner|chair(?:man|woman|person)?|inspector|superintendent|coroner|sheriff|prosecutor|administrator"
+    r"|secretary|director|captain|colonel|sergeant|lieutenant|magistrate|judge)\b",
     re.IGNORECASE,
 )
 _MEDIA_OR_ANALYST = re.compile(
@@ -315,7 +373,9 @@ def people_from(
             continue
         if " " not in mention.text and re.search(r"(ite|ites|ian|ians|ese)$", mention.text):
             continue  # a demonym ('Alawite') that NER took for a person
-        if gazetteer_kind(mention.text) or _key(mention.text) in taken or len(_key(mention.text)) < 3:
+        if (" " not in mention.text and gazetteer_kind(mention.text)) or _key(mention.text) in taken:
+            continue
+        if len(_key(mention.text)) < 3:
             continue
         after = text[mention.end : mention.end + 3]
         if re.match(r"['’]s\b|-", after) and not any(_key(mention.text) == _key(e.name) for e in entities):
@@ -362,7 +422,11 @@ def _person_role(text: str, entity: Entity) -> str | None:
     """A person's role from the words right around their mentions, strongest cue first."""
     # the words before each mention, within its own sentence
     befores = [re.split(r"[.!?]\s", text[max(0, start - 90) : start])[-1] for start, _ in entity.spans]
-    near = [text[max(0, start - 60) : min(len(text), end + 60)] for start, end in entity.spans]
+    afters = [re.split(r"[.!?](?:\s|$)", text[end : end + 90])[0] for _, end in entity.spans]
+    near = [
+        before[-60:] + text[start:end] + after[:60]
+        for before, after, (start, end) in zip(befores, afters, entity.spans, strict=True)
+    ]
     if any(_FORMER.search(before[-40:]) for before in befores):
         return None  # an ousted or former leader named in passing is background, not an actor
     if any(_ATTACKER_CUE.search(window) and ATTACKER_WORDS.search(window) for window in near):
@@ -371,7 +435,12 @@ def _person_role(text: str, entity: Entity) -> str | None:
         return "target"
     if any(_TITLE.search(window) for window in near):
         return "authority"
+    if any(_CASUALTY.search(window) or _VICTIM_CUE.search(window) for window in near):
+        return "victim"
     return None
+
+
+_VICTIM_CUE = re.compile(r"\b(victims?|survivors?|identified|funeral|mourn\w*|buried|among\s+the)\b", re.IGNORECASE)
 
 
 def _different_person(a: str, b: str) -> bool:

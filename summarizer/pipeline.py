@@ -73,7 +73,7 @@ def analyse(text: str, options: Options = Options()) -> Analysis:
     sentences = split_sentences(text, clean=options.clean)
     figures = [f for f in find_figures(text, sentences) if not (options.background and f.background)]
     mentions = find_sources(text, sentences)
-    entities, resolved = merge_sources(mentions)
+    entities, resolved = merge_sources(text, mentions)
     analysis = Analysis(text, sentences, figures, mentions, entities, resolved)
     for figure in figures:
         figure.sources = _source_options(analysis, figure)
