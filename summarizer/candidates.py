@@ -437,7 +437,7 @@ _SUBJECT_SAY = re.compile(rf"\b(?:{_SAY})\b", re.IGNORECASE)
 
 # Descriptions that stand for a source named elsewhere ("the monitor added").
 GENERIC_SOURCE = re.compile(
-    r"^(?:the|a|an)?\s*(?:(?:war|uk-based|britain-based|rights)\s+)?"
+    r"^(?:the|a|an)?\s*(?:(?-i:[a-z][\w-]*|UK-based|US-based)\s+){0,2}"
     r"(monitor(?:ing\s+group)?|observatory|agency|news\s+agency|ministry|group|watchdog|report"
     r"|organi[sz]ation|broadcaster|channel|newspaper|outlet)$",
     re.IGNORECASE,
@@ -515,7 +515,7 @@ def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int]
     # skip an appositive ", headquartered in Beirut," or a time "on Friday"
     for _ in range(2):
         window = re.sub(
-            r"(\s*\([^()]{1,20}\)|,[^,]{1,120},|\s+on\s+\w+|\s+(?:also|later|earlier|previously"
+            r"(\s*\([^()]{1,60}\)|,[^,]{1,120},|\s+on\s+\w+|\s+(?:also|later|earlier|previously"
             r"|had|has|have|reportedly|officially|publicly))\s*$",
             "",
             window,
@@ -531,15 +531,13 @@ def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int]
         r"((?:[A-Z][\w'’.&-]*|al-\w+|of|for|on|the|and|de)(?:\s+(?:[A-Z][\w'’.&-]*|al-\w+|of|for|on|the|and|de))*)\s*$",
         window,
     )
-    if match and re.search(r"[A-Z]", match.group(1)):
+    # 'the coordinator for Sudan said': a name after a preposition is not the speaker
+    complement = match and re.search(
+        r"\b(?:for|of|in|at|to|on|(?<!reports )(?<!report )(?<!statement )from)\s+$", window[: match.start(1)]
+    )
+    if match and re.search(r"[A-Z]", match.group(1)) and not complement:
         start, end = floor + match.start(1), floor + match.end(1)
-        while text[start:end].split()[:1] and text[start:end].split()[0] in (
-            "of",
-            "for",
-            "and",
-            "the",
-            "de",
-        ):
+        while text[start:end].split()[:1] and text[start:end].split()[0] in ("of", "for", "on", "and", "the", "de"):
             start = text.index(" ", start) + 1
         return _trim_name(text, start, end)
     generic = re.search(r"\b((?:the|a|an)\s+(?:[\w-]+\s+){0,2}\w+)\s*$", window, re.IGNORECASE)
@@ -629,7 +627,13 @@ def find_sources(text: str, sentences: list[Sentence]) -> list[SourceMention]:
             if span:
                 found.append(span)
         for match in _SUBJECT_SAY.finditer(text, sentence.start, sentence.end):
-            span = _noun_phrase_before(text, match.start(), max(sentence.start, match.start() - 90))
+            # ', reported monitoring group the X' / '"...," said X': the speaker comes after
+            inverted_first = re.search(r"[,”\"]\s*$", text[max(sentence.start, match.start() - 3) : match.start()])
+            span = None
+            if inverted_first and re.fullmatch(r"said|says|added|reported|wrote|explained", match.group(), re.I):
+                span = _noun_phrase_after(text, match.end(), sentence.end)
+            if span is None:
+                span = _noun_phrase_before(text, match.start(), max(sentence.start, match.start() - 220))
             if (
                 span is None
                 and re.fullmatch(r"said|says|added|reported|wrote|explained", match.group(), re.IGNORECASE)
@@ -799,13 +803,14 @@ def gazetteer_kind(name: str) -> str | None:
 _PLACE_PATTERN = re.compile(
     r"\b(?:villages?|towns?|city|cities|province|district|neighbou?rhood|region|camp|suburb)\s+of\s+"
     r"((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:,\s+|,?\s+and\s+)?)+)"
-    r"|\b((?:[A-Z][\w'’-]+\s+){1,2})(?=(?:province|governorate|district|countryside|neighbou?rhood)s?\b)"
+    r"|\b((?:[A-Z][\w'’-]+\s+){1,2})(?=(?:province|governorate|district|countryside|neighbou?rhood|county"
+    r"|municipality|local\s+government\s+area)s?\b)"
 )
 
 
 _SITE_PATTERN = re.compile(
     r"\b((?:[A-Z][\w'’-]+\s+){1,3}(?:[a-z]+\s+)?(?:checkpoint|market|camp|bridge|square|street|road|avenue"
-    r"|highway|hospital|mosque|church|school|prison|station|airport|port|stadium|barracks|base)s?)\b"
+    r"|highway|hospital|mosque|church|school|prison|station|airport|port|stadium|barracks|base))\b(?!s)"
 )
 
 
@@ -834,7 +839,15 @@ def find_entities(text: str, sentences: list[Sentence]) -> list[EntityMention]:
                             piece = text[piece_start:piece_end]
                             mentions.append(EntityMention(piece, piece_start, piece_end, ent.label_))
         for match in _SITE_PATTERN.finditer(text, sentence.start, sentence.end):
-            if not re.match(r"(The|A|An|In|At|On)\b", match.group(1)):
+            first = match.group(1).split()[0]
+            if not (
+                re.match(r"(The|A|An|In|At|On)$", first)
+                or parse_number(first) is not None
+                or re.search(
+                    r"['’]|(?:ian|ese|ish)$", match.group(1).split()[-2] if len(match.group(1).split()) > 1 else ""
+                )
+                or re.search(r"(?:ian|ese|ish|i)$", first)
+            ):
                 mentions.append(EntityMention(match.group(1), match.start(1), match.end(1), "SITE"))
         for match in _PLACE_PATTERN.finditer(text, sentence.start, sentence.end):
             group = 1 if match.group(1) else 2

@@ -57,6 +57,7 @@ class Entity:
     kind: str  # a role, place type or source type
     names: Counter = field(default_factory=Counter)
     spans: list[tuple[int, int]] = field(default_factory=list)
+    pinned: bool = False  # the name was chosen deliberately (a spokesperson's body)
 
     def add(self, name: str, span: tuple[int, int]) -> None:
         self.names[name] += 1
@@ -132,18 +133,17 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
             resolved[index] = len(entities) - 1
         if acronym:
             entities[resolved[index]].add(acronym.group(1), acronym.span(1))
-    entities, resolved = _merge_spokespeople(mentions, entities, resolved)
+    entities, resolved = _merge_spokespeople(text, mentions, entities, resolved)
     for index, mention in enumerate(mentions):
         if index in resolved:
             continue
         kind = source_type(mention.name, mention.description)
-        order = sorted(
-            (j for j in resolved if mentions[j].start < mention.start),
-            key=lambda j: -mentions[j].start,
-        ) + sorted(
-            (j for j in resolved if mentions[j].start > mention.start),
-            key=lambda j: mentions[j].start,
-        )
+        earlier = sorted((j for j in resolved if mentions[j].start < mention.start), key=lambda j: -mentions[j].start)
+        later = sorted((j for j in resolved if mentions[j].start > mention.start), key=lambda j: mentions[j].start)
+        # 'the monitor' points back to a source already named; 'a medical group' introduces
+        # one named next. Named sources come before unnamed ones ('medics') either way.
+        order = later + earlier if re.match(r"an?\s", mention.name, re.IGNORECASE) else earlier + later
+        order.sort(key=lambda j: not re.search(r"[A-Z]", entities[resolved[j]].name))
         for j in order:
             entity = entities[resolved[j]]
             if kind in ("other", entity.kind) or {kind, entity.kind} <= {"media", "state_media"}:
@@ -151,6 +151,8 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
                 entity.add(mention.name, mention.span)
                 break
     for entity in entities:
+        if entity.pinned:
+            continue
         entity.name = _best_name(entity.names)
         bare = person_name(entity.name)
         if bare != entity.name:
@@ -160,7 +162,7 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
 
 
 def _merge_spokespeople(
-    mentions: list[SourceMention], entities: list[Entity], resolved: dict[int, int]
+    text: str, mentions: list[SourceMention], entities: list[Entity], resolved: dict[int, int]
 ) -> tuple[list[Entity], dict[int, int]]:
     """'Ana Diaz, a spokeswoman for the Health Ministry, said': one source, the ministry."""
     into: dict[int, int] = {}
@@ -172,6 +174,15 @@ def _merge_spokespeople(
             if number != speaker and body.name in mention.description and re.search(r"[A-Z]", body.name):
                 into[speaker] = number
                 break
+        else:
+            # the body is named only beside its spokesperson: cite the body, keep the person as an alias
+            own_sentence = re.split(r"[.!?](?:\s|$)", text[mention.sentence_start : mention.end + 200])[0]
+            body_name = _body_of_spokesperson(own_sentence)
+            if body_name and speaker not in into:
+                entities[speaker].names[body_name] += 0
+                entities[speaker].name = body_name
+                entities[speaker].kind = source_type(body_name)
+                entities[speaker].pinned = True
     if not into:
         return entities, resolved
     for speaker in into:
@@ -185,6 +196,15 @@ def _merge_spokespeople(
     return [entities[n] for n in keep], {index: final[number] for index, number in resolved.items()}
 
 
+_BODY_AFTER = re.compile(r"spokes(?:man|woman|person)\s+(?:for|of|at)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s?)+)")
+_BODY_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s)+)spokes(?:man|woman|person)\b")
+
+
+def _body_of_spokesperson(description: str) -> str | None:
+    match = _BODY_AFTER.search(description) or _BODY_BEFORE.search(description)
+    return match.group(1).strip() if match else None
+
+
 def _root(number: int, into: dict[int, int]) -> int:
     while number in into:
         number = into[number]
@@ -193,8 +213,8 @@ def _root(number: int, into: dict[int, int]) -> int:
 
 _TITLE_PREFIX = re.compile(
     r"^(?:(?:[A-Z][\w-]*\s+){0,2}(?:Minister|President|Governor|Spokesman|Spokeswoman|Spokesperson|Commander"
-    r"|Mayor|Chief|General|Director|Secretary|Officer|Colonel|Captain|Lieutenant|Sergeant|Sheikh|Dr\.?|Mr\.?"
-    r"|Mrs\.?|Ms\.?|Major-General|Brigadier)\s+)+(?=[A-Z][\w'’-]+\s+[A-Z])"
+    r"|Mayor|Chief|General|Director|Secretary|Officer|Colonel|Captain|Lieutenant|Sergeant|Inspector"
+    r"|Commissioner|Major-General|Brigadier)\s+)+(?=[A-Z][\w'’-]+\s+[A-Z])"
 )
 
 
@@ -233,6 +253,15 @@ _INSTITUTION = re.compile(
 
 def places_from(text: str, mentions: list[EntityMention], sentences: list[Sentence], taken: set[str]) -> list[Place]:
     entities: list[Entity] = []
+    # 'Amnesty' in 'Amnesty International': the first word of an organisation's name
+    part_of_longer_name = {
+        m.text
+        for m in mentions
+        if " " not in m.text
+        and gazetteer_kind(m.text) is None
+        and re.match(r"\s[A-Z][a-z]+", text[m.end : m.end + 20])
+        and not re.match(r"\s(?:Province|State|Region|District|City|County|Governorate)\b", text[m.end : m.end + 20])
+    }
     for mention in mentions:
         known = gazetteer_kind(mention.text)
         before_word = text[max(0, mention.start - 12) : mention.start]
@@ -246,6 +275,8 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         if re.match(r"\s[A-Z]", text[mention.end : mention.end + 2]) and mention.label not in ("PLACE", "SITE"):
             continue  # the first word of a longer name ('Sudan Doctors Network')
         if mention.text.startswith("Operation ") or (mention.text.isupper() and len(mention.text) <= 4 and not known):
+            continue
+        if ACTOR_NOUNS.fullmatch(mention.text) or mention.text in part_of_longer_name:
             continue
         if _key(mention.text) in taken or not re.match(r"[A-Z]", mention.text):
             continue
@@ -441,6 +472,55 @@ def _person_role(text: str, entity: Entity) -> str | None:
 
 
 _VICTIM_CUE = re.compile(r"\b(victims?|survivors?|identified|funeral|mourn\w*|buried|among\s+the)\b", re.IGNORECASE)
+
+
+_FORCE_NAME = re.compile(
+    r"\b(Forces?|Army|Police|Guard|Navy|Brigades?|Militia|Front|Movement|Gang|Cartel|Battalion|Corps|Unit)\b"
+)
+_STATE_NAME = re.compile(r"\b(National|Armed Forces|Army|Police|Guard|Navy|Ministry|Federal|Government)\b")
+_ATTACK_VERB = re.compile(
+    r"\b(attacked|ambushed|stormed|raided|targeted|bombed|shelled|struck|killed|abducted|kidnapped"
+    r"|opened\s+fire\s+on|fired\s+on|clashed\s+with|fought)\b",
+    re.IGNORECASE,
+)
+_CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+responsibility\b|\b(gang|militant|insurgent|rebel|jihadist)s?\b", re.I)
+
+
+def organisations_from(
+    text: str, mentions: list[EntityMention], sentences: list[Sentence], taken: set[str]
+) -> list[Actor]:
+    """Named armed groups and forces: attacker or target by their place around an attack
+    verb ('members of the X gang attacked rivals from Y'), else by what their name says."""
+    found: dict[str, tuple[EntityMention, str]] = {}
+    for mention in mentions:
+        if mention.label != "ORG" or _key(mention.text) in taken or _key(mention.text) in found:
+            continue
+        sentence = next((s for s in sentences if s.start <= mention.start < s.end), None)
+        if sentence is None:
+            continue
+        words = text[sentence.start : sentence.end]
+        verb = _ATTACK_VERB.search(words)
+        near = text[max(sentence.start, mention.start - 40) : min(sentence.end, mention.end + 60)]
+        if (
+            verb
+            and mention.start < sentence.start + verb.start()
+            and (_FORCE_NAME.search(mention.text) or _CLAIM.search(near))
+        ):
+            role = "attacker"
+        elif verb and mention.start > sentence.start + verb.end() and _FORCE_NAME.search(mention.text + " " + near):
+            role = "target"
+        elif re.search(r"claim(?:ed|s)?\s+responsibility", near, re.IGNORECASE):
+            role = "attacker"
+        elif _FORCE_NAME.search(mention.text):
+            role = "authority" if _STATE_NAME.search(mention.text) else "other"
+        else:
+            continue
+        found[_key(mention.text)] = (mention, role)
+    actors = []
+    for mention, role in found.values():
+        spans = occurrences(text, [mention.text], sentences)
+        actors.append(Actor(name=mention.text, role=role, mentions=spans or [(mention.start, mention.end)]))
+    return actors
 
 
 def _different_person(a: str, b: str) -> bool:

@@ -31,6 +31,7 @@ from .ground import (
     figure_item,
     group_actors,
     merge_sources,
+    organisations_from,
     people_from,
     places_from,
     sources_as_items,
@@ -194,11 +195,7 @@ def _without_headline_restatements(kept: list[tuple[Choice, Figure]], sentences:
     18 people') is the same figure: keep the body's, which has its qualifier and source."""
     headline = sentences[0] if sentences and not re.search(r"[.!?\"”]$", sentences[0].text) else None
     body = {(f.category, f.count, f.count_max) for c, f in kept if c.candidate.sentence is not headline}
-    return [
-        f
-        for c, f in kept
-        if not (c.candidate.sentence is headline and (f.category, f.count, f.count_max) in body)
-    ]
+    return [f for c, f in kept if not (c.candidate.sentence is headline and (f.category, f.count, f.count_max) in body)]
 
 
 def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, options: Options = Options()) -> Brief:
@@ -225,6 +222,14 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     who = group_actors(text, sentences, groups) + people_from(
         text, entities, sentences, source_spans, place_keys | institution_keys
     )
+    actor_keys = {_key(n) for a in who for n in (a.name, *a.aliases)}
+    media_keys = {
+        _key(n)
+        for s in attribution
+        if s.type in ("media", "state_media", "monitor", "ngo", "un")
+        for n in (s.name, *s.aliases)
+    }
+    who += organisations_from(text, entities, sentences, place_keys | actor_keys | media_keys)
     toll = dedupe_figures(figures) if options.merge else figures
     brief = Brief(who=who, where=where, toll=toll, attribution=attribution)
     problems = brief.spans_match(text)

@@ -56,9 +56,7 @@ def test_restated_figure_is_one_entry():
 
 
 def test_no_casualties_gives_empty_toll():
-    text = (
-        "The city council approved a new budget of 40 million dollars on Tuesday, officials said."
-    )
+    text = "The city council approved a new budget of 40 million dollars on Tuesday, officials said."
     assert summarise_text(text).toll == []
 
 
@@ -133,3 +131,35 @@ def test_verification_drops_a_choice_the_text_did_not_offer():
     assert figure_item(text, Choice(candidate, "killed", "Ministry of Health")) is not None
     assert figure_item(text, Choice(candidate, "arrested", "Ministry of Health")) is None
     assert figure_item(text, Choice(candidate, "killed", "Invented Agency")) is None
+
+
+def test_source_merging_rules():
+    text = (
+        "Blast in Pordel\n"
+        "A bomb killed 9 people on Monday, a rights group said. The Northern Rights Network (NRN) said "
+        "the dead included two children. Lina Osei, a spokeswoman for the Interior Ministry, said 7 people "
+        'were arrested. The NRN later said 14 people were wounded. "We are searching," said Tom Adeyemi, '
+        "the mayor of Pordel, Karl Mensah, said 3 people were missing.\n"
+    )
+    brief = summarise_text(text)
+    sources = {s.name: s for s in brief.attribution}
+    assert "NRN" in sources["Northern Rights Network"].aliases  # an acronym in brackets is an alias
+    assert "Lina Osei" in sources["Interior Ministry"].aliases  # a spokesperson speaks for the body
+    assert "Lina Osei" not in sources
+    by_count = {f.count: f.source for f in brief.toll}
+    assert by_count[9] == "Northern Rights Network"  # 'a rights group' is named next
+    assert by_count[14] == "Northern Rights Network"
+    assert by_count[7] == "Interior Ministry"
+    assert by_count[3] == "Karl Mensah"  # the appositive is the speaker's name
+    assert "Tom Adeyemi" in sources  # '"...," said X'
+
+
+def test_named_armed_group_and_victims_in_who():
+    text = (
+        "Gang attack on prison\n"
+        "Members of the Red Hand gang attacked rivals from the Blue Lions on Sunday, the prison service said. "
+        "Among the dead was inmate Jorge Salas, his lawyer said. Prison director Ana Ruiz said the riot was over.\n"
+    )
+    roles = {a.name: a.role for a in summarise_text(text).who}
+    assert roles.get("Jorge Salas") == "victim"
+    assert roles.get("Ana Ruiz") == "authority"
