@@ -45,9 +45,7 @@ def read_predictions(path: Path) -> list[dict]:
     return records
 
 
-def run_predictions(
-    summariser, gold: list[dict], articles: dict[str, str], out: Path
-) -> tuple[list[dict], float]:
+def run_predictions(summariser, gold: list[dict], articles: dict[str, str], out: Path) -> tuple[list[dict], float]:
     """Summarise every gold article; returns predictions and seconds per article."""
     predictions = []
     started = time.perf_counter()

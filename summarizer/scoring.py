@@ -94,9 +94,7 @@ def names_match(pred: str, gold_names: list[str]) -> bool:
         return False
     for gold_name in gold_names:
         candidate = normalise(gold_name)
-        if candidate and (
-            candidate == wanted or fuzz.ratio(wanted, candidate) / 100 >= FUZZY_THRESHOLD
-        ):
+        if candidate and (candidate == wanted or fuzz.ratio(wanted, candidate) / 100 >= FUZZY_THRESHOLD):
             return True
     return False
 
@@ -136,8 +134,7 @@ class _Matching:
 
 def _match(gold_items: list[Item], pred_items: list[Item], same: Pairing) -> _Matching:
     edges = [
-        [index for index, gold_item in enumerate(gold_items) if same(gold_item, pred_item)]
-        for pred_item in pred_items
+        [index for index, gold_item in enumerate(gold_items) if same(gold_item, pred_item)] for pred_item in pred_items
     ]
     required = {index for index, item in enumerate(gold_items) if not item.get("optional")}
     owner: dict[int, int] = {}
@@ -173,9 +170,7 @@ def _same_entity(gold_item: Item, pred_item: Item) -> bool:
 
 
 def _same_figure(gold_item: Item, pred_item: Item) -> bool:
-    return all(
-        gold_item.get(key) == pred_item.get(key) for key in ("category", "count", "count_max")
-    )
+    return all(gold_item.get(key) == pred_item.get(key) for key in ("category", "count", "count_max"))
 
 
 def _same_figure_strict(gold_item: Item, pred_item: Item) -> bool:
@@ -316,12 +311,8 @@ def _score_entities(record: Item, brief: Item, tally: _Tally, entry: dict) -> No
         pairs = matching.pairs(gold_items, pred_items)
         check = "role" if field_name == "who" else f"{field_name}_type"
         tally.add(check, [gold.get(attribute) == pred.get(attribute) for gold, pred in pairs])
-        entry["missed"] += [
-            f"{field_name}: {_describe_entity(gold_items[i], attribute)}" for i in matching.missed
-        ]
-        entry["spurious"] += [
-            f"{field_name}: {_describe_entity(pred_items[i], attribute)}" for i in matching.spurious
-        ]
+        entry["missed"] += [f"{field_name}: {_describe_entity(gold_items[i], attribute)}" for i in matching.missed]
+        entry["spurious"] += [f"{field_name}: {_describe_entity(pred_items[i], attribute)}" for i in matching.spurious]
 
 
 def _score_toll(record: Item, brief: Item, tally: _Tally, entry: dict) -> None:

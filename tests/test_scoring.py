@@ -164,9 +164,7 @@ def test_duplicate_of_an_optional_item_is_a_false_positive():
     predictions = [record("a", who=[predicted_actor("Tobias Fenn"), predicted_actor("Fenn")])]
     # "fenn" vs "tobias fenn" is only 1 - 7/15 similar: a plain miss, one false positive.
     assert counts(scored(gold, predictions), "who") == {"tp": 0, "fp": 1, "fn": 0}
-    predictions = [
-        record("a", who=[predicted_actor("Tobias Fenn"), predicted_actor("tobias fenn")])
-    ]
+    predictions = [record("a", who=[predicted_actor("Tobias Fenn"), predicted_actor("tobias fenn")])]
     metrics = scored(gold, predictions)
     # The second "tobias fenn" repeats a matched item: tp 0, fp 1, fn 0. Nothing right,
     # so precision and recall are 0 (see the convention in scoring.py).
@@ -185,9 +183,7 @@ def test_matching_is_maximum_not_greedy():
     # "Linden Heights" only the first. Greedy would give "Linden" to the first place and
     # leave "Linden Heights" a false positive.
     gold = [record("a", where=[place("Linden Heights", aliases=["Linden"]), place("Lindens")])]
-    predictions = [
-        record("a", where=[predicted_place("Linden"), predicted_place("Linden Heights")])
-    ]
+    predictions = [record("a", where=[predicted_place("Linden"), predicted_place("Linden Heights")])]
     metrics = scored(gold, predictions)
     assert counts(metrics, "where") == {"tp": 2, "fp": 0, "fn": 0}
     assert metrics["where"]["f1"] == 1.0
@@ -201,9 +197,7 @@ def test_required_items_are_matched_before_optional_ones():
     assert counts(scored(gold, predictions), "where") == {"tp": 1, "fp": 0, "fn": 0}
     # With "Linden Heights" also predicted, "Linden" moves over to the optional place:
     # one true positive, no false positive.
-    predictions = [
-        record("a", where=[predicted_place("Linden"), predicted_place("Linden Heights")])
-    ]
+    predictions = [record("a", where=[predicted_place("Linden"), predicted_place("Linden Heights")])]
     assert counts(scored(gold, predictions), "where") == {"tp": 1, "fp": 0, "fn": 0}
 
 
@@ -428,9 +422,7 @@ def test_count_as_string_is_invalid():
 
 
 def test_grounding_shares():
-    text = (
-        "Storms hit Port Alden on Monday, killing four fishermen, the Coastal Rescue Service said."
-    )
+    text = "Storms hit Port Alden on Monday, killing four fishermen, the Coastal Rescue Service said."
     port = text.index("Port Alden")
     fishermen = text.index("fishermen")
     evidence = "killing four fishermen"
@@ -467,9 +459,7 @@ def test_grounding_shares():
 
 def test_grounding_rejects_out_of_range_and_reversed_spans():
     text = "Port Alden"
-    prediction = record(
-        "a", where=[{"name": "Port Alden", "type": "town", "mentions": [[0, 99], [10, 0]]}]
-    )
+    prediction = record("a", where=[{"name": "Port Alden", "type": "town", "mentions": [[0, 99], [10, 0]]}])
     grounding = score([record("a")], [prediction], {"a": text})["grounding"]
     assert grounding["spans_slice"] == 0.0
     assert grounding["n"]["spans_slice"] == 2
@@ -529,10 +519,7 @@ def test_check_gold_evidence_not_in_article():
     bad = good_record()
     bad["toll"][0]["evidence"] = "killed 4 people"
     message = gold_problem([bad])
-    assert message == (
-        "gold has 1 problem(s):\n"
-        "  flood-1: toll[0]: evidence 'killed 4 people' is not in the article"
-    )
+    assert message == ("gold has 1 problem(s):\n  flood-1: toll[0]: evidence 'killed 4 people' is not in the article")
 
 
 @pytest.mark.parametrize(
@@ -559,9 +546,7 @@ def test_check_gold_count_not_int_or_null(key, value):
     bad = good_record()
     bad["toll"][0][key] = value
     message = gold_problem([bad])
-    assert message == (
-        f"gold has 1 problem(s):\n  flood-1: toll[0]: {key} {value!r} is not an integer or null"
-    )
+    assert message == (f"gold has 1 problem(s):\n  flood-1: toll[0]: {key} {value!r} is not an integer or null")
 
 
 def test_check_gold_missing_keys():
