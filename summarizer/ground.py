@@ -400,7 +400,9 @@ def people_from(
     entities: list[Entity] = []
     context: dict[int, list[str]] = {}
     for mention in mentions:
-        if mention.label != "PERSON" or not re.match(r"[A-Z]", mention.text):
+        if not re.match(r"[A-Z]", mention.text):
+            continue
+        if mention.label != "PERSON" and not (mention.label == "ORG" and _looks_like_person(mention.text)):
             continue
         if " " not in mention.text and re.search(r"(ite|ites|ian|ians|ese)$", mention.text):
             continue  # a demonym ('Alawite') that NER took for a person
@@ -444,9 +446,26 @@ def people_from(
     return actors
 
 
+_ORG_WORD = re.compile(
+    r"\b(Police|Ministry|University|Cent(?:er|re)|Bureau|Service|Forces?|Army|Agency|Network|Archive|School"
+    r"|Hospital|Council|Committee|Commission|Party|Front|Group|Association|Institute|Office|Department|Court"
+    r"|Company|Corporation|Bank|News|TV|Times|Post|Press|Radio|Street|Road|Avenue|Square|Market|Camp|Station"
+    r"|High|Valley|State|Gang|Brigade|Guard|Navy|Union|Church|Mosque|Club|Foundation|International"
+    r"|Organi[sz]ation|Authority|Administration|Project|Programme|Program|Fund|Party|Movement)\b"
+)
+
+
+def _looks_like_person(name: str) -> bool:
+    """NER often calls a person an organisation; two or three plain capitalised words with no
+    organisation word ('DeMarcus Hill') are read as a person, subject to the role cues."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][\w'’-]+", w) for w in words) and not _ORG_WORD.search(name)
+
+
 _FORMER = re.compile(r"\b(ousted|deposed|toppled|former|late|exiled)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _ARREST_BEFORE = re.compile(r"\b(arrest\w*|detain\w*|captur\w*|apprehend\w*|abduct\w*|kidnap\w*)\b", re.IGNORECASE)
 _ATTACKER_CUE = re.compile(r"\b(led by|known as|wanted|gunman|attacker|bomber|suspect(?:ed)?)\b", re.IGNORECASE)
+_CHARGED = re.compile(r"\b(charged\s+with|accused\s+of|suspected\s+of|suspects?)\b", re.IGNORECASE)
 
 
 def _person_role(text: str, entity: Entity) -> str | None:
@@ -462,6 +481,8 @@ def _person_role(text: str, entity: Entity) -> str | None:
         return None  # an ousted or former leader named in passing is background, not an actor
     if any(_ATTACKER_CUE.search(window) and ATTACKER_WORDS.search(window) for window in near):
         return "attacker"
+    if any(_CHARGED.search(window) for window in near):
+        return "attacker"  # arrested and charged over the attack: a suspected attacker
     if any(_ARREST_BEFORE.search(before) for before in befores):
         return "target"
     if any(_TITLE.search(window) for window in near):

@@ -163,3 +163,15 @@ def test_named_armed_group_and_victims_in_who():
     roles = {a.name: a.role for a in summarise_text(text).who}
     assert roles.get("Jorge Salas") == "victim"
     assert roles.get("Ana Ruiz") == "authority"
+
+
+def test_arrested_and_charged_suspects_are_attackers():
+    text = (
+        "Shooting at a party\n"
+        "Gunmen killed 4 people at a party on Saturday, police said. The two men arrested, Colm Radley, 24, "
+        "and Brett Ostrander, 31, were charged with murder, police said.\n"
+    )
+    roles = {a.name: a.role for a in summarise_text(text).who}
+    assert roles.get("Colm Radley") == "attacker"
+    assert roles.get("Brett Ostrander") == "attacker"
+    assert {f.count for f in summarise_text(text).toll} == {4, 2}  # ages are not counts
