@@ -170,6 +170,31 @@ def read_inputs(
             yield _read_file(path)
 
 
+def count_inputs(inputs: Iterable[str], glob: str = "*.txt") -> int | None:
+    """How many articles the inputs hold, when that is cheap to know (for the ETA); else None."""
+    total = 0
+    for item in inputs:
+        path = Path(item)
+        if item == "-" or not path.exists():
+            return None
+        if path.is_dir() and _is_saved_dataset(path):
+            return None
+        if path.is_dir():
+            total += sum(1 for p in path.glob(glob) if p.is_file())
+        elif path.suffix == ".jsonl":
+            with path.open("rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+        elif path.suffix == ".parquet":
+            import pyarrow.parquet as pq
+
+            total += pq.ParquetFile(path).metadata.num_rows
+        elif path.suffix == ".csv":
+            return None  # quoted newlines make a line count wrong
+        else:
+            total += 1
+    return total
+
+
 def done_ids(out: Path) -> set[str]:
     """Ids already written to `out` (for resume); a torn last line is ignored."""
     if not out.exists():

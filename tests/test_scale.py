@@ -233,3 +233,15 @@ def test_any_brief_is_grounded(parts):
     assert brief.spans_match(text) == []
     for figure in brief.toll:
         assert figure.evidence in text
+
+
+def test_count_inputs_for_the_eta(tmp_path):
+    from summarizer.inputs import count_inputs
+
+    (tmp_path / "a.txt").write_text(STORY)
+    (tmp_path / "b.txt").write_text(STORY)
+    data = tmp_path / "in.jsonl"
+    data.write_text(json.dumps({"id": "x", "text": STORY}) + "\n\n" + json.dumps({"id": "y", "text": STORY}) + "\n")
+    assert count_inputs([str(tmp_path)]) == 2
+    assert count_inputs([str(tmp_path), str(data)]) == 4
+    assert count_inputs(["-"]) is None
