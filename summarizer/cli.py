@@ -24,15 +24,11 @@ err = Console(stderr=True)
 
 ModelOption = Annotated[
     str | None,
-    typer.Option(
-        "--model", help="Local HF model directory or .gguf file (default: SmolLM2-135M-Instruct)."
-    ),
+    typer.Option("--model", help="Local HF model directory or .gguf file (default: SmolLM2-135M-Instruct)."),
 ]
 BackendOption = Annotated[
     str,
-    typer.Option(
-        "--backend", help="transformers (the model chooses) or rules (baseline, no model)."
-    ),
+    typer.Option("--backend", help="transformers (the model chooses) or rules (baseline, no model)."),
 ]
 DeviceOption = Annotated[str, typer.Option("--device", help="auto, cpu or cuda.")]
 
@@ -62,7 +58,7 @@ def run(
 ) -> None:
     """Summarise articles into one JSON brief per line."""
     from .api import Summariser
-    from .inputs import read_inputs
+    from .inputs import count_inputs, read_inputs
     from .runner import parse_shard, run_articles
 
     try:
@@ -70,7 +66,8 @@ def run(
         articles = read_inputs(inputs, glob=glob, text_column=text_column, id_column=id_column)
         articles = _peek(articles)  # a missing path fails before the model loads
         summariser = Summariser(model=model, backend=backend, device=device)
-        with _progress(quiet) as progress:
+        total = None if quiet or shard_spec else count_inputs(inputs, glob)
+        with _progress(quiet, total) as progress:
             tally = run_articles(
                 summariser,
                 articles,
@@ -96,25 +93,29 @@ def _peek(articles):
 
 
 @contextmanager
-def _progress(quiet: bool):
-    """A live line on stderr (articles done, articles/min) when it is a terminal."""
+def _progress(quiet: bool, total: int | None = None):
+    """A live line on stderr (articles done of total, articles/min, ETA) when it is a terminal."""
     if quiet or not err.is_terminal:
         yield None
         return
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    columns = [SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn()]
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn()]
     with Progress(*columns, console=err, transient=True) as bar:
-        task = bar.add_task("starting")
+        task = bar.add_task("starting", total=total)
         started = time.perf_counter()
 
         def update(tally) -> None:
             minutes = max(time.perf_counter() - started, 1e-6) / 60
             handled = tally.done + tally.failed
+            rate = handled / minutes
+            remaining = (total - handled - tally.skipped) if total else None
+            eta = f", ETA {remaining / rate:.1f} min" if remaining is not None and rate > 0 else ""
             bar.update(
                 task,
-                description=f"{handled} articles ({tally.failed} failed, {tally.skipped} skipped), "
-                f"{handled / minutes:.1f}/min",
+                completed=handled + tally.skipped,
+                description=f"{handled + tally.skipped}{'/' + str(total) if total else ''} articles "
+                f"({tally.failed} failed, {tally.skipped} skipped), {rate:.1f}/min{eta}",
             )
 
         yield update
@@ -124,18 +125,10 @@ def _progress(quiet: bool):
 def eval_command(
     gold: Annotated[Path, typer.Option("--gold", help="Gold JSONL (GOLD_FORMAT.md).")],
     articles: Annotated[Path, typer.Option("--articles", help="Directory of <id>.txt articles.")],
-    out: Annotated[
-        Path, typer.Option("--out", help="Directory for metrics.json and predictions.jsonl.")
-    ],
-    predictions: Annotated[
-        Path | None, typer.Option("--predictions", help="Score these briefs; run no model.")
-    ] = None,
-    baseline: Annotated[
-        Path | None, typer.Option("--baseline", help="metrics.json to compare against.")
-    ] = None,
-    tolerance: Annotated[
-        float, typer.Option("--tolerance", help="Allowed F1 drop below the baseline.")
-    ] = 0.02,
+    out: Annotated[Path, typer.Option("--out", help="Directory for metrics.json and predictions.jsonl.")],
+    predictions: Annotated[Path | None, typer.Option("--predictions", help="Score these briefs; run no model.")] = None,
+    baseline: Annotated[Path | None, typer.Option("--baseline", help="metrics.json to compare against.")] = None,
+    tolerance: Annotated[float, typer.Option("--tolerance", help="Allowed F1 drop below the baseline.")] = 0.02,
     model: ModelOption = None,
     backend: BackendOption = "transformers",
     device: DeviceOption = "auto",
@@ -154,9 +147,7 @@ def eval_command(
             from .api import Summariser
 
             summariser = Summariser(model=model, backend=backend, device=device)
-            briefs, seconds = run_predictions(
-                summariser, gold_records, texts, out / "predictions.jsonl"
-            )
+            briefs, seconds = run_predictions(summariser, gold_records, texts, out / "predictions.jsonl")
         metrics = evaluate(gold_records, texts, briefs, seconds)
         metrics["backend"] = backend if predictions is None else "predictions"
         if predictions is None:
@@ -166,9 +157,7 @@ def eval_command(
         (out / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", "utf-8")
         _print_metrics(metrics, table_rows(metrics))
         if baseline is not None:
-            problems = compare_to_baseline(
-                metrics, json.loads(baseline.read_text("utf-8")), tolerance
-            )
+            problems = compare_to_baseline(metrics, json.loads(baseline.read_text("utf-8")), tolerance)
             if problems:
                 raise RegressionError("regression against baseline: " + "; ".join(problems))
             err.print(f"no field more than {tolerance} below {baseline}", highlight=False)
@@ -186,9 +175,7 @@ def _print_metrics(metrics: dict, rows) -> None:
     console.print(table)
     accuracy = {k: v for k, v in metrics["accuracy"].items() if k != "n"}
     grounding = {k: v for k, v in metrics["grounding"].items() if k != "n"}
-    console.print(
-        f"accuracy: { {k: (round(v, 3) if v is not None else None) for k, v in accuracy.items()} }"
-    )
+    console.print(f"accuracy: { {k: (round(v, 3) if v is not None else None) for k, v in accuracy.items()} }")
     console.print(f"grounding: { {k: round(v, 3) for k, v in grounding.items()} }")
     seconds = metrics.get("seconds_per_article")
     console.print(
@@ -199,8 +186,7 @@ def _print_metrics(metrics: dict, rows) -> None:
         articles.add_column(column, overflow="fold")
     for article_id, entry in metrics["per_article"].items():
         cells = [
-            "/".join(str(entry[f][k]) for k in ("tp", "fp", "fn"))
-            for f in ("who", "where", "toll", "attribution")
+            "/".join(str(entry[f][k]) for k in ("tp", "fp", "fn")) for f in ("who", "where", "toll", "attribution")
         ]
         articles.add_row(article_id, *cells, "; ".join(entry.get("missed", []))[:200])
     console.print(articles)
@@ -287,6 +273,59 @@ def events_command(
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, "utf-8")
         err.print(f"wrote {out}: {len(grouped)} events from {len(records) - len(skipped)} briefs", highlight=False)
+
+
+@app.command()
+def bench(
+    out: Annotated[Path, typer.Option("--out", help="JSON file for the measurements.")],
+    articles: Annotated[
+        Path | None,
+        typer.Option("--articles", help="Directory of .txt articles or a .jsonl file (default: the seeds)."),
+    ] = None,
+    backend: Annotated[
+        list[str] | None, typer.Option("--backend", help="transformers and/or rules (repeatable; default both).")
+    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Only the first N articles.")] = None,
+    model: ModelOption = None,
+    device: DeviceOption = "auto",
+    threads: Annotated[int | None, typer.Option("--threads", min=1, help="torch threads (default torch's).")] = None,
+    experiments: Annotated[
+        bool | None,
+        typer.Option(
+            "--experiments/--no-experiments",
+            help="Also measure the speed options (fast-forward, int8, attention, threads); default on without --limit.",
+        ),
+    ] = None,
+) -> None:
+    """Measure load time, throughput, constraint overhead, batching and memory on this machine."""
+    from .bench import BENCH_BACKENDS, default_articles, run_bench, summary_rows, write_result
+
+    try:
+        result = run_bench(
+            articles or default_articles(),
+            backends=backend or list(BENCH_BACKENDS),
+            limit=limit,
+            model=model,
+            device=device,
+            threads=threads,
+            experiments=limit is None if experiments is None else experiments,
+            progress=lambda message: err.print(f"bench: {message}", highlight=False),
+        )
+        write_result(result, out)
+    except SummariserError as exc:
+        _fail(exc)
+    machine = result["machine"]
+    table = Table(
+        title=f"bench: {result['articles']['count']} articles, {machine.get('cpu_model')}, "
+        f"{machine.get('usable_cores')} cores, torch threads {machine.get('torch_threads', '-')}"
+    )
+    table.add_column("field")
+    for name in result["backends"]:
+        table.add_column(name, justify="right")
+    for row in summary_rows(result):
+        table.add_row(*row)
+    Console().print(table)
+    err.print(f"wrote {out}", highlight=False)
 
 
 def main() -> None:

@@ -1,0 +1,93 @@
+"""Several articles' model decisions decoded together.
+
+`pipeline.summarise_text` decodes one article's decisions at a time (those sharing a schema
+as one batch). `summarise_batch` analyses several articles first, pools all their decision
+prompts, asks the model once per schema for the whole pool, then builds each brief. The
+prompts come from `pipeline.model_choices` itself (run once against a recorder), so they are
+the exact prompts of the one-article path.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from .brief import Brief
+from .errors import GenerationError, InputError
+from .generate import Generator
+from .pipeline import MAX_ARTICLE_CHARS, Analysis, RunStats, analyse, build_brief, model_choices
+
+
+class _Recorder:
+    """Stands in for the model while `model_choices` lays out its prompts; answers with each
+    enum's first option so the pass runs to the end without a model."""
+
+    def __init__(self, generator: Generator):
+        self.name = generator.name
+        self._generator = generator
+        self.requests: dict[tuple[str, str], tuple[dict, int]] = {}
+
+    def chat_prompt(self, system: str, user: str) -> str:
+        return self._generator.chat_prompt(system, user)
+
+    def generate_json(self, prompts: list[str], schema: dict, max_new_tokens: int) -> list[str]:
+        key = json.dumps(schema, sort_keys=True)
+        for prompt in prompts:
+            self.requests[(key, prompt)] = (schema, max_new_tokens)
+        answer = {name: prop["enum"][0] for name, prop in schema["properties"].items()}
+        return [json.dumps(answer)] * len(prompts)
+
+
+class _Replayer:
+    """Hands `model_choices` the answers the model gave for the pooled prompts."""
+
+    def __init__(self, generator: Generator, answers: dict[tuple[str, str], str]):
+        self.name = generator.name
+        self._generator = generator
+        self._answers = answers
+
+    def chat_prompt(self, system: str, user: str) -> str:
+        return self._generator.chat_prompt(system, user)
+
+    def generate_json(self, prompts: list[str], schema: dict, max_new_tokens: int) -> list[str]:
+        key = json.dumps(schema, sort_keys=True)
+        try:
+            return [self._answers[(key, prompt)] for prompt in prompts]
+        except KeyError as exc:  # model_choices asked for something the recorder never saw
+            raise GenerationError("a decision prompt changed between layout and replay") from exc
+
+
+def _checked(text: str) -> str:
+    if not isinstance(text, str):
+        raise InputError("article text must be a string")
+    if not text.strip():
+        raise InputError("article is empty")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(f"article has {len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,}")
+    return text
+
+
+def pooled_answers(analyses: Sequence[Analysis], generator: Generator) -> tuple[dict, int]:
+    """The model's answer to every decision prompt of `analyses`, decoded one batch per
+    schema across all the articles, and the number of `generate_json` calls it took."""
+    recorder = _Recorder(generator)
+    for analysis in analyses:
+        model_choices(analysis, recorder, RunStats())
+    by_schema: dict[str, list[str]] = {}
+    for key, prompt in recorder.requests:
+        by_schema.setdefault(key, []).append(prompt)
+    answers: dict[tuple[str, str], str] = {}
+    for key, prompts in by_schema.items():
+        schema, max_new_tokens = recorder.requests[(key, prompts[0])]
+        outputs = generator.generate_json(prompts, schema, max_new_tokens)
+        answers.update({(key, prompt): output for prompt, output in zip(prompts, outputs, strict=True)})
+    return answers, len(by_schema)
+
+
+def summarise_batch(texts: Sequence[str], generator: Generator, stats: RunStats | None = None) -> list[Brief]:
+    """The briefs of `texts`, their model decisions decoded together (see module docstring)."""
+    stats = stats or RunStats()
+    analyses = [analyse(_checked(text)) for text in texts]
+    answers, _ = pooled_answers(analyses, generator)
+    replayer = _Replayer(generator, answers)
+    return [build_brief(analysis, model_choices(analysis, replayer, stats), stats) for analysis in analyses]

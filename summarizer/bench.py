@@ -1,0 +1,828 @@
+"""`summarise bench`: how fast the model path runs on this machine, measured in one run.
+
+Everything is measured on the real pipeline's decision prompts (the per-figure prompts and
+enum-only schemas `pipeline.model_choices` sends to the model) for the articles given, with
+the real model, and written as one JSON file of times *and* ratios:
+
+- prefill and decode throughput, and the decode throughput's share of the memory-bandwidth
+  roofline (bytes of weights read per token against a bandwidth measured in this run);
+- ms per output token constrained (the pipeline's `generate_json`) and unconstrained (the
+  same prompts, the same number of new tokens, no grammar), and their ratio;
+- the share of output tokens the grammar fixes, and whether those cost a forward pass;
+- articles per minute through the pipeline at batch size 1 and 4, and whether batching
+  changes any brief;
+- load time and peak memory; machine facts.
+
+Times are wall-clock minima over repeats, A/B runs interleaved, because other processes on
+a shared machine slow both sides alike. Besides generate.py this is the only module that
+imports torch, always inside functions, so `summarise --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import resource
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .errors import InputError, SummariserError
+
+BENCH_BACKENDS = ("transformers", "rules")
+REPEATS = 2  # timed repeats per prompt; the minimum is kept
+DECODE_STEPS = 16  # decode steps timed per prompt for the decode throughput
+DECODE_PROMPTS = 4  # prompts used for prefill/decode micro-measurements in the experiments
+BANDWIDTH_MB = 256  # array size for the memory-bandwidth measurement (larger than any cache)
+
+DEFINITIONS = {
+    "load_s": "seconds to load tokenizer and model (GGUF de-quantised) and build the outlines model",
+    "prefill_tok_s": "prompt tokens per second, one forward pass over each decision prompt, batch 1",
+    "decode_tok_s": f"tokens per second of single-token forward passes with KV cache ({DECODE_STEPS} steps "
+    "after each prompt), batch 1, no grammar: the model's unconstrained decode speed",
+    "ms_per_token_constrained": "wall ms of the pipeline's generate_json call (prefill included) per output "
+    "token, grammar compiled beforehand; one prompt per call",
+    "ms_per_token_unconstrained": "the same prompts through the same outlines/transformers path with no "
+    "grammar, min_new_tokens=max_new_tokens=the constrained output's length",
+    "constraint_overhead": "ms_per_token_constrained / ms_per_token_unconstrained",
+    "constraint_overhead_with_compile": "as constraint_overhead, with each distinct schema's grammar "
+    "compile added to the constrained side once (a real run meets a new schema per figure)",
+    "constraint_overhead_with_compile_outlines_default": "the same with outlines' own grammar build "
+    "(vocabulary rebuilt per schema), as generate.py did before",
+    "forced_token_share": "share of output tokens (default decoding path, EOS included) lying wholly in "
+    "text the grammar fixes at that point: every legal continuation starts with it",
+    "forced_token_share_single_id": "share of output tokens where the grammar allowed exactly one token id",
+    "forced_tokens_free": "true only if this configuration's decoding took fewer forward passes than it "
+    "output tokens (measured)",
+    "output_tokens_per_article": "constrained output tokens per article (decision prompts only)",
+    "articles_per_min_batch_N": "articles per minute through the whole pipeline (rules + model decisions); "
+    "batch N: N articles analysed, their decision prompts pooled per schema into one generate_json call",
+    "batch_identical": "every brief at batch 4 equals the brief at batch 1",
+    "peak_rss_mb": "peak resident memory of the process after the backend's main measurements",
+    "roofline_share": "decode_tok_s / (memory_bandwidth / weight_bytes_per_token)",
+    "memory_bandwidth_gb_s": f"best read bandwidth summing a {BANDWIDTH_MB} MB array (torch, model's threads; "
+    "numpy, one thread), measured in this run",
+}
+
+
+# ---------------------------------------------------------------- pure helpers
+
+
+def ratio(numerator: float | None, denominator: float | None) -> float | None:
+    """numerator / denominator, or None when either is missing or the denominator is 0."""
+    if numerator is None or not denominator:
+        return None
+    return numerator / denominator
+
+
+def share(flags: Sequence[bool]) -> float | None:
+    """The fraction of true flags, or None for no flags."""
+    return sum(1 for flag in flags if flag) / len(flags) if flags else None
+
+
+def per_minute(count: int, seconds: float) -> float | None:
+    return ratio(count * 60.0, seconds)
+
+
+def roofline_tok_s(bandwidth_bytes_per_s: float, bytes_per_token: float) -> float | None:
+    """The decode speed memory bandwidth allows when every token reads all the weights once."""
+    return ratio(bandwidth_bytes_per_s, bytes_per_token)
+
+
+def roofline_share(decode_tok_s: float | None, bandwidth_bytes_per_s: float, bytes_per_token: float) -> float | None:
+    return ratio(decode_tok_s, roofline_tok_s(bandwidth_bytes_per_s, bytes_per_token))
+
+
+def rounded(value, digits: int = 4):
+    """`value` with floats rounded, recursively, for a readable JSON file."""
+    if isinstance(value, float):
+        return round(value, digits)
+    if isinstance(value, dict):
+        return {key: rounded(item, digits) for key, item in value.items()}
+    if isinstance(value, list):
+        return [rounded(item, digits) for item in value]
+    return value
+
+
+def peak_rss_mb() -> float:
+    # ru_maxrss is in KiB on Linux, bytes on macOS
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.lower().startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def machine_facts() -> dict:
+    facts = {
+        "cpu_model": cpu_model(),
+        "logical_cores": os.cpu_count(),
+        "usable_cores": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "load_average_start": list(os.getloadavg()) if hasattr(os, "getloadavg") else None,
+        "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY"),
+    }
+    try:
+        import psutil
+
+        facts["memory_gb"] = psutil.virtual_memory().total / 1e9
+        facts["physical_cores"] = psutil.cpu_count(logical=False)
+    except ImportError:  # psutil is a dependency, but the facts are optional
+        pass
+    return facts
+
+
+def _timed(function: Callable[[], object]) -> tuple[float, object]:
+    started = time.perf_counter()
+    result = function()
+    return time.perf_counter() - started, result
+
+
+# ---------------------------------------------------------------- inputs
+
+
+@dataclass
+class Request:
+    """One decision prompt exactly as the pipeline sends it."""
+
+    article: str
+    prompt: str
+    schema: dict
+    max_new_tokens: int
+
+
+def default_articles() -> Path:
+    """The seed articles: eval/articles under the working directory, else beside the package."""
+    here = Path("eval/articles")
+    if here.is_dir():
+        return here
+    return Path(__file__).resolve().parent.parent / "eval" / "articles"
+
+
+def read_articles(articles: Path, limit: int | None) -> list[tuple[str, str]]:
+    from .inputs import read_inputs
+
+    if not articles.exists():
+        raise InputError(f"articles not found: {articles}")
+    found = [(a.id, a.text) for a in read_inputs([str(articles)]) if a.text is not None and not a.error]
+    if not found:
+        raise InputError(f"no readable articles in {articles}")
+    return found[:limit] if limit else found
+
+
+def decision_requests(analyses: dict, generator) -> list[Request]:
+    """The decision prompts `model_choices` sends for each analysed article, recorded."""
+    from .batching import _Recorder
+    from .pipeline import RunStats, model_choices
+
+    requests: list[Request] = []
+    for article_id, analysis in analyses.items():
+        recorder = _Recorder(generator)
+        model_choices(analysis, recorder, RunStats())
+        for (_, prompt), (schema, max_new_tokens) in recorder.requests.items():
+            requests.append(Request(article_id, prompt, schema, max_new_tokens))
+    return requests
+
+
+# ---------------------------------------------------------------- model measurements
+
+
+def weight_bytes_per_token(model) -> int:
+    """Bytes of weights one decode step reads: every parameter and buffer once (shared storage
+    once), int8-packed linear weights included, but of an input embedding table not tied to
+    the output layer only the one row looked up."""
+    seen: set[int] = set()
+    total = 0
+    for tensor in [*model.parameters(), *model.buffers()]:
+        if tensor.data_ptr() not in seen:
+            seen.add(tensor.data_ptr())
+            total += tensor.numel() * tensor.element_size()
+    for module in model.modules():
+        packed = getattr(module, "_packed_params", None)
+        if packed is not None and callable(getattr(module, "weight", None)):
+            weight = module.weight()
+            total += weight.numel() * weight.element_size()
+            bias = module.bias()
+            if bias is not None:
+                total += bias.numel() * bias.element_size()
+    embedding = model.get_input_embeddings().weight
+    output = model.get_output_embeddings()
+    output_weight = getattr(output, "weight", None) if output is not None else None
+    tied = (
+        output_weight is not None and not callable(output_weight) and output_weight.data_ptr() == embedding.data_ptr()
+    )
+    if not tied:
+        total -= (embedding.shape[0] - 1) * embedding.shape[1] * embedding.element_size()
+    return total
+
+
+def memory_bandwidth() -> dict:
+    """Read bandwidth in bytes/s: the best of several sums over an array far larger than cache."""
+    import numpy as np
+    import torch
+
+    elements = BANDWIDTH_MB * 1024 * 1024 // 4
+    results = {}
+    tensor = torch.ones(elements, dtype=torch.float32)
+    tensor.sum()
+    results["torch_sum"] = max(tensor.numel() * 4 / _timed(tensor.sum)[0] for _ in range(5))
+    del tensor
+    array = np.ones(elements, dtype=np.float32)
+    array.sum()
+    results["numpy_sum"] = max(array.nbytes / _timed(array.sum)[0] for _ in range(5))
+    del array
+    results["best"] = max(results.values())
+    return results
+
+
+class _ForwardCounter:
+    """Counts the model's forward passes (one per generated token in transformers' generate)."""
+
+    def __init__(self, model):
+        self.calls = 0
+        self._handle = model.register_forward_hook(self._hook)
+
+    def _hook(self, *_):
+        self.calls += 1
+
+    def remove(self):
+        self._handle.remove()
+
+
+def _prefill_seconds(generator, prompt: str) -> tuple[int, float]:
+    ids = generator.tokenizer(prompt, return_tensors="pt").input_ids.to(generator.model.device)
+    best = min(
+        _timed(lambda: generator.model(input_ids=ids, use_cache=True, logits_to_keep=1))[0] for _ in range(REPEATS)
+    )
+    return ids.shape[1], best
+
+
+def _decode_seconds(generator, prompt: str, steps: int) -> float:
+    """Seconds for `steps` single-token forward passes after the prompt (greedy, no grammar)."""
+    ids = generator.tokenizer(prompt, return_tensors="pt").input_ids.to(generator.model.device)
+    output = generator.model(input_ids=ids, use_cache=True, logits_to_keep=1)
+    cache, token = output.cache, output.logits[:, -1:].argmax(-1)
+    started = time.perf_counter()
+    for _ in range(steps):
+        output = generator.model(input_ids=token, cache=cache, use_cache=True, logits_to_keep=1)
+        cache, token = output.cache, output.logits[:, -1:].argmax(-1)
+    return time.perf_counter() - started
+
+
+def speed(generator, requests: Sequence[Request]) -> dict:
+    """Prefill and decode throughput of `generator`'s model on the requests' prompts."""
+    import torch
+
+    with torch.inference_mode():
+        prompt_tokens = prefill_time = 0.0
+        for request in requests:
+            tokens, seconds = _prefill_seconds(generator, request.prompt)
+            prompt_tokens += tokens
+            prefill_time += seconds
+        decode_time = sum(
+            min(_decode_seconds(generator, r.prompt, DECODE_STEPS) for _ in range(REPEATS))
+            for r in requests[:DECODE_PROMPTS]
+        )
+    decode_tokens = DECODE_STEPS * len(requests[:DECODE_PROMPTS])
+    return {
+        "prefill_tok_s": ratio(prompt_tokens, prefill_time),
+        "decode_tok_s": ratio(decode_tokens, decode_time),
+        "prompt_tokens_mean": ratio(prompt_tokens, len(requests)),
+    }
+
+
+def constrained_vs_unconstrained(generator, requests: Sequence[Request]) -> dict:
+    """ms per output token through the pipeline's `generate_json` vs the same prompts and
+    output lengths with no grammar, interleaved per prompt; grammars compiled beforehand."""
+    import outlines
+    import torch
+
+    free = outlines.Generator(generator.outlines_model)  # no output type: no logits processor
+    fast_tokens = {}  # fast-forward outputs more tokens than it runs forward passes: count them
+    if generator.fast_forward:
+        for request in requests:
+            trace = generator.trace_json(request.prompt, request.schema, request.max_new_tokens)
+            fast_tokens[request.prompt] = len(trace.token_ids)
+    counter = _ForwardCounter(generator.model)
+    constrained_s = unconstrained_s = 0.0
+    tokens = 0
+    outputs = []
+    try:
+        for request in requests:
+            generator._compiled(request.schema)  # compile outside the timed call
+            times_c, times_u = [], []
+            for _ in range(REPEATS):
+                counter.calls = 0
+                seconds, output = _timed(
+                    lambda r=request: generator.generate_json([r.prompt], r.schema, r.max_new_tokens)
+                )
+                times_c.append(seconds)
+                new_tokens = counter.calls if not generator.fast_forward else fast_tokens[request.prompt]
+                with torch.inference_mode():
+                    seconds, _ = _timed(
+                        lambda r=request, n=new_tokens: free(
+                            r.prompt, max_new_tokens=n, min_new_tokens=n, do_sample=False
+                        )
+                    )
+                times_u.append(seconds)
+            outputs.append(output[0])
+            tokens += new_tokens
+            constrained_s += min(times_c)
+            unconstrained_s += min(times_u)
+    finally:
+        counter.remove()
+    return {
+        "outputs": outputs,
+        "output_tokens": tokens,
+        "ms_per_token_constrained": ratio(1000 * constrained_s, tokens),
+        "ms_per_token_unconstrained": ratio(1000 * unconstrained_s, tokens),
+        "constrained_s": constrained_s,
+        "unconstrained_s": unconstrained_s,
+    }
+
+
+def grammar_compile(generator, requests: Sequence[Request]) -> dict:
+    """Seconds to build the grammar vocabulary (once per model) and each distinct schema's index."""
+    generator._grammars.clear()
+    generator._vocabulary = None
+    schemas = {json.dumps(r.schema, sort_keys=True): r.schema for r in requests}
+    first = second = None
+    times = []
+    for schema in schemas.values():
+        seconds, _ = _timed(lambda s=schema: generator._compiled(s))
+        if first is None:
+            first = seconds
+        else:
+            times.append(seconds)
+    if first is not None and not times:  # one schema: time an index build with the vocabulary built
+        generator._grammars.clear()
+        second, _ = _timed(lambda: generator._compiled(next(iter(schemas.values()))))
+        times.append(second)
+    return {
+        "distinct_schemas": len(schemas),
+        "first_compile_s": first,  # includes building the 49k-token grammar vocabulary
+        "grammar_compile_ms": ratio(1000 * sum(times), len(times)),
+        "compile_total_s": (first or 0.0) + sum(times) if len(schemas) > 1 else first,
+        "grammar_compile_ms_outlines_default": _outlines_compile_ms(generator, list(schemas.values())),
+    }
+
+
+def _outlines_compile_ms(generator, schemas: list[dict]) -> float | None:
+    """ms per schema the way outlines builds a grammar on its own, vocabulary rebuilt each time
+    (what generate.py did before it kept the vocabulary): the before of that optimisation."""
+    import outlines
+    from outlines.types import JsonSchema
+
+    times = [
+        _timed(lambda s=schema: outlines.Generator(generator.outlines_model, JsonSchema(s, whitespace_pattern="")))[0]
+        for schema in schemas
+    ]
+    return ratio(1000 * sum(times), len(times))
+
+
+def traces(generator, requests: Sequence[Request], fast_forward: bool) -> dict:
+    """Token-level decoding of every request: forced shares, forward passes, timing."""
+    results = []
+    started = time.perf_counter()
+    for request in requests:
+        results.append(generator.trace_json(request.prompt, request.schema, request.max_new_tokens, fast_forward))
+    seconds = time.perf_counter() - started
+    forced = [flag for trace in results for flag in trace.forced]
+    single = [flag for trace in results for flag in trace.single]
+    tokens = sum(len(trace.token_ids) for trace in results)
+    passes = sum(trace.forward_passes for trace in results)
+    return {
+        "texts": [trace.text for trace in results],
+        "output_tokens": tokens,
+        "forward_passes": passes,
+        "forced_token_share": share(forced),
+        "forced_token_share_single_id": share(single),
+        "seconds": seconds,
+        "ms_per_token": ratio(1000 * seconds, tokens),
+    }
+
+
+def pipeline_throughput(generator, texts: dict[str, str], batch_size: int) -> tuple[float, list[str], int]:
+    """Seconds for the whole pipeline over `texts`, the briefs as JSON, generate_json calls."""
+    from .batching import summarise_batch
+    from .pipeline import RunStats, summarise_text
+
+    calls = _CallCounter(generator)
+    generator._grammars.clear()  # a real run meets every schema new: compile inside the timing
+    items = list(texts.values())
+    started = time.perf_counter()
+    if batch_size == 1:
+        briefs = [summarise_text(text, calls, RunStats()) for text in items]
+    else:
+        briefs = []
+        for start in range(0, len(items), batch_size):
+            briefs.extend(summarise_batch(items[start : start + batch_size], calls, RunStats()))
+    seconds = time.perf_counter() - started
+    return seconds, [brief.model_dump_json() for brief in briefs], calls.calls
+
+
+def interleaved_pipelines(runs: dict[str, tuple], texts: dict[str, str]) -> dict[str, dict]:
+    """Each labelled (generator, batch size) run REPEATS times, taking turns, so a burst of
+    load from other processes falls on every configuration alike; the fastest round counts."""
+    results: dict[str, dict] = {}
+    for _ in range(REPEATS):
+        for label, (generator, batch_size) in runs.items():
+            seconds, briefs, calls = pipeline_throughput(generator, texts, batch_size)
+            best = results.setdefault(label, {"seconds": seconds, "briefs": briefs, "calls": calls})
+            best["seconds"] = min(best["seconds"], seconds)
+            best["stable"] = best.get("stable", True) and best["briefs"] == briefs
+    return results
+
+
+class _CallCounter:
+    """A generator wrapper counting generate_json calls."""
+
+    def __init__(self, generator):
+        self.name = getattr(generator, "name", "model")
+        self._generator = generator
+        self.calls = 0
+
+    def chat_prompt(self, system: str, user: str) -> str:
+        return self._generator.chat_prompt(system, user)
+
+    def generate_json(self, prompts, schema, max_new_tokens):
+        self.calls += 1
+        return self._generator.generate_json(prompts, schema, max_new_tokens)
+
+
+# ---------------------------------------------------------------- backends
+
+
+def bench_rules(texts: dict[str, str]) -> dict:
+    """The rules-only baseline: no model; its one-off cost is spaCy loading on first use."""
+    from .pipeline import summarise_text
+
+    first_s, _ = _timed(lambda: summarise_text(next(iter(texts.values()))))
+    seconds, _ = _timed(lambda: [summarise_text(text) for text in texts.values()])
+    return {
+        "first_article_s": first_s,
+        "articles_per_min_batch_1": per_minute(len(texts), seconds),
+        "seconds_per_article": ratio(seconds, len(texts)),
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def bench_transformers(
+    texts: dict[str, str],
+    model: str | None,
+    device: str,
+    threads: int | None,
+    experiments: bool,
+    progress: Callable[[str], None],
+) -> dict:
+    import torch
+
+    from .generate import TransformersGenerator, pick_device, resolve_model
+    from .pipeline import analyse, summarise_text
+
+    model_dir, gguf_file = resolve_model(model)
+    progress("loading the model")
+    resolved_device = pick_device(device)
+    load_s, generator = _timed(lambda: TransformersGenerator(model_dir, gguf_file, resolved_device, threads=threads))
+    result: dict = {
+        "model": str(model_dir / gguf_file) if gguf_file else str(model_dir),
+        "device": generator.device,
+        "torch_threads": torch.get_num_threads(),
+        "attention": getattr(generator.model.config, "_attn_implementation", None),
+        "weights_dtype": str(next(generator.model.parameters()).dtype).replace("torch.", ""),
+        "options": {"quantize": generator.quantize, "fast_forward": generator.fast_forward},
+        "load_s": load_s,
+    }
+    # warm the rules side (spaCy loads on first use) so pipeline timings hold no one-off load
+    result["rules_first_article_s"], _ = _timed(lambda: summarise_text(next(iter(texts.values()))))
+    analyses = {article_id: analyse(text) for article_id, text in texts.items()}
+    requests = decision_requests(analyses, generator)
+    result["decisions"] = len(requests)
+    result["decisions_per_article"] = ratio(len(requests), len(texts))
+    if not requests:
+        result["note"] = "no article offered the model a decision; model measurements skipped"
+        result["peak_rss_mb"] = peak_rss_mb()
+        return result
+
+    progress("first call (cold)")
+    first = requests[0]
+    result["first_call_s"], _ = _timed(
+        lambda: generator.generate_json([first.prompt], first.schema, first.max_new_tokens)
+    )
+    result.update(grammar_compile(generator, requests))
+
+    progress("prefill and decode throughput")
+    result.update(speed(generator, requests))
+
+    progress("constrained vs unconstrained")
+    ab = constrained_vs_unconstrained(generator, requests)
+    result["ms_per_token_constrained"] = ab["ms_per_token_constrained"]
+    result["ms_per_token_unconstrained"] = ab["ms_per_token_unconstrained"]
+    result["constraint_overhead"] = ratio(ab["constrained_s"], ab["unconstrained_s"])
+    compile_s = (result["grammar_compile_ms"] or 0.0) / 1000 * result["distinct_schemas"]
+    result["constraint_overhead_with_compile"] = ratio(ab["constrained_s"] + compile_s, ab["unconstrained_s"])
+    compile_before_s = (result["grammar_compile_ms_outlines_default"] or 0.0) / 1000 * result["distinct_schemas"]
+    result["constraint_overhead_with_compile_outlines_default"] = ratio(
+        ab["constrained_s"] + compile_before_s, ab["unconstrained_s"]
+    )
+    result["output_tokens_per_article"] = ratio(ab["output_tokens"], len(texts))
+
+    progress("grammar-forced tokens")
+    exact = traces(generator, requests, fast_forward=False)
+    result["forced_token_share"] = exact["forced_token_share"]
+    result["forced_token_share_single_id"] = exact["forced_token_share_single_id"]
+    if generator.fast_forward:
+        mine = traces(generator, requests, fast_forward=True)
+        passes = mine["forward_passes"]
+    else:  # transformers' generate: one forward pass per output token, counted
+        mine, passes = exact, ab["output_tokens"]
+    result["trace_matches_generate"] = sum(a == b for a, b in zip(mine["texts"], ab["outputs"], strict=True))
+    result["forward_passes_per_article"] = ratio(passes, len(texts))
+    result["forced_tokens_free"] = passes < ab["output_tokens"]
+
+    progress("pipeline at batch size 1 and 4")
+    runs = {"batch_1": (generator, 1), "batch_4": (generator, 4)}
+    if experiments:
+        runs["fast_forward_batch_1"] = (generator.with_options(fast_forward=True), 1)
+    pipelines = interleaved_pipelines(runs, texts)
+    batch_1, batch_4 = pipelines["batch_1"], pipelines["batch_4"]
+    result["articles_per_min_batch_1"] = per_minute(len(texts), batch_1["seconds"])
+    result["articles_per_min_batch_4"] = per_minute(len(texts), batch_4["seconds"])
+    result["batch_speedup"] = ratio(batch_1["seconds"], batch_4["seconds"])
+    result["batch_identical"] = batch_1["briefs"] == batch_4["briefs"]
+    result["generate_calls_batch_1"] = batch_1["calls"]
+    result["generate_calls_batch_4"] = batch_4["calls"]
+    result["repeat_runs_identical"] = batch_1["stable"] and batch_4["stable"]
+    result["peak_rss_mb"] = peak_rss_mb()
+
+    if experiments:
+        result["experiments"] = run_experiments(generator, requests, texts, pipelines, ab, progress)
+    progress("memory bandwidth")
+    bandwidth = memory_bandwidth()
+    result["memory_bandwidth_gb_s"] = bandwidth["best"] / 1e9
+    result["memory_bandwidth_detail_gb_s"] = {k: v / 1e9 for k, v in bandwidth.items() if k != "best"}
+    result["weight_bytes_per_token"] = weight_bytes_per_token(generator.model)
+    result["roofline_decode_tok_s"] = roofline_tok_s(bandwidth["best"], result["weight_bytes_per_token"])
+    result["roofline_share"] = roofline_share(
+        result["decode_tok_s"], bandwidth["best"], result["weight_bytes_per_token"]
+    )
+    for variant in result.get("experiments", {}).values():
+        if isinstance(variant, dict) and "weight_bytes_per_token" in variant:
+            variant["roofline_share"] = roofline_share(
+                variant.get("decode_tok_s"), bandwidth["best"], variant["weight_bytes_per_token"]
+            )
+    return result
+
+
+def run_experiments(generator, requests, texts, pipelines, ab, progress) -> dict:
+    """The CPU speed options of generate.py, each against the default on the same prompts."""
+    import torch
+
+    experiments: dict = {}
+    sample = requests[:DECODE_PROMPTS]
+    baseline = speed(generator, sample)
+
+    progress("experiment: fast-forward of grammar-fixed text")
+    fast = generator.with_options(fast_forward=True)
+    ff = traces(fast, requests, fast_forward=True)
+    seconds_ff, briefs_ff = pipelines["fast_forward_batch_1"]["seconds"], pipelines["fast_forward_batch_1"]["briefs"]
+    seconds_1, briefs_1 = pipelines["batch_1"]["seconds"], pipelines["batch_1"]["briefs"]
+    experiments["fast_forward"] = {
+        "output_tokens": ff["output_tokens"],
+        "forward_passes": ff["forward_passes"],
+        "forced_tokens_free": ff["forward_passes"] < ff["output_tokens"],
+        "ms_per_decision": ratio(1000 * ff["seconds"], len(requests)),
+        "ms_per_decision_default": ratio(1000 * ab["constrained_s"], len(requests)),
+        "decision_speedup": ratio(ab["constrained_s"], ff["seconds"]),
+        "decisions_identical": sum(a == b for a, b in zip(ff["texts"], ab["outputs"], strict=True)),
+        "decisions": len(requests),
+        "articles_per_min_batch_1": per_minute(len(texts), seconds_ff),
+        "pipeline_speedup": ratio(seconds_1, seconds_ff),
+        "briefs_identical": briefs_ff == briefs_1,
+    }
+
+    progress("experiment: int8 dynamic quantisation")
+    int8 = generator.with_options(quantize="int8")
+    int8_speed = speed(int8, sample)
+    int8_ab_s, int8_outputs = 0.0, []
+    for request in requests:
+        int8._compiled(request.schema)
+        runs = [
+            _timed(lambda r=request, g=int8: g.generate_json([r.prompt], r.schema, r.max_new_tokens))
+            for _ in range(REPEATS)
+        ]
+        int8_ab_s += min(seconds for seconds, _ in runs)
+        int8_outputs.extend(runs[0][1])
+    experiments["int8_dynamic"] = {
+        **int8_speed,
+        "prefill_speedup": ratio(int8_speed["prefill_tok_s"], baseline["prefill_tok_s"]),
+        "decode_speedup": ratio(int8_speed["decode_tok_s"], baseline["decode_tok_s"]),
+        "decision_speedup": ratio(ab["constrained_s"], int8_ab_s),
+        "decisions_identical": sum(a == b for a, b in zip(int8_outputs, ab["outputs"], strict=True)),
+        "decisions": len(requests),
+        "weight_bytes_per_token": weight_bytes_per_token(int8.model),
+    }
+    del int8
+
+    progress("experiment: attention implementation")
+    attention = getattr(generator.model.config, "_attn_implementation", None)
+    if attention and hasattr(generator.model, "set_attn_implementation"):
+        other = "eager" if attention != "eager" else "sdpa"
+        try:
+            generator.model.set_attn_implementation(other)
+            other_speed = speed(generator, sample)
+        finally:
+            generator.model.set_attn_implementation(attention)
+        experiments["attention"] = {
+            "default": attention,
+            "other": other,
+            f"{attention}_prefill_tok_s": baseline["prefill_tok_s"],
+            f"{attention}_decode_tok_s": baseline["decode_tok_s"],
+            f"{other}_prefill_tok_s": other_speed["prefill_tok_s"],
+            f"{other}_decode_tok_s": other_speed["decode_tok_s"],
+        }
+
+    progress("experiment: torch threads")
+    threads_before = torch.get_num_threads()
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    by_threads = {}
+    try:
+        for count in sorted({1, cores}):
+            torch.set_num_threads(count)
+            by_threads[str(count)] = speed(generator, sample)
+    finally:
+        torch.set_num_threads(threads_before)
+    experiments["threads"] = {
+        "default": threads_before,
+        **{f"{n}_prefill_tok_s": s["prefill_tok_s"] for n, s in by_threads.items()},
+        **{f"{n}_decode_tok_s": s["decode_tok_s"] for n, s in by_threads.items()},
+    }
+
+    progress("experiment: OpenMP wait policy (one fresh process per setting)")
+    experiments["omp_wait_policy"] = wait_policy_experiment(generator, sample)
+    return experiments
+
+
+def wait_policy_experiment(generator, sample: Sequence[Request]) -> dict:
+    """Prefill/decode speed with libgomp's threads spinning (ACTIVE) vs sleeping (PASSIVE).
+    The policy is read when torch loads, so each setting runs in a fresh process, taking turns."""
+    import subprocess
+    import tempfile
+
+    job = {
+        "model": str(generator.model_dir / generator.gguf_file) if generator.gguf_file else str(generator.model_dir),
+        "device": generator.device,
+        "threads": generator.threads,
+        "requests": [[r.article, r.prompt, r.schema, r.max_new_tokens] for r in sample],
+    }
+    results: dict[str, list[dict]] = {"ACTIVE": [], "PASSIVE": []}
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
+        json.dump(job, handle)
+    try:
+        for _ in range(REPEATS):
+            for policy in results:
+                completed = subprocess.run(
+                    [sys.executable, "-c", "from summarizer.bench import _speed_child; _speed_child()", handle.name],
+                    env={**os.environ, "OMP_WAIT_POLICY": policy},
+                    capture_output=True,
+                    text=True,
+                    timeout=900,
+                )
+                if completed.returncode != 0:
+                    return {"error": (completed.stderr.strip().splitlines() or ["child failed"])[-1]}
+                results[policy].append(json.loads(completed.stdout.strip().splitlines()[-1]))
+    finally:
+        os.unlink(handle.name)
+    summary = {}
+    for policy, runs in results.items():
+        summary[f"{policy.lower()}_prefill_tok_s"] = max(run["prefill_tok_s"] for run in runs)
+        summary[f"{policy.lower()}_decode_tok_s"] = max(run["decode_tok_s"] for run in runs)
+        summary[f"{policy.lower()}_load_average"] = [run["load_average"] for run in runs]
+    summary["passive_over_active_prefill"] = ratio(summary["passive_prefill_tok_s"], summary["active_prefill_tok_s"])
+    summary["passive_over_active_decode"] = ratio(summary["passive_decode_tok_s"], summary["active_decode_tok_s"])
+    return summary
+
+
+def _speed_child() -> None:
+    """Entry point of `wait_policy_experiment`'s child process: prints one JSON line."""
+    from .generate import TransformersGenerator, resolve_model
+
+    job = json.loads(Path(sys.argv[1]).read_text("utf-8"))
+    model_dir, gguf_file = resolve_model(job["model"])
+    generator = TransformersGenerator(model_dir, gguf_file, job["device"], threads=job["threads"])
+    measured = speed(generator, [Request(*item) for item in job["requests"]])
+    measured["load_average"] = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    print(json.dumps(measured))
+
+
+# ---------------------------------------------------------------- the command
+
+
+def run_bench(
+    articles: Path,
+    backends: Sequence[str] = BENCH_BACKENDS,
+    limit: int | None = None,
+    model: str | None = None,
+    device: str = "auto",
+    threads: int | None = None,
+    experiments: bool = True,
+    progress: Callable[[str], None] = lambda message: None,
+) -> dict:
+    unknown = [name for name in backends if name not in BENCH_BACKENDS]
+    if unknown:
+        raise SummariserError(f"unknown backend {unknown[0]!r}; choose from {', '.join(BENCH_BACKENDS)}")
+    if limit is not None and limit < 1:
+        raise InputError("--limit must be at least 1")
+    found = read_articles(articles, limit)
+    texts = dict(found)
+    result: dict = {
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "command": " ".join(["summarise", *sys.argv[1:]]) if sys.argv else "summarise bench",
+        "machine": machine_facts(),
+        "articles": {"source": str(articles), "count": len(texts), "ids": list(texts)},
+        "backends": {},
+        "definitions": DEFINITIONS,
+    }
+    # rules first: its peak memory is read before the model is in the process
+    for name in sorted(backends, key=lambda n: n != "rules"):
+        progress(f"backend {name}")
+        if name == "rules":
+            result["backends"][name] = bench_rules(texts)
+        else:
+            result["backends"][name] = bench_transformers(texts, model, device, threads, experiments, progress)
+    if "transformers" in backends:
+        import torch
+
+        result["machine"]["torch"] = torch.__version__
+        result["machine"]["torch_threads"] = torch.get_num_threads()
+        result["machine"]["device"] = result["backends"]["transformers"]["device"]
+    result["machine"]["load_average_end"] = list(os.getloadavg()) if hasattr(os, "getloadavg") else None
+    for package in ("transformers", "outlines", "outlines_core"):
+        try:
+            from importlib.metadata import version
+
+            result["machine"][package] = version(package)
+        except Exception:  # a missing distribution name only leaves the fact out
+            pass
+    return rounded(result)
+
+
+SUMMARY_FIELDS = (
+    "load_s",
+    "prefill_tok_s",
+    "decode_tok_s",
+    "ms_per_token_constrained",
+    "ms_per_token_unconstrained",
+    "constraint_overhead",
+    "constraint_overhead_with_compile",
+    "forced_token_share",
+    "forced_token_share_single_id",
+    "forced_tokens_free",
+    "output_tokens_per_article",
+    "articles_per_min_batch_1",
+    "articles_per_min_batch_4",
+    "batch_speedup",
+    "batch_identical",
+    "peak_rss_mb",
+    "memory_bandwidth_gb_s",
+    "roofline_share",
+)
+
+
+def summary_rows(result: dict) -> list[tuple[str, ...]]:
+    """(field, value per backend) rows for the printed table."""
+    backends = result["backends"]
+
+    def cell(value) -> str:
+        if value is None:
+            return "-"
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if isinstance(value, float):
+            return f"{value:.3g}" if abs(value) < 1000 else f"{value:.0f}"
+        return str(value)
+
+    return [
+        (field, *(cell(backends[name].get(field)) for name in backends))
+        for field in SUMMARY_FIELDS
+        if any(field in backends[name] for name in backends)
+    ]
+
+
+def write_result(result: dict, out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(out.name + ".partial")
+    partial.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    partial.replace(out)
