@@ -110,8 +110,7 @@ _PERSON_NOUN = re.compile(
 _NOT_PEOPLE_BEFORE = re.compile(
     r"(?:[#№]|\bno\.|\bpage|\bmagnitude|\blevel|\bcategory|\bgrade|\bphase|\broute|\bhighway|\bflight"
     r"|\broom|\bblock|\bpavilion|\bgate|\barticle|\bsection|\bchapter|\bkm|\bcell|\bward|\bbus"
-    r"|\b(?:aged?|ages|age\s+of|in\s+age\s+from)\s+(?:\d+\s*(?:and|to|-|–)\s*)?)\s*$"
-    r"|(?-i:[A-Z][a-z'’-]+),\s*$",  # 'Mohammed Ansari, 38,' is an age
+    r"|\b(?:aged?|ages|age\s+of|in\s+age\s+from)\s+(?:\d+\s*(?:and|to|-|–)\s*)?)\s*$",
     re.IGNORECASE,
 )
 _MONTH = (
@@ -244,7 +243,9 @@ class FigureCandidate:
     evidence_span: tuple[int, int]
     sentence: Sentence
     background: bool = False
-    sources: list[SourceMention] = field(default_factory=list)  # plausible sources, best first
+    category_sure: bool = True  # a casualty word right before or after the number governs it
+    sources: list[str] = field(default_factory=list)  # plausible sources, best first
+    sources_in_sentence: int = 0  # distinct sources its own sentence cites
 
 
 def _qualifier(before: str) -> str:
@@ -266,6 +267,8 @@ def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
         return False  # 'one of them', 'one said': a pronoun, not a count
     if "." in expression and not re.search(r"thousand|million|billion", expression, re.IGNORECASE):
         return False  # people are not counted in fractions ('6.8', but '1.2 million' stays)
+    if re.search(r"(?-i:[A-Z][a-z'’-]+),\s*$", before) and re.match(r"\s*[,;)]", after):
+        return False  # 'Mohammed Ansari, 38, a driver': an age
     return not _NOT_PEOPLE_BEFORE.search(before)
 
 
@@ -306,7 +309,7 @@ _NEW_CLAUSE = re.compile(
 
 def _categories_for(
     text: str, sentence: Sentence, number_start: int, number_end: int, next_number: int
-) -> tuple[list[str], int]:
+) -> tuple[list[str], int, bool]:
     """Categories that may govern a number, best first, and where the evidence should end.
 
     In order: a casualty verb right before it ('killing at least 18'); the casualty word
@@ -337,7 +340,9 @@ def _categories_for(
         if name not in ordered:
             ordered.append(name)
     evidence_end = found[0][1] if found else number_end
-    return ordered, evidence_end
+    # sure when the best cue is right at the number, not borrowed from earlier in the sentence
+    sure = bool(verb) or bool(found) and found[0][1] > number_end
+    return ordered, evidence_end, sure
 
 
 def _strip_qualifier(before: str) -> str:
@@ -400,7 +405,7 @@ def find_figures(text: str, sentences: list[Sentence] | None = None) -> list[Fig
                     qualifier = "exact" if _RANGE_BEFORE.search(before) else qualifier
             later = [m.start() for m in matches[index + 1 :] if m.start() >= end] + [v for v in vague if v >= end]
             next_number = min(later) if later else sentence.end
-            categories, casualty_end = _categories_for(text, sentence, match.start(), end, next_number)
+            categories, casualty_end, category_sure = _categories_for(text, sentence, match.start(), end, next_number)
             if not categories:
                 continue
             group, _ = _group(text, end, next_number)
@@ -415,6 +420,7 @@ def find_figures(text: str, sentences: list[Sentence] | None = None) -> list[Fig
                     evidence_span=_evidence(text, sentence, match.start(), end, next_number, casualty_end),
                     sentence=sentence,
                     background=background,
+                    category_sure=category_sure,
                 )
             )
     return figures

@@ -77,11 +77,11 @@ def analyse(text: str, options: Options = Options()) -> Analysis:
     entities, resolved = merge_sources(text, mentions)
     analysis = Analysis(text, sentences, figures, mentions, entities, resolved)
     for figure in figures:
-        figure.sources = _source_options(analysis, figure)
+        figure.sources, figure.sources_in_sentence = _source_options(analysis, figure)
     return analysis
 
 
-def _source_options(analysis: Analysis, figure: FigureCandidate) -> list[str]:
+def _source_options(analysis: Analysis, figure: FigureCandidate) -> tuple[list[str], int]:
     """Sources that may have given this figure, most likely first: those cited in its
     sentence (nearest first), then earlier sentences of its paragraph, then later ones."""
     sentence = figure.sentence
@@ -108,7 +108,7 @@ def _source_options(analysis: Analysis, figure: FigureCandidate) -> list[str]:
     for name in same + before + after:
         if name not in ordered:
             ordered.append(name)
-    return ordered
+    return ordered, len(set(same))
 
 
 def rule_choices(analysis: Analysis) -> list[Choice]:
@@ -142,8 +142,13 @@ def model_choices(analysis: Analysis, generator: Generator, stats: RunStats) -> 
     system = render("system")
     for index, choice in enumerate(choices):
         figure = choice.candidate
-        sources = [*figure.sources, NOT_STATED] if figure.sources else []
-        schema = _decision_schema(figure.categories, sources)
+        # The model is asked only where the rules are unsure: a category borrowed from earlier
+        # in the sentence, a source not named in the figure's own sentence (or more than one).
+        categories = figure.categories if not figure.category_sure else figure.categories[:1]
+        sources = []
+        if figure.sources_in_sentence != 1 and figure.sources:
+            sources = [*figure.sources, NOT_STATED] if figure.sources_in_sentence == 0 else figure.sources
+        schema = _decision_schema(categories, sources)
         if not schema["properties"]:
             continue  # one grounded option: nothing for the model to decide
         text = analysis.text
@@ -157,7 +162,7 @@ def model_choices(analysis: Analysis, generator: Generator, stats: RunStats) -> 
             sentence=figure.sentence.text,
             context=paragraph[-1].text if paragraph else "",
             figure=text[figure.number_span[0] : figure.number_span[1]],
-            categories=figure.categories,
+            categories=categories,
             sources=sources,
         )
         pending.append((index, schema, generator.chat_prompt(system, user)))

@@ -36,13 +36,28 @@ def test_model_choice_is_taken_only_among_grounded_options(fake_generator):
     )
     rules = summarise_text(text)
     chosen = summarise_text(text, fake_generator)
-    assert fake_generator.calls, "the model was asked to choose"
+    assert fake_generator.calls, "two sources in one sentence: the model is asked"
     prompts, schema, max_tokens = fake_generator.calls[0]
     options = schema["properties"]["source"]["enum"]
-    assert options[-1] == "not stated" and max_tokens > 0
-    assert all(option == "not stated" or option in text for option in options)
-    assert rules.toll[0].source is not None
-    assert chosen.toll[0].source is None  # the fake picked the last option: "not stated"
+    assert sorted(options) == ["Hill Monitor", "Interior Ministry"] and max_tokens > 0
+    assert "category" not in schema["properties"]  # 'were killed' right after the number: sure
+    assert chosen.toll[0].source == options[-1]  # the fake picks the last option
+    assert rules.toll[0].source == options[0]  # the rules take the first-ranked one
+
+
+def test_the_model_is_not_asked_what_the_sentence_says(fake_generator):
+    text = "Floods in the valley.\nAt least 8 people drowned, the Red Crescent said.\n"
+    brief = summarise_text(text, fake_generator)
+    assert fake_generator.calls == []
+    assert [(f.category, f.count, f.source) for f in brief.toll] == [("killed", 8, "Red Crescent")]
+
+
+def test_unsure_source_offers_not_stated(fake_generator):
+    text = "Fire at a depot.\nThe Fire Service said crews worked all night. Later, 3 workers were found dead.\n"
+    brief = summarise_text(text, fake_generator)
+    [(prompts, schema, _)] = fake_generator.calls
+    assert schema["properties"]["source"]["enum"] == ["Fire Service", "not stated"]
+    assert brief.toll[0].source is None
 
 
 def test_restated_figure_is_one_entry():
