@@ -50,11 +50,14 @@ def main() -> None:
     parser.add_argument("--gold", default="eval/gold/seeds.jsonl")
     parser.add_argument("--articles", default="eval/articles")
     parser.add_argument("--out", default="eval/ablation.md")
+    parser.add_argument("--skip", action="append", default=[], help="skip rows whose backend is this (repeatable)")
     args = parser.parse_args()
     gold, articles = load_gold(Path(args.gold), Path(args.articles))
     header = "| system | " + " | ".join(f"{f} F1" for f in FIELDS) + " | source acc. | validity | s/article |"
     lines = [header, "|" + "---|" * (len(FIELDS) + 4)]
     for label, backend, options in ROWS:
+        if backend in args.skip:
+            continue
         metrics = run_row(backend, options, gold, articles)
         source = metrics["accuracy"]["source"]
         cells = [f"{metrics[f]['f1']:.3f}" for f in FIELDS]

@@ -5,7 +5,9 @@ Grouping (single linkage over a pairwise score, `LINK_THRESHOLD`):
 
     score(a, b) = 0.45 * places + 0.25 * actors + 0.30 * figures   (+ 0.10 * dates)
 
-- places: weighted Jaccard over the two briefs' `where` items. Countries weigh 0 (nearly
+- places: weighted overlap of the two briefs' `where` items (shared weight over the smaller
+  brief's total weight, so that one article's many background places do not dilute what
+  the two share). Countries weigh 0 (nearly
   every article of a conflict shares its country), regions and provinces 0.5, anything
   finer 1; a place first named after the first 40% of the text weighs half as much (news
   puts the event's place in the lede; later places are background: a refuge, a
@@ -297,6 +299,21 @@ def _weighted_jaccard(items_a, items_b, matches) -> float:
     return shared / joined if joined else 0.0
 
 
+def _weighted_overlap(items_a, items_b, matches) -> float:
+    """Shared weight over the smaller side's weight: one article naming many background
+    places (where a leader fled, a distant capital) does not dilute what the two share."""
+    used_b: set[int] = set()
+    shared = 0.0
+    for forms_a, weight_a, *_ in items_a:
+        for index, (forms_b, weight_b, *_) in enumerate(items_b):
+            if index not in used_b and matches(forms_a, forms_b):
+                used_b.add(index)
+                shared += min(weight_a, weight_b)
+                break
+    smaller = min(sum(w for _, w, *_ in items_a), sum(w for _, w, *_ in items_b))
+    return shared / smaller if smaller else 0.0
+
+
 def figure_weight(count: int) -> float:
     """How telling a shared number is: 1 for 100 and more, about 0.35 for 4, 0.15 for 1."""
     return min(1.0, math.log10(count + 1) / 2)
@@ -340,7 +357,7 @@ def date_agreement(a: dt.date | None, b: dt.date | None) -> float | None:
 def pair_score(a: ArticleFeatures, b: ArticleFeatures) -> dict:
     """The score of one pair and its parts (so a reader can see why two articles link)."""
     parts = {
-        "places": _weighted_jaccard(a.places, b.places, lambda x, y: _forms_match(x, y, PLACE_SIMILARITY)),
+        "places": _weighted_overlap(a.places, b.places, lambda x, y: _forms_match(x, y, PLACE_SIMILARITY)),
         "actors": _weighted_jaccard(a.actors, b.actors, lambda x, y: _forms_match(x, y, NAME_SIMILARITY)),
         "figures": figure_overlap(a.figures, b.figures),
     }

@@ -221,13 +221,13 @@ def test_pair_score_by_hand():
         toll_=[toll(12), toll(40, "injured")],
     )
     scored = pair_score(features(a), features(b))
-    # places: Riverton 1 shared; union 1 + Millbrook 1 + Oak County 0.5 -> 1 / 2.5
-    assert scored["places"] == pytest.approx(0.4)
+    # places: Riverton 1 shared, over the smaller side: a 1 + 1 = 2, b 1 + Oak County 0.5 = 1.5 -> 1 / 1.5
+    assert scored["places"] == pytest.approx(2 / 3, abs=1e-3)
     # actors: National Guard (named, 1) shared; "residents" is generic (0.5) -> 1 / 1.5
     assert scored["actors"] == pytest.approx(2 / 3, abs=1e-3)
     # figures: one shared "12 killed" weighs log10(13) / 2, over min(1, 2) figures
     assert scored["figures"] == pytest.approx(math.log10(13) / 2, abs=1e-3)
-    expected = 0.45 * 0.4 + 0.25 * (2 / 3) + 0.30 * math.log10(13) / 2
+    expected = 0.45 * (2 / 3) + 0.25 * (2 / 3) + 0.30 * math.log10(13) / 2
     assert scored["score"] == pytest.approx(expected, abs=1e-3)
     assert figure_weight(1) == pytest.approx(math.log10(2) / 2) and figure_weight(500) == 1.0
 
@@ -247,9 +247,10 @@ def test_places_named_late_weigh_half():
     late = len(text) - len("Capital City.")
     a = brief("a", where=[place("Riverton", start=0), place("Capital City", "city", start=late)])
     b = brief("b", where=[place("Capital City", "city", start=0)])
-    # Capital City is background in a (after 40% of its text): 0.5 shared of 1 + 1 (max) -> 0.25
-    assert pair_score(features(a, text), features(b))["places"] == pytest.approx(0.5 / 2)
-    assert pair_score(features(a), features(b))["places"] == pytest.approx(0.5)  # no text: no position
+    # Capital City is background in a (after 40% of its text): 0.5 shared, over the smaller
+    # side (b: 1; a: 1 + 0.5) -> 0.5
+    assert pair_score(features(a, text), features(b))["places"] == pytest.approx(0.5)
+    assert pair_score(features(a), features(b))["places"] == pytest.approx(1.0)  # no text: no position
 
 
 def test_dates_far_apart_keep_articles_apart_and_close_dates_add():
