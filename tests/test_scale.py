@@ -245,3 +245,14 @@ def test_count_inputs_for_the_eta(tmp_path):
     assert count_inputs([str(tmp_path)]) == 2
     assert count_inputs([str(tmp_path), str(data)]) == 4
     assert count_inputs(["-"]) is None
+
+
+def test_a_file_over_50_mb_is_a_one_line_error_and_the_run_goes_on(tmp_path):
+    (tmp_path / "a_huge.txt").write_bytes(b"Five people were killed. " * (51 * 1024 * 1024 // 25 + 1))
+    (tmp_path / "b_small.txt").write_text(STORY)
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["run", str(tmp_path), "--backend", "rules", "--quiet", "--out", str(out)])
+    assert result.exit_code == 1
+    huge, small = (json.loads(line) for line in out.read_text().splitlines())
+    assert "limit" in huge["error"] and "\n" not in huge["error"]
+    assert small["toll"][0]["count"] == 7
