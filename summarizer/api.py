@@ -6,8 +6,8 @@ import os
 from collections.abc import Iterable
 
 from .brief import Brief
-from .errors import InputError, SummariserError
-from .pipeline import Options, RunStats, summarise_text
+from .errors import SummariserError
+from .pipeline import Options, RunStats, check_article, summarise_text
 
 # transformers: the pipeline, the model choosing among grounded options (default)
 # rules:        the pipeline, the rules' first-ranked option everywhere, no model
@@ -39,8 +39,7 @@ class Summariser:
             self.generator = load_generator(model, device)
 
     def summarise(self, text: str, id: str | None = None) -> Brief:
-        if not isinstance(text, str) or not text.strip():
-            raise InputError("article is empty")
+        check_article(text)
         if self.backend == "regex":
             from .baselines import regex_brief
 

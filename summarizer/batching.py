@@ -13,9 +13,9 @@ import json
 from collections.abc import Sequence
 
 from .brief import Brief
-from .errors import GenerationError, InputError
+from .errors import GenerationError
 from .generate import Generator
-from .pipeline import MAX_ARTICLE_CHARS, Analysis, RunStats, analyse, build_brief, model_choices
+from .pipeline import Analysis, RunStats, analyse, build_brief, check_article, model_choices
 
 
 class _Recorder:
@@ -57,16 +57,6 @@ class _Replayer:
             raise GenerationError("a decision prompt changed between layout and replay") from exc
 
 
-def _checked(text: str) -> str:
-    if not isinstance(text, str):
-        raise InputError("article text must be a string")
-    if not text.strip():
-        raise InputError("article is empty")
-    if len(text) > MAX_ARTICLE_CHARS:
-        raise InputError(f"article has {len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,}")
-    return text
-
-
 def pooled_answers(analyses: Sequence[Analysis], generator: Generator) -> tuple[dict, int]:
     """The model's answer to every decision prompt of `analyses`, decoded one batch per
     schema across all the articles, and the number of `generate_json` calls it took."""
@@ -87,7 +77,7 @@ def pooled_answers(analyses: Sequence[Analysis], generator: Generator) -> tuple[
 def summarise_batch(texts: Sequence[str], generator: Generator, stats: RunStats | None = None) -> list[Brief]:
     """The briefs of `texts`, their model decisions decoded together (see module docstring)."""
     stats = stats or RunStats()
-    analyses = [analyse(_checked(text)) for text in texts]
+    analyses = [analyse(check_article(text)) for text in texts]
     answers, _ = pooled_answers(analyses, generator)
     replayer = _Replayer(generator, answers)
     return [build_brief(analysis, model_choices(analysis, replayer, stats), stats) for analysis in analyses]

@@ -243,16 +243,22 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     return brief
 
 
-def summarise_text(
-    text: str, generator: Generator | None = None, stats: RunStats | None = None, options: Options = Options()
-) -> Brief:
-    """The brief of one article. With `generator=None` the rules' first choice is taken."""
+def check_article(text: object) -> str:
+    """The article text, or an InputError saying why it cannot be summarised."""
     if not isinstance(text, str):
         raise InputError("article text must be a string")
     if not text.strip():
         raise InputError("article is empty")
     if len(text) > MAX_ARTICLE_CHARS:
         raise InputError(f"article has {len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,}")
+    return text
+
+
+def summarise_text(
+    text: str, generator: Generator | None = None, stats: RunStats | None = None, options: Options = Options()
+) -> Brief:
+    """The brief of one article. With `generator=None` the rules' first choice is taken."""
+    check_article(text)
     stats = stats or RunStats()
     analysis = analyse(text, options)
     choices = model_choices(analysis, generator, stats) if generator is not None else rule_choices(analysis)
