@@ -398,7 +398,6 @@ def people_from(
     taken: set[str],
 ) -> list[Actor]:
     entities: list[Entity] = []
-    context: dict[int, list[str]] = {}
     for mention in mentions:
         if not re.match(r"[A-Z]", mention.text):
             continue
@@ -410,28 +409,22 @@ def people_from(
             continue
         if len(_key(mention.text)) < 3:
             continue
-        after = text[mention.end : mention.end + 3]
-        if re.match(r"['’]s\b|-", after) and not any(_key(mention.text) == _key(e.name) for e in entities):
-            possessive_only = True
-        else:
-            possessive_only = False
-        sentence = next(s for s in sentences if s.start <= mention.start < s.end)
-        window = text[max(sentence.start, mention.start - 60) : min(sentence.end, mention.end + 60)]
-        for number, entity in enumerate(entities):
+        possessive_only = bool(re.match(r"['’]s\b|-", text[mention.end : mention.end + 3])) and not any(
+            _key(mention.text) == _key(e.name) for e in entities
+        )
+        for entity in entities:
             if entity.related(mention.text) and not _different_person(entity.name, mention.text):
                 entity.add(mention.text, (mention.start, mention.end))
-                context[number].append(window)
                 break
         else:
             if possessive_only:
                 continue
             entities.append(Entity(mention.text, "other"))
             entities[-1].add(mention.text, (mention.start, mention.end))
-            context[len(entities) - 1] = [window]
     actors = []
-    for number, entity in enumerate(entities):
+    for entity in entities:
         entity.name = max(entity.names, key=lambda n: (len(n.split()), entity.names[n]))
-        windows = " ".join(context[number])
+        windows = " ".join(_sentence_window(text, sentences, start, end) for start, end in entity.spans)
         only_cited = all(any(s[0] <= span[0] and span[1] <= s[1] for s in source_spans) for span in entity.spans)
         if _MEDIA_OR_ANALYST.search(windows) or (only_cited and not _TITLE.search(windows)):
             continue
@@ -444,6 +437,12 @@ def people_from(
         spans = occurrences(text, [entity.name, *aliases], sentences)
         actors.append(Actor(name=entity.name, role=role, aliases=aliases, mentions=spans))
     return actors
+
+
+def _sentence_window(text: str, sentences: list[Sentence], start: int, end: int) -> str:
+    """Up to 60 characters either side of a mention, within its sentence."""
+    sentence = next(s for s in sentences if s.start <= start < s.end)
+    return text[max(sentence.start, start - 60) : min(sentence.end, end + 60)]
 
 
 _ORG_WORD = re.compile(
