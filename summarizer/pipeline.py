@@ -166,14 +166,11 @@ def model_choices(analysis: Analysis, generator: Generator, stats: RunStats) -> 
             sources=sources,
         )
         pending.append((index, schema, generator.chat_prompt(system, user)))
-    by_schema: dict[str, list[tuple[int, str]]] = {}
-    schemas: dict[str, dict] = {}
+    # one batch per distinct schema: the generator compiles each grammar once
+    by_schema: dict[str, tuple[dict, list[tuple[int, str]]]] = {}
     for index, schema, prompt in pending:
-        key = json.dumps(schema, sort_keys=True)
-        schemas[key] = schema
-        by_schema.setdefault(key, []).append((index, prompt))
-    for key, items in by_schema.items():
-        schema = schemas[key]
+        by_schema.setdefault(json.dumps(schema, sort_keys=True), (schema, []))[1].append((index, prompt))
+    for schema, items in by_schema.values():
         outputs = generator.generate_json([p for _, p in items], schema, _max_tokens(schema))
         for (index, _), output in zip(items, outputs, strict=True):
             try:
@@ -203,6 +200,11 @@ def _without_headline_restatements(kept: list[tuple[Choice, Figure]], sentences:
     return [f for c, f in kept if not (c.candidate.sentence is headline and (f.category, f.count, f.count_max) in body)]
 
 
+def _name_keys(items) -> set[str]:
+    """Normalised keys of every name and alias of brief items (to keep fields apart)."""
+    return {_key(name) for item in items for name in (item.name, *item.aliases)}
+
+
 def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, options: Options = Options()) -> Brief:
     text, sentences = analysis.text, analysis.sentences
     kept: list[tuple[Choice, Figure]] = []
@@ -214,27 +216,18 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
         kept.append((choice, item))
     figures = _without_headline_restatements(kept, sentences) if options.merge else [f for _, f in kept]
     attribution = sources_as_items(text, analysis.sources, sentences)
-    cited_keys = {_key(n) for s in attribution for n in (s.name, *s.aliases)}
     entities = find_entities(text, sentences)
-    where = places_from(text, entities, sentences, cited_keys)
-    place_keys = {_key(n) for p in where for n in (p.name, *p.aliases)}
+    where = places_from(text, entities, sentences, _name_keys(attribution))
+    place_keys = _name_keys(where)
     source_spans = [span for s in attribution for span in s.mentions]
     # people who are cited may still be actors (an official who commands forces); bodies are not
-    institution_keys = {
-        _key(n) for s in attribution if s.type not in ("official", "witness", "other") for n in (s.name, *s.aliases)
-    }
+    institution_keys = _name_keys(s for s in attribution if s.type not in ("official", "witness", "other"))
     groups = [f.group for f in figures if f.group]
     who = group_actors(text, sentences, groups) + people_from(
         text, entities, sentences, source_spans, place_keys | institution_keys
     )
-    actor_keys = {_key(n) for a in who for n in (a.name, *a.aliases)}
-    media_keys = {
-        _key(n)
-        for s in attribution
-        if s.type in ("media", "state_media", "monitor", "ngo", "un")
-        for n in (s.name, *s.aliases)
-    }
-    who += organisations_from(text, entities, sentences, place_keys | actor_keys | media_keys)
+    media_keys = _name_keys(s for s in attribution if s.type in ("media", "state_media", "monitor", "ngo", "un"))
+    who += organisations_from(text, entities, sentences, place_keys | _name_keys(who) | media_keys)
     toll = dedupe_figures(figures) if options.merge else figures
     brief = Brief(who=who, where=where, toll=toll, attribution=attribution)
     problems = brief.spans_match(text)
