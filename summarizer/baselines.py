@@ -14,7 +14,7 @@ import re
 from pydantic import BaseModel, Field, ValidationError
 
 from .brief import Actor, Brief, Category, Figure, Place, PlaceType, Qualifier, Role, Source, SourceType
-from .candidates import _CASUALTY, NUMBER, _qualifier, parse_number
+from .candidates import CASUALTY, NUMBER, _qualifier, parse_number
 from .errors import GenerationError
 from .prompts_io import render
 
@@ -31,7 +31,7 @@ def regex_brief(text: str) -> Brief:
             sources.setdefault(source_name, []).append((start, start + len(source_name)))
         for match in NUMBER.finditer(line.group()):
             count = parse_number(match.group())
-            casualty = _CASUALTY.search(line.group(), match.end(), match.end() + 40)
+            casualty = CASUALTY.search(line.group(), match.end(), match.end() + 40)
             if count is None or casualty is None:
                 continue
             start, end = line.start() + match.start(), line.start() + casualty.end()

@@ -178,7 +178,7 @@ CASUALTY_WORDS = [
      r"|in\s+(?:\w+\s+){0,2}shelters|sheltering|took\s+shelter|sought\s+shelter"),
     ("affected", r"affected|stranded|marooned|cut\s+off"),
 ]  # fmt: skip
-_CASUALTY = re.compile(
+CASUALTY = re.compile(
     "|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, pattern in CASUALTY_WORDS),
     re.IGNORECASE,
 )
@@ -276,7 +276,7 @@ def _group(text: str, start: int, limit: int) -> tuple[str | None, int]:
     """The noun phrase right after a number: up to a stop word, casualty word or punctuation."""
     window = text[start:limit]
     stop = _GROUP_STOP.search(window)
-    casualty = _CASUALTY.search(window)
+    casualty = CASUALTY.search(window)
     cut = min([m.start() for m in (stop, casualty) if m] + [len(window), 60])
     phrase = window[:cut]
     phrase = re.sub(r"^\s*(of\s+(the\s+)?|people\s+of\s+)", "", phrase)
@@ -327,14 +327,14 @@ def _categories_for(
     verb = _VERB_BEFORE.search(before)
     if verb:
         found.append((verb.lastgroup or "killed", number_end))
-    for match in _CASUALTY.finditer(ahead):
+    for match in CASUALTY.finditer(ahead):
         found.append((match.lastgroup, number_end + match.end()))
     _, group_end = _group(text, number_end, min(next_number, sentence.end))
     predicate = _OTHER_PREDICATE.match(text, group_end, min(group_end + 40, sentence.end))
-    own_clause = predicate is not None and not _CASUALTY.match(predicate.group(1))
+    own_clause = predicate is not None and not CASUALTY.match(predicate.group(1))
     if not own_clause:
         behind = text[sentence.start : number_start]
-        found += [(m.lastgroup, number_end) for m in reversed(list(_CASUALTY.finditer(behind)))]
+        found += [(m.lastgroup, number_end) for m in reversed(list(CASUALTY.finditer(behind)))]
     ordered: list[str] = []
     for name, _ in found:
         if name not in ordered:
@@ -861,3 +861,80 @@ def find_entities(text: str, sentences: list[Sentence]) -> list[EntityMention]:
                 start = match.start(group) + name.start()
                 mentions.append(EntityMention(name.group(), start, start + len(name.group()), "PLACE"))
     return mentions
+
+
+# ---------------------------------------------------------------- cues for roles and names
+
+ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
+
+SPOKESPERSON = re.compile(r"spokes(?:man|woman|person)", re.IGNORECASE)
+
+BODY_AFTER = re.compile(r"spokes(?:man|woman|person)\s+(?:for|of|at)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s?)+)")
+
+BODY_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s)+)spokes(?:man|woman|person)\b")
+
+TITLE_PREFIX = re.compile(
+    r"^(?:(?:[A-Z][\w-]*\s+){0,2}(?:Minister|President|Governor|Spokesman|Spokeswoman|Spokesperson|Commander"
+    r"|Mayor|Chief|General|Director|Secretary|Officer|Colonel|Captain|Lieutenant|Sergeant|Inspector"
+    r"|Commissioner|Major-General|Brigadier)\s+)+(?=[A-Z][\w'’-]+\s+[A-Z])"
+)
+
+MODIFIER_USE = re.compile(
+    r"^(?:-based|-backed|-led|-aligned|-linked)|^\s+(?:sanctions|troops|officials|coastal|security"
+    r"|forces|government|authorities|military|police|army|regime|embassy|airbase)\b"
+)
+
+INSTITUTION = re.compile(
+    r"\b(Institute|University|Agency|Ministry|Observatory|Council|Committee|Organi[sz]ation|Office"
+    r"|Court|Party|Front|Army|Forces|News|TV|Times|Post)\b"
+)
+
+TARGETED = re.compile(
+    r"\b(attack(?:s|ed)?\s+(?:on|against)|target(?:ed|ing)|ambush(?:ed)?|assault(?:ed)?\s+on|against)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:security|forces|troops|police|army|soldiers|checkpoints?|patrols?)",
+    re.IGNORECASE,
+)
+
+TITLE = re.compile(
+    r"\b(president|minister|official|commander|governor|mayor|general|spokes\w+|chief|leader|head|officer"
+    r"|commissioner|chair(?:man|woman|person)?|inspector|superintendent|coroner|sheriff|prosecutor|administrator"
+    r"|secretary|director|captain|colonel|sergeant|lieutenant|magistrate|judge)\b",
+    re.IGNORECASE,
+)
+
+MEDIA_OR_ANALYST = re.compile(
+    r"\b(fellow|analyst|expert|researcher|journalist|reporter|correspondent|director of \w+ (fm|tv|news))\b",
+    re.I,
+)
+
+ORG_WORD = re.compile(
+    r"\b(Police|Ministry|University|Cent(?:er|re)|Bureau|Service|Forces?|Army|Agency|Network|Archive|School"
+    r"|Hospital|Council|Committee|Commission|Party|Front|Group|Association|Institute|Office|Department|Court"
+    r"|Company|Corporation|Bank|News|TV|Times|Post|Press|Radio|Street|Road|Avenue|Square|Market|Camp|Station"
+    r"|High|Valley|State|Gang|Brigade|Guard|Navy|Union|Church|Mosque|Club|Foundation|International"
+    r"|Organi[sz]ation|Authority|Administration|Project|Programme|Program|Fund|Party|Movement)\b"
+)
+
+FORMER = re.compile(r"\b(ousted|deposed|toppled|former|late|exiled)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+ARREST_BEFORE = re.compile(r"\b(arrest\w*|detain\w*|captur\w*|apprehend\w*|abduct\w*|kidnap\w*)\b", re.IGNORECASE)
+
+ATTACKER_CUE = re.compile(r"\b(led by|known as|wanted|gunman|attacker|bomber|suspect(?:ed)?)\b", re.IGNORECASE)
+
+CHARGED = re.compile(r"\b(charged\s+with|accused\s+of|suspected\s+of|suspects?)\b", re.IGNORECASE)
+
+VICTIM_CUE = re.compile(r"\b(victims?|survivors?|identified|funeral|mourn\w*|buried|among\s+the)\b", re.IGNORECASE)
+
+FORCE_NAME = re.compile(
+    r"\b(Forces?|Army|Police|Guard|Navy|Brigades?|Militia|Front|Movement|Gang|Cartel|Battalion|Corps|Unit)\b"
+)
+
+STATE_NAME = re.compile(r"\b(National|Armed Forces|Army|Police|Guard|Navy|Ministry|Federal|Government)\b")
+
+ATTACK_VERB = re.compile(
+    r"\b(attacked|ambushed|stormed|raided|targeted|bombed|shelled|struck|killed|abducted|kidnapped"
+    r"|opened\s+fire\s+on|fired\s+on|clashed\s+with|fought)\b",
+    re.IGNORECASE,
+)
+
+CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+responsibility\b|\b(gang|militant|insurgent|rebel|jihadist)s?\b", re.I)

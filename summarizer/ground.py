@@ -11,11 +11,31 @@ from dataclasses import dataclass, field
 
 from .brief import Actor, Figure, Place, Source
 from .candidates import (
-    _CASUALTY,
+    ACRONYM_AFTER,
     ACTOR_NOUNS,
+    ARREST_BEFORE,
+    ATTACK_VERB,
+    ATTACKER_CUE,
     ATTACKER_WORDS,
     AUTHORITY_WORDS,
+    BODY_AFTER,
+    BODY_BEFORE,
+    CASUALTY,
+    CHARGED,
+    CLAIM,
+    FORCE_NAME,
+    FORMER,
+    INSTITUTION,
+    MEDIA_OR_ANALYST,
+    MODIFIER_USE,
     NUMBER,
+    ORG_WORD,
+    SPOKESPERSON,
+    STATE_NAME,
+    TARGETED,
+    TITLE,
+    TITLE_PREFIX,
+    VICTIM_CUE,
     VICTIM_WORDS,
     EntityMention,
     FigureCandidate,
@@ -100,10 +120,6 @@ def occurrences(text: str, names: list[str], sentences: list[Sentence]) -> list[
 # ---------------------------------------------------------------- sources
 
 
-_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
-_SPOKESPERSON = re.compile(r"spokes(?:man|woman|person)", re.IGNORECASE)
-
-
 def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity], dict[int, int]]:
     """Source entities, and for each mention (by index) the entity it refers to.
 
@@ -116,7 +132,7 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
         if is_generic(mention.name):
             continue
         kind = source_type(mention.name, mention.description)
-        acronym = _ACRONYM_AFTER.match(text, mention.end)
+        acronym = ACRONYM_AFTER.match(text, mention.end)
         for number, entity in enumerate(entities):
             # unnamed sources of one kind ('witnesses', 'eyewitnesses') are one source
             unnamed = not re.search(r"[A-Z]", entity.name + mention.name) and entity.kind == kind
@@ -167,7 +183,7 @@ def _merge_spokespeople(
     """'Ana Diaz, a spokeswoman for the Health Ministry, said': one source, the ministry."""
     into: dict[int, int] = {}
     for index, mention in enumerate(mentions):
-        if index not in resolved or not _SPOKESPERSON.search(mention.description):
+        if index not in resolved or not SPOKESPERSON.search(mention.description):
             continue
         speaker = resolved[index]
         for number, body in enumerate(entities):
@@ -196,12 +212,8 @@ def _merge_spokespeople(
     return [entities[n] for n in keep], {index: final[number] for index, number in resolved.items()}
 
 
-_BODY_AFTER = re.compile(r"spokes(?:man|woman|person)\s+(?:for|of|at)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s?)+)")
-_BODY_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s)+)spokes(?:man|woman|person)\b")
-
-
 def _body_of_spokesperson(description: str) -> str | None:
-    match = _BODY_AFTER.search(description) or _BODY_BEFORE.search(description)
+    match = BODY_AFTER.search(description) or BODY_BEFORE.search(description)
     return match.group(1).strip() if match else None
 
 
@@ -211,16 +223,9 @@ def _root(number: int, into: dict[int, int]) -> int:
     return number
 
 
-_TITLE_PREFIX = re.compile(
-    r"^(?:(?:[A-Z][\w-]*\s+){0,2}(?:Minister|President|Governor|Spokesman|Spokeswoman|Spokesperson|Commander"
-    r"|Mayor|Chief|General|Director|Secretary|Officer|Colonel|Captain|Lieutenant|Sergeant|Inspector"
-    r"|Commissioner|Major-General|Brigadier)\s+)+(?=[A-Z][\w'’-]+\s+[A-Z])"
-)
-
-
 def person_name(name: str) -> str:
     """'Interior Minister Ana Petrov' -> 'Ana Petrov' (the title stays in the aliases)."""
-    return _TITLE_PREFIX.sub("", name)
+    return TITLE_PREFIX.sub("", name)
 
 
 def _best_name(names: Counter) -> str:
@@ -239,16 +244,6 @@ def sources_as_items(text: str, entities: list[Entity], sentences: list[Sentence
 
 
 # ---------------------------------------------------------------- places
-
-
-_MODIFIER_USE = re.compile(
-    r"^(?:-based|-backed|-led|-aligned|-linked)|^\s+(?:sanctions|troops|officials|coastal|security"
-    r"|forces|government|authorities|military|police|army|regime|embassy|airbase)\b"
-)
-_INSTITUTION = re.compile(
-    r"\b(Institute|University|Agency|Ministry|Observatory|Council|Committee|Organi[sz]ation|Office"
-    r"|Court|Party|Front|Army|Forces|News|TV|Times|Post)\b"
-)
 
 
 def places_from(text: str, mentions: list[EntityMention], sentences: list[Sentence], taken: set[str]) -> list[Place]:
@@ -280,13 +275,13 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
             continue
         if _key(mention.text) in taken or not re.match(r"[A-Z]", mention.text):
             continue
-        if _INSTITUTION.search(mention.text):
+        if INSTITUTION.search(mention.text):
             continue
         before, after = (
             text[max(0, mention.start - 24) : mention.start],
             text[mention.end : mention.end + 20],
         )
-        if re.search(r"\b(?:pro|anti)-$", before) or _MODIFIER_USE.match(after):
+        if re.search(r"\b(?:pro|anti)-$", before) or MODIFIER_USE.match(after):
             continue
         base = re.sub(
             r"\s+(province|governorate|district|region|countryside|city|village|town)$",
@@ -334,13 +329,6 @@ def _side(phrase: str) -> str:
     return "other"
 
 
-_TARGETED = re.compile(
-    r"\b(attack(?:s|ed)?\s+(?:on|against)|target(?:ed|ing)|ambush(?:ed)?|assault(?:ed)?\s+on|against)\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:security|forces|troops|police|army|soldiers|checkpoints?|patrols?)",
-    re.IGNORECASE,
-)
-
-
 def group_actors(text: str, sentences: list[Sentence], casualty_groups: list[str]) -> list[Actor]:
     """One actor per side of the event (the state's forces, the armed attackers, victims):
     the phrases of each side are merged; the most frequent phrase with a modifier
@@ -369,25 +357,13 @@ def group_actors(text: str, sentences: list[Sentence], casualty_groups: list[str
                 continue
         name = max(phrases, key=lambda p: (len(p.split()) > 1, phrases[p], -first_seen[p]))
         if side == "state":
-            role = "target" if _TARGETED.search(story) else "authority"
+            role = "target" if TARGETED.search(story) else "authority"
         else:
             role = side
         aliases = sorted(p for p in phrases if p != name)
         spans = occurrences(text, [name, *aliases], sentences)
         actors.append(Actor(name=name, role=role, aliases=aliases, mentions=spans))
     return actors
-
-
-_TITLE = re.compile(
-    r"\b(president|minister|official|commander|governor|mayor|general|spokes\w+|chief|leader|head|officer"
-    r"|commissioner|chair(?:man|woman|person)?|inspector|superintendent|coroner|sheriff|prosecutor|administrator"
-    r"|secretary|director|captain|colonel|sergeant|lieutenant|magistrate|judge)\b",
-    re.IGNORECASE,
-)
-_MEDIA_OR_ANALYST = re.compile(
-    r"\b(fellow|analyst|expert|researcher|journalist|reporter|correspondent|director of \w+ (fm|tv|news))\b",
-    re.I,
-)
 
 
 def people_from(
@@ -426,7 +402,7 @@ def people_from(
         entity.name = max(entity.names, key=lambda n: (len(n.split()), entity.names[n]))
         windows = " ".join(_sentence_window(text, sentences, start, end) for start, end in entity.spans)
         only_cited = all(any(s[0] <= span[0] and span[1] <= s[1] for s in source_spans) for span in entity.spans)
-        if _MEDIA_OR_ANALYST.search(windows) or (only_cited and not _TITLE.search(windows)):
+        if MEDIA_OR_ANALYST.search(windows) or (only_cited and not TITLE.search(windows)):
             continue
         role = _person_role(text, entity)
         if role is None:
@@ -445,26 +421,11 @@ def _sentence_window(text: str, sentences: list[Sentence], start: int, end: int)
     return text[max(sentence.start, start - 60) : min(sentence.end, end + 60)]
 
 
-_ORG_WORD = re.compile(
-    r"\b(Police|Ministry|University|Cent(?:er|re)|Bureau|Service|Forces?|Army|Agency|Network|Archive|School"
-    r"|Hospital|Council|Committee|Commission|Party|Front|Group|Association|Institute|Office|Department|Court"
-    r"|Company|Corporation|Bank|News|TV|Times|Post|Press|Radio|Street|Road|Avenue|Square|Market|Camp|Station"
-    r"|High|Valley|State|Gang|Brigade|Guard|Navy|Union|Church|Mosque|Club|Foundation|International"
-    r"|Organi[sz]ation|Authority|Administration|Project|Programme|Program|Fund|Party|Movement)\b"
-)
-
-
 def _looks_like_person(name: str) -> bool:
     """NER often calls a person an organisation; two or three plain capitalised words with no
     organisation word ('DeMarcus Hill') are read as a person, subject to the role cues."""
     words = name.split()
-    return 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][\w'’-]+", w) for w in words) and not _ORG_WORD.search(name)
-
-
-_FORMER = re.compile(r"\b(ousted|deposed|toppled|former|late|exiled)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-_ARREST_BEFORE = re.compile(r"\b(arrest\w*|detain\w*|captur\w*|apprehend\w*|abduct\w*|kidnap\w*)\b", re.IGNORECASE)
-_ATTACKER_CUE = re.compile(r"\b(led by|known as|wanted|gunman|attacker|bomber|suspect(?:ed)?)\b", re.IGNORECASE)
-_CHARGED = re.compile(r"\b(charged\s+with|accused\s+of|suspected\s+of|suspects?)\b", re.IGNORECASE)
+    return 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][\w'’-]+", w) for w in words) and not ORG_WORD.search(name)
 
 
 def _person_role(text: str, entity: Entity) -> str | None:
@@ -476,34 +437,19 @@ def _person_role(text: str, entity: Entity) -> str | None:
         before[-60:] + text[start:end] + after[:60]
         for before, after, (start, end) in zip(befores, afters, entity.spans, strict=True)
     ]
-    if any(_FORMER.search(before[-40:]) for before in befores):
+    if any(FORMER.search(before[-40:]) for before in befores):
         return None  # an ousted or former leader named in passing is background, not an actor
-    if any(_ATTACKER_CUE.search(window) and ATTACKER_WORDS.search(window) for window in near):
+    if any(ATTACKER_CUE.search(window) and ATTACKER_WORDS.search(window) for window in near):
         return "attacker"
-    if any(_CHARGED.search(window) for window in near):
+    if any(CHARGED.search(window) for window in near):
         return "attacker"  # arrested and charged over the attack: a suspected attacker
-    if any(_ARREST_BEFORE.search(before) for before in befores):
+    if any(ARREST_BEFORE.search(before) for before in befores):
         return "target"
-    if any(_TITLE.search(window) for window in near):
+    if any(TITLE.search(window) for window in near):
         return "authority"
-    if any(_CASUALTY.search(window) or _VICTIM_CUE.search(window) for window in near):
+    if any(CASUALTY.search(window) or VICTIM_CUE.search(window) for window in near):
         return "victim"
     return None
-
-
-_VICTIM_CUE = re.compile(r"\b(victims?|survivors?|identified|funeral|mourn\w*|buried|among\s+the)\b", re.IGNORECASE)
-
-
-_FORCE_NAME = re.compile(
-    r"\b(Forces?|Army|Police|Guard|Navy|Brigades?|Militia|Front|Movement|Gang|Cartel|Battalion|Corps|Unit)\b"
-)
-_STATE_NAME = re.compile(r"\b(National|Armed Forces|Army|Police|Guard|Navy|Ministry|Federal|Government)\b")
-_ATTACK_VERB = re.compile(
-    r"\b(attacked|ambushed|stormed|raided|targeted|bombed|shelled|struck|killed|abducted|kidnapped"
-    r"|opened\s+fire\s+on|fired\s+on|clashed\s+with|fought)\b",
-    re.IGNORECASE,
-)
-_CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+responsibility\b|\b(gang|militant|insurgent|rebel|jihadist)s?\b", re.I)
 
 
 def organisations_from(
@@ -519,20 +465,20 @@ def organisations_from(
         if sentence is None:
             continue
         words = text[sentence.start : sentence.end]
-        verb = _ATTACK_VERB.search(words)
+        verb = ATTACK_VERB.search(words)
         near = text[max(sentence.start, mention.start - 40) : min(sentence.end, mention.end + 60)]
         if (
             verb
             and mention.start < sentence.start + verb.start()
-            and (_FORCE_NAME.search(mention.text) or _CLAIM.search(near))
+            and (FORCE_NAME.search(mention.text) or CLAIM.search(near))
         ):
             role = "attacker"
-        elif verb and mention.start > sentence.start + verb.end() and _FORCE_NAME.search(mention.text + " " + near):
+        elif verb and mention.start > sentence.start + verb.end() and FORCE_NAME.search(mention.text + " " + near):
             role = "target"
         elif re.search(r"claim(?:ed|s)?\s+responsibility", near, re.IGNORECASE):
             role = "attacker"
-        elif _FORCE_NAME.search(mention.text):
-            role = "authority" if _STATE_NAME.search(mention.text) else "other"
+        elif FORCE_NAME.search(mention.text):
+            role = "authority" if STATE_NAME.search(mention.text) else "other"
         else:
             continue
         found[_key(mention.text)] = (mention, role)
