@@ -186,7 +186,8 @@ def test_arrested_and_charged_suspects_are_attackers():
         "Gunmen killed 4 people at a party on Saturday, police said. The two men arrested, Colm Radley, 24, "
         "and Brett Ostrander, 31, were charged with murder, police said.\n"
     )
-    roles = {a.name: a.role for a in summarise_text(text).who}
+    brief = summarise_text(text)
+    roles = {a.name: a.role for a in brief.who}
     assert roles.get("Colm Radley") == "attacker"
     assert roles.get("Brett Ostrander") == "attacker"
-    assert {f.count for f in summarise_text(text).toll} == {4, 2}  # ages are not counts
+    assert {f.count for f in brief.toll} == {4, 2}  # ages are not counts
