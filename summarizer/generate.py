@@ -15,6 +15,8 @@ share; `quantize="int8"` runs the linear layers with torch dynamic int8 quantisa
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import importlib.util
 import json
 import os
@@ -102,20 +104,13 @@ class TransformersGenerator:
         hf_logging.set_verbosity_error()
         hf_logging.disable_progress_bar()
         kwargs = {"gguf_file": self.gguf_file} if self.gguf_file else {}
-        # the GGUF de-quantiser draws its own tqdm bar; keep stderr for our messages
-        previous = os.environ.get("TQDM_DISABLE")
-        os.environ["TQDM_DISABLE"] = "1"
         try:
-            self.tokenizer = AutoTokenizer.from_pretrained(self.model_dir, **kwargs)
-            self.model = AutoModelForCausalLM.from_pretrained(self.model_dir, dtype=torch.float32, **kwargs)
+            with _quiet_gguf_progress():
+                self.tokenizer = AutoTokenizer.from_pretrained(self.model_dir, **kwargs)
+                self.model = AutoModelForCausalLM.from_pretrained(self.model_dir, dtype=torch.float32, **kwargs)
         except Exception as exc:  # transformers raises many types for unreadable models
             first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise ModelLoadError(f"cannot load model from {self.model_dir}: {first_line}") from exc
-        finally:
-            if previous is None:
-                os.environ.pop("TQDM_DISABLE", None)
-            else:
-                os.environ["TQDM_DISABLE"] = previous
         self.model.to(self.device).eval()
         if self.threads is not None:
             torch.set_num_threads(max(1, int(self.threads)))
@@ -370,6 +365,27 @@ class DecodeTrace:
         self.token_ids.append(token)
         self.forced.append(forced)
         self.single.append(single)
+
+
+@contextlib.contextmanager
+def _quiet_gguf_progress():
+    """Silence the tqdm bar transformers' GGUF de-quantiser draws on stderr (stderr is for our
+    own progress and errors). tqdm reads TQDM_DISABLE only when it is first imported, so the
+    loader's `tqdm` is swapped for a disabled one while the model loads."""
+    try:
+        from transformers import modeling_gguf_pytorch_utils as gguf_utils
+    except ImportError:  # transformers without GGUF support: nothing to silence
+        yield
+        return
+    original = getattr(gguf_utils, "tqdm", None)
+    if original is None:
+        yield
+        return
+    gguf_utils.tqdm = functools.partial(original, disable=True)
+    try:
+        yield
+    finally:
+        gguf_utils.tqdm = original
 
 
 def _quantized(model, mode: str, device: str):
