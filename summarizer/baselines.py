@@ -89,6 +89,9 @@ def _spans(text: str, name: str) -> list[tuple[int, int]]:
 def single_pass_brief(text: str, generator, max_chars: int = 6000) -> Brief:
     """The whole article in, the whole brief out; ungrounded values are dropped."""
     prompt = generator.chat_prompt(render("system"), render("single_pass", article=text[:max_chars]))
+    plain = getattr(generator, "with_options", None)
+    if plain is not None:  # the reference row is outlines' own decoding, without our fast-forward
+        generator = plain(fast_forward=False)
     [raw] = generator.generate_json([prompt], _Draft.model_json_schema(), SINGLE_PASS_MAX_TOKENS)
     try:
         draft = _Draft.model_validate(json.loads(raw))

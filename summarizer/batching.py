@@ -2,7 +2,7 @@
 
 `pipeline.summarise_text` decodes one article's decisions at a time (those sharing a schema
 as one batch). `summarise_batch` analyses several articles first, pools all their decision
-prompts, asks the model once per schema for the whole pool, then builds each brief. The
+prompts, hands the model the whole pool (schemas mixed) in one call, then builds each brief. The
 prompts come from `pipeline.model_choices` itself (run once against a recorder), so they are
 the exact prompts of the one-article path.
 """
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from .brief import Brief
 from .errors import GenerationError
 from .generate import Generator
-from .pipeline import Analysis, RunStats, analyse, build_brief, check_article, model_choices
+from .pipeline import Analysis, Options, RunStats, analyse, build_brief, check_article, model_choices
 
 
 class _Recorder:
@@ -57,14 +57,26 @@ class _Replayer:
             raise GenerationError("a decision prompt changed between layout and replay") from exc
 
 
-def pooled_answers(analyses: Sequence[Analysis], generator: Generator) -> tuple[dict, int]:
-    """The model's answer to every decision prompt of `analyses`, decoded one batch per
-    schema across all the articles, and the number of `generate_json` calls it took."""
+def pooled_answers(
+    analyses: Sequence[Analysis], generator: Generator, batch_size: int | None = None
+) -> tuple[dict, int]:
+    """The model's answer to every decision prompt of `analyses`, and the number of calls to
+    the generator it took. A generator that decodes mixed schemas together
+    (`generate_requests`) gets the whole pool in one call, `batch_size` prompts per forward
+    pass; any other gets one `generate_json` call per schema."""
     recorder = _Recorder(generator)
     for analysis in analyses:
         model_choices(analysis, recorder, RunStats())
+    keys = list(recorder.requests)
+    if not keys:
+        return {}, 0
+    mixed = getattr(generator, "generate_requests", None)
+    if mixed is not None:
+        requests = [(prompt, *recorder.requests[(key, prompt)]) for key, prompt in keys]
+        outputs = mixed(requests, batch_size=batch_size)
+        return dict(zip(keys, outputs, strict=True)), 1
     by_schema: dict[str, list[str]] = {}
-    for key, prompt in recorder.requests:
+    for key, prompt in keys:
         by_schema.setdefault(key, []).append(prompt)
     answers: dict[tuple[str, str], str] = {}
     for key, prompts in by_schema.items():
@@ -74,10 +86,17 @@ def pooled_answers(analyses: Sequence[Analysis], generator: Generator) -> tuple[
     return answers, len(by_schema)
 
 
-def summarise_batch(texts: Sequence[str], generator: Generator, stats: RunStats | None = None) -> list[Brief]:
+def summarise_batch(
+    texts: Sequence[str],
+    generator: Generator,
+    stats: RunStats | None = None,
+    options: Options | None = None,
+    batch_size: int | None = None,
+) -> list[Brief]:
     """The briefs of `texts`, their model decisions decoded together (see module docstring)."""
     stats = stats or RunStats()
-    analyses = [analyse(check_article(text)) for text in texts]
-    answers, _ = pooled_answers(analyses, generator)
+    options = options or Options()
+    analyses = [analyse(check_article(text), options) for text in texts]
+    answers, _ = pooled_answers(analyses, generator, batch_size)
     replayer = _Replayer(generator, answers)
-    return [build_brief(analysis, model_choices(analysis, replayer, stats), stats) for analysis in analyses]
+    return [build_brief(analysis, model_choices(analysis, replayer, stats), stats, options) for analysis in analyses]

@@ -21,6 +21,7 @@ import importlib.util
 import json
 import os
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -91,7 +92,8 @@ class TransformersGenerator:
     name: str = "transformers"
     quantize: str | None = None  # None (weights as loaded, fp32) or "int8" (dynamic, CPU only)
     threads: int | None = None  # torch intra-op threads (process-wide); None keeps torch's default
-    fast_forward: bool = False  # decode with `trace_json`: grammar-fixed text costs no forward pass
+    fast_forward: bool = True  # grammar-fixed text costs no forward pass (False: outlines' generator)
+    batch_size: int = 1  # prompts sharing a forward pass; on CPU 1 is fastest (`summarise bench`)
     _grammars: dict = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -182,96 +184,174 @@ class TransformersGenerator:
         return self._compiled(schema).generator
 
     def generate_json(self, prompts: list[str], schema: dict, max_new_tokens: int) -> list[str]:
+        return self.generate_requests([(prompt, schema, max_new_tokens) for prompt in prompts])
+
+    def generate_requests(self, requests: Sequence[tuple[str, dict, int]], batch_size: int | None = None) -> list[str]:
+        """JSON for each (prompt, schema, max_new_tokens), the schemas free to differ, in order.
+        With fast_forward (the default) up to `batch_size` prompts (default: this generator's)
+        share each forward pass, prompts of similar length together; without it, one prompt
+        at a time through outlines' own generator (the reference path)."""
         import torch
 
-        if not prompts:
+        if not requests:
             return []
+        size = max(1, batch_size or self.batch_size)
         with self._lock, torch.inference_mode():
-            if self.fast_forward:
-                try:
-                    return [self._trace(prompt, schema, max_new_tokens, True).text for prompt in prompts]
-                except Exception as exc:
-                    raise GenerationError(f"constrained generation failed: {exc}") from exc
-            generator = self._grammar(schema)
             try:
-                if len(prompts) == 1:
-                    outputs = [generator(prompts[0], max_new_tokens=max_new_tokens, do_sample=False)]
-                else:
-                    outputs = generator.batch(prompts, max_new_tokens=max_new_tokens, do_sample=False)
+                if not self.fast_forward:
+                    return [
+                        str(self._grammar(schema)(prompt, max_new_tokens=limit, do_sample=False))
+                        for prompt, schema, limit in requests
+                    ]
+                # similar lengths in one batch: less padding for the rows to compute
+                order = sorted(range(len(requests)), key=lambda i: len(requests[i][0])) if size > 1 else None
+                ordered = [requests[i] for i in order] if order else list(requests)
+                texts: list[str] = []
+                for first in range(0, len(ordered), size):
+                    texts.extend(trace.text for trace in self._decode(ordered[first : first + size], True))
+            except GenerationError:
+                raise
             except Exception as exc:
                 raise GenerationError(f"constrained generation failed: {exc}") from exc
-        return [str(output) for output in outputs]
+        if order is None:
+            return texts
+        outputs = [""] * len(texts)
+        for position, index in enumerate(order):
+            outputs[index] = texts[position]
+        return outputs
 
     def trace_json(
         self, prompt: str, schema: dict, max_new_tokens: int, fast_forward: bool | None = None
     ) -> DecodeTrace:
         """Greedy constrained decoding of one prompt, token by token, with what the grammar
         allowed at each step. fast_forward=False takes one forward pass per output token: the
-        greedy decoding of `generate_json`'s default path, up to float rounding (transformers'
+        greedy decoding outlines' generator does, up to float rounding (transformers'
         generate computes the same logits with other kernels, so a near-tie can go the other
         way). True appends grammar-fixed text without one. Default: this generator's setting."""
+        return self.trace_requests([(prompt, schema, max_new_tokens)], fast_forward)[0]
+
+    def trace_requests(
+        self, requests: Sequence[tuple[str, dict, int]], fast_forward: bool | None = None
+    ) -> list[DecodeTrace]:
+        """`trace_json` for several requests decoded as one batch."""
         import torch
 
         with self._lock, torch.inference_mode():
-            return self._trace(
-                prompt, schema, max_new_tokens, self.fast_forward if fast_forward is None else fast_forward
-            )
+            return self._decode(requests, self.fast_forward if fast_forward is None else fast_forward)
 
-    def _trace(self, prompt: str, schema: dict, max_new_tokens: int, fast_forward: bool) -> DecodeTrace:
+    def _decode(self, requests: Sequence[tuple[str, dict, int]], fast_forward: bool) -> list[DecodeTrace]:
+        """Greedy constrained decoding of a batch, each row with its own grammar.
+
+        Every row holds the tokens it still has to feed the model (`pending`): its prompt at
+        first, then the token just chosen plus, with fast_forward, the text the grammar fixes
+        after it. One forward pass serves all rows that need a choice: each row's pending
+        tokens are right-aligned, the gap before them padded and masked out, and position ids
+        given per row, so a row computes what it would alone. Rows that are done ride along
+        fully masked. The prompt prefix all rows share is computed once (and kept for the next
+        call, whose prompts usually share it too)."""
         import torch
 
-        index = self._compiled(schema).index
         self._ensure_token_text()
         eos = self.tokenizer.eos_token_id
-        state = index.get_initial_state()
-        prompt_ids = self.tokenizer(prompt).input_ids
-        pending = list(prompt_ids)
-        cache = None
-        if fast_forward:
-            cache, shared = self._prefix_cache(prompt_ids)
-            pending = pending[shared:]
-        trace = DecodeTrace(prompt_tokens=len(prompt_ids))
+        pad = self.tokenizer.pad_token_id if self.tokenizer.pad_token_id is not None else eos
+        rows = []
+        for prompt, schema, limit in requests:
+            index = self._compiled(schema).index
+            prompt_ids = self.tokenizer(prompt).input_ids
+            rows.append(
+                _Row(index, limit, prompt_ids, DecodeTrace(prompt_tokens=len(prompt_ids)), index.get_initial_state())
+            )
+        if not rows:
+            return []
         try:
-            while len(trace.token_ids) < max_new_tokens:
-                allowed = index.get_allowed_tokens(state)
-                fixed, _, only_eos = self._fixed_text(index, state, eos)
-                if fast_forward and fixed:
-                    for token in self._fixed_tokens(index, state, fixed)[: max_new_tokens - len(trace.token_ids)]:
-                        trace.add(token, forced=True, single=len(index.get_allowed_tokens(state)) == 1)
-                        state = index.get_next_state(state, token)
-                        pending.append(token)
-                    continue
-                if fast_forward and only_eos:
-                    trace.add(eos, forced=True, single=True)
+            cache, shared = self._shared_prefix([row.prompt_ids for row in rows]) if fast_forward else (None, 0)
+            for row in rows:
+                row.pending = row.prompt_ids[shared:]
+                row.position = shared
+            mask = torch.ones((len(rows), shared), dtype=torch.long, device=self.model.device)
+            while True:
+                for row in rows:
+                    self._advance(row, eos, fast_forward)
+                active = [row for row in rows if not row.done]
+                if not active:
                     break
+                width = max(len(row.pending) for row in active)
+                ids = [[pad] * width for _ in rows]
+                positions = [[0] * width for _ in rows]
+                new_mask = [[0] * width for _ in rows]
+                for b, row in enumerate(rows):
+                    if row.done:
+                        continue
+                    n = len(row.pending)
+                    ids[b][width - n :] = row.pending
+                    positions[b][width - n :] = range(row.position, row.position + n)
+                    new_mask[b][width - n :] = [1] * n
+                device = self.model.device
+                mask = torch.cat([mask, torch.tensor(new_mask, device=device)], dim=1)
                 output = self.model(
-                    input_ids=torch.tensor([pending], device=self.model.device),
+                    input_ids=torch.tensor(ids, device=device),
+                    attention_mask=mask if len(rows) > 1 else None,
+                    position_ids=torch.tensor(positions, device=device),
                     cache=cache,
                     use_cache=True,
                     logits_to_keep=1,
                 )
-                trace.forward_passes += 1
                 cache = output.cache
-                logits = output.logits[0, -1]
-                options = sorted(allowed)  # argmax picks the lowest id on ties, as over the full mask
-                token = options[int(torch.argmax(logits[torch.tensor(options, device=logits.device)]))]
-                text = self._token_text[token] if token != eos else ""
-                trace.add(
-                    token,
-                    forced=(only_eos if token == eos else bool(fixed) and fixed.startswith(text) and bool(text)),
-                    single=len(options) == 1,
-                )
-                if token == eos:
-                    break
-                state = index.get_next_state(state, token)
-                pending = [token]
-            if fast_forward and cache is not None:
-                self._keep_prefix(cache, prompt_ids)
+                for b, row in enumerate(rows):
+                    if row.done:
+                        continue
+                    row.trace.forward_passes += 1
+                    row.position += len(row.pending)
+                    row.pending = []
+                    self._choose(row, output.logits[b, -1], eos)
+            if fast_forward and len(rows) == 1 and cache is not None:
+                self._keep_prefix(cache, rows[0].prompt_ids)
         except BaseException:
             self._prefix = None  # a forward pass cut short may leave the cache half-updated
             raise
-        trace.text = self.tokenizer.decode(trace.token_ids, skip_special_tokens=True)
-        return trace
+        for row in rows:
+            row.trace.text = self.tokenizer.decode(row.trace.token_ids, skip_special_tokens=True)
+        return [row.trace for row in rows]
+
+    def _advance(self, row: _Row, eos: int, fast_forward: bool) -> None:
+        """Append, without a forward pass, what the grammar fixes from the row's state on
+        (fast_forward only), and mark the row done at its token limit or a forced end."""
+        while not row.done:
+            if len(row.trace.token_ids) >= row.limit:
+                row.done = True
+                return
+            if not fast_forward:
+                return
+            fixed, _, only_eos = self._fixed_text(row.index, row.state, eos)
+            if fixed:
+                room = row.limit - len(row.trace.token_ids)
+                for token in self._fixed_tokens(row.index, row.state, fixed)[:room]:
+                    single = len(row.index.get_allowed_tokens(row.state)) == 1
+                    row.trace.add(token, forced=True, single=single)
+                    row.state = row.index.get_next_state(row.state, token)
+                    row.pending.append(token)
+                continue
+            if only_eos:
+                row.trace.add(eos, forced=True, single=True)
+                row.done = True
+            return
+
+    def _choose(self, row: _Row, logits, eos: int) -> None:
+        """The row's next token: the highest-scoring one its grammar allows."""
+        import torch
+
+        allowed = row.index.get_allowed_tokens(row.state)
+        fixed, _, only_eos = self._fixed_text(row.index, row.state, eos)
+        options = sorted(allowed)  # argmax picks the lowest id on ties, as over the full mask
+        token = options[int(torch.argmax(logits[torch.tensor(options, device=logits.device)]))]
+        text = self._token_text[token] if token != eos else ""
+        forced = only_eos if token == eos else bool(fixed) and bool(text) and fixed.startswith(text)
+        row.trace.add(token, forced=forced, single=len(options) == 1)
+        if token == eos:
+            row.done = True
+            return
+        row.state = row.index.get_next_state(row.state, token)
+        row.pending = [token]
 
     def _ensure_token_text(self) -> None:
         if self._token_text:
@@ -319,9 +399,40 @@ class TransformersGenerator:
                 return tokens
         return [self._char_token[char] for char in text]
 
+    def _shared_prefix(self, prompts: list[list[int]]) -> tuple[object | None, int]:
+        """A KV cache (batch size len(prompts)) of the prompt prefix every row shares, and its
+        length; (None, 0) when that prefix is too short to be worth it. Each row keeps at least
+        one token of its own to feed the model."""
+        import copy
+
+        if len(prompts) == 1:  # alone, a row's whole prompt goes in its first forward pass
+            cache, shared = self._prefix_cache(prompts[0])
+            return (cache, shared) if shared >= MIN_SHARED_PREFIX else (None, 0)
+        common = min(len(ids) for ids in prompts) - 1
+        for ids in prompts[1:]:
+            common = next((i for i, (a, b) in enumerate(zip(prompts[0][:common], ids, strict=False)) if a != b), common)
+        if common < MIN_SHARED_PREFIX:
+            return None, 0
+        head = prompts[0][:common]
+        cache, shared = self._prefix_cache(head + [-1])  # -1: the kept prefix may cover all of head
+        if shared < common:
+            import torch
+
+            output = self.model(
+                input_ids=torch.tensor([head[shared:]], device=self.model.device),
+                position_ids=torch.arange(shared, common, device=self.model.device)[None],
+                cache=cache,
+                use_cache=True,
+                logits_to_keep=1,
+            )
+            cache = output.cache
+        self._prefix = (head, copy.deepcopy(cache))  # the batch grows its own copy
+        cache.batch_repeat_interleave(len(prompts))
+        return cache, common
+
     def _prefix_cache(self, prompt_ids: list[int]) -> tuple[object | None, int]:
-        """A KV cache holding the longest prefix this prompt shares with the previous one (the
-        system prompt and template head of the pipeline's prompts) and that prefix's length."""
+        """A KV cache holding the longest prefix these ids share with the kept prefix (the
+        system prompt and template head of the pipeline's prompts), and that prefix's length."""
         kept, self._prefix = self._prefix, None  # lent out until `_keep_prefix`
         if kept is None:
             return None, 0
@@ -331,7 +442,7 @@ class TransformersGenerator:
             if previous != mine:
                 break
             shared += 1
-        if shared < MIN_SHARED_PREFIX:
+        if shared == 0:
             return None, 0
         cache.crop(shared - cache.get_seq_length())
         return cache, shared
@@ -348,6 +459,20 @@ class _CompiledSchema:
     regex: str
     index: object  # outlines_core.Index
     generator: object  # outlines SteerableGenerator
+
+
+@dataclass
+class _Row:
+    """One prompt being decoded in a batch (see `TransformersGenerator._decode`)."""
+
+    index: object  # outlines_core.Index of the row's schema
+    limit: int  # max new tokens
+    prompt_ids: list[int]
+    trace: DecodeTrace
+    state: int  # the grammar state after the tokens chosen so far
+    pending: list[int] = field(default_factory=list)  # tokens not yet fed to the model
+    position: int = 0  # position id of the first pending token
+    done: bool = False
 
 
 @dataclass
@@ -407,12 +532,17 @@ _LOADED: dict[tuple, TransformersGenerator] = {}
 _LOAD_LOCK = threading.Lock()
 
 
-def load_generator(model: str | os.PathLike | None = None, device: str = "auto") -> TransformersGenerator:
-    """Load (once per process) and return the generator for `model` on `device`."""
+def load_generator(
+    model: str | os.PathLike | None = None, device: str = "auto", quantize: str | None = None
+) -> TransformersGenerator:
+    """Load (once per process) and return the generator for `model` on `device`; `quantize`
+    "int8" runs it with dynamic int8 linear layers (CPU only; faster, decisions may change)."""
+    if quantize not in (None, "int8"):
+        raise ModelLoadError(f"unknown quantisation {quantize!r}; use int8")
     model_dir, gguf_file = resolve_model(model)
     resolved_device = pick_device(device)
-    key = (str(model_dir), gguf_file, resolved_device)
+    key = (str(model_dir), gguf_file, resolved_device, quantize)
     with _LOAD_LOCK:
         if key not in _LOADED:
-            _LOADED[key] = TransformersGenerator(model_dir, gguf_file, resolved_device)
+            _LOADED[key] = TransformersGenerator(model_dir, gguf_file, resolved_device, quantize=quantize)
         return _LOADED[key]

@@ -77,13 +77,34 @@ def time_limit(seconds: float | None):
         signal.signal(signal.SIGALRM, previous)
 
 
-def _brief_line(summariser, article: Article, timeout: float | None) -> dict:
-    with time_limit(timeout):
-        brief = summariser.summarise(article.text, id=article.id)
+def _line(brief, article: Article) -> dict:
     line = json.loads(brief.model_dump_json())
     if article.from_html:
         line["text"] = article.text  # spans refer to the text extracted from the page
     return line
+
+
+def _brief_lines(summariser, batch: list[Article], timeout: float | None) -> list[dict]:
+    """One output line per article of `batch`, in order: a brief or {"id", "error"}. A batch
+    is summarised together; if that fails, each article alone, so one bad article costs
+    only its own line."""
+    if len(batch) > 1:
+        try:
+            with time_limit(timeout * len(batch) if timeout else None):
+                briefs = summariser.summarise_many(
+                    [a.text for a in batch], batch_size=len(batch), ids=[a.id for a in batch]
+                )
+            return [_line(brief, article) for brief, article in zip(briefs, batch, strict=True)]
+        except SummariserError:
+            pass  # find the article at fault: one at a time below
+    lines = []
+    for article in batch:
+        try:
+            with time_limit(timeout):
+                lines.append(_line(summariser.summarise(article.text, id=article.id), article))
+        except SummariserError as exc:
+            lines.append({"id": article.id, "error": str(exc)})
+    return lines
 
 
 def run_articles(
@@ -94,13 +115,28 @@ def run_articles(
     timeout: float | None = None,
     progress=None,
     warn=lambda message: print(message, file=sys.stderr),
+    batch_size: int = 1,
 ) -> Tally:
-    """Summarise `articles` into `out` (JSONL, appended; stdout when None)."""
+    """Summarise `articles` into `out` (JSONL, appended; stdout when None), `batch_size`
+    articles at a time."""
     tally = Tally()
     started = time.perf_counter()
     already = done_ids(out) if out else set()
     seen: set[str] = set()
     writer = LineWriter(out)
+    batch: list[Article] = []
+
+    def flush() -> None:
+        for line in _brief_lines(summariser, batch, timeout):
+            writer.write(line)
+            if "error" in line:
+                tally.failed += 1
+            else:
+                tally.done += 1
+        batch.clear()
+        if progress is not None:
+            progress(tally)
+
     try:
         for article in _in_shard(articles, shard):
             if article.id in already:
@@ -112,17 +148,18 @@ def run_articles(
                 continue
             seen.add(article.id)
             if article.error:
+                if batch:
+                    flush()  # keep the input's order
                 writer.write({"id": article.id, "error": article.error})
                 tally.failed += 1
-            else:
-                try:
-                    writer.write(_brief_line(summariser, article, timeout))
-                    tally.done += 1
-                except SummariserError as exc:
-                    writer.write({"id": article.id, "error": str(exc)})
-                    tally.failed += 1
-            if progress is not None:
-                progress(tally)
+                if progress is not None:
+                    progress(tally)
+                continue
+            batch.append(article)
+            if len(batch) >= max(1, batch_size):
+                flush()
+        if batch:
+            flush()
     finally:
         writer.close()
         tally.seconds = time.perf_counter() - started

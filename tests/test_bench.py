@@ -143,16 +143,46 @@ def test_fast_forward_takes_fewer_passes_and_stays_in_the_schema():
     from summarizer.generate import load_generator
 
     generator = load_generator()
+    assert generator.fast_forward, "grammar-fixed text is free by default"
     schema = {"type": "object", "properties": {"source": {"enum": ["Red Cross", "police", "not stated"]}},
               "required": ["source"], "additionalProperties": False}  # fmt: skip
     prompt = generator.chat_prompt("Answer in JSON.", "Who reported it? 'Police said two died.'")
     exact = generator.trace_json(prompt, schema, 24, fast_forward=False)
     assert exact.forward_passes == len(exact.token_ids)  # one pass per token
-    assert exact.text == generator.generate_json([prompt], schema, 24)[0]
+    assert exact.text == generator.with_options(fast_forward=False).generate_json([prompt], schema, 24)[0]
     assert sum(exact.forced) > sum(exact.single) > 0  # keys and punctuation are fixed text
-    fast = generator.with_options(fast_forward=True)
     for _ in range(2):  # the second call reuses the shared prompt prefix's KV cache
-        trace = fast.trace_json(prompt, schema, 24)
+        trace = generator.trace_json(prompt, schema, 24)
         assert json.loads(trace.text)["source"] in schema["properties"]["source"]["enum"]
-        assert trace.forward_passes < len(trace.token_ids)
-        assert fast.generate_json([prompt], schema, 24) == [trace.text]
+        assert trace.forward_passes < len(trace.token_ids) - sum(trace.forced) + 1
+        assert generator.generate_json([prompt], schema, 24) == [trace.text]
+
+
+@pytest.mark.real_model
+def test_a_batch_of_mixed_schemas_decodes_as_each_prompt_alone():
+    from summarizer.generate import load_generator
+
+    generator = load_generator()
+    place = {"type": "object", "properties": {"category": {"enum": ["killed", "injured"]},
+             "source": {"enum": ["Red Cross", "police", "not stated"]}},
+             "required": ["category", "source"], "additionalProperties": False}  # fmt: skip
+    who = {"type": "object", "properties": {"source": {"enum": ["the governor", "a local monitor"]}},
+           "required": ["source"], "additionalProperties": False}  # fmt: skip
+    stories = [
+        "Police said two died when a bus overturned near the river crossing late on Sunday.",
+        "The Red Cross said 14 were hurt.",
+        "A local monitor reported that 9 people were killed in the shelling, while the governor spoke of 5.",
+        "Officials said 3 people were injured.",
+        "Rescuers pulled 11 bodies from the rubble, police and the Red Cross said on Tuesday morning.",
+    ]
+    requests = [
+        (generator.chat_prompt("Answer in JSON.", f"Sentence: {story}\nWho reported it?"), schema, 48)
+        for story, schema in zip(stories, [place, place, who, place, place], strict=True)
+    ]
+    alone = generator.generate_requests(requests, batch_size=1)
+    together = generator.generate_requests(requests, batch_size=4)  # unequal lengths: padded rows
+    assert together == alone
+    for (_, schema, _), output in zip(requests, together, strict=True):
+        answer = json.loads(output)
+        assert set(answer) == set(schema["properties"])
+        assert all(answer[key] in prop["enum"] for key, prop in schema["properties"].items())

@@ -256,3 +256,62 @@ def test_a_file_over_50_mb_is_a_one_line_error_and_the_run_goes_on(tmp_path):
     huge, small = (json.loads(line) for line in out.read_text().splitlines())
     assert "limit" in huge["error"] and "\n" not in huge["error"]
     assert small["toll"][0]["count"] == 7
+
+
+class _MixedFake:
+    """A fake model that decodes mixed schemas in one call, as the real generator does."""
+
+    name = "fake"
+
+    def __init__(self):
+        self.pooled_calls = []
+
+    def chat_prompt(self, system, user):
+        return f"{system}\n{user}"
+
+    def generate_json(self, prompts, schema, max_new_tokens):
+        answer = {key: prop["enum"][-1] for key, prop in schema["properties"].items()}
+        return [json.dumps(answer) for _ in prompts]
+
+    def generate_requests(self, requests, batch_size=None):
+        self.pooled_calls.append((len(requests), batch_size))
+        return [self.generate_json([prompt], schema, limit)[0] for prompt, schema, limit in requests]
+
+
+def _fake_summariser():
+    from summarizer import Summariser
+
+    summariser = Summariser(backend="rules")
+    summariser.backend, summariser.generator = "transformers", _MixedFake()
+    return summariser
+
+
+def test_batched_run_writes_the_same_lines_in_input_order(tmp_path):
+    from summarizer import runner as runner_module
+
+    dev = sorted((ARTICLES.parent / "dev" / "articles").glob("*.txt"))[:6]
+    data = [runner_module.Article(path.stem, path.read_text("utf-8")) for path in dev]
+    data.insert(2, runner_module.Article("unreadable", None, error="binary file, not text"))
+    data.insert(4, runner_module.Article("empty", "   "))  # fails inside the batch: retried alone
+    outputs = {}
+    for size in (1, 3):
+        summariser = _fake_summariser()
+        out = tmp_path / f"batch{size}.jsonl"
+        tally = runner_module.run_articles(summariser, data, out, batch_size=size)
+        outputs[size] = out.read_text().splitlines()
+        assert (tally.done, tally.failed) == (6, 2)
+        assert [json.loads(line)["id"] for line in outputs[size]] == [a.id for a in data]
+        if size > 1:
+            assert summariser.generator.pooled_calls, "the model's decisions went through the pooled path"
+    assert outputs[1] == outputs[3]
+
+
+def test_summarise_many_batches_give_the_briefs_of_summarise():
+    summariser = _fake_summariser()
+    texts = [path.read_text("utf-8") for path in sorted(ARTICLES.glob("*.txt"))]
+    alone = [summariser.summarise(text, id=f"a{i}").model_dump_json() for i, text in enumerate(texts)]
+    many = summariser.summarise_many(texts, batch_size=4, ids=[f"a{i}" for i in range(len(texts))])
+    assert [brief.model_dump_json() for brief in many] == alone
+    assert [n for n, _ in summariser.generator.pooled_calls] and all(
+        size == 4 for _, size in summariser.generator.pooled_calls
+    )
