@@ -44,23 +44,30 @@ DEFINITIONS = {
     "prefill_tok_s": "prompt tokens per second, one forward pass over each decision prompt, batch 1",
     "decode_tok_s": f"tokens per second of single-token forward passes with KV cache ({DECODE_STEPS} steps "
     "after each prompt), batch 1, no grammar: the model's unconstrained decode speed",
+    "decode_tok_s_batch_N": "the same with one prompt repeated N times as a batch (tokens of all rows counted)",
+    "decode_batch_speedup": "decode_tok_s_batch_4 / decode_tok_s_batch_1",
     "ms_per_token_constrained": "wall ms of the pipeline's generate_json call (prefill included) per output "
-    "token, grammar compiled beforehand; one prompt per call",
-    "ms_per_token_unconstrained": "the same prompts through the same outlines/transformers path with no "
-    "grammar, min_new_tokens=max_new_tokens=the constrained output's length",
-    "constraint_overhead": "ms_per_token_constrained / ms_per_token_unconstrained",
+    "token, grammar compiled beforehand; one prompt per call; default decoding (fast-forward)",
+    "ms_per_token_unconstrained": "the same prompts through outlines' generator with no grammar, "
+    "min_new_tokens=max_new_tokens=the constrained output's length",
+    "constraint_overhead": "ms_per_token_constrained / ms_per_token_unconstrained: the default decoding against "
+    "free generation of as many tokens (below 1 when forced tokens cost no forward pass)",
     "constraint_overhead_with_compile": "as constraint_overhead, with each distinct schema's grammar "
     "compile added to the constrained side once (a real run meets a new schema per figure)",
-    "constraint_overhead_with_compile_outlines_default": "the same with outlines' own grammar build "
-    "(vocabulary rebuilt per schema), as generate.py did before",
-    "forced_token_share": "share of output tokens (default decoding path, EOS included) lying wholly in "
+    "constraint_overhead_per_pass": "the grammar's own cost: outlines' constrained generator (one forward pass "
+    "per token) against the same generator unconstrained, same prompts and lengths",
+    "constraint_overhead_per_pass_with_compile_outlines_default": "the same with outlines' own grammar build "
+    "(vocabulary rebuilt per schema) added once per schema, as generate.py did before",
+    "forced_token_share": "share of output tokens (one-pass-per-token decoding, EOS included) lying wholly in "
     "text the grammar fixes at that point: every legal continuation starts with it",
     "forced_token_share_single_id": "share of output tokens where the grammar allowed exactly one token id",
-    "forced_tokens_free": "true only if this configuration's decoding took fewer forward passes than it "
-    "output tokens (measured)",
+    "forward_passes_per_output_token": "forward passes of the default decoding / its output tokens",
+    "forced_token_share_default": "share of the default decoding's output tokens appended as grammar-fixed text",
+    "forced_tokens_free": "true only if the default decoding took fewer forward passes than output tokens "
+    "and no more than the tokens it had to choose (output tokens less grammar-fixed ones), measured",
     "output_tokens_per_article": "constrained output tokens per article (decision prompts only)",
     "articles_per_min_batch_N": "articles per minute through the whole pipeline (rules + model decisions); "
-    "batch N: N articles analysed, their decision prompts pooled per schema into one generate_json call",
+    "batch N: N articles analysed, their decision prompts (schemas mixed) decoded N rows per forward pass",
     "batch_identical": "every brief at batch 4 equals the brief at batch 1",
     "peak_rss_mb": "peak resident memory of the process after the backend's main measurements",
     "roofline_share": "decode_tok_s / (memory_bandwidth / weight_bytes_per_token)",
@@ -171,14 +178,16 @@ def default_articles() -> Path:
     return Path(__file__).resolve().parent.parent / "eval" / "articles"
 
 
-def read_articles(articles: Path, limit: int | None) -> list[tuple[str, str]]:
+def read_articles(articles: Path | Sequence[Path], limit: int | None) -> list[tuple[str, str]]:
     from .inputs import read_inputs
 
-    if not articles.exists():
-        raise InputError(f"articles not found: {articles}")
-    found = [(a.id, a.text) for a in read_inputs([str(articles)]) if a.text is not None and not a.error]
+    sources = [articles] if isinstance(articles, Path) else list(articles)
+    for source in sources:
+        if not source.exists():
+            raise InputError(f"articles not found: {source}")
+    found = [(a.id, a.text) for a in read_inputs([str(p) for p in sources]) if a.text is not None and not a.error]
     if not found:
-        raise InputError(f"no readable articles in {articles}")
+        raise InputError(f"no readable articles in {', '.join(map(str, sources))}")
     return found[:limit] if limit else found
 
 
@@ -303,6 +312,35 @@ def speed(generator, requests: Sequence[Request]) -> dict:
     }
 
 
+def decode_batching(generator, request: Request, sizes: Sequence[int] = (1, 4)) -> dict:
+    """Decode tokens/s (no grammar) with the same prompt repeated as a batch of each size:
+    batching pays where steps are memory-bound (decode), not where compute is (prefill)."""
+    import torch
+
+    ids = generator.tokenizer(request.prompt, return_tensors="pt").input_ids.to(generator.model.device)
+    measured = {}
+    with torch.inference_mode():
+        for size in sizes:
+            batch = ids.repeat(size, 1)
+
+            def steps(batch=batch) -> float:
+                output = generator.model(input_ids=batch, use_cache=True, logits_to_keep=1)
+                cache, token = output.cache, output.logits[:, -1:].argmax(-1)
+                started = time.perf_counter()
+                for _ in range(DECODE_STEPS):
+                    output = generator.model(input_ids=token, cache=cache, use_cache=True, logits_to_keep=1)
+                    cache, token = output.cache, output.logits[:, -1:].argmax(-1)
+                return time.perf_counter() - started
+
+            best = min(steps() for _ in range(REPEATS))
+            measured[size] = ratio(DECODE_STEPS * size, best)
+    first, last = sizes[0], sizes[-1]
+    return {
+        **{f"decode_tok_s_batch_{size}": value for size, value in measured.items()},
+        "decode_batch_speedup": ratio(measured[last], measured[first]),
+    }
+
+
 def constrained_vs_unconstrained(generator, requests: Sequence[Request]) -> dict:
     """ms per output token through the pipeline's `generate_json` vs the same prompts and
     output lengths with no grammar, interleaved per prompt; grammars compiled beforehand."""
@@ -407,6 +445,7 @@ def traces(generator, requests: Sequence[Request], fast_forward: bool) -> dict:
         "texts": [trace.text for trace in results],
         "output_tokens": tokens,
         "forward_passes": passes,
+        "forced_tokens": sum(forced),
         "forced_token_share": share(forced),
         "forced_token_share_single_id": share(single),
         "seconds": seconds,
@@ -428,7 +467,8 @@ def pipeline_throughput(generator, texts: dict[str, str], batch_size: int) -> tu
     else:
         briefs = []
         for start in range(0, len(items), batch_size):
-            briefs.extend(summarise_batch(items[start : start + batch_size], calls, RunStats()))
+            chunk = items[start : start + batch_size]
+            briefs.extend(summarise_batch(chunk, calls, RunStats(), batch_size=batch_size))
     seconds = time.perf_counter() - started
     return seconds, [brief.model_dump_json() for brief in briefs], calls.calls
 
@@ -460,6 +500,10 @@ class _CallCounter:
     def generate_json(self, prompts, schema, max_new_tokens):
         self.calls += 1
         return self._generator.generate_json(prompts, schema, max_new_tokens)
+
+    def generate_requests(self, requests, batch_size=None):
+        self.calls += 1
+        return self._generator.generate_requests(requests, batch_size=batch_size)
 
 
 # ---------------------------------------------------------------- backends
@@ -533,11 +577,17 @@ def bench_transformers(
     result["constraint_overhead"] = ratio(ab["constrained_s"], ab["unconstrained_s"])
     compile_s = (result["grammar_compile_ms"] or 0.0) / 1000 * result["distinct_schemas"]
     result["constraint_overhead_with_compile"] = ratio(ab["constrained_s"] + compile_s, ab["unconstrained_s"])
-    compile_before_s = (result["grammar_compile_ms_outlines_default"] or 0.0) / 1000 * result["distinct_schemas"]
-    result["constraint_overhead_with_compile_outlines_default"] = ratio(
-        ab["constrained_s"] + compile_before_s, ab["unconstrained_s"]
-    )
     result["output_tokens_per_article"] = ratio(ab["output_tokens"], len(texts))
+    reference = generator.with_options(fast_forward=False)
+    if generator.fast_forward:  # the grammar's own cost, one forward pass per token on both sides
+        per_pass = constrained_vs_unconstrained(reference, requests)
+    else:
+        per_pass = ab
+    result["constraint_overhead_per_pass"] = ratio(per_pass["constrained_s"], per_pass["unconstrained_s"])
+    compile_before_s = (result["grammar_compile_ms_outlines_default"] or 0.0) / 1000 * result["distinct_schemas"]
+    result["constraint_overhead_per_pass_with_compile_outlines_default"] = ratio(
+        per_pass["constrained_s"] + compile_before_s, per_pass["unconstrained_s"]
+    )
 
     progress("grammar-forced tokens")
     exact = traces(generator, requests, fast_forward=False)
@@ -545,17 +595,23 @@ def bench_transformers(
     result["forced_token_share_single_id"] = exact["forced_token_share_single_id"]
     if generator.fast_forward:
         mine = traces(generator, requests, fast_forward=True)
-        passes = mine["forward_passes"]
-    else:  # transformers' generate: one forward pass per output token, counted
-        mine, passes = exact, ab["output_tokens"]
+        passes, tokens, forced = mine["forward_passes"], mine["output_tokens"], mine["forced_tokens"]
+    else:  # outlines' generator: one forward pass per output token
+        mine, passes, tokens, forced = exact, ab["output_tokens"], ab["output_tokens"], 0
     result["trace_matches_generate"] = sum(a == b for a, b in zip(mine["texts"], ab["outputs"], strict=True))
     result["forward_passes_per_article"] = ratio(passes, len(texts))
-    result["forced_tokens_free"] = passes < ab["output_tokens"]
+    result["forward_passes_per_output_token"] = ratio(passes, tokens)
+    result["forced_token_share_default"] = ratio(forced, tokens)
+    # free: no forced token took a pass of its own; every pass chose a token the grammar left open
+    result["forced_tokens_free"] = passes < tokens and passes <= tokens - forced
+
+    progress("decode at batch size 1 and 4")
+    result.update(decode_batching(generator, requests[0]))
 
     progress("pipeline at batch size 1 and 4")
     runs = {"batch_1": (generator, 1), "batch_4": (generator, 4)}
-    if experiments:
-        runs["fast_forward_batch_1"] = (generator.with_options(fast_forward=True), 1)
+    if experiments and generator.fast_forward:
+        runs["reference_batch_1"] = (reference, 1)
     pipelines = interleaved_pipelines(runs, texts)
     batch_1, batch_4 = pipelines["batch_1"], pipelines["batch_4"]
     result["articles_per_min_batch_1"] = per_minute(len(texts), batch_1["seconds"])
@@ -568,7 +624,7 @@ def bench_transformers(
     result["peak_rss_mb"] = peak_rss_mb()
 
     if experiments:
-        result["experiments"] = run_experiments(generator, requests, texts, pipelines, ab, progress)
+        result["experiments"] = run_experiments(generator, requests, texts, pipelines, ab, per_pass, progress)
     progress("memory bandwidth")
     bandwidth = memory_bandwidth()
     result["memory_bandwidth_gb_s"] = bandwidth["best"] / 1e9
@@ -586,7 +642,7 @@ def bench_transformers(
     return result
 
 
-def run_experiments(generator, requests, texts, pipelines, ab, progress) -> dict:
+def run_experiments(generator, requests, texts, pipelines, ab, reference_ab, progress) -> dict:
     """The CPU speed options of generate.py, each against the default on the same prompts."""
     import torch
 
@@ -594,24 +650,28 @@ def run_experiments(generator, requests, texts, pipelines, ab, progress) -> dict
     sample = requests[:DECODE_PROMPTS]
     baseline = speed(generator, sample)
 
-    progress("experiment: fast-forward of grammar-fixed text")
-    fast = generator.with_options(fast_forward=True)
-    ff = traces(fast, requests, fast_forward=True)
-    seconds_ff, briefs_ff = pipelines["fast_forward_batch_1"]["seconds"], pipelines["fast_forward_batch_1"]["briefs"]
-    seconds_1, briefs_1 = pipelines["batch_1"]["seconds"], pipelines["batch_1"]["briefs"]
-    experiments["fast_forward"] = {
-        "output_tokens": ff["output_tokens"],
-        "forward_passes": ff["forward_passes"],
-        "forced_tokens_free": ff["forward_passes"] < ff["output_tokens"],
-        "ms_per_decision": ratio(1000 * ff["seconds"], len(requests)),
-        "ms_per_decision_default": ratio(1000 * ab["constrained_s"], len(requests)),
-        "decision_speedup": ratio(ab["constrained_s"], ff["seconds"]),
-        "decisions_identical": sum(a == b for a, b in zip(ff["texts"], ab["outputs"], strict=True)),
-        "decisions": len(requests),
-        "articles_per_min_batch_1": per_minute(len(texts), seconds_ff),
-        "pipeline_speedup": ratio(seconds_1, seconds_ff),
-        "briefs_identical": briefs_ff == briefs_1,
-    }
+    if "reference_batch_1" in pipelines:
+        progress("experiment: fast-forward (default) against one forward pass per token (outlines' generator)")
+        reference = generator.with_options(fast_forward=False)
+        before = traces(reference, requests, fast_forward=False)
+        after = traces(generator, requests, fast_forward=True)
+        seconds_ref, briefs_ref = pipelines["reference_batch_1"]["seconds"], pipelines["reference_batch_1"]["briefs"]
+        seconds_1, briefs_1 = pipelines["batch_1"]["seconds"], pipelines["batch_1"]["briefs"]
+        experiments["fast_forward"] = {
+            "output_tokens": after["output_tokens"],
+            "forward_passes": after["forward_passes"],
+            "forward_passes_reference": before["forward_passes"],
+            "ms_per_decision": ratio(1000 * after["seconds"], len(requests)),
+            "ms_per_decision_reference": ratio(1000 * reference_ab["constrained_s"], len(requests)),
+            "decisions_identical": sum(a == b for a, b in zip(after["texts"], before["texts"], strict=True)),
+            "decisions": len(requests),
+            "articles_per_min_reference": per_minute(len(texts), seconds_ref),
+            "pipeline_speedup": ratio(seconds_ref, seconds_1),
+            "briefs_identical": briefs_ref == briefs_1,
+        }
+        experiments["fast_forward"]["decision_speedup"] = ratio(
+            experiments["fast_forward"]["ms_per_decision_reference"], experiments["fast_forward"]["ms_per_decision"]
+        )
 
     progress("experiment: int8 dynamic quantisation")
     int8 = generator.with_options(quantize="int8")
@@ -731,7 +791,7 @@ def _speed_child() -> None:
 
 
 def run_bench(
-    articles: Path,
+    articles: Path | Sequence[Path],
     backends: Sequence[str] = BENCH_BACKENDS,
     limit: int | None = None,
     model: str | None = None,
@@ -751,7 +811,11 @@ def run_bench(
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "command": " ".join(["summarise", *sys.argv[1:]]) if sys.argv else "summarise bench",
         "machine": machine_facts(),
-        "articles": {"source": str(articles), "count": len(texts), "ids": list(texts)},
+        "articles": {
+            "source": str(articles) if isinstance(articles, Path) else [str(path) for path in articles],
+            "count": len(texts),
+            "ids": list(texts),
+        },
         "backends": {},
         "definitions": DEFINITIONS,
     }
@@ -787,14 +851,17 @@ SUMMARY_FIELDS = (
     "ms_per_token_unconstrained",
     "constraint_overhead",
     "constraint_overhead_with_compile",
+    "constraint_overhead_per_pass",
     "forced_token_share",
     "forced_token_share_single_id",
     "forced_tokens_free",
+    "forward_passes_per_output_token",
     "output_tokens_per_article",
     "articles_per_min_batch_1",
     "articles_per_min_batch_4",
     "batch_speedup",
     "batch_identical",
+    "decode_batch_speedup",
     "peak_rss_mb",
     "memory_bandwidth_gb_s",
     "roofline_share",

@@ -289,8 +289,10 @@ def events_command(
 def bench(
     out: Annotated[Path, typer.Option("--out", help="JSON file for the measurements.")],
     articles: Annotated[
-        Path | None,
-        typer.Option("--articles", help="Directory of .txt articles or a .jsonl file (default: the seeds)."),
+        list[Path] | None,
+        typer.Option(
+            "--articles", help="Directory of .txt articles or a .jsonl file, repeatable (default: the seeds)."
+        ),
     ] = None,
     backend: Annotated[
         list[str] | None, typer.Option("--backend", help="transformers and/or rules (repeatable; default both).")
