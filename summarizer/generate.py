@@ -94,6 +94,7 @@ class TransformersGenerator:
     threads: int | None = None  # torch intra-op threads (process-wide); None keeps torch's default
     fast_forward: bool = True  # grammar-fixed text costs no forward pass (False: outlines' generator)
     batch_size: int = 1  # prompts sharing a forward pass; on CPU 1 is fastest (`summarise bench`)
+    reuse_prefix: bool = True  # keep the KV cache of the prompt prefix for the next call
     _grammars: dict = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -127,7 +128,9 @@ class TransformersGenerator:
         self._char_token: dict[str, int] = {}
         self._prefix: tuple[list[int], object] | None = None  # shared prompt prefix and its KV cache
 
-    def with_options(self, quantize: str | None = None, fast_forward: bool | None = None) -> TransformersGenerator:
+    def with_options(
+        self, quantize: str | None = None, fast_forward: bool | None = None, reuse_prefix: bool | None = None
+    ) -> TransformersGenerator:
         """A generator sharing this one's tokenizer, with its own grammar cache and a copy of
         the model quantised as asked (the loaded weights are not re-read from disk)."""
         import copy
@@ -136,6 +139,7 @@ class TransformersGenerator:
 
         variant = copy.copy(self)
         variant.fast_forward = self.fast_forward if fast_forward is None else fast_forward
+        variant.reuse_prefix = self.reuse_prefix if reuse_prefix is None else reuse_prefix
         variant.quantize = quantize or self.quantize
         if quantize and quantize != self.quantize:
             variant.model = _quantized(copy.deepcopy(self.model), quantize, self.device)
@@ -434,7 +438,7 @@ class TransformersGenerator:
         """A KV cache holding the longest prefix these ids share with the kept prefix (the
         system prompt and template head of the pipeline's prompts), and that prefix's length."""
         kept, self._prefix = self._prefix, None  # lent out until `_keep_prefix`
-        if kept is None:
+        if kept is None or not self.reuse_prefix:
             return None, 0
         previous_ids, cache = kept
         shared = 0
