@@ -1,16 +1,17 @@
 """The one door to the ML stack: the only module that imports torch, transformers, outlines.
 
 A `Generator` turns prompts plus a JSON Schema into JSON strings that match the schema by
-construction (outlines' constrained decoding), greedily, with a hard cap on output length.
-Models are loaded once per process (`load_generator` caches them), the grammar vocabulary
-is built once per model and each compiled grammar is cached per schema, so nothing heavy
-is rebuilt per article.
+construction, greedily, with a hard cap on output length. Models are loaded once per process
+(`load_generator` caches them), the grammar vocabulary is built once per model and each
+schema's outlines_core index is cached, so nothing heavy is rebuilt per article.
 
-Opt-in CPU speed-ups (`summarise bench` measures each): `fast_forward` appends the text the
-grammar fixes (JSON keys, punctuation, the rest of an enum value once it is determined)
-without a forward pass per token and reuses the KV cache of the prompt prefix the prompts
-share; `quantize="int8"` runs the linear layers with torch dynamic int8 quantisation;
-`threads` sets torch's intra-op thread count.
+Decoding (`summarise bench` measures each choice): by default `_decode` walks the outlines_core
+index itself and appends the text the grammar fixes (JSON keys, punctuation, the rest of an
+enum value once its first token decides it) without a forward pass, reuses the KV cache of
+the prompt prefix consecutive prompts share, and decodes several prompts, each with its own
+schema, in one batch. `fast_forward=False` falls back to outlines' own generator, one forward
+pass per token (the reference the bench compares with). `quantize="int8"` runs the linear
+layers with torch dynamic int8 quantisation; `threads` sets torch's intra-op thread count.
 """
 
 from __future__ import annotations
