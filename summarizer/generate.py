@@ -22,7 +22,7 @@ import importlib.util
 import json
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -83,8 +83,107 @@ def pick_device(device: str) -> str:
     return device
 
 
+class _GrammarWalk:
+    """Greedy decoding over an outlines_core index, whatever runs the model: the text the
+    grammar fixes, its tokens, and the choice among the tokens the grammar allows. A user
+    provides `_vocabulary_source()`, `_encode(text)` and the `_token_text`/`_char_token`
+    tables (empty until `_ensure_token_text`)."""
+
+    _token_text: list[str]
+    _char_token: dict[str, int]
+
+    def _vocabulary_source(self) -> tuple[dict[str, int], Callable[[str], str], set[int]]:
+        raise NotImplementedError
+
+    def _encode(self, text: str) -> list[int]:
+        raise NotImplementedError
+
+    def _advance(self, row: _Row, eos: int, fast_forward: bool) -> None:
+        """Append, without a forward pass, what the grammar fixes from the row's state on
+        (fast_forward only), and mark the row done at its token limit or a forced end."""
+        while not row.done:
+            if len(row.trace.token_ids) >= row.limit:
+                row.done = True
+                return
+            if not fast_forward:
+                return
+            fixed, _, only_eos = self._fixed_text(row.index, row.state, eos)
+            if fixed:
+                room = row.limit - len(row.trace.token_ids)
+                for token in self._fixed_tokens(row.index, row.state, fixed)[:room]:
+                    single = len(row.index.get_allowed_tokens(row.state)) == 1
+                    row.trace.add(token, forced=True, single=single)
+                    row.state = row.index.get_next_state(row.state, token)
+                    row.pending.append(token)
+                continue
+            if only_eos:
+                row.trace.add(eos, forced=True, single=True)
+                row.done = True
+            return
+
+    def _choose(self, row: _Row, best: Callable[[list[int]], int], eos: int) -> None:
+        """The row's next token: the highest-scoring one its grammar allows (`best` picks it
+        from the sorted options, the lowest id on ties, as an argmax over the full mask does)."""
+        allowed = row.index.get_allowed_tokens(row.state)
+        fixed, _, only_eos = self._fixed_text(row.index, row.state, eos)
+        options = sorted(allowed)
+        token = best(options)
+        text = self._token_text[token] if token != eos else ""
+        forced = only_eos if token == eos else bool(fixed) and bool(text) and fixed.startswith(text)
+        row.trace.add(token, forced=forced, single=len(options) == 1)
+        if token == eos:
+            row.done = True
+            return
+        row.state = row.index.get_next_state(row.state, token)
+        row.pending = [token]
+
+    def _ensure_token_text(self) -> None:
+        if self._token_text:
+            return
+        vocab, to_text, special = self._vocabulary_source()
+        texts = [""] * (max(vocab.values()) + 1)
+        for token, token_id in vocab.items():
+            texts[token_id] = to_text(token)
+        for token_id, text in enumerate(texts):
+            if len(text) == 1 and token_id not in special and text != "\ufffd":
+                self._char_token.setdefault(text, token_id)
+        self._token_text = texts
+
+    def _fixed_text(self, index, state: int, eos: int) -> tuple[str, int, bool]:
+        """The text the grammar fixes from `state` on (every legal continuation starts with
+        it), the state after it, and whether end-of-sequence is then the only legal token."""
+        chars: list[str] = []
+        while True:
+            allowed = index.get_allowed_tokens(state)
+            if eos in allowed:
+                return "".join(chars), state, len(allowed) == 1
+            firsts = {self._token_text[token][:1] for token in allowed}
+            if len(firsts) != 1:
+                return "".join(chars), state, False
+            char = firsts.pop()
+            token = self._char_token.get(char)
+            if not char or token is None or token not in allowed:
+                return "".join(chars), state, False
+            chars.append(char)
+            state = index.get_next_state(state, token)
+
+    def _fixed_tokens(self, index, state: int, text: str) -> list[int]:
+        """`text` as the tokenizer would write it, if the grammar accepts those tokens from
+        `state`; otherwise one token per character (always accepted)."""
+        tokens = self._encode(text)
+        walk = state
+        for token in tokens:
+            if token not in index.get_allowed_tokens(walk):
+                break
+            walk = index.get_next_state(walk, token)
+        else:
+            if "".join(self._token_text[token] for token in tokens) == text:
+                return tokens
+        return [self._char_token[char] for char in text]
+
+
 @dataclass
-class TransformersGenerator:
+class TransformersGenerator(_GrammarWalk):
     """transformers model + outlines constrained decoding."""
 
     model_dir: Path
@@ -159,7 +258,14 @@ class TransformersGenerator:
         return f"{system}\n\n{user}\n\nAnswer (JSON): "
 
     def count_tokens(self, text: str) -> int:
-        return len(self.tokenizer(text, add_special_tokens=False).input_ids)
+        return len(self._encode(text))
+
+    def _encode(self, text: str) -> list[int]:
+        return self.tokenizer(text, add_special_tokens=False).input_ids
+
+    def _vocabulary_source(self) -> tuple[dict[str, int], Callable[[str], str], set[int]]:
+        to_text = self.outlines_model.tokenizer.convert_token_to_string
+        return self.tokenizer.get_vocab(), to_text, set(self.tokenizer.all_special_ids)
 
     def _compiled(self, schema: dict) -> _CompiledSchema:
         """The schema's regex, outlines_core index and outlines generator, built once and reused."""
@@ -308,7 +414,7 @@ class TransformersGenerator:
                     row.trace.forward_passes += 1
                     row.position += len(row.pending)
                     row.pending = []
-                    self._choose(row, output.logits[b, -1], eos)
+                    self._choose(row, _torch_argmax(output.logits[b, -1]), eos)
             if fast_forward and len(rows) == 1 and cache is not None:
                 self._keep_prefix(cache, rows[0].prompt_ids)
         except BaseException:
@@ -317,92 +423,6 @@ class TransformersGenerator:
         for row in rows:
             row.trace.text = self.tokenizer.decode(row.trace.token_ids, skip_special_tokens=True)
         return [row.trace for row in rows]
-
-    def _advance(self, row: _Row, eos: int, fast_forward: bool) -> None:
-        """Append, without a forward pass, what the grammar fixes from the row's state on
-        (fast_forward only), and mark the row done at its token limit or a forced end."""
-        while not row.done:
-            if len(row.trace.token_ids) >= row.limit:
-                row.done = True
-                return
-            if not fast_forward:
-                return
-            fixed, _, only_eos = self._fixed_text(row.index, row.state, eos)
-            if fixed:
-                room = row.limit - len(row.trace.token_ids)
-                for token in self._fixed_tokens(row.index, row.state, fixed)[:room]:
-                    single = len(row.index.get_allowed_tokens(row.state)) == 1
-                    row.trace.add(token, forced=True, single=single)
-                    row.state = row.index.get_next_state(row.state, token)
-                    row.pending.append(token)
-                continue
-            if only_eos:
-                row.trace.add(eos, forced=True, single=True)
-                row.done = True
-            return
-
-    def _choose(self, row: _Row, logits, eos: int) -> None:
-        """The row's next token: the highest-scoring one its grammar allows."""
-        import torch
-
-        allowed = row.index.get_allowed_tokens(row.state)
-        fixed, _, only_eos = self._fixed_text(row.index, row.state, eos)
-        options = sorted(allowed)  # argmax picks the lowest id on ties, as over the full mask
-        token = options[int(torch.argmax(logits[torch.tensor(options, device=logits.device)]))]
-        text = self._token_text[token] if token != eos else ""
-        forced = only_eos if token == eos else bool(fixed) and bool(text) and fixed.startswith(text)
-        row.trace.add(token, forced=forced, single=len(options) == 1)
-        if token == eos:
-            row.done = True
-            return
-        row.state = row.index.get_next_state(row.state, token)
-        row.pending = [token]
-
-    def _ensure_token_text(self) -> None:
-        if self._token_text:
-            return
-        to_text = self.outlines_model.tokenizer.convert_token_to_string
-        vocab = self.tokenizer.get_vocab()
-        texts = [""] * (max(vocab.values()) + 1)
-        for token, token_id in vocab.items():
-            texts[token_id] = to_text(token)
-        special = set(self.tokenizer.all_special_ids)
-        for token_id, text in enumerate(texts):
-            if len(text) == 1 and token_id not in special and text != "\ufffd":
-                self._char_token.setdefault(text, token_id)
-        self._token_text = texts
-
-    def _fixed_text(self, index, state: int, eos: int) -> tuple[str, int, bool]:
-        """The text the grammar fixes from `state` on (every legal continuation starts with
-        it), the state after it, and whether end-of-sequence is then the only legal token."""
-        chars: list[str] = []
-        while True:
-            allowed = index.get_allowed_tokens(state)
-            if eos in allowed:
-                return "".join(chars), state, len(allowed) == 1
-            firsts = {self._token_text[token][:1] for token in allowed}
-            if len(firsts) != 1:
-                return "".join(chars), state, False
-            char = firsts.pop()
-            token = self._char_token.get(char)
-            if not char or token is None or token not in allowed:
-                return "".join(chars), state, False
-            chars.append(char)
-            state = index.get_next_state(state, token)
-
-    def _fixed_tokens(self, index, state: int, text: str) -> list[int]:
-        """`text` as the tokenizer would write it, if the grammar accepts those tokens from
-        `state`; otherwise one token per character (always accepted)."""
-        tokens = self.tokenizer(text, add_special_tokens=False).input_ids
-        walk = state
-        for token in tokens:
-            if token not in index.get_allowed_tokens(walk):
-                break
-            walk = index.get_next_state(walk, token)
-        else:
-            if "".join(self._token_text[token] for token in tokens) == text:
-                return tokens
-        return [self._char_token[char] for char in text]
 
     def _shared_prefix(self, prompts: list[list[int]]) -> tuple[object | None, int]:
         """A KV cache (batch size len(prompts)) of the prompt prefix every row shares, and its
@@ -516,6 +536,16 @@ def _quiet_gguf_progress():
         yield
     finally:
         gguf_utils.tqdm = original
+
+
+def _torch_argmax(logits) -> Callable[[list[int]], int]:
+    """`best` for `_choose`: the option with the highest logit."""
+    import torch
+
+    def best(options: list[int]) -> int:
+        return options[int(torch.argmax(logits[torch.tensor(options, device=logits.device)]))]
+
+    return best
 
 
 def _quantized(model, mode: str, device: str):
