@@ -13,7 +13,8 @@ from .pipeline import Options, RunStats, check_article, summarise_text
 # rules:        the pipeline, the rules' first-ranked option everywhere, no model
 # regex:        the one-hour regex baseline (eval reference row)
 # single-pass:  the naive whole-article schema-constrained generation (eval reference row)
-BACKENDS = ("transformers", "rules", "regex", "single-pass")
+# llamacpp:     the pipeline with llama.cpp running the .gguf (optional: pip install '.[llamacpp]')
+BACKENDS = ("transformers", "rules", "regex", "single-pass", "llamacpp")
 _NEEDS_MODEL = ("transformers", "single-pass")
 
 
@@ -38,6 +39,12 @@ class Summariser:
             from .generate import load_generator
 
             self.generator = load_generator(model, device, quantize)
+        elif backend == "llamacpp":
+            from .generate import load_llamacpp
+
+            if device == "cuda" or quantize:
+                raise SummariserError("the llamacpp backend runs the .gguf as stored, on the CPU")
+            self.generator = load_llamacpp(model)
 
     def summarise(self, text: str, id: str | None = None) -> Brief:
         check_article(text)

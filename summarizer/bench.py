@@ -33,7 +33,16 @@ from pathlib import Path
 
 from .errors import InputError, SummariserError
 
-BENCH_BACKENDS = ("transformers", "rules")
+BENCH_BACKENDS = ("transformers", "rules", "llamacpp")
+
+
+def default_backends() -> list[str]:
+    """transformers and rules, plus llamacpp where its optional extra is installed."""
+    import importlib.util
+
+    return ["transformers", "rules"] + (["llamacpp"] if importlib.util.find_spec("llama_cpp") else [])
+
+
 REPEATS = 2  # timed repeats per prompt; the minimum is kept
 DECODE_STEPS = 16  # decode steps timed per prompt for the decode throughput
 DECODE_PROMPTS = 4  # prompts used for prefill/decode micro-measurements in the experiments
@@ -71,6 +80,9 @@ DEFINITIONS = {
     "batch_identical": "every brief at batch 4 equals the brief at batch 1",
     "peak_rss_mb": "peak resident memory of the process after the backend's main measurements",
     "roofline_share": "decode_tok_s / (memory_bandwidth / weight_bytes_per_token)",
+    "ms_per_decision": "wall ms per model decision (generate_json of one prompt), rounds of all decisions in order",
+    "decision_speedup_vs_transformers": "llamacpp: transformers ms_per_decision / llamacpp ms_per_decision",
+    "weight_bytes_per_token (llamacpp)": "the GGUF file's size: its quantised weights, read once per token",
     "memory_bandwidth_gb_s": f"best read bandwidth summing a {BANDWIDTH_MB} MB array (torch, model's threads; "
     "numpy, one thread), measured in this run",
 }
@@ -341,53 +353,75 @@ def decode_batching(generator, request: Request, sizes: Sequence[int] = (1, 4)) 
     }
 
 
+def forget_prefix(generator) -> None:
+    """Drop the KV cache a generator keeps between calls, so that every timed round starts
+    cold and then shares prefixes between consecutive prompts as a real run does (timing
+    the same prompt twice in a row would reuse all of it)."""
+    if hasattr(generator, "_prefix"):
+        generator._prefix = None
+    if hasattr(generator, "llm"):
+        generator.llm.n_tokens = 0
+
+
+def decision_rounds(generator, requests: Sequence[Request]) -> tuple[list[float], list[str]]:
+    """Seconds per request of `generate_json` (the fastest of REPEATS rounds, each round all
+    requests in order from a cold cache) and the outputs."""
+    for request in requests:
+        generator.generate_json([request.prompt], request.schema, request.max_new_tokens)  # compile, warm
+    best = [float("inf")] * len(requests)
+    outputs = [""] * len(requests)
+    for _ in range(REPEATS):
+        forget_prefix(generator)
+        for i, request in enumerate(requests):
+            seconds, output = _timed(lambda r=request: generator.generate_json([r.prompt], r.schema, r.max_new_tokens))
+            best[i] = min(best[i], seconds)
+            outputs[i] = output[0]
+    return best, outputs
+
+
 def constrained_vs_unconstrained(generator, requests: Sequence[Request]) -> dict:
     """ms per output token through the pipeline's `generate_json` vs the same prompts and
-    output lengths with no grammar, interleaved per prompt; grammars compiled beforehand."""
+    output lengths with no grammar, in alternating rounds; grammars compiled beforehand."""
     import outlines
     import torch
 
     free = outlines.Generator(generator.outlines_model)  # no output type: no logits processor
-    fast_tokens = {}  # fast-forward outputs more tokens than it runs forward passes: count them
-    if generator.fast_forward:
-        for request in requests:
-            trace = generator.trace_json(request.prompt, request.schema, request.max_new_tokens)
-            fast_tokens[request.prompt] = len(trace.token_ids)
+    lengths = []  # output tokens per request, EOS included, as the constrained decoding made them
     counter = _ForwardCounter(generator.model)
-    constrained_s = unconstrained_s = 0.0
-    tokens = 0
-    outputs = []
     try:
         for request in requests:
-            generator._compiled(request.schema)  # compile outside the timed call
-            times_c, times_u = [], []
-            for _ in range(REPEATS):
+            generator._compiled(request.schema)  # compile outside the timed calls
+            if generator.fast_forward:  # more tokens than forward passes: count them
+                trace = generator.trace_json(request.prompt, request.schema, request.max_new_tokens)
+                lengths.append(len(trace.token_ids))
+            else:  # outlines' generator: one forward pass per token
                 counter.calls = 0
-                seconds, output = _timed(
-                    lambda r=request: generator.generate_json([r.prompt], r.schema, r.max_new_tokens)
-                )
-                times_c.append(seconds)
-                new_tokens = counter.calls if not generator.fast_forward else fast_tokens[request.prompt]
-                with torch.inference_mode():
-                    seconds, _ = _timed(
-                        lambda r=request, n=new_tokens: free(
-                            r.prompt, max_new_tokens=n, min_new_tokens=n, do_sample=False
-                        )
-                    )
-                times_u.append(seconds)
-            outputs.append(output[0])
-            tokens += new_tokens
-            constrained_s += min(times_c)
-            unconstrained_s += min(times_u)
+                generator.generate_json([request.prompt], request.schema, request.max_new_tokens)
+                lengths.append(counter.calls)
     finally:
         counter.remove()
+    constrained = [float("inf")] * len(requests)
+    unconstrained = [float("inf")] * len(requests)
+    outputs = [""] * len(requests)
+    for _ in range(REPEATS):  # the two sides take turns, a round each
+        forget_prefix(generator)
+        for i, request in enumerate(requests):
+            seconds, output = _timed(lambda r=request: generator.generate_json([r.prompt], r.schema, r.max_new_tokens))
+            constrained[i], outputs[i] = min(constrained[i], seconds), output[0]
+        with torch.inference_mode():
+            for i, request in enumerate(requests):
+                seconds, _ = _timed(
+                    lambda r=request, n=lengths[i]: free(r.prompt, max_new_tokens=n, min_new_tokens=n, do_sample=False)
+                )
+                unconstrained[i] = min(unconstrained[i], seconds)
+    tokens = sum(lengths)
     return {
         "outputs": outputs,
         "output_tokens": tokens,
-        "ms_per_token_constrained": ratio(1000 * constrained_s, tokens),
-        "ms_per_token_unconstrained": ratio(1000 * unconstrained_s, tokens),
-        "constrained_s": constrained_s,
-        "unconstrained_s": unconstrained_s,
+        "ms_per_token_constrained": ratio(1000 * sum(constrained), tokens),
+        "ms_per_token_unconstrained": ratio(1000 * sum(unconstrained), tokens),
+        "constrained_s": sum(constrained),
+        "unconstrained_s": sum(unconstrained),
     }
 
 
@@ -523,6 +557,62 @@ def bench_rules(texts: dict[str, str]) -> dict:
     }
 
 
+def bench_llamacpp(texts: dict[str, str], model: str | None, threads: int | None, progress) -> dict:
+    """The optional llama.cpp backend on the same GGUF: the same prompts, grammar and decoding,
+    llama.cpp's kernels on the stored quantised weights."""
+    from .generate import LlamaCppGenerator, default_model_path
+    from .pipeline import analyse, summarise_text
+
+    path = default_model_path() if model is None else Path(model).expanduser()
+    progress("loading the model in llama.cpp")
+    load_s, generator = _timed(lambda: LlamaCppGenerator(path, threads=threads))
+    llm = generator.llm
+    result: dict = {"model": str(path), "device": "cpu", "load_s": load_s}
+    result["weight_bytes_per_token"] = path.stat().st_size
+    summarise_text(next(iter(texts.values())))  # spaCy loaded before any timing
+    analyses = {article_id: analyse(text) for article_id, text in texts.items()}
+    requests = decision_requests(analyses, generator)
+    result["decisions"] = len(requests)
+    if not requests:
+        result["note"] = "no article offered the model a decision; model measurements skipped"
+        result["peak_rss_mb"] = peak_rss_mb()
+        return result
+
+    progress("llama.cpp: prefill and decode throughput")
+    prompt_tokens = prefill_s = decode_s = 0.0
+    for number, request in enumerate(requests):
+        ids = generator._encode(request.prompt)
+
+        def prefill(ids=ids) -> float:
+            llm.n_tokens = 0
+            return _timed(lambda: llm.eval(ids))[0]
+
+        prefill_s += min(prefill() for _ in range(REPEATS))
+        prompt_tokens += len(ids)
+        if number < DECODE_PROMPTS:
+            steps = []
+            for _ in range(REPEATS):
+                prefill()
+                steps.append(sum(_timed(lambda t=token: llm.eval([t]))[0] for token in ids[:DECODE_STEPS]))
+            decode_s += min(steps)
+    decode_tokens = DECODE_STEPS * len(requests[:DECODE_PROMPTS])
+    result["prefill_tok_s"] = ratio(prompt_tokens, prefill_s)
+    result["decode_tok_s"] = ratio(decode_tokens, decode_s)
+
+    progress("llama.cpp: decisions and pipeline")
+    times, outputs = decision_rounds(generator, requests)
+    result["ms_per_decision"] = ratio(1000 * sum(times), len(requests))
+    result["decision_outputs"] = outputs
+    forget_prefix(generator)
+    traced = traces(generator, requests, fast_forward=True)
+    result["forward_passes_per_output_token"] = ratio(traced["forward_passes"], traced["output_tokens"])
+    result["forced_tokens_free"] = traced["forward_passes"] <= traced["output_tokens"] - traced["forced_tokens"]
+    seconds = min(pipeline_throughput(generator, texts, 1)[0] for _ in range(REPEATS))
+    result["articles_per_min_batch_1"] = per_minute(len(texts), seconds)
+    result["peak_rss_mb"] = peak_rss_mb()
+    return result
+
+
 def bench_transformers(
     texts: dict[str, str],
     model: str | None,
@@ -578,6 +668,8 @@ def bench_transformers(
     compile_s = (result["grammar_compile_ms"] or 0.0) / 1000 * result["distinct_schemas"]
     result["constraint_overhead_with_compile"] = ratio(ab["constrained_s"] + compile_s, ab["unconstrained_s"])
     result["output_tokens_per_article"] = ratio(ab["output_tokens"], len(texts))
+    result["ms_per_decision"] = ratio(1000 * ab["constrained_s"], len(requests))
+    result["decision_outputs"] = ab["outputs"]
     reference = generator.with_options(fast_forward=False)
     if generator.fast_forward:  # the grammar's own cost, one forward pass per token on both sides
         per_pass = constrained_vs_unconstrained(reference, requests)
@@ -692,15 +784,8 @@ def run_experiments(generator, requests, texts, pipelines, ab, reference_ab, pro
     progress("experiment: int8 dynamic quantisation")
     int8 = generator.with_options(quantize="int8")
     int8_speed = speed(int8, sample)
-    int8_ab_s, int8_outputs = 0.0, []
-    for request in requests:
-        int8._compiled(request.schema)
-        runs = [
-            _timed(lambda r=request, g=int8: g.generate_json([r.prompt], r.schema, r.max_new_tokens))
-            for _ in range(REPEATS)
-        ]
-        int8_ab_s += min(seconds for seconds, _ in runs)
-        int8_outputs.extend(runs[0][1])
+    int8_times, int8_outputs = decision_rounds(int8, requests)
+    int8_ab_s = sum(int8_times)
     experiments["int8_dynamic"] = {
         **int8_speed,
         "prefill_speedup": ratio(int8_speed["prefill_tok_s"], baseline["prefill_tok_s"]),
@@ -840,8 +925,26 @@ def run_bench(
         progress(f"backend {name}")
         if name == "rules":
             result["backends"][name] = bench_rules(texts)
+        elif name == "llamacpp":
+            result["backends"][name] = bench_llamacpp(texts, model, threads, progress)
         else:
             result["backends"][name] = bench_transformers(texts, model, device, threads, experiments, progress)
+    llama, torch_side = result["backends"].get("llamacpp"), result["backends"].get("transformers")
+    if llama and "decode_tok_s" in llama:
+        bandwidth = torch_side.get("memory_bandwidth_gb_s") if torch_side else None
+        if bandwidth is None:
+            bandwidth = memory_bandwidth()["best"] / 1e9
+        llama["roofline_share"] = roofline_share(
+            llama["decode_tok_s"], bandwidth * 1e9, llama["weight_bytes_per_token"]
+        )
+        if torch_side and "ms_per_decision" in torch_side:
+            llama["decision_speedup_vs_transformers"] = ratio(torch_side["ms_per_decision"], llama["ms_per_decision"])
+            llama["pipeline_speedup_vs_transformers"] = ratio(
+                llama["articles_per_min_batch_1"], torch_side["articles_per_min_batch_1"]
+            )
+            llama["decisions_identical_to_transformers"] = sum(
+                a == b for a, b in zip(llama["decision_outputs"], torch_side["decision_outputs"], strict=True)
+            )
     if "transformers" in backends:
         import torch
 
@@ -878,6 +981,8 @@ SUMMARY_FIELDS = (
     "batch_speedup",
     "batch_identical",
     "decode_batch_speedup",
+    "ms_per_decision",
+    "decision_speedup_vs_transformers",
     "peak_rss_mb",
     "memory_bandwidth_gb_s",
     "roofline_share",

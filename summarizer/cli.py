@@ -28,7 +28,10 @@ ModelOption = Annotated[
 ]
 BackendOption = Annotated[
     str,
-    typer.Option("--backend", help="transformers (the model chooses) or rules (baseline, no model)."),
+    typer.Option(
+        "--backend",
+        help="transformers (the model chooses), rules (no model), llamacpp (optional extra), regex, single-pass.",
+    ),
 ]
 DeviceOption = Annotated[str, typer.Option("--device", help="auto, cpu or cuda.")]
 QuantizeOption = Annotated[
@@ -38,7 +41,10 @@ QuantizeOption = Annotated[
 
 
 def _fail(exc: SummariserError) -> None:
-    err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+    from rich.markup import escape
+
+    # the message is plain text: "[llamacpp]" or a file name in brackets must print as written
+    err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
     raise typer.Exit(exc.exit_code)
 
 
@@ -295,7 +301,8 @@ def bench(
         ),
     ] = None,
     backend: Annotated[
-        list[str] | None, typer.Option("--backend", help="transformers and/or rules (repeatable; default both).")
+        list[str] | None,
+        typer.Option("--backend", help="transformers, rules, llamacpp (repeatable; default: all installed)."),
     ] = None,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="Only the first N articles.")] = None,
     model: ModelOption = None,
@@ -310,12 +317,12 @@ def bench(
     ] = None,
 ) -> None:
     """Measure load time, throughput, constraint overhead, batching and memory on this machine."""
-    from .bench import BENCH_BACKENDS, default_articles, run_bench, summary_rows, write_result
+    from .bench import default_articles, default_backends, run_bench, summary_rows, write_result
 
     try:
         result = run_bench(
             articles or default_articles(),
-            backends=backend or list(BENCH_BACKENDS),
+            backends=backend or default_backends(),
             limit=limit,
             model=model,
             device=device,

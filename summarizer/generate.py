@@ -480,6 +480,146 @@ class TransformersGenerator(_GrammarWalk):
 
 
 @dataclass
+class LlamaCppGenerator(_GrammarWalk):
+    """The same decoding (fast-forward, grammar walk, greedy) with llama.cpp running the GGUF
+    as it is stored (quantised weights, llama.cpp's CPU kernels). Optional: needs
+    `pip install '.[llamacpp]'`, which compiles llama-cpp-python (several minutes)."""
+
+    model_path: Path
+    threads: int | None = None
+    context_tokens: int = 4096
+    name: str = "llamacpp"
+    fast_forward: bool = True  # the only mode: this backend exists for speed
+    _grammars: dict = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def __post_init__(self) -> None:
+        try:
+            import llama_cpp
+        except ImportError as exc:
+            raise ModelLoadError("the llamacpp backend needs llama-cpp-python: pip install '.[llamacpp]'") from exc
+        from outlines.models.transformers import TransformerTokenizer
+        from transformers import AutoTokenizer
+        from transformers.utils import logging as hf_logging
+
+        if self.model_path.suffix.lower() != ".gguf":
+            raise ModelLoadError(f"{self.model_path}: the llamacpp backend runs .gguf files only")
+        hf_logging.set_verbosity_error()
+        try:
+            self.llm = llama_cpp.Llama(
+                model_path=str(self.model_path),
+                n_ctx=self.context_tokens,
+                n_threads=self.threads,
+                logits_all=False,
+                verbose=False,
+            )
+            with _quiet_gguf_progress():  # the chat template, as the transformers backend renders it
+                self.tokenizer = AutoTokenizer.from_pretrained(self.model_path.parent, gguf_file=self.model_path.name)
+        except Exception as exc:  # llama.cpp raises ValueError/RuntimeError for unreadable files
+            first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise ModelLoadError(f"cannot load {self.model_path} with llama.cpp: {first_line}") from exc
+        # Tokens, vocabulary and grammar exactly as the transformers backend has them (the same
+        # GGUF vocabulary read by transformers), so only the numbers running the model differ.
+        self._hf_tokens = TransformerTokenizer(self.tokenizer)
+        probe = "Police said 12 people were killed in Ağrı; «the toll may rise» — 早上好."
+        if self._encode(probe) != self.llm.tokenize(probe.encode("utf-8"), add_bos=False, special=True):
+            raise ModelLoadError(f"{self.model_path}: llama.cpp and transformers tokenise this model differently")
+        self.device = "cpu"
+        self.quantize = None
+        self._vocabulary = None
+        self._token_text: list[str] = []
+        self._char_token: dict[str, int] = {}
+
+    def chat_prompt(self, system: str, user: str) -> str:
+        messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
+        if self.tokenizer.chat_template:
+            return self.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+        return f"{system}\n\n{user}\n\nAnswer (JSON): "
+
+    def _encode(self, text: str) -> list[int]:
+        return self.tokenizer(text, add_special_tokens=False).input_ids
+
+    def _vocabulary_source(self) -> tuple[dict[str, int], Callable[[str], str], set[int]]:
+        to_text = self._hf_tokens.convert_token_to_string
+        return self.tokenizer.get_vocab(), to_text, set(self.tokenizer.all_special_ids)
+
+    def _index(self, schema: dict):
+        from outlines.backends.outlines_core import OutlinesCoreBackend
+        from outlines.types import JsonSchema
+        from outlines_core import Index
+        from outlines_core.json_schema import build_regex_from_schema
+
+        key = json.dumps(schema, sort_keys=True)
+        if key not in self._grammars:
+            if self._vocabulary is None:
+                tokens = self._hf_tokens
+                self._vocabulary = OutlinesCoreBackend.create_outlines_core_vocabulary(
+                    tokens.get_vocab(), tokens.eos_token_id, tokens.eos_token, tokens.convert_token_to_string
+                )
+            term = JsonSchema(schema, whitespace_pattern="")
+            self._grammars[key] = Index(build_regex_from_schema(term.schema, term.whitespace_pattern), self._vocabulary)
+        return self._grammars[key]
+
+    def generate_json(self, prompts: list[str], schema: dict, max_new_tokens: int) -> list[str]:
+        return self.generate_requests([(prompt, schema, max_new_tokens) for prompt in prompts])
+
+    def generate_requests(self, requests: Sequence[tuple[str, dict, int]], batch_size: int | None = None) -> list[str]:
+        """JSON for each (prompt, schema, max_new_tokens), one prompt at a time (`batch_size`
+        is accepted for the interface; llama.cpp here decodes one sequence)."""
+        with self._lock:
+            try:
+                return [self._decode_one(*request).text for request in requests]
+            except GenerationError:
+                raise
+            except Exception as exc:
+                raise GenerationError(f"constrained generation failed: {exc}") from exc
+
+    def trace_json(self, prompt: str, schema: dict, max_new_tokens: int, fast_forward: bool | None = None):
+        with self._lock:
+            return self._decode_one(prompt, schema, max_new_tokens)
+
+    def _decode_one(self, prompt: str, schema: dict, limit: int) -> DecodeTrace:
+        """`TransformersGenerator._decode` for one row: grammar-fixed text appended without an
+        evaluation of its own, and the prompt prefix already in llama.cpp's KV cache kept
+        (setting `n_tokens` back makes its next `eval` drop the rest of the cache)."""
+        import numpy as np
+
+        self._ensure_token_text()
+        eos = self.tokenizer.eos_token_id
+        index = self._index(schema)
+        prompt_ids = self._encode(prompt)
+        if len(prompt_ids) + limit > self.llm.n_ctx():
+            raise GenerationError(
+                f"prompt of {len(prompt_ids)} tokens does not fit the {self.llm.n_ctx()}-token context"
+            )
+        row = _Row(index, limit, prompt_ids, DecodeTrace(prompt_tokens=len(prompt_ids)), index.get_initial_state())
+        cached = self.llm.input_ids[: self.llm.n_tokens].tolist()
+        shared = 0
+        for previous, mine in zip(cached, prompt_ids[:-1], strict=False):
+            if previous != mine:
+                break
+            shared += 1
+        self.llm.n_tokens = shared
+        row.pending = prompt_ids[shared:]
+        vocabulary_size = self.llm.n_vocab()
+        try:
+            while True:
+                self._advance(row, eos, True)
+                if row.done:
+                    break
+                self.llm.eval(row.pending)
+                row.trace.forward_passes += 1
+                logits = np.ctypeslib.as_array(self.llm._ctx.get_logits(), shape=(vocabulary_size,))
+                row.pending = []
+                self._choose(row, lambda options, scores=logits: options[int(np.argmax(scores[options]))], eos)
+        except BaseException:
+            self.llm.n_tokens = 0  # an evaluation cut short: trust nothing in the cache
+            raise
+        row.trace.text = self.tokenizer.decode(row.trace.token_ids, skip_special_tokens=True)
+        return row.trace
+
+
+@dataclass
 class _CompiledSchema:
     regex: str
     index: object  # outlines_core.Index
@@ -536,6 +676,21 @@ def _quiet_gguf_progress():
         yield
     finally:
         gguf_utils.tqdm = original
+
+
+_LLAMACPP: dict[tuple, LlamaCppGenerator] = {}
+
+
+def load_llamacpp(model: str | os.PathLike | None = None, threads: int | None = None) -> LlamaCppGenerator:
+    """Load (once per process) the llama.cpp generator for a .gguf file (default: SmolLM2)."""
+    path = default_model_path() if model is None else Path(model).expanduser()
+    if not path.is_file():
+        raise ModelLoadError(f"model not found: {path}; the llamacpp backend needs a .gguf file")
+    key = (str(path), threads)
+    with _LOAD_LOCK:
+        if key not in _LLAMACPP:
+            _LLAMACPP[key] = LlamaCppGenerator(path, threads=threads)
+        return _LLAMACPP[key]
 
 
 def _torch_argmax(logits) -> Callable[[list[int]], int]:

@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli import app
@@ -83,3 +84,16 @@ def test_gold_check_names_the_bad_record(tmp_path):
     gold.write_text(json.dumps(record) + "\n")
     result = runner.invoke(app, ["gold-check", "--gold", str(gold), "--articles", str(tmp_path)])
     assert result.exit_code == 2 and "a" in result.output and "evidence" in result.output
+
+
+def test_llamacpp_backend_without_the_extra_is_a_one_line_error(tmp_path):
+    import importlib.util
+
+    if importlib.util.find_spec("llama_cpp") is not None:
+        pytest.skip("llama-cpp-python is installed here")
+    story = tmp_path / "a.txt"
+    story.write_text("Gunmen killed 7 villagers in Lakeside on Friday, police said.\n", "utf-8")
+    result = CliRunner().invoke(app, ["run", str(story), "--backend", "llamacpp"])
+    assert result.exit_code != 0
+    assert "pip install '.[llamacpp]'" in result.output
+    assert "Traceback" not in result.output

@@ -47,3 +47,19 @@ def test_real_constrained_decoder_obeys_the_schema(summariser):
     [output] = generator.generate_json([prompt], schema, max_new_tokens=24)
     assert json.loads(output)["source"] in schema["properties"]["source"]["enum"]
     assert " " not in output.replace("Red Cross", "").replace("not stated", "")  # compact JSON
+
+
+def test_llamacpp_backend_decodes_within_the_schema():
+    pytest.importorskip("llama_cpp")  # optional extra: pip install '.[llamacpp]'
+    from summarizer.generate import load_llamacpp
+
+    generator = load_llamacpp()
+    schema = {"type": "object", "properties": {"category": {"enum": ["killed", "injured"]},
+              "source": {"enum": ["Red Cross", "police", "not stated"]}},
+              "required": ["category", "source"], "additionalProperties": False}  # fmt: skip
+    prompt = generator.chat_prompt("Answer in JSON.", "Sentence: Police said two died.\nWhat happened, who said it?")
+    for _ in range(2):  # the second call starts from the prompt prefix left in llama.cpp's cache
+        trace = generator.trace_json(prompt, schema, 48)
+        answer = json.loads(trace.text)
+        assert answer["category"] in ("killed", "injured") and answer["source"] in ("Red Cross", "police", "not stated")
+        assert trace.forward_passes <= len(trace.token_ids) - sum(trace.forced)
