@@ -509,7 +509,8 @@ class LlamaCppGenerator(_GrammarWalk):
             self.llm = llama_cpp.Llama(
                 model_path=str(self.model_path),
                 n_ctx=self.context_tokens,
-                n_threads=self.threads,
+                # llama-cpp-python's default is half the cores; decode is faster with all of them
+                n_threads=self.threads or _usable_cores(),
                 logits_all=False,
                 verbose=False,
             )
@@ -691,6 +692,10 @@ def load_llamacpp(model: str | os.PathLike | None = None, threads: int | None = 
         if key not in _LLAMACPP:
             _LLAMACPP[key] = LlamaCppGenerator(path, threads=threads)
         return _LLAMACPP[key]
+
+
+def _usable_cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def _torch_argmax(logits) -> Callable[[list[int]], int]:
