@@ -16,6 +16,7 @@ layers with torch dynamic int8 quantisation; `threads` sets torch's intra-op thr
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import functools
 import importlib.util
@@ -519,6 +520,9 @@ class LlamaCppGenerator(_GrammarWalk):
         except Exception as exc:  # llama.cpp raises ValueError/RuntimeError for unreadable files
             first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise ModelLoadError(f"cannot load {self.model_path} with llama.cpp: {first_line}") from exc
+        # freed while the interpreter is whole: llama-cpp-python's own __del__ can run after
+        # its C library is unloaded at exit and print a TypeError
+        atexit.register(self.llm.close)
         # Tokens, vocabulary and grammar exactly as the transformers backend has them (the same
         # GGUF vocabulary read by transformers), so only the numbers running the model differ.
         self._hf_tokens = TransformerTokenizer(self.tokenizer)
