@@ -290,9 +290,10 @@ def _prefill_seconds(generator, prompt: str) -> tuple[int, float]:
     return ids.shape[1], best
 
 
-def _decode_seconds(generator, prompt: str, steps: int) -> float:
-    """Seconds for `steps` single-token forward passes after the prompt (greedy, no grammar)."""
-    ids = generator.tokenizer(prompt, return_tensors="pt").input_ids.to(generator.model.device)
+def _decode_seconds(generator, prompt: str, steps: int, batch: int = 1) -> float:
+    """Seconds for `steps` single-token forward passes after the prompt (greedy, no grammar),
+    the prompt repeated as `batch` rows."""
+    ids = generator.tokenizer(prompt, return_tensors="pt").input_ids.to(generator.model.device).repeat(batch, 1)
     output = generator.model(input_ids=ids, use_cache=True, logits_to_keep=1)
     cache, token = output.cache, output.logits[:, -1:].argmax(-1)
     started = time.perf_counter()
@@ -329,22 +330,10 @@ def decode_batching(generator, request: Request, sizes: Sequence[int] = (1, 4)) 
     batching pays where steps are memory-bound (decode), not where compute is (prefill)."""
     import torch
 
-    ids = generator.tokenizer(request.prompt, return_tensors="pt").input_ids.to(generator.model.device)
     measured = {}
     with torch.inference_mode():
         for size in sizes:
-            batch = ids.repeat(size, 1)
-
-            def steps(batch=batch) -> float:
-                output = generator.model(input_ids=batch, use_cache=True, logits_to_keep=1)
-                cache, token = output.cache, output.logits[:, -1:].argmax(-1)
-                started = time.perf_counter()
-                for _ in range(DECODE_STEPS):
-                    output = generator.model(input_ids=token, cache=cache, use_cache=True, logits_to_keep=1)
-                    cache, token = output.cache, output.logits[:, -1:].argmax(-1)
-                return time.perf_counter() - started
-
-            best = min(steps() for _ in range(REPEATS))
+            best = min(_decode_seconds(generator, request.prompt, DECODE_STEPS, size) for _ in range(REPEATS))
             measured[size] = ratio(DECODE_STEPS * size, best)
     first, last = sizes[0], sizes[-1]
     return {

@@ -85,19 +85,51 @@ def pick_device(device: str) -> str:
 
 
 class _GrammarWalk:
-    """Greedy decoding over an outlines_core index, whatever runs the model: the text the
-    grammar fixes, its tokens, and the choice among the tokens the grammar allows. A user
-    provides `_vocabulary_source()`, `_encode(text)` and the `_token_text`/`_char_token`
-    tables (empty until `_ensure_token_text`)."""
+    """Greedy decoding over an outlines_core index, whatever runs the model: the prompt, the
+    grammar, the text the grammar fixes, its tokens, and the choice among the tokens the
+    grammar allows. A user sets `tokenizer` (transformers'), `_outlines_tokenizer` (outlines'
+    wrapper of it), `_vocabulary = None` and empty `_token_text`/`_char_token` tables,
+    implements `generate_requests`, and runs the model itself."""
 
+    tokenizer: object
+    _outlines_tokenizer: object
+    _vocabulary: object
     _token_text: list[str]
     _char_token: dict[str, int]
 
-    def _vocabulary_source(self) -> tuple[dict[str, int], Callable[[str], str], set[int]]:
+    def chat_prompt(self, system: str, user: str) -> str:
+        messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
+        if self.tokenizer.chat_template:
+            return self.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
+        return f"{system}\n\n{user}\n\nAnswer (JSON): "
+
+    def generate_json(self, prompts: list[str], schema: dict, max_new_tokens: int) -> list[str]:
+        return self.generate_requests([(prompt, schema, max_new_tokens) for prompt in prompts])
+
+    def generate_requests(self, requests: Sequence[tuple[str, dict, int]], batch_size: int | None = None) -> list[str]:
         raise NotImplementedError
 
     def _encode(self, text: str) -> list[int]:
-        raise NotImplementedError
+        return self.tokenizer(text, add_special_tokens=False).input_ids
+
+    def _regex_index(self, schema: dict) -> tuple[str, object]:
+        """The schema's regex and its outlines_core index over this model's vocabulary."""
+        from outlines.backends.outlines_core import OutlinesCoreBackend
+        from outlines.types import JsonSchema
+        from outlines_core import Index
+        from outlines_core.json_schema import build_regex_from_schema
+
+        if self._vocabulary is None:
+            # outlines rebuilds this 49k-token vocabulary for every new schema; the pipeline
+            # makes a new schema per figure (its enums are the article's names), so build it once.
+            tokens = self._outlines_tokenizer
+            self._vocabulary = OutlinesCoreBackend.create_outlines_core_vocabulary(
+                tokens.get_vocab(), tokens.eos_token_id, tokens.eos_token, tokens.convert_token_to_string
+            )
+        # whitespace_pattern="" -> compact JSON, no free whitespace to loop on.
+        term = JsonSchema(schema, whitespace_pattern="")
+        regex = build_regex_from_schema(term.schema, term.whitespace_pattern)
+        return regex, Index(regex, self._vocabulary)
 
     def _advance(self, row: _Row, eos: int, fast_forward: bool) -> None:
         """Append, without a forward pass, what the grammar fixes from the row's state on
@@ -141,7 +173,8 @@ class _GrammarWalk:
     def _ensure_token_text(self) -> None:
         if self._token_text:
             return
-        vocab, to_text, special = self._vocabulary_source()
+        vocab, to_text = self.tokenizer.get_vocab(), self._outlines_tokenizer.convert_token_to_string
+        special = set(self.tokenizer.all_special_ids)
         texts = [""] * (max(vocab.values()) + 1)
         for token, token_id in vocab.items():
             texts[token_id] = to_text(token)
@@ -213,8 +246,7 @@ class TransformersGenerator(_GrammarWalk):
                 self.tokenizer = AutoTokenizer.from_pretrained(self.model_dir, **kwargs)
                 self.model = AutoModelForCausalLM.from_pretrained(self.model_dir, dtype=torch.float32, **kwargs)
         except Exception as exc:  # transformers raises many types for unreadable models
-            first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise ModelLoadError(f"cannot load model from {self.model_dir}: {first_line}") from exc
+            raise ModelLoadError(f"cannot load model from {self.model_dir}: {_first_line(exc)}") from exc
         self.model.to(self.device).eval()
         if self.threads is not None:
             torch.set_num_threads(max(1, int(self.threads)))
@@ -223,6 +255,7 @@ class TransformersGenerator(_GrammarWalk):
         if self.tokenizer.pad_token is None:
             self.tokenizer.pad_token = self.tokenizer.eos_token
         self.outlines_model = outlines.from_transformers(self.model, self.tokenizer)
+        self._outlines_tokenizer = self.outlines_model.tokenizer
         self.context_tokens = int(getattr(self.model.config, "max_position_embeddings", 2048))
         self._vocabulary = None  # outlines_core Vocabulary, built on first use, once per model
         self._token_text: list[str] = []
@@ -252,40 +285,17 @@ class TransformersGenerator(_GrammarWalk):
         variant._prefix = None
         return variant
 
-    def chat_prompt(self, system: str, user: str) -> str:
-        messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
-        if self.tokenizer.chat_template:
-            return self.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
-        return f"{system}\n\n{user}\n\nAnswer (JSON): "
-
     def count_tokens(self, text: str) -> int:
         return len(self._encode(text))
-
-    def _encode(self, text: str) -> list[int]:
-        return self.tokenizer(text, add_special_tokens=False).input_ids
-
-    def _vocabulary_source(self) -> tuple[dict[str, int], Callable[[str], str], set[int]]:
-        to_text = self.outlines_model.tokenizer.convert_token_to_string
-        return self.tokenizer.get_vocab(), to_text, set(self.tokenizer.all_special_ids)
 
     def _compiled(self, schema: dict) -> _CompiledSchema:
         """The schema's regex, outlines_core index and outlines generator, built once and reused."""
         import outlines
-        from outlines.backends.outlines_core import OutlinesCoreBackend, OutlinesCoreLogitsProcessor
-        from outlines.types import JsonSchema
-        from outlines_core import Index
-        from outlines_core.json_schema import build_regex_from_schema
+        from outlines.backends.outlines_core import OutlinesCoreLogitsProcessor
 
         key = json.dumps(schema, sort_keys=True)
         if key not in self._grammars:
-            if self._vocabulary is None:
-                # outlines rebuilds this 49k-token vocabulary for every new schema; the pipeline
-                # makes a new schema per figure (its enums are the article's names), so build it once.
-                self._vocabulary = OutlinesCoreBackend(self.outlines_model).vocabulary
-            # whitespace_pattern="" -> compact JSON, no free whitespace to loop on.
-            term = JsonSchema(schema, whitespace_pattern="")
-            regex = build_regex_from_schema(term.schema, term.whitespace_pattern)
-            index = Index(regex, self._vocabulary)
+            regex, index = self._regex_index(schema)
             processor = OutlinesCoreLogitsProcessor(index, self.outlines_model.tensor_library_name)
             generator = outlines.Generator(self.outlines_model, processor=processor)
             self._grammars[key] = _CompiledSchema(regex, index, generator)
@@ -294,9 +304,6 @@ class TransformersGenerator(_GrammarWalk):
     def _grammar(self, schema: dict):
         """The compiled constrained generator for `schema`, built once and reused."""
         return self._compiled(schema).generator
-
-    def generate_json(self, prompts: list[str], schema: dict, max_new_tokens: int) -> list[str]:
-        return self.generate_requests([(prompt, schema, max_new_tokens) for prompt in prompts])
 
     def generate_requests(self, requests: Sequence[tuple[str, dict, int]], batch_size: int | None = None) -> list[str]:
         """JSON for each (prompt, schema, max_new_tokens), the schemas free to differ, in order.
@@ -370,9 +377,7 @@ class TransformersGenerator(_GrammarWalk):
         for prompt, schema, limit in requests:
             index = self._compiled(schema).index
             prompt_ids = self.tokenizer(prompt).input_ids
-            rows.append(
-                _Row(index, limit, prompt_ids, DecodeTrace(prompt_tokens=len(prompt_ids)), index.get_initial_state())
-            )
+            rows.append(_Row.start(index, limit, prompt_ids))
         if not rows:
             return []
         try:
@@ -436,7 +441,7 @@ class TransformersGenerator(_GrammarWalk):
             return (cache, shared) if shared >= MIN_SHARED_PREFIX else (None, 0)
         common = min(len(ids) for ids in prompts) - 1
         for ids in prompts[1:]:
-            common = next((i for i, (a, b) in enumerate(zip(prompts[0][:common], ids, strict=False)) if a != b), common)
+            common = _common_prefix(prompts[0][:common], ids)
         if common < MIN_SHARED_PREFIX:
             return None, 0
         head = prompts[0][:common]
@@ -463,11 +468,7 @@ class TransformersGenerator(_GrammarWalk):
         if kept is None or not self.reuse_prefix:
             return None, 0
         previous_ids, cache = kept
-        shared = 0
-        for previous, mine in zip(previous_ids, prompt_ids[:-1], strict=False):
-            if previous != mine:
-                break
-            shared += 1
+        shared = _common_prefix(previous_ids, prompt_ids[:-1])
         if shared == 0:
             return None, 0
         cache.crop(shared - cache.get_seq_length())
@@ -518,14 +519,13 @@ class LlamaCppGenerator(_GrammarWalk):
             with _quiet_gguf_progress():  # the chat template, as the transformers backend renders it
                 self.tokenizer = AutoTokenizer.from_pretrained(self.model_path.parent, gguf_file=self.model_path.name)
         except Exception as exc:  # llama.cpp raises ValueError/RuntimeError for unreadable files
-            first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise ModelLoadError(f"cannot load {self.model_path} with llama.cpp: {first_line}") from exc
+            raise ModelLoadError(f"cannot load {self.model_path} with llama.cpp: {_first_line(exc)}") from exc
         # freed while the interpreter is whole: llama-cpp-python's own __del__ can run after
         # its C library is unloaded at exit and print a TypeError
         atexit.register(self.llm.close)
         # Tokens, vocabulary and grammar exactly as the transformers backend has them (the same
         # GGUF vocabulary read by transformers), so only the numbers running the model differ.
-        self._hf_tokens = TransformerTokenizer(self.tokenizer)
+        self._outlines_tokenizer = TransformerTokenizer(self.tokenizer)
         probe = "Police said 12 people were killed in Ağrı; «the toll may rise» — 早上好."
         if self._encode(probe) != self.llm.tokenize(probe.encode("utf-8"), add_bos=False, special=True):
             raise ModelLoadError(f"{self.model_path}: llama.cpp and transformers tokenise this model differently")
@@ -535,38 +535,11 @@ class LlamaCppGenerator(_GrammarWalk):
         self._token_text: list[str] = []
         self._char_token: dict[str, int] = {}
 
-    def chat_prompt(self, system: str, user: str) -> str:
-        messages = [{"role": "system", "content": system}, {"role": "user", "content": user}]
-        if self.tokenizer.chat_template:
-            return self.tokenizer.apply_chat_template(messages, tokenize=False, add_generation_prompt=True)
-        return f"{system}\n\n{user}\n\nAnswer (JSON): "
-
-    def _encode(self, text: str) -> list[int]:
-        return self.tokenizer(text, add_special_tokens=False).input_ids
-
-    def _vocabulary_source(self) -> tuple[dict[str, int], Callable[[str], str], set[int]]:
-        to_text = self._hf_tokens.convert_token_to_string
-        return self.tokenizer.get_vocab(), to_text, set(self.tokenizer.all_special_ids)
-
     def _index(self, schema: dict):
-        from outlines.backends.outlines_core import OutlinesCoreBackend
-        from outlines.types import JsonSchema
-        from outlines_core import Index
-        from outlines_core.json_schema import build_regex_from_schema
-
         key = json.dumps(schema, sort_keys=True)
         if key not in self._grammars:
-            if self._vocabulary is None:
-                tokens = self._hf_tokens
-                self._vocabulary = OutlinesCoreBackend.create_outlines_core_vocabulary(
-                    tokens.get_vocab(), tokens.eos_token_id, tokens.eos_token, tokens.convert_token_to_string
-                )
-            term = JsonSchema(schema, whitespace_pattern="")
-            self._grammars[key] = Index(build_regex_from_schema(term.schema, term.whitespace_pattern), self._vocabulary)
+            self._grammars[key] = self._regex_index(schema)[1]
         return self._grammars[key]
-
-    def generate_json(self, prompts: list[str], schema: dict, max_new_tokens: int) -> list[str]:
-        return self.generate_requests([(prompt, schema, max_new_tokens) for prompt in prompts])
 
     def generate_requests(self, requests: Sequence[tuple[str, dict, int]], batch_size: int | None = None) -> list[str]:
         """JSON for each (prompt, schema, max_new_tokens), one prompt at a time (`batch_size`
@@ -597,13 +570,8 @@ class LlamaCppGenerator(_GrammarWalk):
             raise GenerationError(
                 f"prompt of {len(prompt_ids)} tokens does not fit the {self.llm.n_ctx()}-token context"
             )
-        row = _Row(index, limit, prompt_ids, DecodeTrace(prompt_tokens=len(prompt_ids)), index.get_initial_state())
-        cached = self.llm.input_ids[: self.llm.n_tokens].tolist()
-        shared = 0
-        for previous, mine in zip(cached, prompt_ids[:-1], strict=False):
-            if previous != mine:
-                break
-            shared += 1
+        row = _Row.start(index, limit, prompt_ids)
+        shared = _common_prefix(self.llm.input_ids[: self.llm.n_tokens].tolist(), prompt_ids[:-1])
         self.llm.n_tokens = shared
         row.pending = prompt_ids[shared:]
         vocabulary_size = self.llm.n_vocab()
@@ -643,6 +611,10 @@ class _Row:
     pending: list[int] = field(default_factory=list)  # tokens not yet fed to the model
     position: int = 0  # position id of the first pending token
     done: bool = False
+
+    @classmethod
+    def start(cls, index, limit: int, prompt_ids: list[int]) -> _Row:
+        return cls(index, limit, prompt_ids, DecodeTrace(prompt_tokens=len(prompt_ids)), index.get_initial_state())
 
 
 @dataclass
@@ -696,6 +668,21 @@ def load_llamacpp(model: str | os.PathLike | None = None, threads: int | None = 
         if key not in _LLAMACPP:
             _LLAMACPP[key] = LlamaCppGenerator(path, threads=threads)
         return _LLAMACPP[key]
+
+
+def _common_prefix(first: Sequence[int], second: Sequence[int]) -> int:
+    """How many leading tokens the two sequences share."""
+    shared = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        shared += 1
+    return shared
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def _usable_cores() -> int:
