@@ -123,6 +123,9 @@ class Brief(_Item):
     where: list[Place] = Field(default_factory=list)
     toll: list[Figure] = Field(default_factory=list)
     attribution: list[Source] = Field(default_factory=list)
+    notes: list[str] = Field(
+        default_factory=list, description="What the pipeline had to do unusually to read this article."
+    )
 
     def spans_match(self, text: str) -> list[str]:
         """Problems with this brief's spans against `text` (empty when all slice right)."""

@@ -11,11 +11,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .clean import PROMO, story_segments
+from .extract.furniture import PROMO, story_segments
 
 # ---------------------------------------------------------------- sentences
 
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])")
+# A sentence ends at . ! ? before a capital; also with no space at all where paragraphs were
+# run together ('...were killed.Police said'), which needs a lower-case word before it.
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])|(?<![\w.])[a-z]{2,}[.!?][\"”’)]*(?=[A-Z][a-z])")
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Ms|Mrs|Dr|St|Gen|Col|Lt|Sgt|Maj|Capt|Rev|No|Jr|Sr|vs|Prof|Gov|Sen|Rep"
     r"|Brig|Adm|Cpl|Pvt|Insp|Supt|approx|est|Jan|Feb|Aug|Sept|Oct|Nov|Dec))\.$"
@@ -30,10 +32,11 @@ class Sentence:
     paragraph: int
 
 
-def split_sentences(text: str, clean: bool = True) -> list[Sentence]:
+def split_sentences(text: str, clean: bool = True, segments: list[tuple[int, int]] | None = None) -> list[Sentence]:
     """Story sentences (boilerplate and promos removed unless `clean=False`) with offsets into `text`."""
     sentences: list[Sentence] = []
-    segments = story_segments(text) if clean else _all_lines(text)
+    if segments is None:
+        segments = story_segments(text) if clean else _all_lines(text)
     for paragraph, (seg_start, seg_end) in enumerate(segments):
         segment = text[seg_start:seg_end]
         cursor = 0

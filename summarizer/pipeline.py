@@ -22,6 +22,7 @@ from .candidates import (
     split_sentences,
 )
 from .errors import GenerationError, InputError
+from .extract.furniture import story_segments, whole_page
 from .generate import Generator
 from .ground import (
     Choice,
@@ -52,6 +53,7 @@ class Analysis:
     source_mentions: list[SourceMention]
     sources: list[Entity]
     mention_entity: dict[int, int]
+    notes: list[str] = field(default_factory=list)  # what had to be done unusually, for the brief
 
 
 @dataclass(frozen=True)
@@ -70,12 +72,20 @@ class RunStats:
     notes: list[str] = field(default_factory=list)
 
 
+NO_STORY_NOTE = "page furniture: cleaning left no story lines, so the page was read uncleaned"
+
+
 def analyse(text: str, options: Options = Options()) -> Analysis:
-    sentences = split_sentences(text, clean=options.clean)
+    notes: list[str] = []
+    segments = story_segments(text) if options.clean else whole_page(text)
+    if not segments:  # a page never loses its whole story silently
+        segments = whole_page(text)
+        notes.append(NO_STORY_NOTE)
+    sentences = split_sentences(text, segments=segments)
     figures = [f for f in find_figures(text, sentences) if not (options.background and f.background)]
     mentions = find_sources(text, sentences)
     entities, resolved = merge_sources(text, mentions)
-    analysis = Analysis(text, sentences, figures, mentions, entities, resolved)
+    analysis = Analysis(text, sentences, figures, mentions, entities, resolved, notes)
     for figure in figures:
         figure.sources, figure.sources_in_sentence = _source_options(analysis, figure)
     return analysis
@@ -229,7 +239,7 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     media_keys = _name_keys(s for s in attribution if s.type in ("media", "state_media", "monitor", "ngo", "un"))
     who += organisations_from(text, entities, sentences, place_keys | _name_keys(who) | media_keys)
     toll = dedupe_figures(figures) if options.merge else figures
-    brief = Brief(who=who, where=where, toll=toll, attribution=attribution)
+    brief = Brief(who=who, where=where, toll=toll, attribution=attribution, notes=analysis.notes)
     problems = brief.spans_match(text)
     if problems:  # a defect in this package, never the input's fault
         raise GenerationError(f"ungrounded span in brief: {problems[0]}")

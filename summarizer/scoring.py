@@ -9,8 +9,10 @@ Conventions:
   matching), then the left-over predictions are matched to optional items without
   unmatching any required item. A prediction matched to an optional item counts neither
   way; every unmatched prediction (a duplicate or a miss) is a false positive.
-- Accuracies (qualifier, source, role, type) are over all matched pairs, optional ones
-  included, and are None when nothing matched.
+- Accuracies (qualifier, role, type) are over all matched pairs, optional ones included,
+  and are None when nothing matched. Source accuracy follows GOLD_FORMAT.md: only matched
+  required figures whose gold source is not null count (figures credited to nobody are
+  left out, so guessing "no source" earns nothing), and a missing predicted source is wrong.
 """
 
 from __future__ import annotations
@@ -182,12 +184,25 @@ def _qualifier(figure: Item) -> object:
 
 
 def _same_source(gold_figure: Item, pred_figure: Item, gold_record: Item) -> bool:
+    """GOLD_FORMAT.md: the predicted source names the same entity as the gold one (the gold
+    source, an alias of its attribution item, or one containing the other after
+    normalisation); a missing predicted source is wrong."""
     gold_source, pred_source = gold_figure.get("source"), pred_figure.get("source")
-    if gold_source is None or pred_source is None:
-        return gold_source is None and pred_source is None
-    if not isinstance(pred_source, str):
+    if not isinstance(pred_source, str) or not isinstance(gold_source, str):
         return False
-    return names_match(pred_source, _source_names(gold_source, gold_record))
+    names = _source_names(gold_source, gold_record)
+    if names_match(pred_source, names):
+        return True
+    wanted = f" {normalise(pred_source)} "
+    return wanted.strip() != "" and any(
+        (candidate := f" {normalise(name)} ").strip() and (wanted in candidate or candidate in wanted)
+        for name in names
+    )
+
+
+def _credited(gold_figure: Item) -> bool:
+    """A required gold figure the article credits to someone: the pairs source accuracy is over."""
+    return not gold_figure.get("optional") and gold_figure.get("source") is not None
 
 
 def _source_names(gold_source: str, gold_record: Item) -> list[str]:
@@ -322,7 +337,7 @@ def _score_toll(record: Item, brief: Item, tally: _Tally, entry: dict) -> None:
     entry["toll_strict"] = _match(gold_toll, pred_toll, _same_figure_strict).counts()
     pairs = matching.pairs(gold_toll, pred_toll)
     tally.add("qualifier", [_qualifier(gold) == _qualifier(pred) for gold, pred in pairs])
-    tally.add("source", [_same_source(gold, pred, record) for gold, pred in pairs])
+    tally.add("source", [_same_source(gold, pred, record) for gold, pred in pairs if _credited(gold)])
     entry["missed"] += [f"toll: {_describe_figure(gold_toll[i])}" for i in matching.missed]
     entry["spurious"] += [f"toll: {_describe_figure(pred_toll[i])}" for i in matching.spurious]
 

@@ -349,6 +349,8 @@ def test_toll_strict_also_needs_the_qualifier():
 
 
 def test_source_accuracy_on_matched_figures():
+    """GOLD_FORMAT.md: over matched required figures the article credits to someone; a
+    missing predicted source is wrong; figures credited to nobody and optional ones are left out."""
     gold = [
         record(
             "a",
@@ -359,6 +361,8 @@ def test_source_accuracy_on_matched_figures():
                 figure("arrested", 4, source=None),
                 figure("displaced", 40, source="Harbour Police"),
                 figure("affected", 900, source="Harbour Police"),
+                figure("killed", 3, source="Harbour Police", optional=True),
+                figure("injured", 12, source="the Coastal Rescue Service"),
             ],
             attribution=[source("Coastal Rescue Service", aliases=["CRS"])],
         )
@@ -368,17 +372,19 @@ def test_source_accuracy_on_matched_figures():
             "a",
             toll=[
                 predicted_figure("killed", 7, source="CRS"),  # right: alias in attribution
-                predicted_figure("injured", 2, source=None),  # right: both null
+                predicted_figure("injured", 2, source=None),  # not judged: credited to nobody
                 predicted_figure("missing", 1, source="Harbor Police"),  # right: 0.96 similar
-                predicted_figure("arrested", 4, source="Harbour Police"),  # wrong: gold null
-                predicted_figure("displaced", 40, source=None),  # wrong: gold named
+                predicted_figure("arrested", 4, source="Harbour Police"),  # not judged: gold null
+                predicted_figure("displaced", 40, source=None),  # wrong: gold named, none predicted
+                predicted_figure("killed", 3, source=None),  # not judged: optional
+                predicted_figure("injured", 12, source="Rescue Service"),  # right: one contains the other
                 # "affected 900" is not predicted, so its source is not judged.
             ],
         )
     ]
     accuracy = scored(gold, predictions)["accuracy"]
-    assert accuracy["source"] == 0.6  # 3 of 5
-    assert accuracy["n"]["source"] == 5
+    assert accuracy["source"] == 0.75  # 3 of 4
+    assert accuracy["n"]["source"] == 4
 
 
 # --- validity and grounding ------------------------------------------------------------
