@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .extract.furniture import PROMO, story_segments
+from .extract.numbers import NUMBER, VAGUE, parse_number
 
 # ---------------------------------------------------------------- sentences
 
@@ -62,30 +63,6 @@ def _all_lines(text: str) -> list[tuple[int, int]]:
 
 # ---------------------------------------------------------------- numbers
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}  # fmt: skip
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
-_WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
-_NUMBER_WORDS = (
-    rf"(?:a\s+dozen|(?:(?:{_WORD})(?:[-\s](?:{_WORD}))?)(?:\s+(?:hundred|thousand|million))?"
-    rf"(?:\s+(?:and\s+)?(?:{_WORD})(?:[-\s](?:{_WORD}))?)?)"
-)
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:thousand|million))?"
-NUMBER = re.compile(rf"(?<![\w.,-])(?:{_DIGITS}|{_NUMBER_WORDS})(?![\w-])", re.IGNORECASE)
-VAGUE = re.compile(
-    r"\b(dozens|scores|hundreds|thousands|several|many|numerous|an unspecified number"
-    r"|a number|a handful)\b",
-    re.IGNORECASE,
-)
-
 # Numbers that measure something other than people: time, distance, money, dates, ordinals.
 _NOT_PEOPLE_AFTER = re.compile(
     r"^\s*(?:-\s*|–\s*)?(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries"
@@ -113,7 +90,7 @@ _PERSON_NOUN = re.compile(
 _NOT_PEOPLE_BEFORE = re.compile(
     r"(?:[#№]|\bno\.|\bpage|\bmagnitude|\blevel|\bcategory|\bgrade|\bphase|\broute|\bhighway|\bflight"
     r"|\broom|\bblock|\bpavilion|\bgate|\barticle|\bsection|\bchapter|\bkm|\bcell|\bward|\bbus"
-    r"|\b(?:aged?|ages|age\s+of|in\s+age\s+from)\s+(?:\d+\s*(?:and|to|-|–)\s*)?)\s*$",
+    r"|\b(?:aged?|ages|age\s+of|in\s+age\s+from)\s+(?:[\w-]+,?\s*(?:and|to|-|–)\s*)?)\s*$",
     re.IGNORECASE,
 )
 _MONTH = (
@@ -122,32 +99,6 @@ _MONTH = (
 )
 _DATE_BEFORE = re.compile(rf"\b{_MONTH}\s*$|\b(on|since|in|by|from|until|of)\s+$", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf"^\s*{_MONTH}\b", re.IGNORECASE)
-
-
-def parse_number(expression: str) -> int | None:
-    """'1,000' -> 1000, 'twenty-five' -> 25, 'two hundred' -> 200, 'a dozen' -> 12."""
-    words = expression.lower().replace(",", "").replace("-", " ").split()
-    if words[:2] == ["a", "dozen"]:
-        return 12
-    total, current = 0, 0
-    for word in words:
-        if word == "and":
-            continue
-        if re.fullmatch(r"\d+(\.\d+)?", word):
-            current += float(word) if "." in word else int(word)
-        elif word in _UNITS:
-            current += _UNITS[word]
-        elif word in _TENS:
-            current += _TENS[word]
-        elif word == "hundred":
-            current = (current or 1) * 100
-        elif word in ("thousand", "million"):
-            total += (current or 1) * _SCALES[word]
-            current = 0
-        else:
-            return None
-    value = total + current
-    return int(value) if float(value).is_integer() else None
 
 
 # ---------------------------------------------------------------- qualifiers and ranges
@@ -258,8 +209,16 @@ def _qualifier(before: str) -> str:
     return "exact"
 
 
+# Money ('$70 million'), and numbers inside code, JSON or templates rather than prose
+# ('"count":999', '{{ 7*7 }}', '10**9'): never a count of people.
+_CODE_OR_MONEY_BEFORE = re.compile(r"(?:[$€£¥₹]|\b(?:US|Rs|USD|EUR)\.?|[{\[:=*/+^<>|\\]\s*|[\"']\s*:\s*)$")
+_CODE_AFTER = re.compile(r"^\s*[}\]*/+^=<>|\\%]")
+
+
 def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
     after, before = text[end : end + 40], text[max(0, start - 30) : start]
+    if _CODE_OR_MONEY_BEFORE.search(before) or _CODE_AFTER.match(after):
+        return False
     if _NOT_PEOPLE_AFTER.match(after) or _DATE_AFTER.match(after):
         return False
     if re.fullmatch(r"(1[89]|20)\d\d", expression):
@@ -285,7 +244,7 @@ def _group(text: str, start: int, limit: int) -> tuple[str | None, int]:
     phrase = re.sub(r"^\s*(of\s+(the\s+)?|people\s+of\s+)", "", phrase)
     phrase = phrase.strip(" ,.;:'\"")
     words = phrase.split()
-    if not words or len(words) > 8:
+    if not words or len(words) > 8 or not re.search(r"[^\W\d_]", phrase):
         return None, start
     return phrase, start + window.find(phrase) + len(phrase)
 
@@ -306,6 +265,12 @@ _OTHER_PREDICATE = re.compile(
 
 _NEW_CLAUSE = re.compile(
     r",\s+(?:while|but|whereas|although|though|as|after|before|when|and\s+(?:the|a|an)\b)|;|—|\s–\s",
+    re.IGNORECASE,
+)
+
+
+_CLAUSE_WORD = re.compile(
+    r"\b(?:as(?!\s+(?:high|many|much|well|of|low|large|few|little)\b)|after|before|when|because|since)\s|;",
     re.IGNORECASE,
 )
 
@@ -337,6 +302,10 @@ def _categories_for(
     own_clause = predicate is not None and not CASUALTY.match(predicate.group(1))
     if not own_clause:
         behind = text[sentence.start : number_start]
+        # a cue in another clause ('... kill 14 as floods strand a million') does not govern it
+        clauses = list(_CLAUSE_WORD.finditer(behind))
+        if clauses:
+            behind = behind[clauses[-1].end() :]
         found += [(m.lastgroup, number_end) for m in reversed(list(CASUALTY.finditer(behind)))]
     ordered: list[str] = []
     for name, _ in found:
@@ -426,7 +395,69 @@ def find_figures(text: str, sentences: list[Sentence] | None = None) -> list[Fig
                     category_sure=category_sure,
                 )
             )
+        figures += _singular_figures(text, sentence, background, [f.number_span for f in figures])
     return figures
+
+
+_ONE_PERSON = (
+    r"(?:person|man|woman|child|boy|girl|baby|infant|toddler|teenager|youth|soldier|officer|policeman"
+    r"|policewoman|trooper|marine|seal|sailor|pilot|guard|bodyguard|civilian|worker|employee|student|journalist"
+    r"|photographer|reporter|farmer|shepherd|resident|local|national|citizen|fighter|militant|member|passenger"
+    r"|pilgrim|miner|migrant|inmate|prisoner|teacher|doctor|nurse|priest|imam|driver|tourist|villager|refugee"
+    r"|peacekeeper|attacker|gunman|bomber|suspect|protester|demonstrator|commander|official|leader)"
+)
+# 'an American soldier was killed', 'a 57-year-old woman died', and 'killing a policeman':
+# one person, counted, though no digit or number word is written.
+_SINGULAR_AFTER = re.compile(
+    rf"\b(?P<number>an?|one)\s+(?P<group>(?:[\w'’-]+\s+){{0,3}}?{_ONE_PERSON})\s+"
+    r"(?:(?:who|that)\s+)?(?:was|has\s+been|had\s+been|is|have\s+been)\s+(?:\w+ly\s+)?(?:shot\s+)?"
+    r"(?P<verb>killed|dead|injured|wounded|hurt|arrested|detained|abducted|kidnapped|missing)\b"
+    r"|\b(?P<number2>an?|one)\s+(?P<group2>(?:[\w'’-]+\s+){0,3}?" + _ONE_PERSON + r")\s+(?P<verb2>died|was\s+killed)\b",
+    re.IGNORECASE,
+)
+_SINGULAR_BEFORE = re.compile(
+    r"\b(?P<verb>killing|killed|wounding|wounded|injuring|injured|arresting|arrested|detaining|detained"
+    r"|abducting|abducted|kidnapping|kidnapped)\s+(?P<number>an?|one)\s+"
+    rf"(?P<group>(?:[\w'’-]+\s+){{0,3}}?{_ONE_PERSON})\b",
+    re.IGNORECASE,
+)
+_VERB_CATEGORY = [
+    ("killed", r"kill|dead|died"),
+    ("injured", r"injur|wound|hurt"),
+    ("arrested", r"arrest|detain"),
+    ("missing", r"abduct|kidnap|missing"),
+]
+
+
+def _singular_figures(
+    text: str, sentence: Sentence, background: bool, taken: list[tuple[int, int]]
+) -> list[FigureCandidate]:
+    found: list[FigureCandidate] = []
+    for pattern in (_SINGULAR_AFTER, _SINGULAR_BEFORE):
+        for match in pattern.finditer(text, sentence.start, sentence.end):
+            number = "number" if match.group("number") else "number2"
+            group_name = "group" if match.group("group") else "group2"
+            verb = match.group("verb") or match.group("verb2") if pattern is _SINGULAR_AFTER else match.group("verb")
+            span = match.span(number)
+            if any(start < match.end() and span[0] < end for start, end in taken):
+                continue  # a counted figure already covers these words
+            category = next(name for name, cue in _VERB_CATEGORY if re.match(cue, verb, re.IGNORECASE))
+            evidence = _evidence(text, sentence, span[0], span[1], match.end(), match.end())
+            found.append(
+                FigureCandidate(
+                    count=1,
+                    count_max=None,
+                    qualifier="exact",
+                    categories=[category],
+                    group=match.group(group_name),
+                    number_span=span,
+                    evidence_span=evidence,
+                    sentence=sentence,
+                    background=background,
+                )
+            )
+            taken = [*taken, (match.start(), match.end())]
+    return found
 
 
 # ---------------------------------------------------------------- sources

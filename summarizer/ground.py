@@ -28,7 +28,6 @@ from .candidates import (
     INSTITUTION,
     MEDIA_OR_ANALYST,
     MODIFIER_USE,
-    NUMBER,
     ORG_WORD,
     SPOKESPERSON,
     STATE_NAME,
@@ -43,10 +42,10 @@ from .candidates import (
     SourceMention,
     gazetteer_kind,
     is_generic,
-    parse_number,
     place_type_from_context,
     source_type,
 )
+from .extract.numbers import read_count
 
 _FUNCTION_WORDS = {
     "the", "a", "an", "of", "between", "and", "with", "by", "as", "against", "from", "among",
@@ -516,8 +515,7 @@ def figure_item(text: str, choice: Choice) -> Figure | None:
     number_start, number_end = candidate.number_span
     if not (start <= number_start < number_end <= end) or not text[start:end].strip():
         return None
-    number = NUMBER.match(text, number_start, number_end)
-    if number is None or parse_number(number.group()) != candidate.count:
+    if read_count(text, number_start, number_end) != candidate.count:
         return None
     if choice.category not in candidate.categories:
         return None
