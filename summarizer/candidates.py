@@ -7,12 +7,14 @@ particular story. Every candidate carries `[start, end)` offsets into the origin
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .extract.furniture import PROMO, story_segments
 from .extract.numbers import NUMBER, VAGUE, parse_number
+from .extract.speakers import is_description, speakers
 
 # ---------------------------------------------------------------- sentences
 
@@ -512,6 +514,9 @@ class SourceMention:
     end: int
     description: str  # the words around the name that say what kind of source it is
     sentence_start: int
+    pronoun: bool = False  # 'he said': refers back to a person named before; not a name itself
+    parsed: bool = False  # found only as a reporting verb's subject in the parse
+    refers_back: bool = False  # 'the UN refugee agency said': stands for a source named elsewhere
 
     @property
     def span(self) -> tuple[int, int]:
@@ -608,7 +613,8 @@ _NP_AFTER = re.compile(
 _NOT_NAMES = re.compile(
     r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May"
     r"|June|July|August|September|October|November|December|It|He|She|They|We|I|This|That|These"
-    r"|Those|There|On|In|At|During|After|Before|Earlier|Later|Meanwhile|However|But|And)$"
+    r"|Those|There|On|In|At|During|After|Before|Earlier|Later|Meanwhile|However|But|And|Its|Their|His|Her|Our"
+    r"|A|An|The)$"
 )
 
 
@@ -657,8 +663,11 @@ def _is_sentence_initial_word(text: str, name: str, start: int, sentence_start: 
     return not re.search(rf"(?<=[a-z,;] ){re.escape(name)}\b", text)
 
 
-def find_sources(text: str, sentences: list[Sentence]) -> list[SourceMention]:
-    """Every source the story cites, in reading order, one mention per citation."""
+def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None) -> list[SourceMention]:
+    """Every source the story cites, in reading order, one mention per citation: the
+    patterns below, and the subject of each reporting verb in the parse (`docs`, by
+    sentence start) where the patterns found nothing inside that subject."""
+    docs = parse_sentences(sentences) if docs is None else docs
     mentions: list[SourceMention] = []
     for sentence in sentences:
         found: list[tuple[int, int]] = []
@@ -685,19 +694,46 @@ def find_sources(text: str, sentences: list[Sentence]) -> list[SourceMention]:
                 span = _noun_phrase_after(text, match.end(), sentence.end)
             if span:
                 found.append(span)
-        for start, end in sorted(set(found)):
-            name = text[start:end]
-            if not name.strip() or _NOT_NAMES.match(name) or re.search(r"-(based|backed|led|run)$", name):
-                continue
-            if _is_sentence_initial_word(text, name, start, sentence.start):
-                continue
+        kept = [
+            (start, end)
+            for start, end in sorted(set(found))
+            if text[start:end].strip()
+            and not _NOT_NAMES.match(text[start:end])
+            and not re.search(r"-(based|backed|led|run)$", text[start:end])
+            and not _is_sentence_initial_word(text, text[start:end], start, sentence.start)
+        ]
+        pronouns: list[tuple[int, int]] = []
+        parsed: set[tuple[int, int]] = set()
+        doc = docs.get(sentence.start)
+        for speaker in speakers(doc, sentence.start) if doc is not None else []:
+            if speaker.pronoun:
+                pronouns.append((speaker.start, speaker.end))
+            elif not any(start < speaker.phrase_end and speaker.phrase_start < end for start, end in kept):
+                span = _trim_name(text, speaker.start, speaker.end)
+                if span[1] > span[0] and not _NOT_NAMES.match(text[span[0] : span[1]]):
+                    kept.append(span)
+                    parsed.add(span)
+        for start, end in sorted(set(kept) | set(pronouns)):
             description = text[max(sentence.start, start - 60) : min(sentence.end, end + 40)]
-            mentions.append(SourceMention(name, start, end, description, sentence.start))
+            mention = SourceMention(text[start:end], start, end, description, sentence.start)
+            mentions.append(
+                dataclasses.replace(
+                    mention,
+                    pronoun=(start, end) in pronouns,
+                    parsed=(start, end) in parsed,
+                    refers_back=(start, end) in parsed and is_description(text, start, end),
+                )
+            )
     return mentions
 
 
 def is_generic(name: str) -> bool:
     return bool(GENERIC_SOURCE.match(name.strip()))
+
+
+def refers_back(mention: SourceMention) -> bool:
+    """A mention that names no source itself: 'the monitor', 'the UN refugee agency'."""
+    return is_generic(mention.name) or mention.refers_back
 
 
 # ---------------------------------------------------------------- places and actors
@@ -776,9 +812,8 @@ def _spacy():
     try:
         import spacy
 
-        # only `.ents` is read, and this pipeline's NER carries its own tok2vec: the tagger,
-        # parser and shared tok2vec would cost two thirds of the time for nothing
-        return spacy.load(_NER_MODEL, enable=["ner"])
+        # the parser finds who says what (extract/speakers.py); the lemmatiser is not needed
+        return spacy.load(_NER_MODEL, exclude=["lemmatizer"])
     except (ImportError, OSError):
         return None
 
@@ -861,17 +896,30 @@ def _is_title_case(sentence: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.8
 
 
-def find_entities(text: str, sentences: list[Sentence]) -> list[EntityMention]:
+# spaCy's cost grows faster than linearly on very long "sentences" (a page with no full
+# stops); longer ones are read by the patterns alone.
+MAX_PARSED_SENTENCE_CHARS = 5_000
+
+
+def parse_sentences(sentences: list[Sentence]) -> dict[int, object]:
+    """One spaCy Doc (NER and dependency parse) per story sentence, by sentence start: the
+    one parse of the article that names, places and speakers all read."""
+    nlp = _spacy()
+    if nlp is None:
+        return {}
+    # A title-case headline makes NER see names everywhere; its places recur in the body.
+    tagged = [s for s in sentences if not _is_title_case(s.text) and len(s.text) <= MAX_PARSED_SENTENCE_CHARS]
+    # one nlp.pipe call for the article: spaCy batches the sentences through its network
+    return dict(zip((s.start for s in tagged), nlp.pipe(s.text for s in tagged), strict=True))
+
+
+def find_entities(text: str, sentences: list[Sentence], docs: dict | None = None) -> list[EntityMention]:
     """Names in the story sentences: NER when available, plus 'the village(s) of X, Y and Z'."""
     mentions: list[EntityMention] = []
-    nlp = _spacy()
-    # A title-case headline makes NER see names everywhere; its places recur in the body.
-    tagged = [s for s in sentences if nlp is not None and not _is_title_case(s.text)]
-    # one nlp.pipe call for the article: spaCy batches the sentences through its network
-    docs = dict(zip((id(s) for s in tagged), nlp.pipe(s.text for s in tagged), strict=True)) if tagged else {}
+    docs = parse_sentences(sentences) if docs is None else docs
     for sentence in sentences:
-        if id(sentence) in docs:
-            for ent in docs[id(sentence)].ents:
+        if sentence.start in docs:
+            for ent in docs[sentence.start].ents:
                 if ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
                     start = sentence.start + ent.start_char
                     start, end = _trim_name(text, start, sentence.start + ent.end_char)

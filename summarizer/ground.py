@@ -43,6 +43,7 @@ from .candidates import (
     gazetteer_kind,
     is_generic,
     place_type_from_context,
+    refers_back,
     source_type,
 )
 from .extract.numbers import read_count
@@ -128,13 +129,14 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
     entities: list[Entity] = []
     resolved: dict[int, int] = {}
     for index, mention in enumerate(mentions):
-        if is_generic(mention.name):
+        if refers_back(mention) or mention.pronoun:
             continue
         kind = source_type(mention.name, mention.description)
         acronym = ACRONYM_AFTER.match(text, mention.end)
         for number, entity in enumerate(entities):
-            # unnamed sources of one kind ('witnesses', 'eyewitnesses') are one source
-            unnamed = not re.search(r"[A-Z]", entity.name + mention.name) and entity.kind == kind
+            # unnamed witnesses ('witnesses', 'eyewitnesses') are one source; unnamed bodies
+            # ('authorities', 'the police department') are not one another
+            unnamed = not re.search(r"[A-Z]", entity.name + mention.name) and entity.kind == kind == "witness"
             if entity.related(mention.name) or unnamed:
                 entity.add(mention.name, mention.span)
                 if entity.kind == "other":
@@ -150,6 +152,9 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
             entities[resolved[index]].add(acronym.group(1), acronym.span(1))
     entities, resolved = _merge_spokespeople(text, mentions, entities, resolved)
     for index, mention in enumerate(mentions):
+        if mention.pronoun:
+            _resolve_pronoun(index, mentions, entities, resolved)
+            continue
         if index in resolved:
             continue
         kind = source_type(mention.name, mention.description)
@@ -165,6 +170,14 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
                 resolved[index] = resolved[j]
                 entity.add(mention.name, mention.span)
                 break
+    for index, mention in enumerate(mentions):
+        # a description with nothing named before or after to stand for ('the Indonesian
+        # health ministry said') is the only name the article gives that source
+        if mention.refers_back and index not in resolved:
+            entity = Entity(mention.name, source_type(mention.name, mention.description))
+            entity.add(mention.name, mention.span)
+            entities.append(entity)
+            resolved[index] = len(entities) - 1
     for entity in entities:
         if entity.pinned:
             continue
@@ -174,6 +187,22 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
             entity.names[bare] += 0
             entity.name = bare
     return entities, resolved
+
+
+def _resolve_pronoun(index: int, mentions: list[SourceMention], entities: list[Entity], resolved: dict[int, int]):
+    """'he said' / 'she told reporters': the nearest person cited before, within a few
+    sentences. The pronoun is not a name: the entity gains no alias or span from it."""
+    mention = mentions[index]
+    earlier = sorted(
+        (j for j in resolved if mentions[j].start < mention.start and not mentions[j].pronoun),
+        key=lambda j: -mentions[j].start,
+    )
+    for j in earlier:
+        if mention.start - mentions[j].start > 1_500:
+            break
+        if _looks_like_person(entities[resolved[j]].name) or entities[resolved[j]].kind in ("official", "witness"):
+            resolved[index] = resolved[j]
+            return
 
 
 def _merge_spokespeople(
@@ -187,7 +216,8 @@ def _merge_spokespeople(
         speaker = resolved[index]
         for number, body in enumerate(entities):
             if number != speaker and body.name in mention.description and re.search(r"[A-Z]", body.name):
-                into[speaker] = number
+                if _root(number, into) != speaker:  # two spokespeople naming each other: no cycle
+                    into[speaker] = number
                 break
         else:
             # the body is named only beside its spokesperson: cite the body, keep the person as an alias
@@ -213,12 +243,16 @@ def _merge_spokespeople(
 
 def _body_of_spokesperson(description: str) -> str | None:
     match = BODY_AFTER.search(description) or BODY_BEFORE.search(description)
-    return match.group(1).strip() if match else None
+    body = match.group(1).strip() if match else None
+    # 'Its spokesman', 'The spokesman': a determiner, not the body's name
+    return None if body is None or body.lower() in ("its", "their", "his", "her", "our", "the", "a", "an") else body
 
 
 def _root(number: int, into: dict[int, int]) -> int:
-    while number in into:
+    seen = {number}
+    while number in into and into[number] not in seen:
         number = into[number]
+        seen.add(number)
     return number
 
 
@@ -230,7 +264,8 @@ def person_name(name: str) -> str:
 def _best_name(names: Counter) -> str:
     proper = [n for n in names if not is_generic(n) and not re.search(r"\s+of\s+[A-Z]", n)] or list(names)
     # the fullest proper form: most words, then most frequent
-    return max(proper, key=lambda n: (len(n.split()) if not n.isupper() else 1, names[n]))
+    # a name written with capitals before a description of it ('prime minister's office')
+    return max(proper, key=lambda n: (bool(re.search(r"[A-Z]", n)), len(n.split()) if not n.isupper() else 1, names[n]))
 
 
 def sources_as_items(text: str, entities: list[Entity], sentences: list[Sentence]) -> list[Source]:

@@ -11,7 +11,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from .brief import Brief, Figure
+from .brief import Brief, Figure, Source
 from .candidates import (
     FigureCandidate,
     Sentence,
@@ -19,6 +19,7 @@ from .candidates import (
     find_entities,
     find_figures,
     find_sources,
+    parse_sentences,
     split_sentences,
 )
 from .errors import GenerationError, InputError
@@ -54,6 +55,7 @@ class Analysis:
     sources: list[Entity]
     mention_entity: dict[int, int]
     notes: list[str] = field(default_factory=list)  # what had to be done unusually, for the brief
+    docs: dict = field(default_factory=dict)  # spaCy parse of each story sentence, by its start
 
 
 @dataclass(frozen=True)
@@ -83,9 +85,10 @@ def analyse(text: str, options: Options = Options()) -> Analysis:
         notes.append(NO_STORY_NOTE)
     sentences = split_sentences(text, segments=segments)
     figures = [f for f in find_figures(text, sentences) if not (options.background and f.background)]
-    mentions = find_sources(text, sentences)
+    docs = parse_sentences(sentences)
+    mentions = find_sources(text, sentences, docs)
     entities, resolved = merge_sources(text, mentions)
-    analysis = Analysis(text, sentences, figures, mentions, entities, resolved, notes)
+    analysis = Analysis(text, sentences, figures, mentions, entities, resolved, notes, docs)
     for figure in figures:
         figure.sources, figure.sources_in_sentence = _source_options(analysis, figure)
     return analysis
@@ -114,11 +117,30 @@ def _source_options(analysis: Analysis, figure: FigureCandidate) -> tuple[list[s
     later = [s.start for s in paragraph if s.start > sentence.start]
     before = names_in(lambda m: m.sentence_start in earlier[-2:])
     after = names_in(lambda m: m.sentence_start in later[:2])
+    # inside a quotation that closes in a later sentence ('"... were killed. ...," he said'),
+    # the speaker named after the quote comes before anyone cited earlier
+    candidates = same + after + before if _inside_open_quote(paragraph, sentence) else same + before + after
     ordered: list[str] = []
-    for name in same + before + after:
+    for name in candidates:
         if name not in ordered:
             ordered.append(name)
     return ordered, len(set(same))
+
+
+def _inside_open_quote(paragraph: list[Sentence], sentence: Sentence) -> bool:
+    """Does a quotation open before the end of `sentence` and stay open after it?"""
+    depth = 0
+    for current in paragraph:
+        for char in current.text:
+            if char == "“":
+                depth = 1
+            elif char == "”":
+                depth = 0
+            elif char == '"':
+                depth = 1 - depth
+        if current is sentence:
+            return depth == 1
+    return False
 
 
 def rule_choices(analysis: Analysis) -> list[Choice]:
@@ -210,6 +232,21 @@ def _without_headline_restatements(kept: list[tuple[Choice, Figure]], sentences:
     return [f for c, f in kept if not (c.candidate.sentence is headline and (f.category, f.count, f.count_max) in body)]
 
 
+def _cited(attribution: list[Source], analysis: Analysis, figures: list[Figure]) -> list[Source]:
+    """Sources as attribution items. An unnamed one that only the parse found ('local
+    officials said', 'a hospital spokeswoman said') is listed when a figure is credited to
+    it; otherwise it is a description of someone, not a source an analyst would list."""
+    parsed = {m.span for m in analysis.source_mentions if m.parsed}
+    credited = {f.source for f in figures if f.source}
+    return [
+        item
+        for item in attribution
+        if item.name in credited
+        or re.search(r"[A-Z]", item.name)
+        or not all(tuple(span) in parsed for span in item.mentions)
+    ]
+
+
 def _name_keys(items) -> set[str]:
     """Normalised keys of every name and alias of brief items (to keep fields apart)."""
     return {_key(name) for item in items for name in (item.name, *item.aliases)}
@@ -225,8 +262,8 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
             continue
         kept.append((choice, item))
     figures = _without_headline_restatements(kept, sentences) if options.merge else [f for _, f in kept]
-    attribution = sources_as_items(text, analysis.sources, sentences)
-    entities = find_entities(text, sentences)
+    attribution = _cited(sources_as_items(text, analysis.sources, sentences), analysis, figures)
+    entities = find_entities(text, sentences, analysis.docs)
     where = places_from(text, entities, sentences, _name_keys(attribution))
     place_keys = _name_keys(where)
     source_spans = [span for s in attribution for span in s.mentions]

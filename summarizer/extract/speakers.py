@@ -1,0 +1,243 @@
+"""Who says it: the subject of a reporting verb, read from spaCy's dependency parse.
+
+Regular expressions find 'according to X' and 'X said' when X is a capitalised name right
+beside the verb; news prose also writes 'Indonesia disaster officials now say ...',
+'Initial reports said ...', '"...," he said', 'a spokesman for the ministry, Ana Ruiz,
+told reporters ...'. The parse gives the verb's subject whatever stands between them, so
+the speaker is found by structure, not by surface distance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Forms of the verbs that introduce a report (the lemmatiser is not needed for these).
+# Speech verbs only: 'claimed the lives of', 'put the toll at' have subjects that are not sources.
+_SAY_LEMMAS = "say tell report confirm announce add state"
+SAY_FORMS = frozenset(
+    form
+    for lemma in _SAY_LEMMAS.split(" ")
+    for form in {
+        lemma,
+        lemma + "s",
+        lemma + ("d" if lemma.endswith("e") else "ed"),
+        (lemma[:-1] if lemma.endswith("e") else lemma) + "ing",
+    }
+) | {"said", "says", "told"}
+PERSON_PRONOUNS = frozenset({"he", "she"})
+# Subjects that are not sources: other pronouns, and words that only stand in for a clause.
+_NOT_SPEAKERS = frozenset({"it", "this", "that", "there", "which", "who", "what", "they", "we", "i", "you", "one"})
+# A subject that is not a proper name is a source only when its head is a noun for one
+# ('officials said', 'initial reports said', 'the ministry said'), never 'forces', 'experts'.
+SOURCE_HEADS = frozenset(
+    [
+        "office",
+        "department",
+        "service",
+        "services",
+        "official",
+        "officials",
+        "police",
+        "authorities",
+        "authority",
+        "ministry",
+        "ministries",
+        "agency",
+        "agencies",
+        "government",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "spokesmen",
+        "witness",
+        "witnesses",
+        "eyewitness",
+        "eyewitnesses",
+        "resident",
+        "residents",
+        "villager",
+        "villagers",
+        "survivor",
+        "survivors",
+        "doctor",
+        "doctors",
+        "medic",
+        "medics",
+        "paramedics",
+        "rescuer",
+        "rescuers",
+        "source",
+        "sources",
+        "hospital",
+        "hospitals",
+        "army",
+        "military",
+        "command",
+        "commander",
+        "governor",
+        "mayor",
+        "minister",
+        "president",
+        "chief",
+        "head",
+        "director",
+        "coroner",
+        "monitor",
+        "observatory",
+        "services",
+        "media",
+        "television",
+        "radio",
+        "statement",
+        "rescue",
+        "defence",
+        "defense",
+        "administration",
+        "council",
+        "committee",
+        "commission",
+        "organisation",
+        "organization",
+        "group",
+    ]
+)
+# Modifiers kept in a speaker's name: 'U.S. Defense Department officials', 'local authorities'.
+_NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "det", "nummod", "npadvmod", "quantmod"})
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """The subject of a reporting verb: its character span in the article and whether it is
+    a personal pronoun ('he', 'she') that refers back to someone named before."""
+
+    start: int
+    end: int
+    pronoun: bool
+    phrase_start: int  # the whole subject, clauses and appositions included
+    phrase_end: int
+
+
+def speakers(doc, offset: int) -> list[Speaker]:
+    """Speakers in one parsed sentence; `offset` is the sentence's start in the article."""
+    found: list[Speaker] = []
+    for token in doc:
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            # 'according to civil defence': the object of 'to' is the source
+            for child in doc[token.i + 1].children:
+                if child.dep_ == "pobj" and child.lower_ not in _NOT_SPEAKERS and child.pos_ != "PRON":
+                    span = _name_span(child)
+                    if span is not None:
+                        found.append(Speaker(offset + span[0], offset + span[1], False, *_whole(child, offset)))
+            continue
+        if token.lower_ not in SAY_FORMS:
+            continue
+        deps = {child.dep_ for child in token.children}
+        if "dobj" in deps and "ccomp" not in deps and token.lower_.startswith(("add", "announc")):
+            objects = [child for child in token.children if child.dep_ == "dobj"]
+            if token.lower_.startswith("add") or not any(t.like_num for o in objects for t in o.subtree):
+                continue  # 'had added two floors', 'announced compensation': not a report of words
+        subjects = [child for child in token.children if child.dep_ == "nsubj"]
+        # two subjects for one verb is the parser splitting one phrase ('state news agency
+        # SANA confirmed'): the one next to the verb names it, the phrase spans both
+        whole = (_whole(subjects[0], offset)[0], _whole(subjects[-1], offset)[1]) if subjects else (0, 0)
+        for child in subjects[-1:]:
+            if child.lower_ in PERSON_PRONOUNS:
+                found.append(Speaker(offset + child.idx, offset + child.idx + len(child), True, *whole))
+                continue
+            if child.lower_ in _NOT_SPEAKERS or child.pos_ == "PRON":
+                continue
+            if child.pos_ != "PROPN" and child.lower_ not in SOURCE_HEADS:
+                continue
+            span = _name_span(child)
+            if span is not None:
+                start, end = span
+                found.append(Speaker(offset + start, offset + end, False, *whole))
+    return found
+
+
+# Heads of a definite description that stands for a source named elsewhere ('the UN refugee
+# agency said', 'the ministry added'): lower-case, unlike the head of a name ('the Interior
+# Ministry').
+DESCRIPTION_HEADS = frozenset(
+    [
+        "agency",
+        "ministry",
+        "monitor",
+        "observatory",
+        "group",
+        "organisation",
+        "organization",
+        "watchdog",
+        "body",
+        "authority",
+        "broadcaster",
+        "newspaper",
+        "outlet",
+    ]
+)
+
+
+_GENERIC_OWNERS = frozenset({"country", "nation", "state", "city", "province", "region", "island", "kingdom"})
+
+
+def is_description(doc_text: str, start: int, end: int) -> bool:
+    """Is text[start:end] a definite description ('the UN refugee agency') rather than a name?"""
+    words = doc_text[start:end].split()
+    before = doc_text[max(0, start - 4) : start].lower()
+    # 'the country's prison authority' describes; 'the prime minister's office' names
+    possessive = any(word.endswith(("'s", "’s")) and word.lower()[:-2] not in _GENERIC_OWNERS for word in words)
+    return (
+        bool(words)
+        and words[-1] in DESCRIPTION_HEADS
+        and before.endswith("the ")
+        and len(words) <= 4
+        and not possessive
+    )
+
+
+def _whole(head, offset: int) -> tuple[int, int]:
+    return offset + head.left_edge.idx, offset + head.right_edge.idx + len(head.right_edge)
+
+
+def _name_span(head) -> tuple[int, int] | None:
+    """The words of the subject that name it: the head and its modifiers, without relative
+    clauses, appositions or prepositional phrases other than 'of' / 'for' ('Ministry of
+    Health', 'a spokesman for the ministry'). An apposition that is a proper name
+    ('a spokesman for the ministry, Ana Ruiz,') is the speaker's name."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            return _phrase(child)
+    return _phrase(head)
+
+
+def _phrase(head) -> tuple[int, int] | None:
+    tokens = [head]
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            keep = (child.dep_ in _NAME_DEPS and child.pos_ != "PRON") or (
+                child.dep_ == "prep" and child.lower_ in ("of", "for") and token.i == head.i
+            )
+            if token is not head and child.dep_ == "pobj":
+                keep = True
+            if keep:
+                tokens.append(child)
+                stack.append(child)
+    tokens.sort(key=lambda t: t.i)
+    # one contiguous run around the head: a gap means a clause was left out
+    indices = [t.i for t in tokens]
+    position = indices.index(head.i)
+    low = high = position
+    while low > 0 and indices[low - 1] == indices[low] - 1:
+        low -= 1
+    while high + 1 < len(indices) and indices[high + 1] == indices[high] + 1:
+        high += 1
+    run = tokens[low : high + 1]
+    while run and (run[0].dep_ in ("det", "case", "punct") or run[0].is_punct):
+        run = run[1:]
+    while run and (run[-1].is_punct or run[-1].dep_ == "case"):
+        run = run[:-1]
+    if not run:
+        return None
+    return run[0].idx, run[-1].idx + len(run[-1])
