@@ -798,7 +798,13 @@ def _save_converted(model, tokenizer, target: Path) -> None:
         temporary = Path(tempfile.mkdtemp(prefix=".converting-", dir=target.parent))
     except OSError:
         return
+    # the weights are plain fp32 once loaded; transformers still marks the model as "gguf
+    # quantised" and refuses to save it, so the mark is lifted while it is saved
+    quantizer = getattr(model, "hf_quantizer", None)
+    quantization = model.config.__dict__.get("quantization_config")
     try:
+        model.hf_quantizer = None
+        model.config.__dict__.pop("quantization_config", None)
         model.save_pretrained(temporary, safe_serialization=True)
         tokenizer.save_pretrained(temporary)
         (temporary / _COMPLETE).write_text("ok\n", "utf-8")
@@ -807,6 +813,10 @@ def _save_converted(model, tokenizer, target: Path) -> None:
         os.replace(temporary, target)
     except Exception:
         _remove_tree(temporary)
+    finally:
+        model.hf_quantizer = quantizer
+        if quantization is not None:
+            model.config.quantization_config = quantization
 
 
 def _remove_tree(path: Path) -> None:
