@@ -6,7 +6,8 @@ import os
 from collections.abc import Iterable
 
 from .brief import Brief
-from .errors import SummariserError
+from .errors import InputError, InternalError, SummariserError
+from .inputs import article_problem, printable_id
 from .pipeline import Options, RunStats, check_article, summarise_text
 
 # transformers: the pipeline, the model choosing among grounded options (default)
@@ -28,7 +29,9 @@ class Summariser:
         device: str = "auto",
         options: Options | None = None,
         quantize: str | None = None,
+        progress=None,
     ):
+        """`progress`, a callable taking one line, hears about slow steps (loading the model)."""
         if backend not in BACKENDS:
             raise SummariserError(f"unknown backend {backend!r}; choose from {', '.join(BACKENDS)}")
         self.backend = backend
@@ -38,7 +41,7 @@ class Summariser:
         if backend in _NEEDS_MODEL:
             from .generate import load_generator
 
-            self.generator = load_generator(model, device, quantize)
+            self.generator = load_generator(model, device, quantize, progress=progress)
         elif backend == "llamacpp":
             from .generate import load_llamacpp
 
@@ -47,7 +50,20 @@ class Summariser:
             self.generator = load_llamacpp(model)
 
     def summarise(self, text: str, id: str | None = None) -> Brief:
-        check_article(text)
+        """The brief of `text`. Raises only SummariserError subclasses: InputError for text
+        that cannot be summarised (not a string, empty, over the size limits), InternalError
+        for an unexpected failure inside the pipeline."""
+        check_text(text)
+        try:
+            brief = self._summarise(text)
+        except SummariserError:
+            raise
+        except Exception as exc:  # a bug or a library's error on hostile text: still one of ours
+            raise InternalError.wrap(exc) from exc
+        brief.id = None if id is None else printable_id(id)
+        return brief
+
+    def _summarise(self, text: str) -> Brief:
         if self.backend == "regex":
             from .baselines import regex_brief
 
@@ -58,7 +74,6 @@ class Summariser:
             brief = single_pass_brief(text, self.generator)
         else:
             brief = summarise_text(text, self.generator, self.stats, self.options)
-        brief.id = id
         return brief
 
     def summarise_many(
@@ -67,24 +82,43 @@ class Summariser:
         """Briefs for `texts`, in order, with the model loaded once. With the model, every
         `batch_size` articles are analysed together and their model decisions decoded as one
         pool, `batch_size` prompts per forward pass; the briefs are those of `summarise`
-        (tests check it). On a CPU that is not faster (`summarise bench`); on a GPU it is."""
+        (tests check it). On a CPU that is not faster (`summarise bench`); on a GPU it is.
+        Each brief's id is its entry of `ids`, or its index in `texts` ("0", "1", ...)."""
         from itertools import islice
 
+        if isinstance(texts, str | bytes) or texts is None:
+            raise InputError("summarise_many takes a list of article texts")
         texts = list(texts)
-        ids = list(ids) if ids is not None else [None] * len(texts)
+        ids = list(ids) if ids is not None else [str(number) for number in range(len(texts))]
         if len(ids) != len(texts):
-            raise SummariserError("summarise_many: ids and texts differ in length")
+            raise InputError("summarise_many: ids and texts differ in length")
         if self.backend != "transformers" or batch_size <= 1:
             return [self.summarise(text, id=article_id) for text, article_id in zip(texts, ids, strict=True)]
+        for text in texts:
+            check_text(text)
         from .batching import summarise_batch
 
         briefs: list[Brief] = []
         chunks = iter(texts)
-        while chunk := list(islice(chunks, batch_size)):
-            briefs.extend(summarise_batch(chunk, self.generator, self.stats, self.options, batch_size))
+        try:
+            while chunk := list(islice(chunks, batch_size)):
+                briefs.extend(summarise_batch(chunk, self.generator, self.stats, self.options, batch_size))
+        except SummariserError:
+            raise
+        except Exception as exc:
+            raise InternalError.wrap(exc) from exc
         for brief, article_id in zip(briefs, ids, strict=True):
-            brief.id = article_id
+            brief.id = None if article_id is None else printable_id(article_id)
         return briefs
+
+
+def check_text(text: object) -> str:
+    """`text` if it can be summarised, else an InputError saying why (before any model work)."""
+    check_article(text)
+    problem = article_problem(text)
+    if problem:
+        raise InputError(problem)
+    return text
 
 
 _DEFAULT: Summariser | None = None
@@ -93,6 +127,7 @@ _DEFAULT: Summariser | None = None
 def summarise(text: str) -> Brief:
     """The brief of `text` with the default model (loaded once per process, then cached)."""
     global _DEFAULT
+    check_text(text)  # refuse bad input before the model loads
     if _DEFAULT is None:
         _DEFAULT = Summariser()
     return _DEFAULT.summarise(text)

@@ -83,6 +83,10 @@ DEFINITIONS = {
     "ms_per_decision": "wall ms per model decision (generate_json of one prompt), rounds of all decisions in order",
     "decision_speedup_vs_transformers": "llamacpp: transformers ms_per_decision / llamacpp ms_per_decision",
     "weight_bytes_per_token (llamacpp)": "the GGUF file's size: its quantised weights, read once per token",
+    "time_to_first_brief_s": "wall seconds of a fresh `summarise run ARTICLE --backend NAME --quiet` process on the "
+    "first article, from start to exit with its brief (imports and model load included; the converted-model "
+    "cache already warm, as on any run after the first); the minimum of 2 runs taking turns",
+    "time_to_first_brief_vs_rules": "time_to_first_brief_s of the backend / that of the rules backend",
     "memory_bandwidth_gb_s": f"best read bandwidth summing a {BANDWIDTH_MB} MB array (torch, model's threads; "
     "numpy, one thread), measured in this run",
 }
@@ -918,6 +922,12 @@ def run_bench(
             result["backends"][name] = bench_llamacpp(texts, model, threads, progress)
         else:
             result["backends"][name] = bench_transformers(texts, model, device, threads, experiments, progress)
+    progress("time to first brief (fresh processes)")
+    first_brief = time_to_first_brief(found[0][1], list(result["backends"]), model)
+    for name, seconds in first_brief.items():
+        result["backends"][name]["time_to_first_brief_s"] = seconds
+        if "rules" in first_brief:
+            result["backends"][name]["time_to_first_brief_vs_rules"] = ratio(seconds, first_brief["rules"])
     llama, torch_side = result["backends"].get("llamacpp"), result["backends"].get("transformers")
     if llama and "decode_tok_s" in llama:
         bandwidth = torch_side.get("memory_bandwidth_gb_s") if torch_side else None
@@ -951,7 +961,31 @@ def run_bench(
     return rounded(result)
 
 
+def time_to_first_brief(text: str, backends: Sequence[str], model: str | None, repeats: int = 2) -> dict:
+    """Seconds from the start of a fresh `summarise run` process to its exit with one brief,
+    per backend (min of `repeats`, backends taking turns); a backend whose run fails is left out."""
+    import subprocess
+    import tempfile
+
+    times: dict[str, list[float]] = {name: [] for name in backends}
+    with tempfile.TemporaryDirectory() as folder:
+        article = Path(folder) / "first.txt"
+        article.write_text(text, "utf-8")
+        for _ in range(repeats):
+            for name in backends:
+                command = [sys.executable, "-m", "summarizer", "run", str(article), "--backend", name, "--quiet"]
+                if model is not None and name != "rules":
+                    command += ["--model", str(model)]
+                started = time.perf_counter()
+                completed = subprocess.run(command, capture_output=True, timeout=900)
+                if completed.returncode == 0 and completed.stdout.strip():
+                    times[name].append(time.perf_counter() - started)
+    return {name: min(values) for name, values in times.items() if values}
+
+
 SUMMARY_FIELDS = (
+    "time_to_first_brief_s",
+    "time_to_first_brief_vs_rules",
     "load_s",
     "prefill_tok_s",
     "decode_tok_s",

@@ -8,11 +8,45 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from .errors import RegressionError, SummariserError
+from .errors import InternalError, RegressionError, SummariserError
+
+
+class _Command(typer.core.TyperCommand):
+    """Help as a user reads it: `INPUT...` not `{inputs}...`, `PATH` not `<path>`, and no
+    type at all for on/off flags (typer would print `<bool>`, `<list[str]>`)."""
+
+    def get_params(self, ctx: click.Context) -> list:
+        params = super().get_params(ctx)
+        for param in params:
+            if param.metavar is not None:
+                continue
+            if isinstance(param, typer.core.TyperArgument):
+                name = "INPUT" if param.name == "inputs" else param.name.upper()
+                param.metavar = name + ("..." if param.nargs != 1 else "")
+                param.display_type_rich = lambda ctx: None
+            elif getattr(param, "is_flag", False):
+                param.metavar = ""
+            else:
+                param.metavar = _METAVARS.get(param.name, param.name.upper())
+        return params
+
+    def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        pieces += [param.metavar for param in self.get_params(ctx) if isinstance(param, typer.core.TyperArgument)]
+        return pieces
+
+
+_METAVARS = {"out": "PATH", "model": "DIR|FILE.gguf", "backend": "NAME", "device": "auto|cpu|cuda",
+             "quantize": "int8", "batch_size": "N", "glob": "PATTERN", "text_column": "NAME",
+             "id_column": "NAME", "shard": "K/N", "timeout": "SECONDS", "gold": "GOLD.jsonl",
+             "articles": "DIR", "predictions": "FILE", "baseline": "FILE", "tolerance": "X",
+             "title": "TEXT", "threshold": "X", "limit": "N", "threads": "N"}  # fmt: skip
+
 
 app = typer.Typer(
     help="Grounded briefs (who, where, toll, attribution) of news articles about violent events.",
@@ -40,15 +74,25 @@ QuantizeOption = Annotated[
 ]
 
 
+def _plain(message: str) -> str:
+    """One line of printable text: control characters and line breaks of hostile ids and
+    file names are shown escaped, so an error is always one line."""
+    return "".join(c if c.isprintable() or c == " " else ascii(c)[1:-1] for c in message)
+
+
+def warn_plain(message: str) -> None:
+    err.print(_plain(message), highlight=False, markup=False)
+
+
 def _fail(exc: SummariserError) -> None:
     from rich.markup import escape
 
     # the message is plain text: "[llamacpp]" or a file name in brackets must print as written
-    err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+    err.print(f"[red]error:[/red] {escape(_plain(str(exc)))}", highlight=False, soft_wrap=True)
     raise typer.Exit(exc.exit_code)
 
 
-@app.command()
+@app.command(cls=_Command)
 def run(
     inputs: Annotated[
         list[str],
@@ -73,27 +117,44 @@ def run(
     """Summarise articles into one JSON brief per line."""
     from .api import Summariser
     from .inputs import count_inputs, read_inputs
-    from .runner import parse_shard, run_articles
+    from .output import BriefsOutput
+    from .runner import parse_shard, parse_timeout, run_articles
 
+    def warn(message: str) -> None:
+        err.print(f"warning: {_plain(message)}", highlight=False, markup=False)
+
+    output = None
     try:
+        # everything a user can get wrong fails here, in one line, before the model loads
         shard_spec = parse_shard(shard)
+        timeout = parse_timeout(timeout)
         articles = read_inputs(inputs, glob=glob, text_column=text_column, id_column=id_column)
         articles = _peek(articles)  # a missing path fails before the model loads
-        summariser = Summariser(model=model, backend=backend, device=device, quantize=quantize)
+        output = BriefsOutput(out, warn)  # a directory, read-only, full, locked, not ours
+        summariser = Summariser(
+            model=model, backend=backend, device=device, quantize=quantize, progress=None if quiet else warn_plain
+        )
         total = None if quiet or shard_spec else count_inputs(inputs, glob)
         with _progress(quiet, total) as progress:
             tally = run_articles(
                 summariser,
                 articles,
-                out,
+                output,
                 shard=shard_spec,
                 timeout=timeout,
                 progress=progress,
-                warn=lambda message: err.print(f"warning: {message}", highlight=False),
+                warn=warn,
                 batch_size=batch_size,
             )
     except SummariserError as exc:
         _fail(exc)
+    except (typer.Exit, click.exceptions.ClickException, click.exceptions.Abort):
+        raise
+    except Exception as exc:  # never a traceback: a bug outside any one article still ends in one line
+        _fail(InternalError.wrap(exc))
+    finally:
+        if output is not None:
+            output.close()
     if not quiet:
         err.print(tally.line(), highlight=False)
     if tally.failed:
@@ -136,7 +197,7 @@ def _progress(quiet: bool, total: int | None = None):
         yield update
 
 
-@app.command("eval")
+@app.command("eval", cls=_Command)
 def eval_command(
     gold: Annotated[Path, typer.Option("--gold", help="Gold JSONL (GOLD_FORMAT.md).")],
     articles: Annotated[Path, typer.Option("--articles", help="Directory of <id>.txt articles.")],
@@ -158,7 +219,7 @@ def eval_command(
         out.mkdir(parents=True, exist_ok=True)
         if predictions is not None:
             briefs, seconds = read_predictions(predictions), None
-            (out / "predictions.jsonl").write_text(predictions.read_text("utf-8"), "utf-8")
+            (out / "predictions.jsonl").write_bytes(predictions.read_bytes())
         else:
             from .api import Summariser
 
@@ -208,7 +269,7 @@ def _print_metrics(metrics: dict, rows) -> None:
     console.print(articles)
 
 
-@app.command("gold-check")
+@app.command("gold-check", cls=_Command)
 def gold_check(
     gold: Annotated[Path, typer.Option("--gold")],
     articles: Annotated[Path, typer.Option("--articles")],
@@ -237,7 +298,7 @@ def _briefs_and_texts(inputs: list[Path], articles: Path | None) -> tuple[list[d
     return records, {**texts, **load_texts(articles, missing)}
 
 
-@app.command()
+@app.command(cls=_Command)
 def report(
     inputs: Annotated[list[Path], typer.Argument(help="Briefs JSONL file(s), as `summarise run` writes them.")],
     out: Annotated[Path, typer.Option("--out", help="The HTML file to write.")] = Path("report.html"),
@@ -261,7 +322,7 @@ def report(
     err.print(f"wrote {out}: {len(records)} articles{note}", highlight=False)
 
 
-@app.command("events")
+@app.command("events", cls=_Command)
 def events_command(
     briefs: Annotated[list[Path], typer.Argument(help="Briefs JSONL file(s).")],
     out: Annotated[Path | None, typer.Option("--out", help="events.json (default stdout).")] = None,
@@ -291,7 +352,7 @@ def events_command(
         err.print(f"wrote {out}: {len(grouped)} events from {len(records) - len(skipped)} briefs", highlight=False)
 
 
-@app.command()
+@app.command(cls=_Command)
 def bench(
     out: Annotated[Path, typer.Option("--out", help="JSON file for the measurements.")],
     articles: Annotated[

@@ -1,5 +1,7 @@
 """The one error hierarchy. The CLI turns each into a one-line message and an exit code."""
 
+from __future__ import annotations
+
 
 class SummariserError(Exception):
     """Base of every error this package raises on purpose."""
@@ -17,6 +19,23 @@ class ModelLoadError(SummariserError):
     """The model is missing, unreadable or cannot run on the requested device."""
 
     exit_code = 3
+
+
+class OutputError(SummariserError):
+    """An output path that cannot be written (a directory, read-only, full, locked by another run)
+    or an existing output that is not a briefs file."""
+
+    exit_code = 2
+
+
+class InternalError(SummariserError):
+    """An unexpected failure on one article (a bug: please report it with the article). The
+    run gives that article an error line and goes on."""
+
+    @classmethod
+    def wrap(cls, exc: BaseException) -> InternalError:
+        message = str(exc).strip().split("\n")[0][:300]
+        return cls(f"internal error ({type(exc).__name__}{': ' + message if message else ''}); please report it")
 
 
 class GenerationError(SummariserError):

@@ -34,14 +34,29 @@ def load_gold(gold_path: Path, articles_dir: Path) -> tuple[list[dict], dict[str
 
 
 def read_predictions(path: Path) -> list[dict]:
+    """Brief lines of a predictions file. Lines are split on "\\n" only (an id may hold
+    U+2028); a file that is not UTF-8 JSON Lines is an InputError, a torn line is skipped."""
     if not path.is_file():
         raise InputError(f"{path}: no such predictions file")
+    raw = path.read_bytes()
+    if b"\x00" in raw[:8192]:
+        raise InputError(f"{path}: binary file, not JSON Lines of briefs")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     records = []
-    for line in path.read_text("utf-8").splitlines():
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
         try:
-            records.append(json.loads(line))
-        except json.JSONDecodeError:
+            record = json.loads(line)
+        except (ValueError, RecursionError):
             continue  # a torn line counts as a missing prediction
+        if isinstance(record, dict) and "id" in record:
+            records.append(record)
+    if text.strip() and not records:
+        raise InputError(f"{path}: no line is a brief (a JSON object with an id)")
     return records
 
 

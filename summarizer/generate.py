@@ -241,12 +241,24 @@ class TransformersGenerator(_GrammarWalk):
         hf_logging.set_verbosity_error()
         hf_logging.disable_progress_bar()
         kwargs = {"gguf_file": self.gguf_file} if self.gguf_file else {}
-        try:
-            with _quiet_gguf_progress():
-                self.tokenizer = AutoTokenizer.from_pretrained(self.model_dir, **kwargs)
-                self.model = AutoModelForCausalLM.from_pretrained(self.model_dir, dtype=torch.float32, **kwargs)
-        except Exception as exc:  # transformers raises many types for unreadable models
-            raise ModelLoadError(f"cannot load model from {self.model_dir}: {_first_line(exc)}") from exc
+        cached = converted_model_dir(self.model_dir, self.gguf_file)
+        self.tokenizer = self.model = None
+        if cached is not None and (cached / _COMPLETE).is_file():
+            try:  # the GGUF de-quantised on an earlier run: safetensors load in about a second
+                self.tokenizer = AutoTokenizer.from_pretrained(cached)
+                self.model = AutoModelForCausalLM.from_pretrained(cached, dtype=torch.float32)
+            except Exception:  # a damaged cache: convert again and replace it
+                self.tokenizer = self.model = None
+                _remove_tree(cached)
+        if self.model is None:
+            try:
+                with _quiet_gguf_progress():
+                    self.tokenizer = AutoTokenizer.from_pretrained(self.model_dir, **kwargs)
+                    self.model = AutoModelForCausalLM.from_pretrained(self.model_dir, dtype=torch.float32, **kwargs)
+            except Exception as exc:  # transformers raises many types for unreadable models
+                raise ModelLoadError(f"cannot load model from {self.model_dir}: {_first_line(exc)}") from exc
+            if cached is not None:
+                _save_converted(self.model, self.tokenizer, cached)
         self.model.to(self.device).eval()
         if self.threads is not None:
             torch.set_num_threads(max(1, int(self.threads)))
@@ -719,10 +731,14 @@ _LOAD_LOCK = threading.Lock()
 
 
 def load_generator(
-    model: str | os.PathLike | None = None, device: str = "auto", quantize: str | None = None
+    model: str | os.PathLike | None = None,
+    device: str = "auto",
+    quantize: str | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> TransformersGenerator:
     """Load (once per process) and return the generator for `model` on `device`; `quantize`
-    "int8" runs it with dynamic int8 linear layers (CPU only; faster, decisions may change)."""
+    "int8" runs it with dynamic int8 linear layers (CPU only; faster, decisions may change).
+    `progress` hears one line before a load starts (it takes seconds)."""
     if quantize not in (None, "int8"):
         raise ModelLoadError(f"unknown quantisation {quantize!r}; use int8")
     model_dir, gguf_file = resolve_model(model)
@@ -730,5 +746,80 @@ def load_generator(
     key = (str(model_dir), gguf_file, resolved_device, quantize)
     with _LOAD_LOCK:
         if key not in _LOADED:
+            if progress is not None:
+                cached = converted_model_dir(model_dir, gguf_file)
+                first = cached is not None and not (cached / _COMPLETE).is_file()
+                note = " (first run converts the GGUF, ~30 s; later runs load it from the cache)" if first else ""
+                progress(f"loading model {gguf_file or model_dir.name}{note} ...")
             _LOADED[key] = TransformersGenerator(model_dir, gguf_file, resolved_device, quantize=quantize)
         return _LOADED[key]
+
+
+# --- the converted-model cache ----------------------------------------------------------------
+# transformers de-quantises a GGUF into fp32 tensors on every load (~30 s for SmolLM2 on 2
+# cores). The result is saved once as safetensors in a user cache directory, keyed by the GGUF
+# file's path, size and modification time, and loaded from there afterwards (~1 s).
+
+_COMPLETE = "summarizer-complete"  # written last: a directory without it is not used
+
+
+def cache_root() -> Path:
+    """$SUMMARIZER_CACHE_DIR, else $XDG_CACHE_HOME/summarizer, else ~/.cache/summarizer."""
+    explicit = os.environ.get("SUMMARIZER_CACHE_DIR")
+    if explicit:
+        return Path(explicit).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base).expanduser() / "summarizer"
+
+
+def converted_model_dir(model_dir: Path, gguf_file: str | None) -> Path | None:
+    """Where the de-quantised copy of a GGUF model lives (None: not a GGUF, or caching is off
+    with SUMMARIZER_CACHE_DIR=off)."""
+    if gguf_file is None or os.environ.get("SUMMARIZER_CACHE_DIR", "").lower() in ("off", "0", "none"):
+        return None
+    import hashlib
+
+    path = (Path(model_dir) / gguf_file).resolve()
+    try:
+        facts = path.stat()
+    except OSError:
+        return None
+    key = hashlib.sha256(f"{path}|{facts.st_size}|{facts.st_mtime_ns}".encode("utf-8", "backslashreplace"))
+    return cache_root() / "models" / f"{Path(gguf_file).stem}-{key.hexdigest()[:16]}"
+
+
+def _save_converted(model, tokenizer, target: Path) -> None:
+    """Save the converted model atomically (a temporary directory renamed into place); a cache
+    that cannot be written (read-only home, full disk) only means the next load is slow again."""
+    import tempfile
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = Path(tempfile.mkdtemp(prefix=".converting-", dir=target.parent))
+    except OSError:
+        return
+    # the weights are plain fp32 once loaded; transformers still marks the model as "gguf
+    # quantised" and refuses to save it, so the mark is lifted while it is saved
+    quantizer = getattr(model, "hf_quantizer", None)
+    quantization = model.config.__dict__.get("quantization_config")
+    try:
+        model.hf_quantizer = None
+        model.config.__dict__.pop("quantization_config", None)
+        model.save_pretrained(temporary, safe_serialization=True)
+        tokenizer.save_pretrained(temporary)
+        (temporary / _COMPLETE).write_text("ok\n", "utf-8")
+        if target.exists():
+            _remove_tree(target)  # damaged or partial: replaced whole
+        os.replace(temporary, target)
+    except Exception:
+        _remove_tree(temporary)
+    finally:
+        model.hf_quantizer = quantizer
+        if quantization is not None:
+            model.config.quantization_config = quantization
+
+
+def _remove_tree(path: Path) -> None:
+    import shutil
+
+    shutil.rmtree(path, ignore_errors=True)

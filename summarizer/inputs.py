@@ -1,10 +1,20 @@
-"""Reading articles and writing briefs: lazily in, one whole flushed line out."""
+"""Reading articles: lazily, bounded, every quirk an error line rather than a crash.
+
+Limits (documented in the README): a file or stdin is read up to MAX_FILE_BYTES and no
+further, and only regular files are read (a FIFO or a device would block or never end); an
+article over MAX_ARTICLE_CHARS, with a sentence over MAX_SENTENCE_CHARS or an unbroken run
+of MAX_TOKEN_CHARS non-space characters is refused with a one-line reason, because the
+analysis of such text is not linear in its length.
+"""
 
 from __future__ import annotations
 
+import codecs
 import csv
+import hashlib
 import json
-import os
+import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -13,6 +23,79 @@ from pathlib import Path
 from .errors import InputError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_ARTICLE_CHARS = 100_000  # a long news feature is ~30,000; a book chapter is not an article
+MAX_SENTENCE_CHARS = 3_000  # news sentences run to ~400 characters
+MAX_TOKEN_CHARS = 500  # characters without a space (a long URL is ~300)
+_SENTENCE_BREAK = re.compile(r"\n|(?<=[.!?])[\"”’)]*\s")
+_READ_CHUNK = 1024 * 1024
+
+
+def article_problem(text: str) -> str | None:
+    """Why `text` is refused before analysis (too long, a sentence or a word too long, not
+    valid Unicode), or None. Linear in the length of the text."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        return f"article has {len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,}"
+    longest_token = max(map(len, text.split()), default=0)
+    if longest_token > MAX_TOKEN_CHARS:
+        return f"article has {longest_token:,} characters without a space; the limit is {MAX_TOKEN_CHARS:,}"
+    longest_sentence = max(map(len, _SENTENCE_BREAK.split(text)), default=0)
+    if longest_sentence > MAX_SENTENCE_CHARS:
+        return f"article has a sentence of {longest_sentence:,} characters; the limit is {MAX_SENTENCE_CHARS:,}"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return f"article text is not valid Unicode (lone surrogate at character {exc.start})"
+    return None
+
+
+def printable_id(value: object) -> str:
+    """An id that can be written as UTF-8 whatever it came from: a lone surrogate (a JSON
+    "\\ud800" or a file name that is not UTF-8) is kept as its backslash escape."""
+    text = value if isinstance(value, str) else str(value)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape" if _only_escapes(text) else "backslashreplace").decode(
+            "utf-8", "backslashreplace"
+        )
+
+
+def _only_escapes(text: str) -> bool:
+    # surrogateescape's \udc80-\udcff stand for undecodable bytes of a file name
+    return all(not 0xD800 <= ord(c) <= 0xDFFF or 0xDC80 <= ord(c) <= 0xDCFF for c in text)
+
+
+def content_id(prefix: str, text: str) -> str:
+    """The id of a record that has none: its source and a hash of its text, so that a resume
+    after the input changed never gives one article's brief to another."""
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f"{prefix}:{digest}"
+
+
+def read_bounded(handle, where: str) -> tuple[bytes | None, str | None]:
+    """At most MAX_FILE_BYTES + 1 bytes of a binary handle (an endless stream stops there)."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= MAX_FILE_BYTES:
+        chunk = handle.read(min(_READ_CHUNK, MAX_FILE_BYTES + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    if size > MAX_FILE_BYTES:
+        return None, f"{where}: more than {MAX_FILE_BYTES:,} bytes; the limit is {MAX_FILE_BYTES:,}"
+    return b"".join(chunks), None
+
+
+def _regular_file_problem(path: Path) -> str | None:
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"{printable_id(path)}: cannot read ({exc.strerror})"
+    if not stat.S_ISREG(mode):
+        return f"{printable_id(path)}: not a regular file (a pipe or a device); use - to read standard input"
+    return None
 
 
 @dataclass
@@ -23,7 +106,9 @@ class Article:
     from_html: bool = False  # text extracted from a page: spans refer to this text
 
 
-def _decode(raw: bytes, where: str) -> tuple[str | None, str | None]:
+def _decode(raw: bytes | None, where: str) -> tuple[str | None, str | None]:
+    if raw is None:
+        return None, f"{where}: could not be read"
     if len(raw) > MAX_FILE_BYTES:
         return None, f"{where}: file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}"
     if b"\x00" in raw[:8192]:
@@ -37,89 +122,192 @@ def _decode(raw: bytes, where: str) -> tuple[str | None, str | None]:
     return text, None
 
 
+def _lines(handle, where: str) -> Iterator[tuple[int, bytes | None]]:
+    """(number, line) of a binary handle; a line over MAX_FILE_BYTES is (number, None) and is
+    skipped without holding it in memory."""
+    number = 0
+    while True:
+        raw = handle.readline(MAX_FILE_BYTES + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) > MAX_FILE_BYTES and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):
+                raw = handle.readline(_READ_CHUNK)
+            yield number, None
+            continue
+        yield number, raw
+
+
 def _read_jsonl(path: Path, text_column: str = "text", id_column: str = "id") -> Iterator[Article]:
+    where = printable_id(path)
+    problem = _regular_file_problem(path)
+    if problem:
+        raise InputError(problem)
     try:
         handle = path.open("rb")
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+        raise InputError(f"{where}: cannot read ({exc.strerror})") from exc
+    stem = printable_id(path.stem)
     with handle:
-        for number, raw in enumerate(handle, start=1):
+        for number, raw in _lines(handle, where):
+            fallback_id = f"{stem}:{number}"
+            if raw is None:
+                yield Article(fallback_id, None, f"{where}:{number}: line longer than {MAX_FILE_BYTES:,} bytes")
+                continue
             if not raw.strip():
                 continue
-            fallback_id = f"{path.stem}:{number}"
             try:
                 record = json.loads(raw)
-            except (json.JSONDecodeError, UnicodeDecodeError):
-                yield Article(fallback_id, None, f"{path}:{number}: not a JSON object")
+            except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
+                yield Article(fallback_id, None, f"{where}:{number}: not a JSON object")
                 continue
             if not isinstance(record, dict):
-                yield Article(fallback_id, None, f"{path}:{number}: not a JSON object")
+                yield Article(fallback_id, None, f"{where}:{number}: not a JSON object")
                 continue
-            article_id = str(record.get("id", fallback_id))
-            text = record.get("text")
-            if not isinstance(text, str):
-                yield Article(article_id, None, f'{path}:{number}: record has no "text" string')
-            elif not text.strip():
-                yield Article(article_id, None, f"{path}:{number}: empty article")
-            else:
-                yield Article(article_id, text)
+            yield _record(
+                record.get(id_column), record.get(text_column), f"{where}:{number}", fallback_id, stem, text_column
+            )
 
 
 def _html_to_text(raw: bytes, where: str) -> tuple[str | None, str | None]:
     try:
         import trafilatura
-    except ImportError:
-        return None, f"{where}: HTML input needs trafilatura (pip install trafilatura)"
-    text = trafilatura.extract(raw.decode("utf-8", errors="replace"), include_comments=False, favor_precision=True)
+    except ImportError as exc:  # trafilatura itself, or what it imports (lxml_html_clean)
+        missing = "lxml_html_clean" if "lxml_html_clean" in str(exc) else getattr(exc, "name", None) or "trafilatura"
+        return None, f"{where}: HTML input needs {missing}, which is not installed (pip install {missing})"
+    try:
+        text = trafilatura.extract(
+            raw.decode("utf-8", errors="replace"), include_comments=False, favor_precision=True
+        )
+    except Exception as exc:  # lxml and trafilatura raise many types on hostile pages
+        return None, f"{where}: HTML page could not be parsed ({type(exc).__name__})"
     if not text or not text.strip():
         return None, f"{where}: no article text found in the HTML page"
     return text, None
 
 
 def _read_file(path: Path) -> Article:
+    article_id, where = printable_id(path.stem), printable_id(path)
+    problem = _regular_file_problem(path)
+    if problem:
+        return Article(article_id, None, problem)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw, error = read_bounded(handle, where)
     except OSError as exc:
-        return Article(path.stem, None, f"{path}: cannot read ({exc.strerror})")
-    if path.suffix.lower() in (".html", ".htm") and len(raw) <= MAX_FILE_BYTES:
-        text, error = _html_to_text(raw, str(path))
-        return Article(path.stem, text, error, from_html=True)
-    text, error = _decode(raw, str(path))
-    return Article(path.stem, text, error)
+        return Article(article_id, None, f"{where}: cannot read ({exc.strerror})")
+    if error:
+        return Article(article_id, None, error)
+    if path.suffix.lower() in (".html", ".htm"):
+        text, error = _html_to_text(raw, where)
+        return Article(article_id, text, error, from_html=True)
+    text, error = _decode(raw, where)
+    return Article(article_id, text, error)
 
 
-def _record(article_id: object, text: object, where: str) -> Article:
-    article_id = str(article_id)
+def _record(
+    article_id: object, text: object, where: str, fallback_id: str, prefix: str, column: str = "text"
+) -> Article:
+    """An article from a record: its id (when the record has none, or a null, an id made
+    from the text's hash) and its text, or the reason it has none."""
     if not isinstance(text, str):
-        return Article(article_id, None, f"{where}: record has no text string")
+        return Article(printable_id(fallback_id if article_id is None else article_id), None,
+                       f'{where}: record has no "{column}" string')  # fmt: skip
+    article_id = content_id(prefix, text) if article_id is None or article_id == "" else article_id
+    article_id = printable_id(article_id)
     if not text.strip():
         return Article(article_id, None, f"{where}: empty article")
     return Article(article_id, text)
 
 
+def _check_utf8(path: Path, where: str) -> None:
+    """Refuse a file that is not UTF-8 before any of it is used (a latin-1 CSV would
+    otherwise be read with replacement characters or fail half-way)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset = 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(_READ_CHUNK):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{where}: not UTF-8 text (byte {offset + exc.start})") from None
+            offset += len(chunk)
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{where}: not UTF-8 text (byte {offset + exc.start})") from None
+
+
 def _read_csv(path: Path, text_column: str, id_column: str) -> Iterator[Article]:
+    where, stem = printable_id(path), printable_id(path.stem)
+    problem = _regular_file_problem(path)
+    if problem:
+        raise InputError(problem)
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise InputError(f"{where}: file is {path.stat().st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+    _check_utf8(path, where)
     csv.field_size_limit(MAX_FILE_BYTES)
-    with path.open(newline="", encoding="utf-8", errors="replace") as handle:
+    # utf-8-sig: a header written with a byte-order mark keeps its first column's name
+    with path.open(newline="", encoding="utf-8-sig") as handle:
         reader = csv.DictReader(handle)
-        if reader.fieldnames is None or text_column not in reader.fieldnames:
-            raise InputError(f"{path}: no column {text_column!r} (use --text-column)")
-        for number, row in enumerate(reader, start=2):
-            yield _record(row.get(id_column) or f"{path.stem}:{number}", row.get(text_column), f"{path}:{number}")
+        try:
+            fieldnames = reader.fieldnames
+        except csv.Error as exc:
+            raise InputError(f"{where}: not a CSV file ({exc})") from None
+        if fieldnames is None or text_column not in fieldnames:
+            raise InputError(f"{where}: no column {text_column!r} (use --text-column)")
+        number = 1
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                raise InputError(f"{where}:{reader.line_num}: not valid CSV ({exc})") from None
+            number += 1
+            yield _record(
+                row.get(id_column), row.get(text_column), f"{where}:{number}", f"{stem}:{number}", stem, text_column
+            )
 
 
 def _read_parquet(path: Path, text_column: str, id_column: str) -> Iterator[Article]:
-    import pyarrow.parquet as pq
-
-    parquet = pq.ParquetFile(path)
-    names = parquet.schema_arrow.names
+    try:
+        import pyarrow.parquet as pq
+    except ImportError as exc:
+        raise InputError(f"{printable_id(path)}: Parquet input needs pyarrow (pip install pyarrow)") from exc
+    where, stem = printable_id(path), printable_id(path.stem)
+    problem = _regular_file_problem(path)
+    if problem:
+        raise InputError(problem)
+    try:
+        parquet = pq.ParquetFile(path)
+        names = parquet.schema_arrow.names
+    except Exception as exc:  # pyarrow raises ArrowInvalid, OSError, ... on a damaged file
+        raise InputError(f"{where}: not a readable Parquet file ({_first_line(exc)})") from None
     if text_column not in names:
-        raise InputError(f"{path}: no column {text_column!r} (use --text-column)")
+        raise InputError(f"{where}: no column {text_column!r} (use --text-column)")
     columns = [text_column] + ([id_column] if id_column in names else [])
     row = 0
-    for batch in parquet.iter_batches(batch_size=256, columns=columns):  # lazily, a batch at a time
-        for record in batch.to_pylist():
+    batches = parquet.iter_batches(batch_size=256, columns=columns)  # lazily, a batch at a time
+    while True:
+        try:
+            batch = next(batches)
+            records = batch.to_pylist()
+        except StopIteration:
+            return
+        except Exception as exc:  # a damaged row group: the rows before it are kept
+            raise InputError(f"{where}: Parquet data after row {row} is damaged ({_first_line(exc)})") from None
+        for record in records:
             row += 1
-            yield _record(record.get(id_column, f"{path.stem}:{row}"), record.get(text_column), f"{path}:{row}")
+            yield _record(
+                record.get(id_column), record.get(text_column), f"{where}:{row}", f"{stem}:{row}", stem, text_column
+            )
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.split("\n")[0][:200] if text else type(exc).__name__
 
 
 def _is_saved_dataset(path: Path) -> bool:
@@ -129,13 +317,19 @@ def _is_saved_dataset(path: Path) -> bool:
 def _read_dataset(path: Path, text_column: str, id_column: str) -> Iterator[Article]:
     from datasets import DatasetDict, load_from_disk
 
-    loaded = load_from_disk(str(path))  # memory-mapped Arrow: rows are read as they are used
+    where, name = printable_id(path), printable_id(path.name)
+    try:
+        loaded = load_from_disk(str(path))  # memory-mapped Arrow: rows are read as they are used
+    except Exception as exc:  # datasets raises many types on a damaged directory
+        raise InputError(f"{where}: not a readable saved dataset ({_first_line(exc)})") from None
     splits = loaded.values() if isinstance(loaded, DatasetDict) else [loaded]
     for split in splits:
         if text_column not in split.column_names:
-            raise InputError(f"{path}: no column {text_column!r} (use --text-column)")
+            raise InputError(f"{where}: no column {text_column!r} (use --text-column)")
         for row, record in enumerate(split):
-            yield _record(record.get(id_column, f"{path.name}:{row}"), record.get(text_column), f"{path}:{row}")
+            yield _record(
+                record.get(id_column), record.get(text_column), f"{where}:{row}", f"{name}:{row}", name, text_column
+            )
 
 
 def read_inputs(
@@ -146,18 +340,19 @@ def read_inputs(
     datasets; or '-' for stdin."""
     for item in inputs:
         if item == "-":
-            text, error = _decode(sys.stdin.buffer.read(), "stdin")
+            raw, error = read_bounded(sys.stdin.buffer, "stdin")
+            text, error = (None, error) if error else _decode(raw, "stdin")
             yield Article("stdin", text, error)
             continue
         path = Path(item)
         if not path.exists():
-            raise InputError(f"{item}: no such file or directory")
+            raise InputError(f"{printable_id(item)}: no such file or directory")
         if path.is_dir() and _is_saved_dataset(path):
             yield from _read_dataset(path, text_column, id_column)
         elif path.is_dir():
             files = sorted(p for p in path.glob(glob) if p.is_file())
             if not files:
-                raise InputError(f"{item}: directory has no files matching {glob!r}")
+                raise InputError(f"{printable_id(item)}: directory has no files matching {glob!r}")
             for file in files:
                 yield _read_file(file)
         elif path.suffix == ".jsonl":
@@ -172,6 +367,13 @@ def read_inputs(
 
 def count_inputs(inputs: Iterable[str], glob: str = "*.txt") -> int | None:
     """How many articles the inputs hold, when that is cheap to know (for the ETA); else None."""
+    try:
+        return _count(inputs, glob)
+    except Exception:  # an ETA is a nicety: a damaged input is reported when it is read
+        return None
+
+
+def _count(inputs: Iterable[str], glob: str) -> int | None:
     total = 0
     for item in inputs:
         path = Path(item)
@@ -181,6 +383,8 @@ def count_inputs(inputs: Iterable[str], glob: str = "*.txt") -> int | None:
             return None
         if path.is_dir():
             total += sum(1 for p in path.glob(glob) if p.is_file())
+        elif _regular_file_problem(path):
+            total += 1
         elif path.suffix == ".jsonl":
             with path.open("rb") as handle:
                 total += sum(1 for line in handle if line.strip())
@@ -193,57 +397,3 @@ def count_inputs(inputs: Iterable[str], glob: str = "*.txt") -> int | None:
         else:
             total += 1
     return total
-
-
-def done_ids(out: Path) -> set[str]:
-    """Ids already written to `out` (for resume); a torn last line is ignored."""
-    if not out.exists():
-        return set()
-    ids = set()
-    with out.open("rb") as handle:
-        for raw in handle:
-            try:
-                record = json.loads(raw)
-            except (json.JSONDecodeError, UnicodeDecodeError):
-                continue
-            if isinstance(record, dict) and "id" in record:
-                ids.add(str(record["id"]))
-    return ids
-
-
-def repair_tail(out: Path) -> None:
-    """Cut a half-written last line (a killed run) so that every line parses."""
-    if not out.exists() or out.stat().st_size == 0:
-        return
-    with out.open("rb+") as handle:
-        handle.seek(0, os.SEEK_END)
-        size = handle.tell()
-        handle.seek(max(0, size - 1))
-        if handle.read(1) == b"\n":
-            return
-        data = out.read_bytes()
-        cut = data.rfind(b"\n") + 1
-        handle.truncate(cut)
-
-
-class LineWriter:
-    """Appends one JSON object per line, each written whole and flushed."""
-
-    def __init__(self, out: Path | None):
-        self.out = out
-        if out is not None:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            repair_tail(out)
-            self.handle = out.open("a", encoding="utf-8")
-        else:
-            self.handle = sys.stdout
-
-    def write(self, record: dict) -> None:
-        self.handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-        self.handle.flush()
-        if self.out is not None:
-            os.fsync(self.handle.fileno())
-
-    def close(self) -> None:
-        if self.out is not None:
-            self.handle.close()

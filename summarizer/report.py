@@ -43,12 +43,13 @@ def load_briefs(paths: Iterable[Path]) -> tuple[list[dict], dict[str, str]]:
     for path in paths:
         if not path.is_file():
             raise InputError(f"{path}: no such briefs file")
-        for number, line in enumerate(path.read_text("utf-8", errors="replace").splitlines(), start=1):
+        # split on "\n" only: splitlines() would also break at U+2028, U+0085 ... inside a JSON string
+        for number, line in enumerate(path.read_text("utf-8", errors="replace").split("\n"), start=1):
             if not line.strip():
                 continue
             try:
                 record = json.loads(line)
-            except json.JSONDecodeError:
+            except (ValueError, RecursionError):
                 records.append({"id": f"{path.name}:{number}", "error": "not a JSON line"})
                 continue
             if not isinstance(record, dict):
@@ -91,10 +92,10 @@ def load_texts(source: Path | None, ids: Iterable[str]) -> dict[str, str]:
             if path.is_file():
                 texts[article_id] = _decode(path.read_bytes())
         return texts
-    for line in _decode(source.read_bytes()).splitlines():
+    for line in _decode(source.read_bytes()).split("\n"):
         try:
             record = json.loads(line)
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):
             continue
         if isinstance(record, dict) and str(record.get("id")) in wanted and isinstance(record.get("text"), str):
             texts[str(record["id"])] = record["text"]

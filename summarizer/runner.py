@@ -8,6 +8,7 @@ a rerun with the same output skips what is done.
 from __future__ import annotations
 
 import json
+import math
 import signal
 import sys
 import time
@@ -17,8 +18,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError, SummariserError
-from .inputs import Article, LineWriter, done_ids
+from .errors import InputError, InternalError, SummariserError
+from .inputs import Article, printable_id
+from .output import BriefsOutput
 
 
 @dataclass
@@ -27,32 +29,50 @@ class Tally:
     failed: int = 0
     skipped: int = 0
     duplicates: int = 0
+    retried: int = 0  # error lines of an earlier run, tried again
     seconds: float = 0.0
 
     def line(self) -> str:
         return (
             f"done {self.done}, failed {self.failed}, skipped {self.skipped}"
+            + (f" (retried {self.retried} that had failed)" if self.retried else "")
             + (f", duplicate ids {self.duplicates}" if self.duplicates else "")
             + f" in {self.seconds:.1f}s"
         )
 
 
 def parse_shard(shard: str | None) -> tuple[int, int] | None:
-    """'K/N' -> (K, N), 1 <= K <= N."""
+    """'K/N' -> (K, N), 1 <= K <= N: shards are numbered from 1 (a Slurm array 0..N-1 passes
+    $((SLURM_ARRAY_TASK_ID+1))/N)."""
     if shard is None:
         return None
     try:
         part, total = (int(x) for x in shard.split("/"))
     except ValueError:
         raise InputError(f"--shard {shard!r}: expected K/N, e.g. 2/8") from None
+    if total < 1 or total > 1_000_000:
+        raise InputError(f"--shard {shard!r}: N must be between 1 and 1,000,000")
+    if part == 0:
+        raise InputError(f"--shard {shard!r}: shards are numbered from 1 to N (for 0-based task ids pass K+1)")
     if not 1 <= part <= total:
         raise InputError(f"--shard {shard!r}: K must be between 1 and N")
     return part, total
 
 
+def parse_timeout(timeout: float | None) -> float | None:
+    """--timeout: a finite number of seconds above 0, or None (no limit)."""
+    if timeout is None:
+        return None
+    if not math.isfinite(timeout) or timeout <= 0:
+        raise InputError(f"--timeout {timeout}: give a number of seconds above 0")
+    if timeout > 1e6:
+        raise InputError(f"--timeout {timeout:g}: at most 1,000,000 seconds")
+    return timeout
+
+
 def in_shard(article_id: str, shard: tuple[int, int] | None) -> bool:
     # crc32 of the id: the same split on every machine and every run, whatever the input order
-    return shard is None or zlib.crc32(article_id.encode("utf-8")) % shard[1] == shard[0] - 1
+    return shard is None or zlib.crc32(article_id.encode("utf-8", "backslashreplace")) % shard[1] == shard[0] - 1
 
 
 class ArticleTimeout(SummariserError):
@@ -87,7 +107,8 @@ def _line(brief, article: Article) -> dict:
 def _brief_lines(summariser, batch: list[Article], timeout: float | None) -> list[dict]:
     """One output line per article of `batch`, in order: a brief or {"id", "error"}. A batch
     is summarised together; if that fails, each article alone, so one bad article costs
-    only its own line."""
+    only its own line. Whatever an article raises (a bug included) becomes its error line:
+    one article never stops the run."""
     if len(batch) > 1:
         try:
             with time_limit(timeout * len(batch) if timeout else None):
@@ -95,7 +116,7 @@ def _brief_lines(summariser, batch: list[Article], timeout: float | None) -> lis
                     [a.text for a in batch], batch_size=len(batch), ids=[a.id for a in batch]
                 )
             return [_line(brief, article) for brief, article in zip(briefs, batch, strict=True)]
-        except SummariserError:
+        except Exception:
             pass  # find the article at fault: one at a time below
     lines = []
     for article in batch:
@@ -104,26 +125,30 @@ def _brief_lines(summariser, batch: list[Article], timeout: float | None) -> lis
                 lines.append(_line(summariser.summarise(article.text, id=article.id), article))
         except SummariserError as exc:
             lines.append({"id": article.id, "error": str(exc)})
+        except Exception as exc:  # RecursionError, MemoryError, a library's ValueError, ...
+            lines.append({"id": article.id, "error": str(InternalError.wrap(exc))})
     return lines
 
 
 def run_articles(
     summariser,
     articles: Iterable[Article],
-    out: Path | None,
+    out: Path | BriefsOutput | None,
     shard: tuple[int, int] | None = None,
     timeout: float | None = None,
     progress=None,
     warn=lambda message: print(message, file=sys.stderr),
     batch_size: int = 1,
 ) -> Tally:
-    """Summarise `articles` into `out` (JSONL, appended; stdout when None), `batch_size`
-    articles at a time."""
+    """Summarise `articles` into `out` (JSONL, resumed; stdout when None), `batch_size`
+    articles at a time. `out` may be a BriefsOutput already opened (the CLI opens it before
+    the model loads, so that a bad output path costs no wait)."""
     tally = Tally()
     started = time.perf_counter()
-    already = done_ids(out) if out else set()
+    writer = out if isinstance(out, BriefsOutput) else BriefsOutput(out, warn)
+    already = writer.done
+    tally.retried = writer.retried
     seen: set[str] = set()
-    writer = LineWriter(out)
     batch: list[Article] = []
 
     def flush() -> None:
@@ -139,6 +164,7 @@ def run_articles(
 
     try:
         for article in _in_shard(articles, shard):
+            article.id = printable_id(article.id)
             if article.id in already:
                 tally.skipped += 1
                 continue

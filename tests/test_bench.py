@@ -114,6 +114,8 @@ def test_rules_only_bench_writes_its_fields(tmp_path):
     assert rules["peak_rss_mb"] > 0
     assert result["machine"]["logical_cores"] >= 1
     assert result["articles"]["count"] == 1
+    assert rules["time_to_first_brief_s"] > 0  # a fresh process ran and wrote a brief
+    assert rules["time_to_first_brief_vs_rules"] == 1.0
 
 
 def test_unknown_backend_is_a_user_error():

@@ -50,7 +50,7 @@ def test_jsonl_without_text_and_resume(tmp_path):
         handle.write('{"id": "torn')  # a killed run's half line
     again = run(str(data), "--out", str(out))
     lines = out.read_text().splitlines()
-    assert again.exit_code == 0
+    assert again.exit_code == 1  # y failed before and is tried again (and fails again)
     assert [json.loads(line)["id"] for line in lines] == ["x", "y"]
 
 
