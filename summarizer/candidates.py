@@ -7,6 +7,7 @@ particular story. Every candidate carries `[start, end)` offsets into the origin
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from dataclasses import dataclass, field
@@ -271,6 +272,7 @@ _NEW_CLAUSE = re.compile(
 )
 
 
+_LIST_REACH = 400  # characters before a number searched for its cue or its clause's start
 _CLAUSE_WORD = re.compile(
     r"\b(?:as(?!\s+(?:high|many|much|well|of|low|large|few|little)\b)|after|before|when|because|since)\s|;",
     re.IGNORECASE,
@@ -303,7 +305,8 @@ def _categories_for(
     predicate = _OTHER_PREDICATE.match(text, group_end, min(group_end + 40, sentence.end))
     own_clause = predicate is not None and not CASUALTY.match(predicate.group(1))
     if not own_clause:
-        behind = text[sentence.start : number_start]
+        # a list reading needs a cue close by; the bound keeps a long sentence linear
+        behind = text[max(sentence.start, number_start - _LIST_REACH) : number_start]
         # a cue in another clause ('... kill 14 as floods strand a million') does not govern it
         clauses = list(_CLAUSE_WORD.finditer(behind))
         if clauses:
@@ -328,9 +331,10 @@ def _strip_qualifier(before: str) -> str:
 def _evidence(text: str, sentence: Sentence, start: int, end: int, limit: int, casualty_end: int) -> tuple[int, int]:
     """A short clause around the figure: from the start of its clause through the number, its
     group and the casualty word that governs it."""
-    left = text[sentence.start : start]
+    floor = max(sentence.start, start - _LIST_REACH)
+    left = text[floor:start]
     cut = max(left.rfind(", "), left.rfind("; "), left.rfind(" – "))
-    clause_start = sentence.start + (cut + 2 if cut >= 0 else 0)
+    clause_start = floor + (cut + 2 if cut >= 0 else 0)
     _, group_end = _group(text, end, limit)
     clause_end = max(end, group_end, casualty_end)
     while clause_end > clause_start and text[clause_end - 1] in " ,;:":
@@ -338,6 +342,14 @@ def _evidence(text: str, sentence: Sentence, start: int, end: int, limit: int, c
     while clause_start < clause_end and text[clause_start] in " ,;:":
         clause_start += 1
     return clause_start, clause_end
+
+
+def _next_start(matches: list, first: int, end: int, vague: list[int], limit: int) -> int:
+    """Where the next number (or vague count) after `end` starts; matches and vague are in
+    order, so the scan stops at the first one past `end`."""
+    following = next((m.start() for m in matches[first:] if m.start() >= end), limit)
+    index = bisect.bisect_left(vague, end)
+    return min(following, vague[index] if index < len(vague) else limit, limit)
 
 
 def find_figures(text: str, sentences: list[Sentence] | None = None) -> list[FigureCandidate]:
@@ -377,8 +389,7 @@ def find_figures(text: str, sentences: list[Sentence] | None = None) -> list[Fig
                     count_max, end = upper, matches[index + 1].end()
                     consumed.add(index + 1)
                     qualifier = "exact" if _RANGE_BEFORE.search(before) else qualifier
-            later = [m.start() for m in matches[index + 1 :] if m.start() >= end] + [v for v in vague if v >= end]
-            next_number = min(later) if later else sentence.end
+            next_number = _next_start(matches, index + 1, end, vague, sentence.end)
             categories, casualty_end, category_sure = _categories_for(text, sentence, match.start(), end, next_number)
             if not categories:
                 continue
@@ -397,7 +408,8 @@ def find_figures(text: str, sentences: list[Sentence] | None = None) -> list[Fig
                     category_sure=category_sure,
                 )
             )
-        figures += _singular_figures(text, sentence, background, [f.number_span for f in figures])
+        in_sentence = [f.number_span for f in figures[-len(matches) :]] if matches else []
+        figures += _singular_figures(text, sentence, background, in_sentence)
     return figures
 
 
@@ -660,7 +672,13 @@ def _is_sentence_initial_word(text: str, name: str, start: int, sentence_start: 
     name is an acronym or is capitalised somewhere mid-sentence too."""
     if " " in name or name.isupper() or start != sentence_start:
         return False
-    return not re.search(rf"(?<=[a-z,;] ){re.escape(name)}\b", text)
+    return not _capitalised_mid_sentence(text, name)
+
+
+@lru_cache(maxsize=256)
+def _capitalised_mid_sentence(text: str, name: str) -> bool:
+    # cached: an article that starts many sentences with one word searches the text once
+    return re.search(rf"(?<=[a-z,;] ){re.escape(name)}\b", text) is not None
 
 
 def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None) -> list[SourceMention]:
@@ -899,6 +917,8 @@ def _is_title_case(sentence: str) -> bool:
 # spaCy's cost grows faster than linearly on very long "sentences" (a page with no full
 # stops); longer ones are read by the patterns alone.
 MAX_PARSED_SENTENCE_CHARS = 5_000
+# ... and so does its tokenizer on a long run without a space ('(((...', a long URL)
+_LONG_TOKEN = re.compile(r"\S{200}")
 
 
 def parse_sentences(sentences: list[Sentence]) -> dict[int, object]:
@@ -908,7 +928,13 @@ def parse_sentences(sentences: list[Sentence]) -> dict[int, object]:
     if nlp is None:
         return {}
     # A title-case headline makes NER see names everywhere; its places recur in the body.
-    tagged = [s for s in sentences if not _is_title_case(s.text) and len(s.text) <= MAX_PARSED_SENTENCE_CHARS]
+    tagged = [
+        s
+        for s in sentences
+        if not _is_title_case(s.text)
+        and len(s.text) <= MAX_PARSED_SENTENCE_CHARS
+        and not _LONG_TOKEN.search(s.text)
+    ]
     # one nlp.pipe call for the article: spaCy batches the sentences through its network
     return dict(zip((s.start for s in tagged), nlp.pipe(s.text for s in tagged), strict=True))
 

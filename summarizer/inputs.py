@@ -2,9 +2,9 @@
 
 Limits (documented in the README): a file or stdin is read up to MAX_FILE_BYTES and no
 further, and only regular files are read (a FIFO or a device would block or never end); an
-article over MAX_ARTICLE_CHARS, with a sentence over MAX_SENTENCE_CHARS or an unbroken run
-of MAX_TOKEN_CHARS non-space characters is refused with a one-line reason, because the
-analysis of such text is not linear in its length.
+article over MAX_ARTICLE_CHARS is refused with a one-line reason. Long sentences and long
+runs without a space are read, not refused: the analysis bounds its own windows (see
+`candidates.MAX_PARSED_SENTENCE_CHARS` and `_LIST_REACH`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import codecs
 import csv
 import hashlib
 import json
-import re
 import stat
 import sys
 from collections.abc import Iterable, Iterator
@@ -24,23 +23,13 @@ from .errors import InputError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_ARTICLE_CHARS = 100_000  # a long news feature is ~30,000; a book chapter is not an article
-MAX_SENTENCE_CHARS = 3_000  # news sentences run to ~400 characters
-MAX_TOKEN_CHARS = 500  # characters without a space (a long URL is ~300)
-_SENTENCE_BREAK = re.compile(r"\n|(?<=[.!?])[\"”’)]*\s")
 _READ_CHUNK = 1024 * 1024
 
 
 def article_problem(text: str) -> str | None:
-    """Why `text` is refused before analysis (too long, a sentence or a word too long, not
-    valid Unicode), or None. Linear in the length of the text."""
+    """Why `text` is refused before analysis (too long, not valid Unicode), or None."""
     if len(text) > MAX_ARTICLE_CHARS:
         return f"article has {len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,}"
-    longest_token = max(map(len, text.split()), default=0)
-    if longest_token > MAX_TOKEN_CHARS:
-        return f"article has {longest_token:,} characters without a space; the limit is {MAX_TOKEN_CHARS:,}"
-    longest_sentence = max(map(len, _SENTENCE_BREAK.split(text)), default=0)
-    if longest_sentence > MAX_SENTENCE_CHARS:
-        return f"article has a sentence of {longest_sentence:,} characters; the limit is {MAX_SENTENCE_CHARS:,}"
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:

@@ -56,6 +56,8 @@ class Analysis:
     mention_entity: dict[int, int]
     notes: list[str] = field(default_factory=list)  # what had to be done unusually, for the brief
     docs: dict = field(default_factory=dict)  # spaCy parse of each story sentence, by its start
+    quoted: set[int] = field(default_factory=set)  # sentences inside a quotation still open after them
+    index: _Index | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,8 @@ def analyse(text: str, options: Options = Options()) -> Analysis:
     mentions = find_sources(text, sentences, docs)
     entities, resolved = merge_sources(text, mentions)
     analysis = Analysis(text, sentences, figures, mentions, entities, resolved, notes, docs)
+    analysis.quoted = _quoted_sentences(sentences)
+    analysis.index = _Index.build(sentences, mentions)
     for figure in figures:
         figure.sources, figure.sources_in_sentence = _source_options(analysis, figure)
     return analysis
@@ -98,49 +102,70 @@ def _source_options(analysis: Analysis, figure: FigureCandidate) -> tuple[list[s
     """Sources that may have given this figure, most likely first: those cited in its
     sentence (nearest first), then earlier sentences of its paragraph, then later ones."""
     sentence = figure.sentence
+    by_sentence = analysis.index.mentions_by_sentence
 
-    def names_in(pick) -> list[str]:
-        found = []
-        for index, mention in enumerate(analysis.source_mentions):
-            if index in analysis.mention_entity and pick(mention):
-                found.append(
-                    (
-                        abs(mention.start - figure.number_span[0]),
-                        analysis.sources[analysis.mention_entity[index]].name,
-                    )
-                )
+    def names_in(starts: list[int]) -> list[str]:
+        found = [
+            (
+                abs(analysis.source_mentions[i].start - figure.number_span[0]),
+                analysis.sources[analysis.mention_entity[i]].name,
+            )
+            for start in starts
+            for i in by_sentence.get(start, [])
+            if i in analysis.mention_entity
+        ]
         return [name for _, name in sorted(found)]
 
-    same = names_in(lambda m: m.sentence_start == sentence.start)
-    paragraph = [s for s in analysis.sentences if s.paragraph == sentence.paragraph]
-    earlier = [s.start for s in paragraph if s.start < sentence.start]
-    later = [s.start for s in paragraph if s.start > sentence.start]
-    before = names_in(lambda m: m.sentence_start in earlier[-2:])
-    after = names_in(lambda m: m.sentence_start in later[:2])
+    same = names_in([sentence.start])
+    paragraph = analysis.index.paragraphs[sentence.paragraph]
+    position = analysis.index.positions[sentence.start]
+    before = names_in([s.start for s in paragraph[max(0, position - 2) : position]])
+    after = names_in([s.start for s in paragraph[position + 1 : position + 3]])
     # inside a quotation that closes in a later sentence ('"... were killed. ...," he said'),
     # the speaker named after the quote comes before anyone cited earlier
-    candidates = same + after + before if _inside_open_quote(paragraph, sentence) else same + before + after
-    ordered: list[str] = []
-    for name in candidates:
-        if name not in ordered:
-            ordered.append(name)
-    return ordered, len(set(same))
+    candidates = same + after + before if sentence.start in analysis.quoted else same + before + after
+    return list(dict.fromkeys(candidates)), len(set(same))
 
 
-def _inside_open_quote(paragraph: list[Sentence], sentence: Sentence) -> bool:
-    """Does a quotation open before the end of `sentence` and stay open after it?"""
-    depth = 0
-    for current in paragraph:
-        for char in current.text:
+@dataclass
+class _Index:
+    """Lookups built once per article, so that each figure's options cost what it reads."""
+
+    mentions_by_sentence: dict[int, list[int]]
+    paragraphs: dict[int, list[Sentence]]
+    positions: dict[int, int]  # a sentence's place in its paragraph, by its start
+
+    @classmethod
+    def build(cls, sentences: list[Sentence], mentions: list[SourceMention]) -> _Index:
+        by_sentence: dict[int, list[int]] = {}
+        for index, mention in enumerate(mentions):
+            by_sentence.setdefault(mention.sentence_start, []).append(index)
+        paragraphs: dict[int, list[Sentence]] = {}
+        positions: dict[int, int] = {}
+        for sentence in sentences:
+            positions[sentence.start] = len(paragraphs.setdefault(sentence.paragraph, []))
+            paragraphs[sentence.paragraph].append(sentence)
+        return cls(by_sentence, paragraphs, positions)
+
+
+def _quoted_sentences(sentences: list[Sentence]) -> set[int]:
+    """Starts of the sentences after which a quotation is still open (it closes in a later
+    sentence of the paragraph): one pass over the story."""
+    quoted: set[int] = set()
+    depth, paragraph = 0, None
+    for sentence in sentences:
+        if sentence.paragraph != paragraph:
+            depth, paragraph = 0, sentence.paragraph
+        for char in sentence.text:
             if char == "“":
                 depth = 1
             elif char == "”":
                 depth = 0
             elif char == '"':
                 depth = 1 - depth
-        if current is sentence:
-            return depth == 1
-    return False
+        if depth == 1:
+            quoted.add(sentence.start)
+    return quoted
 
 
 def rule_choices(analysis: Analysis) -> list[Choice]:
