@@ -176,15 +176,27 @@ _COMPARISON = re.compile(r"\b(deadliest|worst|bloodiest|largest|biggest|heaviest
 
 def is_background(sentence: str) -> bool:
     """Is a figure in this sentence about a wider or earlier event than this story's?"""
-    if _THIS_EVENT_TIME.search(sentence):
-        return False
     # An appositive that describes an actor ('the RSF, which has held the town since 2023,')
     # says nothing about when the figure happened; one that dates a war ('which began in
     # 2011') does.
     core = re.sub(
         _APPOSITIVE, lambda m: m.group() if _STARTED.search(m.group()) else ",", _COMPARISON.sub("", sentence)
     )
+    # another incident, or a running total since a year, whatever day the sentence names
+    if _SEPARATE_INCIDENT.search(core) or _SINCE_YEAR.search(core):
+        return True
+    if _THIS_EVENT_TIME.search(sentence):
+        return False
     return bool(_WAR_BACKGROUND.search(core) or _OTHER_TIME.search(core))
+
+
+_SEPARATE_INCIDENT = re.compile(
+    r"\b(?:in\s+an?\s+(?:separate|earlier|previous|unrelated|similar)\s+(?:\w+\s+)?(?:attack|incident|blast|bombing"
+    r"|raid|clash(?:es)?|explosion|accident|shooting|strike|quake|earthquake|flood(?:ing)?)|separately|elsewhere"
+    r"|in\s+another\s+(?:\w+\s+)?(?:attack|incident|blast|bombing|raid|explosion|accident|shooting|strike))\b",
+    re.IGNORECASE,
+)
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:1[89]|20)\d\d\b", re.IGNORECASE)
 
 
 @dataclass
@@ -218,9 +230,28 @@ _CODE_OR_MONEY_BEFORE = re.compile(r"(?:[$€£¥₹]|\b(?:US|Rs|USD|EUR)\.?|[{\
 _CODE_AFTER = re.compile(r"^\s*[}\]*/+^=<>|\\%]")
 
 
+# The subject of an action: the people who did something, not a count of casualties.
+_ACTS = re.compile(
+    r"\s+(?:had\s+|have\s+|has\s+)?(?:stormed|attacked|raided|ambushed|opened|fired|launched|entered|surrounded"
+    r"|arrived|gathered|marched|boarded|staged|took\s+part|participated|protested|rallied|fought|clashed|stood"
+    r"|rode|travell?ed|stormed|set\s+fire|took\s+control|overran|seized|abducted|kidnapped)\b",
+    re.IGNORECASE,
+)
+# A toll that a newer one replaces ('raising an earlier toll of 12', 'up from 25').
+_SUPERSEDED_BEFORE = re.compile(
+    r"(?:\b(?:earlier|previous|initial|preliminary|prior|old)\s+(?:death\s+)?(?:toll|figure|count|tally|estimate)"
+    r"\s+(?:of\s+|at\s+)?|\b(?:up|down|revised|raised|rose|risen|increased|climbed)\s+from\s+(?:an?\s+)?"
+    r"(?:earlier\s+|previous\s+|initial\s+)?(?:\w+\s+)?|\bfrom\s+(?:an?\s+|the\s+)?(?:earlier|previous|initial)"
+    r"\s+(?:\w+\s+)?)$",
+    re.IGNORECASE,
+)
+
+
 def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
     after, before = text[end : end + 40], text[max(0, start - 30) : start]
     if _CODE_OR_MONEY_BEFORE.search(before) or _CODE_AFTER.match(after):
+        return False
+    if _SUPERSEDED_BEFORE.search(text[max(0, start - 45) : start]):
         return False
     if _NOT_PEOPLE_AFTER.match(after) or _DATE_AFTER.match(after):
         return False
@@ -393,7 +424,9 @@ def find_figures(text: str, sentences: list[Sentence] | None = None) -> list[Fig
             categories, casualty_end, category_sure = _categories_for(text, sentence, match.start(), end, next_number)
             if not categories:
                 continue
-            group, _ = _group(text, end, next_number)
+            group, group_end = _group(text, end, next_number)
+            if _ACTS.search(text, end, max(end, group_end)) or _ACTS.match(text, group_end, sentence.end):
+                continue  # '30 gunmen stormed the post': the attackers' strength, not a toll
             figures.append(
                 FigureCandidate(
                     count=count,

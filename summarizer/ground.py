@@ -280,6 +280,25 @@ def sources_as_items(text: str, entities: list[Entity], sentences: list[Sentence
 # ---------------------------------------------------------------- places
 
 
+_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^()]{1,40}\)\s*)?[-–—:]\s")
+
+
+def _is_foreign_dateline(text: str, mention: EntityMention, sentences: list[Sentence]) -> bool:
+    """'LONDON (Reuters) - A bomb exploded in Chad': a dateline in capitals says where the
+    report was filed. It is a place of the event only when the story names it again."""
+    if not (mention.text.isupper() and len(mention.text) > 2):
+        return False
+    if not any(s.start == mention.start for s in sentences) and text[max(0, mention.start - 1) : mention.start] not in (
+        "",
+        "\n",
+    ):
+        return False
+    if not _DATELINE_AFTER.match(text, mention.end):
+        return False
+    spelled = re.compile(rf"\b{re.escape(mention.text.title())}\b")
+    return not any(spelled.search(s.text) for s in sentences)
+
+
 def places_from(text: str, mentions: list[EntityMention], sentences: list[Sentence], taken: set[str]) -> list[Place]:
     entities: list[Entity] = []
     # 'Amnesty' in 'Amnesty International': the first word of an organisation's name
@@ -292,6 +311,8 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         and not re.match(r"\s(?:Province|State|Region|District|City|County|Governorate)\b", text[m.end : m.end + 20])
     }
     for mention in mentions:
+        if _is_foreign_dateline(text, mention, sentences):
+            continue
         known = gazetteer_kind(mention.text)
         before_word = text[max(0, mention.start - 12) : mention.start]
         locative = re.search(
@@ -578,4 +599,7 @@ def dedupe_figures(figures: list[Figure]) -> list[Figure]:
             continue
         seen.add(key)
         kept.append(figure)
-    return kept
+    # an unattributed figure ('at least 12 people were killed' in the lede) that a source
+    # gives elsewhere in the article ('12 people died, police said') is that source's figure
+    sourced = {(f.category, f.count, f.count_max) for f in kept if f.source}
+    return [f for f in kept if f.source or (f.category, f.count, f.count_max) not in sourced]

@@ -129,6 +129,15 @@ def speakers(doc, offset: int) -> list[Speaker]:
                     if span is not None:
                         found.append(Speaker(offset + span[0], offset + span[1], False, *_whole(child, offset)))
             continue
+        if token.lower_ in _GIVEN_BY and any(child.dep_ == "agent" for child in token.children):
+            # 'the figure was given by the fire service': the agent of a passive report
+            for agent in (child for child in token.children if child.dep_ == "agent"):
+                for child in agent.children:
+                    if child.dep_ == "pobj" and child.pos_ != "PRON":
+                        span = _name_span(child)
+                        if span is not None:
+                            found.append(Speaker(offset + span[0], offset + span[1], False, *_whole(child, offset)))
+            continue
         if token.lower_ not in SAY_FORMS:
             continue
         deps = {child.dep_ for child in token.children}
@@ -177,6 +186,7 @@ DESCRIPTION_HEADS = frozenset(
 )
 
 
+_GIVEN_BY = frozenset({"given", "provided", "released", "reported", "confirmed", "announced", "issued", "put"})
 _GENERIC_OWNERS = frozenset({"country", "nation", "state", "city", "province", "region", "island", "kingdom"})
 
 
