@@ -157,7 +157,7 @@ _WAR_BACKGROUND = re.compile(
 # Another time than this event's: a year, 'last year', 'so far this year', an annual toll, 'In June,'.
 _OTHER_TIME = re.compile(
     r"\b(1[89]|20)\d\d\b|\blast\s+(year|month)\b|\byears\s+ago\b|\ba\s+decade\b|\bthis\s+year\b"
-    rf"|\bannual\b|^\s*In\s+{_MONTH}\b",
+    rf"|\bannual\b|^\s*In\s+{_MONTH}\b|\bin\s+(?-i:{_MONTH})\b(?!\s+\d)",
     re.IGNORECASE,
 )
 _APPOSITIVE = re.compile(r",\s*(?:which|who|whose|that|the|a|an)\b[^,]*,", re.IGNORECASE)
@@ -183,7 +183,7 @@ def is_background(sentence: str) -> bool:
         _APPOSITIVE, lambda m: m.group() if _STARTED.search(m.group()) else ",", _COMPARISON.sub("", sentence)
     )
     # another incident, or a running total since a year, whatever day the sentence names
-    if _SEPARATE_INCIDENT.search(core) or _SINCE_YEAR.search(core):
+    if _SEPARATE_INCIDENT.search(core) or _SINCE_YEAR.search(core) or _EARLIER_WHEN.search(sentence):
         return True
     if _THIS_EVENT_TIME.search(sentence):
         return False
@@ -196,7 +196,15 @@ _SEPARATE_INCIDENT = re.compile(
     r"|in\s+another\s+(?:\w+\s+)?(?:attack|incident|blast|bombing|raid|explosion|accident|shooting|strike))\b",
     re.IGNORECASE,
 )
-_SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:1[89]|20)\d\d\b", re.IGNORECASE)
+_SINCE_YEAR = re.compile(
+    r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:1[89]|20)\d\d\b"
+    rf"|\bsince\s+(?:the\s+)?(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})"
+    r"|\bsince\s+the\s+(?:[\w-]+\s+){0,3}(?:coup|war|conflict|uprising|invasion|revolution|takeover|crackdown"
+    r"|protests|election|offensive|insurgency)\b",
+    re.IGNORECASE,
+)
+# 'the worst since 2005, when a quake killed 73,000': the figure belongs to the earlier event
+_EARLIER_WHEN = re.compile(r"\bsince\s+(?:1[89]|20)\d\d,?\s+when\b", re.IGNORECASE)
 
 
 @dataclass
@@ -285,8 +293,9 @@ def _group(text: str, start: int, limit: int) -> tuple[str | None, int]:
 
 # A casualty verb right before a number governs it: "killing at least 18", "wounded 40".
 _VERB_BEFORE = re.compile(
-    r"\b(?P<killed>killing|killed|kills|kill)\s+$|\b(?P<injured>wounding|wounded|injuring|injured)\s+$"
-    r"|\b(?P<arrested>arresting|arrested|detaining|detained)\s+$|\b(?P<displaced>displacing|displaced)\s+$"
+    r"\b(?P<killed>killing|killed|kills|kill)\s+$|\b(?P<injured>wounding|wounded|wounds|injuring|injured|injures)\s+$"
+    r"|\b(?P<arrested>arresting|arrested|arrests|detaining|detained|detains)\s+$"
+    r"|\b(?P<displaced>displacing|displaced|displaces)\s+$"
     r"|\btoll\s+(?:\w+\s+){0,2}(?:at|to)\s+$",
     re.IGNORECASE,
 )

@@ -200,7 +200,9 @@ def _resolve_pronoun(index: int, mentions: list[SourceMention], entities: list[E
     for j in earlier:
         if mention.start - mentions[j].start > 1_500:
             break
-        if _looks_like_person(entities[resolved[j]].name) or entities[resolved[j]].kind in ("official", "witness"):
+        entity = entities[resolved[j]]
+        # a spokesperson cited as their body still speaks as a person ('..., he said')
+        if any(_looks_like_person(name) for name in entity.names) or entity.kind in ("official", "witness"):
             resolved[index] = resolved[j]
             return
 
