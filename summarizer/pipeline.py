@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from .brief import Brief, Figure, Source
+from .brief import Actor, Brief, Figure, Source
 from .candidates import (
     FigureCandidate,
     Sentence,
@@ -33,6 +34,7 @@ from .ground import (
     figure_item,
     group_actors,
     merge_sources,
+    occurrences,
     organisations_from,
     people_from,
     places_from,
@@ -272,6 +274,37 @@ def _cited(attribution: list[Source], analysis: Analysis, figures: list[Figure])
     ]
 
 
+_GENERIC_VICTIM = re.compile(r"^(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*$")
+
+
+def _counted_victims(text: str, sentences: list[Sentence], toll: list[Figure], who: list[Actor]) -> list[Actor]:
+    """When no victim or target is named otherwise, the people the toll counts are the victims
+    ('people', 'passengers', 'coal miners'): the group of the killed, injured or missing
+    figures, as written, the most counted first."""
+    if any(actor.role in ("victim", "target") for actor in who):
+        return []  # the toll counts those already named as victims or targets
+    counted = Counter(
+        f.group
+        for f in toll
+        if f.category in ("killed", "injured", "missing") and f.group and _GENERIC_VICTIM.match(f.group)
+    )
+    if not counted:
+        return []
+    name = counted.most_common(1)[0][0]
+    spans = occurrences(text, [name], sentences)
+    return [Actor(name=name, role="victim", mentions=spans)] if spans else []
+
+
+def _without_places(who: list[Actor], excluded: set[str]) -> list[Actor]:
+    """Places and media are never actors (officials who speak may be: they often command)."""
+    return [
+        actor
+        for actor in who
+        if _key(actor.name) not in excluded
+        and not re.search(r"\d", actor.name)
+    ]
+
+
 def _name_keys(items) -> set[str]:
     """Normalised keys of every name and alias of brief items (to keep fields apart)."""
     return {_key(name) for item in items for name in (item.name, *item.aliases)}
@@ -300,7 +333,9 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     )
     media_keys = _name_keys(s for s in attribution if s.type in ("media", "state_media", "monitor", "ngo", "un"))
     who += organisations_from(text, entities, sentences, place_keys | _name_keys(who) | media_keys)
+    who = _without_places(who, place_keys | media_keys)
     toll = dedupe_figures(figures) if options.merge else figures
+    who += _counted_victims(text, sentences, toll, who)
     brief = Brief(who=who, where=where, toll=toll, attribution=attribution, notes=analysis.notes)
     problems = brief.spans_match(text)
     if problems:  # a defect in this package, never the input's fault

@@ -360,3 +360,14 @@ def test_media_outlet_is_not_an_actor(text, outlet):
 )
 def test_attribution_types(text, name, kind):
     assert type_of(summarise_text(text).attribution, name) == kind
+
+
+def test_the_people_a_toll_counts_are_the_victims_when_no_one_else_is():
+    brief = summarise_text("A landslide buried a hillside hamlet on Friday, killing 14 villagers, officials said.")
+    assert ("villagers", "victim") in {(actor.name, actor.role) for actor in brief.who}
+
+
+def test_no_generic_victim_when_the_attack_names_its_target():
+    text = "Gunmen ambushed a police patrol near the border on Monday, killing six officers, the army said."
+    roles = {(actor.name, actor.role) for actor in summarise_text(text).who}
+    assert ("officers", "victim") not in roles
