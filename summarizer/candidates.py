@@ -1015,7 +1015,21 @@ def find_entities(text: str, sentences: list[Sentence], docs: dict | None = None
             for name in re.finditer(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", match.group(group)):
                 start = match.start(group) + name.start()
                 mentions.append(EntityMention(name.group(), start, start + len(name.group()), "PLACE"))
-    return mentions
+    return [part for mention in mentions for part in _split_possessive(text, mention)]
+
+
+def _split_possessive(text: str, mention: EntityMention) -> list[EntityMention]:
+    """'Kabul's Qarabagh district', 'Istanbul's main airport': the owner and the place it
+    owns are two places, each its own mention."""
+    match = re.search(r"['’]s\s+", mention.text)
+    if not match or gazetteer_kind(mention.text.replace("’", "'")):  # "Cox's Bazar" is one place
+        return [mention]
+    parts = []
+    for start, end in ((mention.start, mention.start + match.start()), (mention.start + match.end(), mention.end)):
+        start, end = _trim_name(text, start, end)
+        if end > start and re.match(r"[A-Z]", text[start:end]):
+            parts.append(EntityMention(text[start:end], start, end, mention.label))
+    return parts
 
 
 # ---------------------------------------------------------------- cues for roles and names

@@ -334,6 +334,9 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     media_keys = _name_keys(s for s in attribution if s.type in ("media", "state_media", "monitor", "ngo", "un"))
     who += organisations_from(text, entities, sentences, place_keys | _name_keys(who) | media_keys)
     who = _without_places(who, place_keys | media_keys)
+    # a name the story makes an actor ('Hamas fired ...') is not also a place of the event
+    actor_keys = _name_keys(who)
+    where = [place for place in where if place.type == "country" or _key(place.name) not in actor_keys]
     toll = dedupe_figures(figures) if options.merge else figures
     who += _counted_victims(text, sentences, toll, who)
     brief = Brief(who=who, where=where, toll=toll, attribution=attribution, notes=analysis.notes)
