@@ -133,7 +133,8 @@ CASUALTY_WORDS = [
     ("displaced", r"displaced|evacuated|homeless|forced\s+from\s+their\s+homes|fled\s+their\s+homes"
      r"|relocated|(?:moved|taken)\s+(?:in)?to\s+(?:\w+\s+){0,3}(?:shelters|camps|facilities)"
      r"|in\s+(?:\w+\s+){0,2}shelters|sheltering|took\s+shelter|sought\s+shelter"),
-    ("affected", r"affected|stranded|marooned|cut\s+off"),
+    ("affected", r"affected|stranded|marooned|cut\s+off|infected|infections?|(?:suspected\s+|confirmed\s+)?cases"
+     r"|sickened|fell\s+ill|taken\s+ill"),
 ]  # fmt: skip
 CASUALTY = re.compile(
     "|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, pattern in CASUALTY_WORDS),
@@ -295,7 +296,7 @@ def _group(text: str, start: int, limit: int) -> tuple[str | None, int]:
 _VERB_BEFORE = re.compile(
     r"\b(?P<killed>killing|killed|kills|kill)\s+$|\b(?P<injured>wounding|wounded|wounds|injuring|injured|injures)\s+$"
     r"|\b(?P<arrested>arresting|arrested|arrests|detaining|detained|detains)\s+$"
-    r"|\b(?P<displaced>displacing|displaced|displaces)\s+$"
+    r"|\b(?P<displaced>displacing|displaced|displaces)\s+$|\b(?P<affected>infecting|infected|sickening|sickened)\s+$"
     r"|\btoll\s+(?:\w+\s+){0,2}(?:at|to)\s+$",
     re.IGNORECASE,
 )
