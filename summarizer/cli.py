@@ -353,6 +353,31 @@ def events_command(
         err.print(f"wrote {out}: {len(grouped)} events from {len(records) - len(skipped)} briefs", highlight=False)
 
 
+@app.command("export", cls=_Command)
+def export_command(
+    briefs: Annotated[list[Path], typer.Argument(help="Briefs JSONL file(s), as `summarise run` writes them.")],
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="csv or parquet: one row per toll figure; acled or ucdp: one row per article "
+            "(CSV, or Parquet when --out ends in .parquet).",
+        ),
+    ],
+    out: Annotated[Path, typer.Option("--out", help="The table file to write (replaced atomically).")],
+) -> None:
+    """Briefs as a table: long form (one row per figure), ACLED-like or UCDP-GED-like."""
+    from .export import export_briefs
+
+    try:
+        counts = export_briefs(briefs, format, out)
+    except SummariserError as exc:
+        _fail(exc)
+    skipped = f"; {counts['skipped']} error or invalid line(s) skipped" if counts["skipped"] else ""
+    message = f"wrote {out}: {counts['rows']} rows from {counts['briefs']} briefs{skipped}"
+    err.print(message, highlight=False, soft_wrap=True)
+
+
 @app.command("schema", cls=_Command)
 def schema_command(
     which: Annotated[
