@@ -35,6 +35,7 @@ class Summariser:
         if backend not in BACKENDS:
             raise SummariserError(f"unknown backend {backend!r}; choose from {', '.join(BACKENDS)}")
         self.backend = backend
+        self.model = model  # the argument, for the provenance of output lines
         self.options = options or Options()
         self.stats = RunStats()
         self.generator = None
@@ -61,6 +62,7 @@ class Summariser:
         except Exception as exc:  # a bug or a library's error on hostile text: still one of ours
             raise InternalError.wrap(exc) from exc
         brief.id = None if id is None else printable_id(id)
+        _note_language(brief, text)
         return brief
 
     def _summarise(self, text: str) -> Brief:
@@ -107,9 +109,20 @@ class Summariser:
             raise
         except Exception as exc:
             raise InternalError.wrap(exc) from exc
-        for brief, article_id in zip(briefs, ids, strict=True):
+        for brief, article_id, text in zip(briefs, ids, texts, strict=True):
             brief.id = None if article_id is None else printable_id(article_id)
+            _note_language(brief, text)
         return briefs
+
+
+def _note_language(brief: Brief, text: str) -> None:
+    """A non-English article gets a note in its brief: the candidate finder reads English, so
+    its brief is likely empty, and an empty brief should say why."""
+    from .language import language_note
+
+    note = language_note(text)
+    if note is not None and note not in brief.notes:
+        brief.notes.append(note)
 
 
 def check_text(text: object) -> str:

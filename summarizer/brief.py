@@ -1,15 +1,16 @@
 """The brief: pydantic models that are the single source of truth.
 
-`schemas/brief.schema.json` is generated from `Brief` (see `write_schema`); a test fails
-when the committed file drifts from these models.
+`schemas/brief.schema.json` is generated from `Brief` and `schemas/line.schema.json` (every
+line `summarise run` writes: a brief line or an error line) from `OutputLine` (see
+`write_schema`); a test fails when a committed file drifts from these models.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
 
 Role = Literal["attacker", "target", "victim", "authority", "mediator", "other"]
 PlaceType = Literal[
@@ -146,11 +147,79 @@ class Brief(_Item):
         return problems
 
 
+# --- output lines ------------------------------------------------------------------------
+# What `summarise run` writes, one JSON object per line: the brief (or an error) of one
+# article, plus where it came from. Bump SCHEMA_VERSION when a line's shape changes.
+
+SCHEMA_VERSION = "1.0.0"
+LINE_SCHEMA_ID = f"urn:summarizer:schema:line:{SCHEMA_VERSION}"
+
+
+class ModelInfo(_Item):
+    """The model behind a line: which backend, which model file, which exact bytes."""
+
+    backend: str = Field(description="transformers, rules, llamacpp, regex or single-pass.")
+    name: str = Field(description='Model file or directory name; the backend name when no model runs ("rules").')
+    sha256: str | None = Field(
+        default=None,
+        pattern="^[0-9a-f]{64}$",
+        description="SHA-256 of the model file (of its weight files, in name order, for a directory); "
+        "null when no model runs.",
+    )
+
+
+class _Provenance(_Item):
+    schema_version: str = Field(pattern=r"^\d+\.\d+\.\d+$", description="Version of this line schema.")
+    tool_version: str = Field(description="Version of the summarizer package that wrote the line.")
+    model: ModelInfo
+    text: str | None = Field(
+        default=None, description="The text the spans refer to, when it was extracted from HTML input."
+    )
+
+
+class BriefLine(Brief, _Provenance):
+    """A line of `summarise run` output for an article that was summarised."""
+
+    id: str = Field(min_length=1)
+
+
+class ErrorLine(_Provenance):
+    """A line of `summarise run` output for an article that could not be read or summarised."""
+
+    id: str = Field(min_length=1)
+    error: str = Field(min_length=1, description="Why, in one line.")
+
+
+OutputLine = Annotated[BriefLine | ErrorLine, Field(description="One line of `summarise run` output.")]
+
+# Keys a line adds around the brief of GOLD_FORMAT.md (stripped before scoring a line as a brief).
+PROVENANCE_KEYS: tuple[str, ...] = tuple(_Provenance.model_fields)
+
+
 def brief_json_schema() -> dict:
     return Brief.model_json_schema()
 
 
+def line_json_schema() -> dict:
+    """The JSON Schema every line of `summarise run` output validates against."""
+    schema = TypeAdapter(OutputLine).json_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": LINE_SCHEMA_ID,
+        "title": "summarise run output line",
+        "version": SCHEMA_VERSION,
+        **schema,
+    }
+
+
+SCHEMAS = {"brief.schema.json": brief_json_schema, "line.schema.json": line_json_schema}
+
+
 def write_schema(path) -> None:
+    """Write the schema named like `path` (brief.schema.json or line.schema.json) to `path`."""
+    from pathlib import Path
+
+    build = SCHEMAS.get(Path(path).name, brief_json_schema)
     with open(path, "w", encoding="utf-8") as handle:
-        json.dump(brief_json_schema(), handle, indent=2, sort_keys=True)
+        json.dump(build(), handle, indent=2, sort_keys=True)
         handle.write("\n")

@@ -13,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from .errors import InternalError, RegressionError, SummariserError
+from .errors import InputError, InternalError, RegressionError, SummariserError
 
 
 class _Command(typer.core.TyperCommand):
@@ -45,7 +45,8 @@ _METAVARS = {"out": "PATH", "model": "DIR|FILE.gguf", "backend": "NAME", "device
              "quantize": "int8", "batch_size": "N", "glob": "PATTERN", "text_column": "NAME",
              "id_column": "NAME", "shard": "K/N", "timeout": "SECONDS", "gold": "GOLD.jsonl",
              "articles": "DIR", "predictions": "FILE", "baseline": "FILE", "tolerance": "X",
-             "title": "TEXT", "threshold": "X", "limit": "N", "threads": "N"}  # fmt: skip
+             "title": "TEXT", "threshold": "X", "limit": "N", "threads": "N", "which": "line|brief",
+             "format": "csv|parquet|acled|ucdp"}  # fmt: skip
 
 
 app = typer.Typer(
@@ -350,6 +351,46 @@ def events_command(
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, "utf-8")
         err.print(f"wrote {out}: {len(grouped)} events from {len(records) - len(skipped)} briefs", highlight=False)
+
+
+@app.command("export", cls=_Command)
+def export_command(
+    briefs: Annotated[list[Path], typer.Argument(help="Briefs JSONL file(s), as `summarise run` writes them.")],
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="csv or parquet: one row per toll figure; acled or ucdp: one row per article "
+            "(CSV, or Parquet when --out ends in .parquet).",
+        ),
+    ],
+    out: Annotated[Path, typer.Option("--out", help="The table file to write (replaced atomically).")],
+) -> None:
+    """Briefs as a table: long form (one row per figure), ACLED-like or UCDP-GED-like."""
+    from .export import export_briefs
+
+    try:
+        counts = export_briefs(briefs, format, out)
+    except SummariserError as exc:
+        _fail(exc)
+    skipped = f"; {counts['skipped']} error or invalid line(s) skipped" if counts["skipped"] else ""
+    message = f"wrote {out}: {counts['rows']} rows from {counts['briefs']} briefs{skipped}"
+    err.print(message, highlight=False, soft_wrap=True)
+
+
+@app.command("schema", cls=_Command)
+def schema_command(
+    which: Annotated[
+        str, typer.Option("--which", help="line: every line of `run` output (default); brief: the brief alone.")
+    ] = "line",
+) -> None:
+    """Print the JSON Schema that every line of `summarise run` output validates against."""
+    from .brief import brief_json_schema, line_json_schema
+
+    builders = {"line": line_json_schema, "brief": brief_json_schema}
+    if which not in builders:
+        _fail(InputError(f"--which {which!r}: choose line or brief"))
+    typer.echo(json.dumps(builders[which](), indent=2, sort_keys=True))
 
 
 @app.command(cls=_Command)

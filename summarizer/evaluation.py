@@ -6,6 +6,7 @@ import json
 import time
 from pathlib import Path
 
+from .brief import PROVENANCE_KEYS
 from .errors import GoldError, InputError
 from .scoring import SCORED_FIELDS, check_gold, score
 
@@ -54,7 +55,8 @@ def read_predictions(path: Path) -> list[dict]:
         except (ValueError, RecursionError):
             continue  # a torn line counts as a missing prediction
         if isinstance(record, dict) and "id" in record:
-            records.append(record)
+            # a `summarise run` line: the brief plus its provenance, which is not scored
+            records.append({key: value for key, value in record.items() if key not in PROVENANCE_KEYS})
     if text.strip() and not records:
         raise InputError(f"{path}: no line is a brief (a JSON object with an id)")
     return records

@@ -21,6 +21,7 @@ from pathlib import Path
 from .errors import InputError, InternalError, SummariserError
 from .inputs import Article, printable_id
 from .output import BriefsOutput
+from .provenance import line_provenance
 
 
 @dataclass
@@ -146,6 +147,10 @@ def run_articles(
     tally = Tally()
     started = time.perf_counter()
     writer = out if isinstance(out, BriefsOutput) else BriefsOutput(out, warn)
+    provenance = line_provenance(summariser)
+
+    def write(line: dict) -> None:
+        writer.write({**line, **provenance})
     already = writer.done
     tally.retried = writer.retried
     seen: set[str] = set()
@@ -153,7 +158,7 @@ def run_articles(
 
     def flush() -> None:
         for line in _brief_lines(summariser, batch, timeout):
-            writer.write(line)
+            write(line)
             if "error" in line:
                 tally.failed += 1
             else:
@@ -176,7 +181,7 @@ def run_articles(
             if article.error:
                 if batch:
                     flush()  # keep the input's order
-                writer.write({"id": article.id, "error": article.error})
+                write({"id": article.id, "error": article.error})
                 tally.failed += 1
                 if progress is not None:
                     progress(tally)

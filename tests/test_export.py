@@ -1,0 +1,145 @@
+"""`summarise export`: long form, ACLED-like and UCDP-like tables, read back after writing."""
+
+import csv
+import json
+
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from summarizer.cli import app
+from summarizer.export import ACLED_COLUMNS, FIGURE_COLUMNS, UCDP_COLUMNS, figure_rows, killed_range
+
+runner = CliRunner()
+TEXT = (
+    "Gunmen killed at least 12 people in Riverton on Monday, police said. "
+    "The Red Cross later said 15 people had died. Eight soldiers were wounded."
+)
+
+
+def span(text, part):
+    start = TEXT.index(part)
+    return [start, start + len(part)]
+
+
+def figure(category, count, evidence, source=None, qualifier="exact", group="people", count_max=None):
+    return {"category": category, "count": count, "count_max": count_max, "qualifier": qualifier, "group": group,
+            "source": source, "evidence": evidence, "evidence_span": span(TEXT, evidence)}  # fmt: skip
+
+
+def item(name, kind, key="type"):
+    return {"name": name, key: kind, "aliases": [], "mentions": [span(TEXT, name)]}
+
+
+BRIEF = {
+    "id": "riverton",
+    "who": [item("Gunmen", "attacker", "role"), item("soldiers", "target", "role")],
+    "where": [item("Riverton", "town")],
+    "toll": [
+        figure("killed", 12, "killed at least 12 people", "police", "at_least"),
+        figure("killed", 15, "15 people had died", "The Red Cross"),
+        figure("injured", 8, "Eight soldiers were wounded", group="soldiers"),
+    ],
+    "attribution": [item("police", "official"), item("Red Cross", "ngo")],
+    "notes": [],
+}
+
+
+@pytest.fixture
+def briefs_file(tmp_path):
+    path = tmp_path / "briefs.jsonl"
+    lines = [BRIEF, {"id": "broken", "error": "empty article"}, {**BRIEF, "id": "quiet", "toll": []}]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines), "utf-8")
+    return path
+
+
+def export(briefs_file, tmp_path, fmt, name):
+    out = tmp_path / name
+    result = runner.invoke(app, ["export", str(briefs_file), "--format", fmt, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "1 error or invalid line(s) skipped" in result.output
+    return out
+
+
+def read_csv(path):
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def as_text(row):
+    return {key: "" if value is None else str(value) for key, value in row.items()}
+
+
+def test_long_form_csv_round_trip(briefs_file, tmp_path):
+    rows = read_csv(export(briefs_file, tmp_path, "csv", "figures.csv"))
+    assert list(rows[0]) == list(FIGURE_COLUMNS)
+    assert rows == [as_text(row) for row in figure_rows(BRIEF)]  # one row per figure; "quiet" has none
+    assert rows[0]["places"] == "Riverton" and rows[0]["actors"] == "Gunmen; soldiers"
+    assert TEXT[int(rows[1]["evidence_start"]) : int(rows[1]["evidence_end"])] == rows[1]["evidence"]
+
+
+def test_long_form_parquet_round_trip_keeps_types(briefs_file, tmp_path):
+    table = pq.read_table(export(briefs_file, tmp_path, "parquet", "figures.parquet"))
+    assert table.column_names == list(FIGURE_COLUMNS)
+    assert str(table.schema.field("count").type) == "int64"
+    assert table.to_pylist() == figure_rows(BRIEF)  # nulls stay null, numbers stay numbers
+
+
+def test_acled_row(briefs_file, tmp_path):
+    rows = read_csv(export(briefs_file, tmp_path, "acled", "acled.csv"))
+    assert list(rows[0]) == list(ACLED_COLUMNS)
+    assert [row["event_id_cnty"] for row in rows] == ["riverton", "quiet"]
+    row = rows[0]
+    assert (row["actor1"], row["actor2"], row["location"], row["geo_precision"]) == (
+        "Gunmen",
+        "soldiers",
+        "Riverton",
+        "1",
+    )
+    assert (row["fatalities"], row["low"], row["best"], row["high"]) == ("12", "12", "15", "15")
+    # what a brief does not know yet stays empty: never invented
+    assert row["event_date"] == row["event_type"] == row["latitude"] == row["longitude"] == row["country"] == ""
+    assert "killed at least 12 people [" in row["notes"] and "Eight soldiers" not in row["notes"]
+    assert rows[1]["fatalities"] == ""  # no killed figure: empty, not 0
+
+
+def test_ucdp_as_parquet(briefs_file, tmp_path):
+    rows = pq.read_table(export(briefs_file, tmp_path, "ucdp", "ged.parquet")).to_pylist()
+    assert list(rows[0]) == list(UCDP_COLUMNS)
+    assert (rows[0]["low"], rows[0]["best"], rows[0]["high"], rows[0]["high_is_lower_bound"]) == (12, 15, 15, False)
+    assert rows[0]["side_a"] == "Gunmen" and rows[0]["number_of_sources"] == 2 and rows[0]["latitude"] is None
+
+
+def test_killed_range_rules():
+    def brief(*figures):
+        return {"id": "x", "toll": list(figures)}
+
+    def killed(count, qualifier="exact", source=None, group="people", count_max=None):
+        return {"category": "killed", "count": count, "count_max": count_max, "qualifier": qualifier,
+                "group": group, "source": source, "evidence": "e", "evidence_span": [0, 1]}  # fmt: skip
+
+    # best: the largest credited figure, even when an uncredited one is larger
+    assert killed_range(brief(killed(10, source="A"), killed(14, source="B"), killed(30))) == {
+        "low": 10, "best": 14, "high": 30, "high_is_lower_bound": False}  # fmt: skip
+    # nothing credited: best is the low; "over 40" opens the high
+    assert killed_range(brief(killed(20), killed(40, "over")))["best"] == 20
+    assert killed_range(brief(killed(20), killed(40, "over")))["high_is_lower_bound"] is True
+    # "up to 9" is no floor and never the credited best
+    assert killed_range(brief(killed(3, source="A"), killed(9, "up_to", source="B"))) == {
+        "low": 3, "best": 3, "high": 9, "high_is_lower_bound": False}  # fmt: skip
+    # group figures only: each source's groups are summed into one total
+    summed = killed_range(brief(killed(4, source="A", group="soldiers"), killed(2, source="A", group="police")))
+    assert (summed["low"], summed["best"], summed["high"]) == (6, 6, 6)
+    assert killed_range(brief()) == {"low": None, "best": None, "high": None, "high_is_lower_bound": None}
+
+
+def test_export_errors_are_one_line(briefs_file, tmp_path):
+    bad_format = runner.invoke(app, ["export", str(briefs_file), "--format", "xlsx", "--out", str(tmp_path / "x")])
+    assert bad_format.exit_code == 2 and "choose from csv, parquet, acled, ucdp" in bad_format.output
+    missing = runner.invoke(
+        app, ["export", str(tmp_path / "no.jsonl"), "--format", "csv", "--out", str(tmp_path / "x")]
+    )
+    assert missing.exit_code == 2 and "no such briefs file" in missing.output
+    directory = runner.invoke(app, ["export", str(briefs_file), "--format", "csv", "--out", str(tmp_path)])
+    assert directory.exit_code == 2 and "is a directory" in directory.output
+    assert not list(tmp_path.glob(".x.*"))  # no temporary left behind
