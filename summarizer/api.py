@@ -9,6 +9,7 @@ from .brief import Brief
 from .errors import InputError, InternalError, SummariserError
 from .inputs import article_problem, printable_id
 from .pipeline import Options, RunStats, check_article, summarise_text
+from .policy import model_decides
 
 # transformers: the pipeline, the model choosing among grounded options (default)
 # rules:        the pipeline, the rules' first-ranked option everywhere, no model
@@ -36,7 +37,9 @@ class Summariser:
             raise SummariserError(f"unknown backend {backend!r}; choose from {', '.join(BACKENDS)}")
         self.backend = backend
         self.model = model  # the argument, for the provenance of output lines
-        self.options = options or Options()
+        # a model's measured policy decides which kinds it takes (policy.py), unless the
+        # caller's options say otherwise
+        self.options = options or Options(model_decides=model_decides(model))
         self.stats = RunStats()
         self.generator = None
         if backend in _NEEDS_MODEL:

@@ -15,7 +15,16 @@ from collections.abc import Sequence
 from .brief import Brief
 from .errors import GenerationError
 from .generate import Generator
-from .pipeline import Analysis, Options, RunStats, analyse, build_brief, check_article, model_choices
+from .pipeline import (
+    DECISION_KINDS,
+    Analysis,
+    Options,
+    RunStats,
+    analyse,
+    build_brief,
+    check_article,
+    model_choices,
+)
 
 
 class _Recorder:
@@ -58,7 +67,10 @@ class _Replayer:
 
 
 def pooled_answers(
-    analyses: Sequence[Analysis], generator: Generator, batch_size: int | None = None
+    analyses: Sequence[Analysis],
+    generator: Generator,
+    batch_size: int | None = None,
+    decides: frozenset[str] = DECISION_KINDS,
 ) -> tuple[dict, int]:
     """The model's answer to every decision prompt of `analyses`, and the number of calls to
     the generator it took. A generator that decodes mixed schemas together
@@ -66,7 +78,7 @@ def pooled_answers(
     pass; any other gets one `generate_json` call per schema."""
     recorder = _Recorder(generator)
     for analysis in analyses:
-        model_choices(analysis, recorder, RunStats())
+        model_choices(analysis, recorder, RunStats(), decides)
     keys = list(recorder.requests)
     if not keys:
         return {}, 0
@@ -97,6 +109,9 @@ def summarise_batch(
     stats = stats or RunStats()
     options = options or Options()
     analyses = [analyse(check_article(text), options) for text in texts]
-    answers, _ = pooled_answers(analyses, generator, batch_size)
+    answers, _ = pooled_answers(analyses, generator, batch_size, options.model_decides)
     replayer = _Replayer(generator, answers)
-    return [build_brief(analysis, model_choices(analysis, replayer, stats), stats, options) for analysis in analyses]
+    return [
+        build_brief(analysis, model_choices(analysis, replayer, stats, options.model_decides), stats, options)
+        for analysis in analyses
+    ]

@@ -426,8 +426,11 @@ def find_figures(text: str, sentences: list[Sentence] | None = None) -> list[Fig
             ):
                 upper = parse_number(matches[index + 1].group())
                 between = text[end : matches[index + 1].start()]
-                if upper is not None and upper > count and _RANGE_AFTER.match(between):
-                    count_max, end = upper, matches[index + 1].end()
+                # 'between 40 and 30' is the range 30-40 written backwards; '40-30' is not a range
+                backwards = upper is not None and upper < count and _RANGE_BEFORE.search(before)
+                if upper is not None and (upper > count or backwards) and _RANGE_AFTER.match(between):
+                    count, count_max = min(count, upper), max(count, upper)
+                    end = matches[index + 1].end()
                     consumed.add(index + 1)
                     qualifier = "exact" if _RANGE_BEFORE.search(before) else qualifier
             next_number = _next_start(matches, index + 1, end, vague, sentence.end)

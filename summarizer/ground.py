@@ -573,7 +573,8 @@ def figure_item(text: str, choice: Choice) -> Figure | None:
     number_start, number_end = candidate.number_span
     if not (start <= number_start < number_end <= end) or not text[start:end].strip():
         return None
-    if read_count(text, number_start, number_end) != candidate.count:
+    # the number written first is the count, or the high end of a range written backwards
+    if read_count(text, number_start, number_end) not in (candidate.count, candidate.count_max):
         return None
     if choice.category not in candidate.categories:
         return None

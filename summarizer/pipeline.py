@@ -62,6 +62,9 @@ class Analysis:
     index: _Index | None = None
 
 
+DECISION_KINDS = frozenset({"category", "source"})
+
+
 @dataclass(frozen=True)
 class Options:
     """Stages that can be switched off, for the ablation table (all on by default)."""
@@ -69,6 +72,9 @@ class Options:
     clean: bool = True  # drop page boilerplate before reading
     background: bool = True  # drop figures about a wider or earlier event
     merge: bool = True  # one entry per figure, per source, per group
+    # the decision kinds the model takes where the rules are unsure (the rest the rules take);
+    # a model's measured policy (policy.py) sets it
+    model_decides: frozenset[str] = DECISION_KINDS
 
 
 @dataclass
@@ -193,7 +199,9 @@ def _decision_schema(categories: list[str], sources: list[str]) -> dict:
     }
 
 
-def model_choices(analysis: Analysis, generator: Generator, stats: RunStats) -> list[Choice]:
+def model_choices(
+    analysis: Analysis, generator: Generator, stats: RunStats, decides: frozenset[str] = DECISION_KINDS
+) -> list[Choice]:
     """Let the model choose category and source where the text offers more than one; the
     enums hold only grounded options, so any answer is something the article says."""
     choices = rule_choices(analysis)
@@ -203,9 +211,9 @@ def model_choices(analysis: Analysis, generator: Generator, stats: RunStats) -> 
         figure = choice.candidate
         # The model is asked only where the rules are unsure: a category borrowed from earlier
         # in the sentence, a source not named in the figure's own sentence (or more than one).
-        categories = figure.categories if not figure.category_sure else figure.categories[:1]
+        categories = figure.categories if not figure.category_sure and "category" in decides else figure.categories[:1]
         sources = []
-        if figure.sources_in_sentence != 1 and figure.sources:
+        if figure.sources_in_sentence != 1 and figure.sources and "source" in decides:
             sources = [*figure.sources, NOT_STATED] if figure.sources_in_sentence == 0 else figure.sources
         schema = _decision_schema(categories, sources)
         if not schema["properties"]:
@@ -297,12 +305,7 @@ def _counted_victims(text: str, sentences: list[Sentence], toll: list[Figure], w
 
 def _without_places(who: list[Actor], excluded: set[str]) -> list[Actor]:
     """Places and media are never actors (officials who speak may be: they often command)."""
-    return [
-        actor
-        for actor in who
-        if _key(actor.name) not in excluded
-        and not re.search(r"\d", actor.name)
-    ]
+    return [actor for actor in who if _key(actor.name) not in excluded and not re.search(r"\d", actor.name)]
 
 
 def _name_keys(items) -> set[str]:
@@ -364,5 +367,9 @@ def summarise_text(
     check_article(text)
     stats = stats or RunStats()
     analysis = analyse(text, options)
-    choices = model_choices(analysis, generator, stats) if generator is not None else rule_choices(analysis)
+    choices = (
+        model_choices(analysis, generator, stats, options.model_decides)
+        if generator is not None
+        else rule_choices(analysis)
+    )
     return build_brief(analysis, choices, stats, options)

@@ -191,3 +191,19 @@ def test_arrested_and_charged_suspects_are_attackers():
     assert roles.get("Colm Radley") == "attacker"
     assert roles.get("Brett Ostrander") == "attacker"
     assert {f.count for f in brief.toll} == {4, 2}  # ages are not counts
+
+
+def test_a_policy_keeps_the_kinds_it_excludes_with_the_rules(fake_generator):
+    from summarizer.pipeline import Options
+    from summarizer.policy import DEFAULT_MODEL_DECIDES, model_decides
+
+    text = (
+        "Clashes in the hills.\n"
+        "The Hill Monitor said fighting continued. The Interior Ministry said 5 rebels were "
+        "killed, the Hill Monitor added.\n"
+    )
+    brief = summarise_text(text, fake_generator, options=Options(model_decides=frozenset({"category"})))
+    assert fake_generator.calls == []  # the only open question was the source: left to the rules
+    assert brief.toll[0].source == summarise_text(text).toll[0].source
+    assert model_decides(None) == DEFAULT_MODEL_DECIDES and "source" not in DEFAULT_MODEL_DECIDES
+    assert model_decides("/some/other/model.gguf") == frozenset({"category", "source"})

@@ -371,3 +371,15 @@ def test_no_generic_victim_when_the_attack_names_its_target():
     text = "Gunmen ambushed a police patrol near the border on Monday, killing six officers, the army said."
     roles = {(actor.name, actor.role) for actor in summarise_text(text).who}
     assert ("officers", "victim") not in roles
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Half a million people were displaced by the floods, the relief agency said.", ("displaced", 500000, None)),
+        ("Between 40 and 30 people were killed in the raid.", ("killed", 30, 40)),
+        ("Between 30 and 40 people were killed in the raid.", ("killed", 30, 40)),
+    ],
+)
+def test_halves_and_backward_ranges(text, expected):
+    assert expected in {(f.category, f.count, f.count_max) for f in summarise_text(text).toll}

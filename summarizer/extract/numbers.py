@@ -51,7 +51,7 @@ _TOKEN = rf"(?:{_WORD}|{_SCALE})"
 _AFTER_SCALE = "(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))"
 _SPELLED = rf"(?:(?:{_WORD})(?:(?:{_AFTER_SCALE}\s+and\s+|[\s-]+){_TOKEN})*)"
 _NUMBER_WORDS = (
-    rf"(?:half\s+a\s+dozen|(?:a|an)\s+(?:dozen|{_SCALE})(?:\s+and\s+{_SPELLED})?"
+    rf"(?:half\s+a\s+(?:dozen|{_SCALE})|(?:a|an)\s+(?:dozen|{_SCALE})(?:\s+and\s+{_SPELLED})?"
     rf"|{_SPELLED}(?:\s+dozen)?)"
 )
 _SPACE = r"[ \u00a0\u202f]"
@@ -107,8 +107,9 @@ def _digits_value(words: list[str]) -> int | None:
 
 def _words_value(words: list[str]) -> int | None:
     phrase = " ".join(words).replace("-", " ")
-    if phrase == "half a dozen":
-        return 6
+    half = re.fullmatch(r"half an? (dozen|hundred|thousand|million|billion)", phrase)
+    if half:  # 'half a dozen' 6, 'half a million' 500,000
+        return (12 if half.group(1) == "dozen" else _SCALE_WORDS[half.group(1)]) // 2
     multiplier = 1
     if phrase.endswith(" dozen"):
         multiplier, phrase = 12, phrase.rsplit(" ", 1)[0]
