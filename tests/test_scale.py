@@ -280,8 +280,10 @@ class _MixedFake:
 
 def _fake_summariser():
     from summarizer import Summariser
+    from summarizer.pipeline import DECISION_KINDS, Options
 
-    summariser = Summariser(backend="rules")
+    # every decision kind open to the fake model, whatever the default model's policy
+    summariser = Summariser(backend="rules", options=Options(model_decides=DECISION_KINDS))
     summariser.backend, summariser.generator = "transformers", _MixedFake()
     return summariser
 
