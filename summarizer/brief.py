@@ -95,6 +95,10 @@ class Figure(_Item):
     source: str | None = Field(default=None, description="Who reported it, as written.")
     evidence: str = Field(min_length=1, description="Verbatim substring of the article.")
     evidence_span: Span
+    decided_by: dict[Literal["category", "source"], Literal["rules", "model"]] = Field(
+        default_factory=dict,
+        description="For each choice the text left open (more than one grounded category or source), who took it.",
+    )
 
     _span = field_validator("evidence_span")(lambda v: _check_span(v))
 

@@ -210,6 +210,13 @@ def eval_command(
     backend: BackendOption = "transformers",
     device: DeviceOption = "auto",
     quantize: QuantizeOption = None,
+    model_decides: Annotated[
+        str | None,
+        typer.Option(
+            "--model-decides",
+            help="Decision kinds the model takes, comma-separated (category,source); default: the model's policy.",
+        ),
+    ] = None,
 ) -> None:
     """Score briefs against hand-labelled gold, per field and per article."""
     from .evaluation import evaluate, load_gold, read_predictions, run_predictions, table_rows
@@ -224,7 +231,16 @@ def eval_command(
         else:
             from .api import Summariser
 
-            summariser = Summariser(model=model, backend=backend, device=device, quantize=quantize)
+            options = None
+            if model_decides is not None:
+                from .pipeline import DECISION_KINDS, Options
+
+                kinds = frozenset(k.strip() for k in model_decides.split(",") if k.strip())
+                if not kinds <= DECISION_KINDS:
+                    choices = ", ".join(sorted(DECISION_KINDS))
+                    raise InputError(f"--model-decides takes {choices}, not {model_decides!r}")
+                options = Options(model_decides=kinds)
+            summariser = Summariser(model=model, backend=backend, device=device, quantize=quantize, options=options)
             briefs, seconds = run_predictions(summariser, gold_records, texts, out / "predictions.jsonl")
         metrics = evaluate(gold_records, texts, briefs, seconds)
         metrics["backend"] = backend if predictions is None else "predictions"

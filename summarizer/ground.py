@@ -562,6 +562,7 @@ class Choice:
     candidate: FigureCandidate
     category: str
     source: str | None
+    by_model: frozenset[str] = frozenset()  # the decision kinds the model answered for it
 
 
 def figure_item(text: str, choice: Choice) -> Figure | None:
@@ -589,7 +590,17 @@ def figure_item(text: str, choice: Choice) -> Figure | None:
         source=choice.source,
         evidence=text[start:end],
         evidence_span=(start, end),
+        decided_by={kind: "model" if kind in choice.by_model else "rules" for kind in open_decisions(candidate)},
     )
+
+
+def open_decisions(candidate: FigureCandidate) -> list[str]:
+    """The kinds the text leaves open for this figure: more than one grounded category, or
+    more than one possible source (or one, not named in the figure's own sentence)."""
+    kinds = ["category"] if len(candidate.categories) > 1 else []
+    if len(candidate.sources) > 1 or (candidate.sources and candidate.sources_in_sentence == 0):
+        kinds.append("source")
+    return kinds
 
 
 def dedupe_figures(figures: list[Figure]) -> list[Figure]:

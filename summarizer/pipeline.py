@@ -249,6 +249,7 @@ def model_choices(
                 choices[index].category = answer["category"]
             if "source" in answer:
                 choices[index].source = None if answer["source"] == NOT_STATED else answer["source"]
+            choices[index].by_model = frozenset(answer)
     return choices
 
 

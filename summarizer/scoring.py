@@ -195,8 +195,7 @@ def _same_source(gold_figure: Item, pred_figure: Item, gold_record: Item) -> boo
         return True
     wanted = f" {normalise(pred_source)} "
     return wanted.strip() != "" and any(
-        (candidate := f" {normalise(name)} ").strip() and (wanted in candidate or candidate in wanted)
-        for name in names
+        (candidate := f" {normalise(name)} ").strip() and (wanted in candidate or candidate in wanted) for name in names
     )
 
 
@@ -305,6 +304,29 @@ class _Tally:
 
     right: Counter = dataclasses.field(default_factory=Counter)
     checked: Counter = dataclasses.field(default_factory=Counter)
+    # decisions: kind -> [taken, taken by the model, judged by the gold, judged right]
+    decisions: dict = dataclasses.field(default_factory=dict)
+
+    def add_decision(self, kind: str, by_model: bool, right: bool | None) -> None:
+        counts = self.decisions.setdefault(kind, [0, 0, 0, 0])
+        counts[0] += 1
+        counts[1] += by_model
+        if right is not None:
+            counts[2] += 1
+            counts[3] += right
+
+    def decision_report(self) -> dict:
+        """`{"<kind>": {"total", "by_model", "accuracy", "judged"}}` (accuracy None when the
+        gold judged none of them)."""
+        return {
+            kind: {
+                "total": total,
+                "by_model": by_model,
+                "accuracy": right / judged if judged else None,
+                "judged": judged,
+            }
+            for kind, (total, by_model, judged, right) in sorted(self.decisions.items())
+        }
 
     def add(self, name: str, outcomes: list[bool]) -> None:
         self.right[name] += sum(outcomes)
@@ -338,8 +360,36 @@ def _score_toll(record: Item, brief: Item, tally: _Tally, entry: dict) -> None:
     pairs = matching.pairs(gold_toll, pred_toll)
     tally.add("qualifier", [_qualifier(gold) == _qualifier(pred) for gold, pred in pairs])
     tally.add("source", [_same_source(gold, pred, record) for gold, pred in pairs if _credited(gold)])
+    _score_decisions(record, gold_toll, pred_toll, pairs, tally)
     entry["missed"] += [f"toll: {_describe_figure(gold_toll[i])}" for i in matching.missed]
     entry["spurious"] += [f"toll: {_describe_figure(pred_toll[i])}" for i in matching.spurious]
+
+
+def _same_count(gold_item: Item, pred_item: Item) -> bool:
+    return all(gold_item.get(key) == pred_item.get(key) for key in ("count", "count_max"))
+
+
+def _score_decisions(record: Item, gold_toll: list[Item], pred_toll: list[Item], pairs, tally: _Tally) -> None:
+    """Each open choice a predicted figure records in `decided_by`, judged where the gold
+    decides it: a category against the gold figure of the same count (any category), a
+    source against the gold figure it matches (the same entity, or both unstated)."""
+    by_count = dict(
+        (id(pred), gold) for gold, pred in _match(gold_toll, pred_toll, _same_count).pairs(gold_toll, pred_toll)
+    )
+    by_figure = {id(pred): gold for gold, pred in pairs}
+    for pred in pred_toll:
+        decided = pred.get("decided_by") or {}
+        if not isinstance(decided, dict):
+            continue
+        for kind, decider in decided.items():
+            right = None
+            if kind == "category" and id(pred) in by_count:
+                right = by_count[id(pred)].get("category") == pred.get("category")
+            elif kind == "source" and id(pred) in by_figure:
+                gold = by_figure[id(pred)]
+                both_unstated = gold.get("source") is None and pred.get("source") is None
+                right = both_unstated or _same_source(gold, pred, record)
+            tally.add_decision(str(kind), decider == "model", right)
 
 
 def _score_record(record: Item, prediction: Item | None, text: str, tally: _Tally) -> dict:
@@ -384,6 +434,7 @@ def score(gold: list[dict], predictions: list[dict], articles: dict[str, str]) -
 
     metrics: dict = {field_name: _rates(totals[field_name]) for field_name in SCORED_FIELDS}
     metrics["accuracy"] = tally.report(ACCURACY_CHECKS, empty=None)
+    metrics["decisions"] = tally.decision_report()
     n_valid = sum(entry["valid"] for entry in per_article.values())
     metrics["validity"] = n_valid / len(per_article) if per_article else 1.0
     metrics["grounding"] = tally.report(GROUNDING_CHECKS, empty=1.0)

@@ -631,3 +631,23 @@ def test_compare_to_baseline_ignores_fields_the_baseline_lacks():
     baseline = f1_metrics()
     del baseline["toll_strict"]
     assert compare_to_baseline(f1_metrics(toll_strict=0.0), baseline, tolerance=0.0) == []
+
+
+def test_decisions_are_counted_by_kind_and_judged_where_the_gold_decides():
+    gold = [
+        record(
+            "a",
+            toll=[figure("killed", 7, source="Coastal Rescue Service"), figure("injured", 3, source=None)],
+            attribution=[source("Coastal Rescue Service")],
+        )
+    ]
+    chosen = predicted_figure("killed", 7, source="Coastal Rescue Service")
+    chosen["decided_by"] = {"category": "model", "source": "rules"}
+    wrong = predicted_figure("killed", 3, source="Harbour Police")  # gold: injured 3, unsourced
+    wrong["decided_by"] = {"category": "rules", "source": "model"}
+    unjudged = predicted_figure("missing", 40)  # no gold figure of that count
+    unjudged["decided_by"] = {"category": "rules"}
+    decisions = scored(gold, [record("a", toll=[chosen, wrong, unjudged])])["decisions"]
+    assert decisions["category"] == {"total": 3, "by_model": 1, "accuracy": 0.5, "judged": 2}
+    # the wrong figure matches no gold figure (category differs), so only one source is judged
+    assert decisions["source"] == {"total": 2, "by_model": 1, "accuracy": 1.0, "judged": 1}
