@@ -1,0 +1,470 @@
+"""Figures: number expressions that a casualty word governs, with their qualifier, range,
+category, group, evidence clause, and whether they belong to a wider or earlier event.
+
+General patterns of English news prose, never a rule keyed to a particular story; every
+candidate carries `[start, end)` offsets into the original text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .numbers import NUMBER, VAGUE, parse_number
+from .sentences import Sentence, split_sentences
+
+# ---------------------------------------------------------------- numbers
+
+# Numbers that measure something other than people: time, distance, money, dates, ordinals.
+_NOT_PEOPLE_AFTER = re.compile(
+    r"^\s*(?:-\s*|–\s*)?(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries"
+    r"|km|kilomet\w*|miles?|metres?|meters?|feet|%|per\s*cent|percent|am|pm|a\.m\.|p\.m\.|gmt"
+    r"|dollars?|euros?|pounds|usd|\$|times|tons?|tonnes?|kg|st|nd|rd|th|o'clock|storeys?|floors?"
+    r"|[ap]m\b|million\s+(dollars|euros)"
+    # money
+    r"|rupees?|taka|naira|shillings?|yuan|pesos?|soles|rand|dinars?|riyals?|lira|rubles?|roubles?"
+    r"|francs?|cedis?|birr|kwacha|yen|baht|ringgit|rupiah|hryvnia|pounds?\s+sterling"
+    # things and animals, not people
+    r"|cattle|cows?|goats?|sheep|livestock|camels?|animals|homes?|houses?|buildings?|vehicles?|cars?"
+    r"|villages?|hectares?|acres?|schools?|shops?|boats?|trucks?|tents?|kilograms?|litres?|liters?"
+    r"|rounds|shots|bullets|rockets?|missiles?|drones?|bombs?|shells|families|households|counts|charges"
+    r"|districts|provinces|regions|towns|cities|countries|states|areas|sites|locations|hospitals|facilities"
+    r"|(?:[\w-]+\s+)?(?:buildings?|homes|houses|storeys?|floors?))\b",
+    re.IGNORECASE,
+)
+_PERSON_NOUN = re.compile(
+    r"^\s+(?:[\w-]+\s+)?(person|man|woman|child|boy|girl|soldier|officer|policeman|policewoman|civilian"
+    r"|worker|student|journalist|farmer|resident|fighter|member|passenger|pilgrim|miner|migrant|inmate"
+    r"|teacher|doctor|nurse|attacker|gunman|suspect|protester|demonstrator|tourist|villager|refugee)\b",
+    re.IGNORECASE,
+)
+# Numbers that are ages, measures or labels: 'aged 27 and 33', 'magnitude 6.8', 'Pavilion 4'.
+_NOT_PEOPLE_BEFORE = re.compile(
+    r"(?:[#№]|\bno\.|\bpage|\bmagnitude|\blevel|\bcategory|\bgrade|\bphase|\broute|\bhighway|\bflight"
+    r"|\broom|\bblock|\bpavilion|\bgate|\barticle|\bsection|\bchapter|\bkm|\bcell|\bward|\bbus"
+    r"|\b(?:aged?|ages|age\s+of|in\s+age\s+from)\s+(?:[\w-]+,?\s*(?:and|to|-|–)\s*)?)\s*$",
+    re.IGNORECASE,
+)
+_MONTH = (
+    r"(January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+_DATE_BEFORE = re.compile(rf"\b{_MONTH}\s*$|\b(on|since|in|by|from|until|of)\s+$", re.IGNORECASE)
+_DATE_AFTER = re.compile(rf"^\s*{_MONTH}\b", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------- qualifiers and ranges
+
+_QUALIFIERS = [
+    ("at_least", r"at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of"),
+    ("over", r"more\s+than|over|in\s+excess\s+of|upwards\s+of|above|exceeding|beyond"),
+    ("up_to", r"up\s+to|as\s+many\s+as|at\s+most|no\s+more\s+than"),
+    ("about", r"about|around|nearly|almost|close\s+to|just\s+under|some\s+(?=\d)"),
+    ("approximate", r"some|roughly|approximately|an\s+estimated|estimated|approx\.?|circa"),
+]
+_QUALIFIER_BEFORE = [(name, re.compile(rf"\b(?:{pattern})\s*$", re.IGNORECASE)) for name, pattern in _QUALIFIERS]
+_RANGE_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"^\s*(?:and|to|-|–)\s*", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------- casualty words
+
+CASUALTY_WORDS = [
+    ("killed", r"killed|kill(?:s|ing)?|dead|deaths?|died|dying|fatalities|fatality|lives"
+     r"|slain|perished|executed|massacred|bodies|death\s+toll|murdered|lost\s+their\s+lives"
+     r"|drowned|burned\s+to\s+death|crushed\s+to\s+death|electrocuted|beheaded|lynched"),
+    ("injured", r"injured|wounded|injuries|injuring|wounding|hurt|hospitali[sz]ed|maimed"
+     r"|treated\s+for|suffering\s+from|gunshot\s+(?:victims|wounds)|taken\s+to\s+hospital"),
+    ("missing", r"missing|unaccounted\s+for|disappeared|abducted|kidnapped"
+     r"|feared\s+(?:buried|trapped)|still\s+trapped|trapped\s+(?:under|beneath|in)"),
+    ("arrested", r"arrested|arrests?|detained|detentions?|apprehended|captured|in\s+custody"
+     r"|rounded\s+up|held\s+in\s+custody"),
+    ("displaced", r"displaced|evacuated|homeless|forced\s+from\s+their\s+homes|fled\s+their\s+homes"
+     r"|relocated|(?:moved|taken)\s+(?:in)?to\s+(?:\w+\s+){0,3}(?:shelters|camps|facilities)"
+     r"|in\s+(?:\w+\s+){0,2}shelters|sheltering|took\s+shelter|sought\s+shelter"),
+    ("affected", r"affected|stranded|marooned|cut\s+off|infected|infections?|(?:suspected\s+|confirmed\s+)?cases"
+     r"|sickened|fell\s+ill|taken\s+ill"),
+]  # fmt: skip
+CASUALTY = re.compile(
+    "|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, pattern in CASUALTY_WORDS),
+    re.IGNORECASE,
+)
+
+# Words that end the noun phrase after a number (the group it counts).
+_GROUP_STOP = re.compile(
+    r"\b(were|was|have|has|had|are|is|be|been|being|in|on|at|during|when|after|before|while|as"
+    r"|who|whose|which|that|from|across|including|along|amid|near|since|by|following|and|but|with"
+    r"|reportedly|also|so|far|others?\s+were)\b|[,;:()“”\"—–]",
+    re.IGNORECASE,
+)
+
+_WAR_BACKGROUND = re.compile(
+    r"\b(since|began\s+in|started\s+in|erupted\s+in|broke\s+out\s+in)\b[^.]{0,40}\b(1[89]|20)\d\d\b"
+    r"|\b(civil\s+war|decades?[- ]long|years?[- ]long|over\s+the\s+(past|last)\s+\w+\s+(years|decades))\b"
+    r"|\bsince\s+the\s+(start|beginning|outbreak)\b",
+    re.IGNORECASE,
+)
+# Another time than this event's: a year, 'last year', 'so far this year', an annual toll, 'In June,'.
+_OTHER_TIME = re.compile(
+    r"\b(1[89]|20)\d\d\b|\blast\s+(year|month)\b|\byears\s+ago\b|\ba\s+decade\b|\bthis\s+year\b"
+    rf"|\bannual\b|^\s*In\s+{_MONTH}\b|\bin\s+(?-i:{_MONTH})\b(?!\s+\d)",
+    re.IGNORECASE,
+)
+_APPOSITIVE = re.compile(r",\s*(?:which|who|whose|that|the|a|an)\b[^,]*,", re.IGNORECASE)
+_STARTED = re.compile(r"\b(began|started|erupted|broke\s+out)\b", re.IGNORECASE)
+# A sentence that goes on about the wider event named just before ('It has killed...').
+_CONTINUES = re.compile(r"^\s*(It|They|This|These|The\s+(war|conflict|fighting|insurgency|crisis))\b")
+# The event's own time: a figure in a sentence that says 'on Monday' is about this event,
+# even when it compares it with the past ('the deadliest since the start of the war').
+_THIS_EVENT_TIME = re.compile(
+    r"\b(on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(today|yesterday|tonight"
+    r"|overnight|this\s+week|this\s+morning|earlier\s+today)\b",
+    re.IGNORECASE,
+)
+_COMPARISON = re.compile(r"\b(deadliest|worst|bloodiest|largest|biggest|heaviest|most\s+\w+)\b[^,.;]*", re.IGNORECASE)
+
+
+def is_background(sentence: str) -> bool:
+    """Is a figure in this sentence about a wider or earlier event than this story's?"""
+    # An appositive that describes an actor ('the RSF, which has held the town since 2023,')
+    # says nothing about when the figure happened; one that dates a war ('which began in
+    # 2011') does.
+    core = re.sub(
+        _APPOSITIVE, lambda m: m.group() if _STARTED.search(m.group()) else ",", _COMPARISON.sub("", sentence)
+    )
+    # another incident, or a running total since a year, whatever day the sentence names
+    if _SEPARATE_INCIDENT.search(core) or _SINCE_YEAR.search(core) or _EARLIER_WHEN.search(sentence):
+        return True
+    if _THIS_EVENT_TIME.search(sentence):
+        return False
+    return bool(_WAR_BACKGROUND.search(core) or _OTHER_TIME.search(core))
+
+
+_SEPARATE_INCIDENT = re.compile(
+    r"\b(?:in\s+an?\s+(?:separate|earlier|previous|unrelated|similar)\s+(?:\w+\s+)?(?:attack|incident|blast|bombing"
+    r"|raid|clash(?:es)?|explosion|accident|shooting|strike|quake|earthquake|flood(?:ing)?)|separately|elsewhere"
+    r"|in\s+another\s+(?:\w+\s+)?(?:attack|incident|blast|bombing|raid|explosion|accident|shooting|strike))\b",
+    re.IGNORECASE,
+)
+_SINCE_YEAR = re.compile(
+    r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:1[89]|20)\d\d\b"
+    rf"|\bsince\s+(?:the\s+)?(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})"
+    r"|\bsince\s+the\s+(?:[\w-]+\s+){0,3}(?:coup|war|conflict|uprising|invasion|revolution|takeover|crackdown"
+    r"|protests|election|offensive|insurgency)\b",
+    re.IGNORECASE,
+)
+# 'the worst since 2005, when a quake killed 73,000': the figure belongs to the earlier event
+_EARLIER_WHEN = re.compile(r"\bsince\s+(?:1[89]|20)\d\d,?\s+when\b", re.IGNORECASE)
+
+
+@dataclass
+class FigureCandidate:
+    """One number expression tied to a casualty word, with its context."""
+
+    count: int
+    count_max: int | None
+    qualifier: str
+    categories: list[str]  # plausible categories, best first
+    group: str | None
+    number_span: tuple[int, int]
+    evidence_span: tuple[int, int]
+    sentence: Sentence
+    background: bool = False
+    category_sure: bool = True  # a casualty word right before or after the number governs it
+    sources: list[str] = field(default_factory=list)  # plausible sources, best first
+    sources_in_sentence: int = 0  # distinct sources its own sentence cites
+
+
+def _qualifier(before: str) -> str:
+    for name, pattern in _QUALIFIER_BEFORE:
+        if pattern.search(before):
+            return name
+    return "exact"
+
+
+# Money ('$70 million'), and numbers inside code, JSON or templates rather than prose
+# ('"count":999', '{{ 7*7 }}', '10**9'): never a count of people.
+_CODE_OR_MONEY_BEFORE = re.compile(r"(?:[$€£¥₹]|\b(?:US|Rs|USD|EUR)\.?|[{\[:=*/+^<>|\\]\s*|[\"']\s*:\s*)$")
+_CODE_AFTER = re.compile(r"^\s*[}\]*/+^=<>|\\%]")
+
+
+# The subject of an action: the people who did something, not a count of casualties.
+_ACTS = re.compile(
+    r"\s+(?:had\s+|have\s+|has\s+)?(?:stormed|attacked|raided|ambushed|opened|fired|launched|entered|surrounded"
+    r"|arrived|gathered|marched|boarded|staged|took\s+part|participated|protested|rallied|fought|clashed|stood"
+    r"|rode|travell?ed|stormed|set\s+fire|took\s+control|overran|seized|abducted|kidnapped)\b",
+    re.IGNORECASE,
+)
+# A toll that a newer one replaces ('raising an earlier toll of 12', 'up from 25').
+_SUPERSEDED_BEFORE = re.compile(
+    r"(?:\b(?:earlier|previous|initial|preliminary|prior|old)\s+(?:death\s+)?(?:toll|figure|count|tally|estimate)"
+    r"\s+(?:of\s+|at\s+)?|\b(?:up|down|revised|raised|rose|risen|increased|climbed)\s+from\s+(?:an?\s+)?"
+    r"(?:earlier\s+|previous\s+|initial\s+)?(?:\w+\s+)?|\bfrom\s+(?:an?\s+|the\s+)?(?:earlier|previous|initial)"
+    r"\s+(?:\w+\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
+    after, before = text[end : end + 40], text[max(0, start - 30) : start]
+    if _CODE_OR_MONEY_BEFORE.search(before) or _CODE_AFTER.match(after):
+        return False
+    if _SUPERSEDED_BEFORE.search(text[max(0, start - 45) : start]):
+        return False
+    if _NOT_PEOPLE_AFTER.match(after) or _DATE_AFTER.match(after):
+        return False
+    if re.fullmatch(r"(1[89]|20)\d\d", expression):
+        return False  # a year
+    if expression[:1].isdigit() and _DATE_BEFORE.search(before) and re.search(_MONTH, before):
+        return False
+    if expression.lower() == "one" and not _PERSON_NOUN.match(after):
+        return False  # 'one of them', 'one said': a pronoun, not a count
+    if "." in expression and not re.search(r"thousand|million|billion", expression, re.IGNORECASE):
+        return False  # people are not counted in fractions ('6.8', but '1.2 million' stays)
+    if re.search(r"(?-i:[A-Z][a-z'’-]+),\s*$", before) and re.match(r"\s*[,;)]", after):
+        return False  # 'Mohammed Ansari, 38, a driver': an age
+    return not _NOT_PEOPLE_BEFORE.search(before)
+
+
+def _group(text: str, start: int, limit: int) -> tuple[str | None, int]:
+    """The noun phrase right after a number: up to a stop word, casualty word or punctuation."""
+    window = text[start:limit]
+    stop = _GROUP_STOP.search(window)
+    casualty = CASUALTY.search(window)
+    cut = min([m.start() for m in (stop, casualty) if m] + [len(window), 60])
+    phrase = window[:cut]
+    phrase = re.sub(r"^\s*(of\s+(the\s+)?|people\s+of\s+)", "", phrase)
+    phrase = phrase.strip(" ,.;:'\"")
+    words = phrase.split()
+    if not words or len(words) > 8 or not re.search(r"[^\W\d_]", phrase):
+        return None, start
+    return phrase, start + window.find(phrase) + len(phrase)
+
+
+# A casualty verb right before a number governs it: "killing at least 18", "wounded 40".
+_VERB_BEFORE = re.compile(
+    r"\b(?P<killed>killing|killed|kills|kill)\s+$|\b(?P<injured>wounding|wounded|wounds|injuring|injured|injures)\s+$"
+    r"|\b(?P<arrested>arresting|arrested|arrests|detaining|detained|detains)\s+$"
+    r"|\b(?P<displaced>displacing|displaced|displaces)\s+$|\b(?P<affected>infecting|infected|sickening|sickened)\s+$"
+    r"|\btoll\s+(?:\w+\s+){0,2}(?:at|to)\s+$",
+    re.IGNORECASE,
+)
+# A clause of its own after the number ("45 people were rescued") stops a list reading.
+_OTHER_PREDICATE = re.compile(
+    r"\s*(?:were|was|are|is|have|had|has)\s+(?:been\s+)?(?:\w+ly\s+)?(\w+)",
+    re.IGNORECASE,
+)
+
+
+_NEW_CLAUSE = re.compile(
+    r",\s+(?:while|but|whereas|although|though|as|after|before|when|and\s+(?:the|a|an)\b)|;|—|\s–\s",
+    re.IGNORECASE,
+)
+
+
+_LIST_REACH = 400  # characters before a number searched for its cue or its clause's start
+_CLAUSE_WORD = re.compile(
+    r"\b(?:as(?!\s+(?:high|many|much|well|of|low|large|few|little)\b)|after|before|when|because|since)\s|;",
+    re.IGNORECASE,
+)
+
+
+def _categories_for(
+    text: str, sentence: Sentence, number_start: int, number_end: int, next_number: int
+) -> tuple[list[str], int, bool]:
+    """Categories that may govern a number, best first, and where the evidence should end.
+
+    In order: a casualty verb right before it ('killing at least 18'); the casualty word
+    after it, before the next number ('18 people were killed'); then, for a bare noun phrase
+    in a list, the nearest casualty word before it ('the deaths of 3 X, 4 Y and 5 Z')."""
+    before = text[max(sentence.start, number_start - 40) : number_start]
+    before = _strip_qualifier(before)
+    subset = re.match(r"\s+of\s+(?:the|those|them|these)\b", text[number_end : number_end + 12], re.IGNORECASE)
+    reach = number_end + 90 if subset else next_number  # 'three of the four people killed'
+    ahead = text[number_end : min(reach, number_end + 90, sentence.end)]
+    new_clause = _NEW_CLAUSE.search(ahead)
+    if new_clause:
+        ahead = ahead[: new_clause.start()]
+    found: list[tuple[str, int]] = []
+    verb = _VERB_BEFORE.search(before)
+    if verb:
+        found.append((verb.lastgroup or "killed", number_end))
+    for match in CASUALTY.finditer(ahead):
+        found.append((match.lastgroup, number_end + match.end()))
+    _, group_end = _group(text, number_end, min(next_number, sentence.end))
+    predicate = _OTHER_PREDICATE.match(text, group_end, min(group_end + 40, sentence.end))
+    own_clause = predicate is not None and not CASUALTY.match(predicate.group(1))
+    if not own_clause:
+        # a list reading needs a cue close by; the bound keeps a long sentence linear
+        behind = text[max(sentence.start, number_start - _LIST_REACH) : number_start]
+        # a cue in another clause ('... kill 14 as floods strand a million') does not govern it
+        clauses = list(_CLAUSE_WORD.finditer(behind))
+        if clauses:
+            behind = behind[clauses[-1].end() :]
+        found += [(m.lastgroup, number_end) for m in reversed(list(CASUALTY.finditer(behind)))]
+    ordered: list[str] = []
+    for name, _ in found:
+        if name not in ordered:
+            ordered.append(name)
+    evidence_end = found[0][1] if found else number_end
+    # sure when the best cue is right at the number, not borrowed from earlier in the sentence
+    sure = bool(verb) or bool(found) and found[0][1] > number_end
+    return ordered, evidence_end, sure
+
+
+def _strip_qualifier(before: str) -> str:
+    for _, pattern in _QUALIFIER_BEFORE:
+        before = pattern.sub("", before)
+    return _RANGE_BEFORE.sub("", before)
+
+
+def _evidence(text: str, sentence: Sentence, start: int, end: int, limit: int, casualty_end: int) -> tuple[int, int]:
+    """A short clause around the figure: from the start of its clause through the number, its
+    group and the casualty word that governs it."""
+    floor = max(sentence.start, start - _LIST_REACH)
+    left = text[floor:start]
+    cut = max(left.rfind(", "), left.rfind("; "), left.rfind(" – "))
+    clause_start = floor + (cut + 2 if cut >= 0 else 0)
+    _, group_end = _group(text, end, limit)
+    clause_end = max(end, group_end, casualty_end)
+    while clause_end > clause_start and text[clause_end - 1] in " ,;:":
+        clause_end -= 1
+    while clause_start < clause_end and text[clause_start] in " ,;:":
+        clause_start += 1
+    return clause_start, clause_end
+
+
+def _next_start(matches: list, first: int, end: int, vague: list[int], limit: int) -> int:
+    """Where the next number (or vague count) after `end` starts; matches and vague are in
+    order, so the scan stops at the first one past `end`."""
+    following = next((m.start() for m in matches[first:] if m.start() >= end), limit)
+    index = bisect.bisect_left(vague, end)
+    return min(following, vague[index] if index < len(vague) else limit, limit)
+
+
+def find_figures(text: str, sentences: list[Sentence] | None = None) -> list[FigureCandidate]:
+    """Every number expression in the story that a casualty word governs."""
+    figures: list[FigureCandidate] = []
+    previous: Sentence | None = None
+    previous_background = False
+    for sentence in sentences if sentences is not None else split_sentences(text):
+        background = is_background(sentence.text) or (
+            previous_background
+            and previous is not None
+            and previous.paragraph == sentence.paragraph
+            and bool(_CONTINUES.match(sentence.text))
+        )
+        previous, previous_background = sentence, background
+        matches = [
+            m
+            for m in NUMBER.finditer(text, sentence.start, sentence.end)
+            if _is_people_count(text, m.start(), m.end(), m.group())
+        ]
+        vague = [m.start() for m in VAGUE.finditer(text, sentence.start, sentence.end)]
+        consumed: set[int] = set()
+        for index, match in enumerate(matches):
+            if index in consumed:
+                continue
+            count = parse_number(match.group())
+            if count is None or re.match(r"\s+of\b", text[match.end() : match.end() + 4]) and count == 1:
+                continue
+            before = text[max(sentence.start, match.start() - 30) : match.start()]
+            end, count_max, qualifier = match.end(), None, _qualifier(before)
+            if index + 1 < len(matches) and (
+                _RANGE_BEFORE.search(before) or re.fullmatch(r"\s*(-|–|to)\s*", text[end : matches[index + 1].start()])
+            ):
+                upper = parse_number(matches[index + 1].group())
+                between = text[end : matches[index + 1].start()]
+                # 'between 40 and 30' is the range 30-40 written backwards; '40-30' is not a range
+                backwards = upper is not None and upper < count and _RANGE_BEFORE.search(before)
+                if upper is not None and (upper > count or backwards) and _RANGE_AFTER.match(between):
+                    count, count_max = min(count, upper), max(count, upper)
+                    end = matches[index + 1].end()
+                    consumed.add(index + 1)
+                    qualifier = "exact" if _RANGE_BEFORE.search(before) else qualifier
+            next_number = _next_start(matches, index + 1, end, vague, sentence.end)
+            categories, casualty_end, category_sure = _categories_for(text, sentence, match.start(), end, next_number)
+            if not categories:
+                continue
+            group, group_end = _group(text, end, next_number)
+            if _ACTS.search(text, end, max(end, group_end)) or _ACTS.match(text, group_end, sentence.end):
+                continue  # '30 gunmen stormed the post': the attackers' strength, not a toll
+            figures.append(
+                FigureCandidate(
+                    count=count,
+                    count_max=count_max,
+                    qualifier=qualifier,
+                    categories=categories,
+                    group=group,
+                    number_span=(match.start(), end),
+                    evidence_span=_evidence(text, sentence, match.start(), end, next_number, casualty_end),
+                    sentence=sentence,
+                    background=background,
+                    category_sure=category_sure,
+                )
+            )
+        in_sentence = [f.number_span for f in figures[-len(matches) :]] if matches else []
+        figures += _singular_figures(text, sentence, background, in_sentence)
+    return figures
+
+
+_ONE_PERSON = (
+    r"(?:person|man|woman|child|boy|girl|baby|infant|toddler|teenager|youth|soldier|officer|policeman"
+    r"|policewoman|trooper|marine|seal|sailor|pilot|guard|bodyguard|civilian|worker|employee|student|journalist"
+    r"|photographer|reporter|farmer|shepherd|resident|local|national|citizen|fighter|militant|member|passenger"
+    r"|pilgrim|miner|migrant|inmate|prisoner|teacher|doctor|nurse|priest|imam|driver|tourist|villager|refugee"
+    r"|peacekeeper|attacker|gunman|bomber|suspect|protester|demonstrator|commander|official|leader)"
+)
+# 'an American soldier was killed', 'a 57-year-old woman died', and 'killing a policeman':
+# one person, counted, though no digit or number word is written.
+_SINGULAR_AFTER = re.compile(
+    rf"\b(?P<number>an?|one)\s+(?P<group>(?:[\w'’-]+\s+){{0,3}}?{_ONE_PERSON})\s+"
+    r"(?:(?:who|that)\s+)?(?:was|has\s+been|had\s+been|is|have\s+been)\s+(?:\w+ly\s+)?(?:shot\s+)?"
+    r"(?P<verb>killed|dead|injured|wounded|hurt|arrested|detained|abducted|kidnapped|missing)\b"
+    r"|\b(?P<number2>an?|one)\s+(?P<group2>(?:[\w'’-]+\s+){0,3}?" + _ONE_PERSON + r")\s+(?P<verb2>died|was\s+killed)\b",
+    re.IGNORECASE,
+)
+_SINGULAR_BEFORE = re.compile(
+    r"\b(?P<verb>killing|killed|wounding|wounded|injuring|injured|arresting|arrested|detaining|detained"
+    r"|abducting|abducted|kidnapping|kidnapped)\s+(?P<number>an?|one)\s+"
+    rf"(?P<group>(?:[\w'’-]+\s+){{0,3}}?{_ONE_PERSON})\b",
+    re.IGNORECASE,
+)
+_VERB_CATEGORY = [
+    ("killed", r"kill|dead|died"),
+    ("injured", r"injur|wound|hurt"),
+    ("arrested", r"arrest|detain"),
+    ("missing", r"abduct|kidnap|missing"),
+]
+
+
+def _singular_figures(
+    text: str, sentence: Sentence, background: bool, taken: list[tuple[int, int]]
+) -> list[FigureCandidate]:
+    found: list[FigureCandidate] = []
+    for pattern in (_SINGULAR_AFTER, _SINGULAR_BEFORE):
+        for match in pattern.finditer(text, sentence.start, sentence.end):
+            number = "number" if match.group("number") else "number2"
+            group_name = "group" if match.group("group") else "group2"
+            verb = match.group("verb") or match.group("verb2") if pattern is _SINGULAR_AFTER else match.group("verb")
+            span = match.span(number)
+            if any(start < match.end() and span[0] < end for start, end in taken):
+                continue  # a counted figure already covers these words
+            category = next(name for name, cue in _VERB_CATEGORY if re.match(cue, verb, re.IGNORECASE))
+            evidence = _evidence(text, sentence, span[0], span[1], match.end(), match.end())
+            found.append(
+                FigureCandidate(
+                    count=1,
+                    count_max=None,
+                    qualifier="exact",
+                    categories=[category],
+                    group=match.group(group_name),
+                    number_span=span,
+                    evidence_span=evidence,
+                    sentence=sentence,
+                    background=background,
+                )
+            )
+            taken = [*taken, (match.start(), match.end())]
+    return found

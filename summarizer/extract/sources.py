@@ -1,0 +1,295 @@
+"""Cited sources: "according to X", "X said", "said X" by pattern, and the subject of a
+reporting verb by the parse (speakers.py); their kind of source.
+
+General patterns of English news prose, never a rule keyed to a particular story; every
+candidate carries `[start, end)` offsets into the original text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .sentences import Sentence, parse_sentences
+from .speakers import is_description, speakers
+
+# ---------------------------------------------------------------- sources
+
+_SAY = (
+    r"said|says|say|reported|reports|report|added|adds|disclosed|confirmed|confirms|told|stated"
+    r"|states|announced|announces|revealed|claimed|claims|noted|cited|estimated|estimates|tallied"
+    r"|documented|recorded|put\s+the\s+(?:death\s+)?toll|indicated|indicate|indicates|stated"
+    r"|described|warned|asserted|accused|blamed|urged|denied|insisted|explained"
+)
+_NAME = r"(?:[A-Z][\w'’.&-]*|al-\w+|of|for|on|the|and|de|du|el|bin|ibn)"
+_PROPER = re.compile(rf"[A-Z][\w'’.&-]*(?:\s+{_NAME})*(?<![\s,])")
+
+# Phrases that introduce a source, both orders: "according to X", "X said", "said X".
+_ACCORDING = re.compile(r"\b(?:according\s+to|as\s+per|citing|cited\s+by|per)\s+", re.IGNORECASE)
+_SUBJECT_SAY = re.compile(rf"\b(?:{_SAY})\b", re.IGNORECASE)
+
+# Descriptions that stand for a source named elsewhere ("the monitor added").
+GENERIC_SOURCE = re.compile(
+    r"^(?:the|a|an)?\s*(?:(?-i:[a-z][\w-]*|UK-based|US-based)\s+){0,2}"
+    r"(monitor(?:ing\s+group)?|observatory|agency|news\s+agency|ministry|group|watchdog|report"
+    r"|organi[sz]ation|broadcaster|channel|newspaper|outlet)$",
+    re.IGNORECASE,
+)
+
+SOURCE_TYPE_WORDS = [
+    ("state_media", r"state[- ](?:run\s+)?(?:news\s+agency|media|television|tv|broadcaster|news)"
+     r"|official\s+news\s+agency"),
+    ("monitor", r"observatory|monitor\w*|watchdog|acled|airwars|casualty\s+count"),
+    ("un", r"\bun\b|united\s+nations|unicef|unhcr|ocha|unrwa|world\s+health\s+organi[sz]ation"),
+    ("ngo", r"red\s+cross|red\s+crescent|amnesty|human\s+rights\s+watch|doctors\s+without"
+     r"|médecins|msf|charity|foundation|ngo|relief"),
+    ("witness", r"witness\w*|residents?|survivors?|\blocals\b|villagers?|eyewitness\w*"),
+    ("military", r"\barmy\b|military|armed\s+forces|defen[cs]e\s+forces|idf|command\b"),
+    ("official", r"spokes\w*|official|commander|minister\b|governor|mayor|chief|director"
+     r"|police\s+(?:chief|commander)|head\s+of|president\b|prime\s+minister"),
+    ("government", r"ministry|government|authorities|interior|defen[cs]e|cabinet|presidency"
+     r"|civil\s+defen[cs]e|police|administration|(?<!news\s)agency|department|authority"),
+    ("media", r"\btv\b|television|news|times|post|jazeera|reuters|afp|associated\s+press|\bap\b"
+     r"|bbc|cnn|radio|\bfm\b|newspaper|daily|channel|news\s+agency|mayadeen|press|journal|media"),
+    ("group", r"militia|rebels?|insurgents|movement|front|brigade|army\s+of|faction"),
+]  # fmt: skip
+_SOURCE_TYPE = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in SOURCE_TYPE_WORDS]
+
+
+@dataclass(frozen=True)
+class SourceMention:
+    """A cited source as written at one place in the text."""
+
+    name: str
+    start: int
+    end: int
+    description: str  # the words around the name that say what kind of source it is
+    sentence_start: int
+    pronoun: bool = False  # 'he said': refers back to a person named before; not a name itself
+    parsed: bool = False  # found only as a reporting verb's subject in the parse
+    refers_back: bool = False  # 'the UN refugee agency said': stands for a source named elsewhere
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+def source_type(name: str, description: str = "") -> str:
+    for kind, pattern in _SOURCE_TYPE:
+        if pattern.search(name):
+            return kind
+    for kind, pattern in _SOURCE_TYPE:
+        if pattern.search(description):
+            return kind
+    # A bare acronym or proper name with no descriptor: most often a media outlet.
+    return "other"
+
+
+def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " ,.;:\"“”'’(":
+        start += 1
+    while end > start and text[end - 1] in " ,.;:\"“”'’)":
+        end -= 1
+    for article in ("the ", "The "):
+        if text.startswith(article, start) and end - start > 4:
+            start += len(article)
+    if text[start:end].endswith("'s") or text[start:end].endswith("’s"):
+        end -= 2
+    trailing = re.search(r"(?:\s+(?:and|or|of|for|the|on|in|at|de))+$", text[start:end])
+    if trailing:
+        end = start + trailing.start()
+    return start, end
+
+
+def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int] | None:
+    """The subject right before a say-verb: 'The Syrian Observatory for Human Rights' said."""
+    window = text[floor:position].rstrip()
+    # 'the mayor of Chivay, Romeo Huaman, said': the appositive is the speaker's name
+    named = re.search(r",\s*((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)\s*,\s*$", window)
+    if named:
+        return floor + named.start(1), floor + named.end(1)
+    # skip an appositive ", headquartered in Beirut," or a time "on Friday"
+    for _ in range(2):
+        window = re.sub(
+            r"(\s*\([^()]{1,60}\)|,[^,]{1,120},|\s+on\s+\w+|\s+(?:also|later|earlier|previously"
+            r"|had|has|have|reportedly|officially|publicly))\s*$",
+            "",
+            window,
+        )
+    state = re.search(
+        r"((?:[A-Z][\w'’-]*\s+)?state(?:-run)?\s+(?:television|media|tv|broadcaster|radio))\s*$",
+        window,
+        re.IGNORECASE,
+    )
+    if state:
+        return floor + state.start(1), floor + state.end(1)
+    match = re.search(
+        r"((?:[A-Z][\w'’.&-]*|al-\w+|of|for|on|the|and|de)(?:\s+(?:[A-Z][\w'’.&-]*|al-\w+|of|for|on|the|and|de))*)\s*$",
+        window,
+    )
+    # 'the coordinator for Sudan said': a name after a preposition is not the speaker
+    complement = match and re.search(
+        r"\b(?:for|of|in|at|to|on|(?<!reports )(?<!report )(?<!statement )from)\s+$", window[: match.start(1)]
+    )
+    if match and re.search(r"[A-Z]", match.group(1)) and not complement:
+        start, end = floor + match.start(1), floor + match.end(1)
+        while text[start:end].split()[:1] and text[start:end].split()[0] in ("of", "for", "on", "and", "the", "de"):
+            start = text.index(" ", start) + 1
+        return _trim_name(text, start, end)
+    generic = re.search(r"\b((?:the|a|an)\s+(?:[\w-]+\s+){0,2}\w+)\s*$", window, re.IGNORECASE)
+    if generic and GENERIC_SOURCE.match(generic.group(1)):
+        return floor + generic.start(1), floor + generic.end(1)
+    unnamed = _UNNAMED_SOURCE.search(window)
+    if unnamed:
+        return floor + unnamed.start(1), floor + unnamed.end(1)
+    return None
+
+
+# Unnamed but real sources: "emergency officials said", "police said", "witnesses told".
+_UNNAMED_SOURCE = re.compile(
+    r"(?:^|[,;]\s*|\b(?:and|but)\s+|^\W*)((?:[a-z][\w-]+\s+){0,2}"
+    r"(?:officials|police|witnesses|eyewitnesses|residents|doctors|medics|rescuers|paramedics"
+    r"|authorities|villagers|survivors|hospital\s+sources|security\s+sources|sources))\s*$",
+    re.IGNORECASE,
+)
+
+
+_DESCRIPTOR = (
+    r"state|news|agency|spokes\w*|official|minister|ministry|monitor\w*|group|media|television|tv"
+    r"|run|based|war|rights|defen[cs]e|source|director|commander|chief|head|police|security"
+)
+_NP_AFTER = re.compile(
+    rf"\s*(?:the\s+|a\s+|an\s+)?((?:(?:[A-Z][\w'’.&-]*|al-\w+|{_DESCRIPTOR}|of|for|and|the)\s*){{1,9}})"
+)
+_NOT_NAMES = re.compile(
+    r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May"
+    r"|June|July|August|September|October|November|December|It|He|She|They|We|I|This|That|These"
+    r"|Those|There|On|In|At|During|After|Before|Earlier|Later|Meanwhile|However|But|And|Its|Their|His|Her|Our"
+    r"|A|An|The)$"
+)
+
+
+def _last_proper_run(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The last run of capitalised words in a noun phrase: 'state news agency SANA' -> SANA."""
+    runs = list(_PROPER.finditer(text, start, end))
+    runs = [r for r in runs if not _NOT_NAMES.match(r.group())]
+    if not runs:
+        return None
+    run = runs[-1]
+    # keep 'Syrian Defence Ministry spokesperson Hasan X' -> 'Hasan X', but a name split only
+    # by 'of'/'for' ('Ministry of Defence') is one run already.
+    return _trim_name(text, *_strip_connectives(text, run.start(), run.end()))
+
+
+def _strip_connectives(text: str, start: int, end: int) -> tuple[int, int]:
+    words = text[start:end]
+    trimmed = re.sub(r"(\s+(?:of|for|and|the|de))+$", "", words)
+    return start, start + len(trimmed)
+
+
+def _noun_phrase_after(text: str, position: int, ceiling: int) -> tuple[int, int] | None:
+    """The source right after 'according to' or an inverted 'said X'."""
+    window_match = _NP_AFTER.match(text[:ceiling], position)
+    if not window_match:
+        return None
+    np_start, np_end = window_match.start(1), window_match.end(1)
+    phrase = text[np_start:np_end].strip()
+    if re.fullmatch(
+        r"(?:the\s+|a\s+|an\s+)?[\w-]*\s*(?:[\w-]+\s+)?"
+        r"(?:monitor\w*|observatory|agency|ministry|group|report|watchdog|source)",
+        phrase,
+        re.I,
+    ) and not re.search(r"\b[A-Z]{2,}\b(?!-based)|\b[A-Z][a-z]+\s+[A-Z]", phrase):
+        generic = re.match(r"\s*((?:the|a|an)\s+(?:[\w-]+\s+){0,2}\w+)", text[position:ceiling], re.I)
+        if generic and GENERIC_SOURCE.match(generic.group(1)):
+            return position + generic.start(1), position + generic.end(1)
+    return _last_proper_run(text, np_start, np_end) if re.search(r"[A-Z]", phrase) else None
+
+
+def _is_sentence_initial_word(text: str, name: str, start: int, sentence_start: int) -> bool:
+    """'Observers noted', 'Local reports said': a capitalised common word, not a name. A real
+    name is an acronym or is capitalised somewhere mid-sentence too."""
+    if " " in name or name.isupper() or start != sentence_start:
+        return False
+    return not _capitalised_mid_sentence(text, name)
+
+
+@lru_cache(maxsize=256)
+def _capitalised_mid_sentence(text: str, name: str) -> bool:
+    # cached: an article that starts many sentences with one word searches the text once
+    return re.search(rf"(?<=[a-z,;] ){re.escape(name)}\b", text) is not None
+
+
+def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None) -> list[SourceMention]:
+    """Every source the story cites, in reading order, one mention per citation: the
+    patterns below, and the subject of each reporting verb in the parse (`docs`, by
+    sentence start) where the patterns found nothing inside that subject."""
+    docs = parse_sentences(sentences) if docs is None else docs
+    mentions: list[SourceMention] = []
+    for sentence in sentences:
+        found: list[tuple[int, int]] = []
+        for match in _ACCORDING.finditer(text, sentence.start, sentence.end):
+            span = _noun_phrase_after(text, match.end(), sentence.end)
+            if span:
+                found.append(span)
+        for match in _SUBJECT_SAY.finditer(text, sentence.start, sentence.end):
+            # ', reported monitoring group the X' / '"...," said X': the speaker comes after
+            inverted_first = re.search(r"[,”\"]\s*$", text[max(sentence.start, match.start() - 3) : match.start()])
+            span = None
+            if inverted_first and re.fullmatch(r"said|says|added|reported|wrote|explained", match.group(), re.I):
+                span = _noun_phrase_after(text, match.end(), sentence.end)
+            if span is None:
+                span = _noun_phrase_before(text, match.start(), max(sentence.start, match.start() - 220))
+            if (
+                span is None
+                and re.fullmatch(r"said|says|added|reported|wrote|explained", match.group(), re.IGNORECASE)
+                and re.match(
+                    r"\s+(?:the\s+|monitoring\s+group\s+|[a-z]+\s+){0,3}[A-Z]", text[match.end() : match.end() + 40]
+                )
+            ):
+                # inverted order: '..., reported monitoring group the Syrian Observatory'
+                span = _noun_phrase_after(text, match.end(), sentence.end)
+            if span:
+                found.append(span)
+        kept = [
+            (start, end)
+            for start, end in sorted(set(found))
+            if text[start:end].strip()
+            and not _NOT_NAMES.match(text[start:end])
+            and not re.search(r"-(based|backed|led|run)$", text[start:end])
+            and not _is_sentence_initial_word(text, text[start:end], start, sentence.start)
+        ]
+        pronouns: list[tuple[int, int]] = []
+        parsed: set[tuple[int, int]] = set()
+        doc = docs.get(sentence.start)
+        for speaker in speakers(doc, sentence.start) if doc is not None else []:
+            if speaker.pronoun:
+                pronouns.append((speaker.start, speaker.end))
+            elif not any(start < speaker.phrase_end and speaker.phrase_start < end for start, end in kept):
+                span = _trim_name(text, speaker.start, speaker.end)
+                if span[1] > span[0] and not _NOT_NAMES.match(text[span[0] : span[1]]):
+                    kept.append(span)
+                    parsed.add(span)
+        for start, end in sorted(set(kept) | set(pronouns)):
+            description = text[max(sentence.start, start - 60) : min(sentence.end, end + 40)]
+            mention = SourceMention(text[start:end], start, end, description, sentence.start)
+            mentions.append(
+                dataclasses.replace(
+                    mention,
+                    pronoun=(start, end) in pronouns,
+                    parsed=(start, end) in parsed,
+                    refers_back=(start, end) in parsed and is_description(text, start, end),
+                )
+            )
+    return mentions
+
+
+def is_generic(name: str) -> bool:
+    return bool(GENERIC_SOURCE.match(name.strip()))
+
+
+def refers_back(mention: SourceMention) -> bool:
+    """A mention that names no source itself: 'the monitor', 'the UN refugee agency'."""
+    return is_generic(mention.name) or mention.refers_back
