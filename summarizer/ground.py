@@ -193,10 +193,8 @@ def _resolve_pronoun(index: int, mentions: list[SourceMention], entities: list[E
     """'he said' / 'she told reporters': the nearest person cited before, within a few
     sentences. The pronoun is not a name: the entity gains no alias or span from it."""
     mention = mentions[index]
-    earlier = sorted(
-        (j for j in resolved if mentions[j].start < mention.start and not mentions[j].pronoun),
-        key=lambda j: -mentions[j].start,
-    )
+    # mentions come in reading order: walk back from this one
+    earlier = (j for j in range(index - 1, -1, -1) if j in resolved and not mentions[j].pronoun)
     for j in earlier:
         if mention.start - mentions[j].start > 1_500:
             break
@@ -290,10 +288,8 @@ def _is_foreign_dateline(text: str, mention: EntityMention, sentences: list[Sent
     report was filed. It is a place of the event only when the story names it again."""
     if not (mention.text.isupper() and len(mention.text) > 2):
         return False
-    if not any(s.start == mention.start for s in sentences) and text[max(0, mention.start - 1) : mention.start] not in (
-        "",
-        "\n",
-    ):
+    starts_a_line = mention.start == 0 or text[mention.start - 1] == "\n"
+    if not (starts_a_line or any(s.start == mention.start for s in sentences)):
         return False
     if not _DATELINE_AFTER.match(text, mention.end):
         return False

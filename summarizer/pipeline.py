@@ -56,10 +56,10 @@ class Analysis:
     source_mentions: list[SourceMention]
     sources: list[Entity]
     mention_entity: dict[int, int]
-    notes: list[str] = field(default_factory=list)  # what had to be done unusually, for the brief
-    docs: dict = field(default_factory=dict)  # spaCy parse of each story sentence, by its start
-    quoted: set[int] = field(default_factory=set)  # sentences inside a quotation still open after them
-    index: _Index | None = None
+    notes: list[str]  # what had to be done unusually, for the brief
+    docs: dict  # spaCy parse of each story sentence, by its start
+    quoted: set[int]  # sentences inside a quotation still open after them
+    index: _Index  # lookups for each figure's source options
 
 
 DECISION_KINDS = frozenset({"category", "source"})
@@ -98,9 +98,10 @@ def analyse(text: str, options: Options = Options()) -> Analysis:
     docs = parse_sentences(sentences)
     mentions = find_sources(text, sentences, docs)
     entities, resolved = merge_sources(text, mentions)
-    analysis = Analysis(text, sentences, figures, mentions, entities, resolved, notes, docs)
-    analysis.quoted = _quoted_sentences(sentences)
-    analysis.index = _Index.build(sentences, mentions)
+    analysis = Analysis(
+        text, sentences, figures, mentions, entities, resolved, notes, docs,
+        _quoted_sentences(sentences), _Index.build(sentences, mentions),
+    )  # fmt: skip
     for figure in figures:
         figure.sources, figure.sources_in_sentence = _source_options(analysis, figure)
     return analysis

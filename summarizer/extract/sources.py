@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .sentences import Sentence, parse_sentences
 from .speakers import is_description, speakers
@@ -208,18 +207,15 @@ def _noun_phrase_after(text: str, position: int, ceiling: int) -> tuple[int, int
     return _last_proper_run(text, np_start, np_end) if re.search(r"[A-Z]", phrase) else None
 
 
-def _is_sentence_initial_word(text: str, name: str, start: int, sentence_start: int) -> bool:
+def _is_sentence_initial_word(text: str, name: str, start: int, sentence_start: int, seen: dict[str, bool]) -> bool:
     """'Observers noted', 'Local reports said': a capitalised common word, not a name. A real
-    name is an acronym or is capitalised somewhere mid-sentence too."""
+    name is an acronym or is capitalised somewhere mid-sentence too. `seen` remembers each
+    word's answer for this article, so a word that starts many sentences is searched once."""
     if " " in name or name.isupper() or start != sentence_start:
         return False
-    return not _capitalised_mid_sentence(text, name)
-
-
-@lru_cache(maxsize=256)
-def _capitalised_mid_sentence(text: str, name: str) -> bool:
-    # cached: an article that starts many sentences with one word searches the text once
-    return re.search(rf"(?<=[a-z,;] ){re.escape(name)}\b", text) is not None
+    if name not in seen:
+        seen[name] = re.search(rf"(?<=[a-z,;] ){re.escape(name)}\b", text) is not None
+    return not seen[name]
 
 
 def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None) -> list[SourceMention]:
@@ -228,6 +224,7 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
     sentence start) where the patterns found nothing inside that subject."""
     docs = parse_sentences(sentences) if docs is None else docs
     mentions: list[SourceMention] = []
+    capitalised: dict[str, bool] = {}
     for sentence in sentences:
         found: list[tuple[int, int]] = []
         for match in _ACCORDING.finditer(text, sentence.start, sentence.end):
@@ -259,7 +256,7 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
             if text[start:end].strip()
             and not _NOT_NAMES.match(text[start:end])
             and not re.search(r"-(based|backed|led|run)$", text[start:end])
-            and not _is_sentence_initial_word(text, text[start:end], start, sentence.start)
+            and not _is_sentence_initial_word(text, text[start:end], start, sentence.start, capitalised)
         ]
         pronouns: list[tuple[int, int]] = []
         parsed: set[tuple[int, int]] = set()

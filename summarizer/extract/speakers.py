@@ -123,20 +123,13 @@ def speakers(doc, offset: int) -> list[Speaker]:
     for token in doc:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             # 'according to civil defence': the object of 'to' is the source
-            for child in doc[token.i + 1].children:
-                if child.dep_ == "pobj" and child.lower_ not in _NOT_SPEAKERS and child.pos_ != "PRON":
-                    span = _name_span(child)
-                    if span is not None:
-                        found.append(Speaker(offset + span[0], offset + span[1], False, *_whole(child, offset)))
+            found += _named_objects(doc[token.i + 1], offset, skip=_NOT_SPEAKERS)
             continue
-        if token.lower_ in _GIVEN_BY and any(child.dep_ == "agent" for child in token.children):
+        agents = [child for child in token.children if child.dep_ == "agent"]
+        if token.lower_ in _GIVEN_BY and agents:
             # 'the figure was given by the fire service': the agent of a passive report
-            for agent in (child for child in token.children if child.dep_ == "agent"):
-                for child in agent.children:
-                    if child.dep_ == "pobj" and child.pos_ != "PRON":
-                        span = _name_span(child)
-                        if span is not None:
-                            found.append(Speaker(offset + span[0], offset + span[1], False, *_whole(child, offset)))
+            for agent in agents:
+                found += _named_objects(agent, offset)
             continue
         if token.lower_ not in SAY_FORMS:
             continue
@@ -203,6 +196,17 @@ def is_description(doc_text: str, start: int, end: int) -> bool:
         and len(words) <= 4
         and not possessive
     )
+
+
+def _named_objects(preposition, offset: int, skip: frozenset[str] = frozenset()) -> list[Speaker]:
+    """The objects of a preposition that name a source ('according to X', 'given by X')."""
+    found = []
+    for child in preposition.children:
+        if child.dep_ == "pobj" and child.pos_ != "PRON" and child.lower_ not in skip:
+            span = _name_span(child)
+            if span is not None:
+                found.append(Speaker(offset + span[0], offset + span[1], False, *_whole(child, offset)))
+    return found
 
 
 def _whole(head, offset: int) -> tuple[int, int]:
