@@ -455,7 +455,7 @@ def people_from(
         entity.name = max(entity.names, key=lambda n: (len(n.split()), entity.names[n]))
         windows = " ".join(_sentence_window(text, sentences, start, end) for start, end in entity.spans)
         only_cited = all(any(s[0] <= span[0] and span[1] <= s[1] for s in source_spans) for span in entity.spans)
-        if MEDIA_OR_ANALYST.search(windows) or (only_cited and not TITLE.search(windows)):
+        if MEDIA_OR_ANALYST.search(windows) or only_cited:
             continue
         role = _person_role(text, entity)
         if role is None:

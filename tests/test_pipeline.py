@@ -102,7 +102,8 @@ ACTORS_TEXT = (
     "Armed militants attacked a police checkpoint in the town of Ferrow on Sunday, the Interior Ministry said. "
     "The militants, led by a wanted commander known as Tomas Rell, killed 6 police officers. "
     "Police later arrested Ivo Stane, a suspected organiser. "
-    "Governor Ana Petrov said security forces would restore order. "
+    "Governor Ana Petrov imposed a curfew on the town. "
+    "Police spokesman Jon Ekko said security forces would restore order. "
     "The attack was condemned by the ousted president Karl Brun.\n"
 )
 
@@ -114,6 +115,9 @@ def test_person_roles_come_from_the_words_around_them():
     assert roles.get("Ivo Stane") == "target"
     assert roles.get("Ana Petrov") == "authority"
     assert "Karl Brun" not in roles  # a former leader named in passing is not an actor
+    # an official who only speaks is a source, not an actor (corpus convention)
+    assert "Jon Ekko" not in roles
+    assert any("Jon Ekko" in (source.name, *source.aliases) for source in brief.attribution)
 
 
 def test_sides_are_merged_and_named_by_their_modified_phrase():
