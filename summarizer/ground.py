@@ -46,6 +46,7 @@ from .candidates import (
     refers_back,
     source_type,
 )
+from .extract.actors import RoleCue, roles_by_name
 from .extract.numbers import read_count
 
 _FUNCTION_WORDS = {
@@ -417,6 +418,28 @@ def group_actors(text: str, sentences: list[Sentence], casualty_groups: list[str
         spans = occurrences(text, [name, *aliases], sentences)
         actors.append(Actor(name=name, role=role, aliases=aliases, mentions=spans))
     return actors
+
+
+def with_parsed_roles(
+    text: str, sentences: list[Sentence], who: list[Actor], cues: list[RoleCue], excluded: set[str]
+) -> list[Actor]:
+    """The sides the parse shows ('X stormed', 'claimed by X', 'the attack on X'): a name not
+    yet an actor is added with its role. An actor already found keeps its role (overriding
+    it with the parse's measured no better on corpus train: role accuracy .622 -> .600)."""
+    who = list(who)
+    for name, (role, _found) in roles_by_name(cues).items():
+        key = _key(name)
+        if not key or key in excluded or gazetteer_kind(name):
+            continue
+        same = next((a for a in who if key in {_key(n) for n in (a.name, *a.aliases)}), None)
+        if same is not None:
+            continue
+        if any(_related(a.name, name) for a in who):
+            continue
+        spans = occurrences(text, [name], sentences)
+        if spans:
+            who.append(Actor(name=name, role=role, mentions=spans))
+    return who
 
 
 def people_from(

@@ -24,6 +24,7 @@ from .candidates import (
     split_sentences,
 )
 from .errors import GenerationError, InputError
+from .extract.actors import role_cues
 from .extract.furniture import story_segments, whole_page
 from .generate import Generator
 from .ground import (
@@ -39,6 +40,7 @@ from .ground import (
     people_from,
     places_from,
     sources_as_items,
+    with_parsed_roles,
 )
 from .prompts_io import render
 
@@ -339,6 +341,7 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     media_keys = _name_keys(s for s in attribution if s.type in ("media", "state_media", "monitor", "ngo", "un"))
     who += organisations_from(text, entities, sentences, place_keys | _name_keys(who) | media_keys)
     who = _without_places(who, place_keys | media_keys)
+    who = with_parsed_roles(text, sentences, who, role_cues(sentences, analysis.docs), place_keys | media_keys)
     # a name the story makes an actor ('Hamas fired ...') is not also a place of the event
     actor_keys = _name_keys(who)
     where = [place for place in where if place.type == "country" or _key(place.name) not in actor_keys]

@@ -383,3 +383,59 @@ def test_no_generic_victim_when_the_attack_names_its_target():
 )
 def test_halves_and_backward_ranges(text, expected):
     assert expected in {(f.category, f.count, f.count_max) for f in summarise_text(text).toll}
+
+
+# ---------------------------------------------------------------- 7. who: sides from the parse
+
+ROLE_SENTENCES = [
+    (
+        "Militants from the Northern Front stormed a police post in Karvela, killing six officers.",
+        "Northern Front",
+        "attacker",
+    ),
+    ("The Red Hand Brigade claimed responsibility for the blast.", "Red Hand Brigade", "attacker"),
+    ("Responsibility for the attack was claimed by the Ostrava Army.", "Ostrava Army", "attacker"),
+    ("Officials blamed the bombing on the Ostrava Army, which denied it.", "Ostrava Army", "attacker"),
+    ("Rebels ambushed a patrol of the National Guard, killing two soldiers.", "National Guard", "target"),
+    ("A suicide bomber killed nine people at a checkpoint in the town of Deral.", "suicide bomber", "attacker"),
+    ("An Italian engineer was killed by a roadside bomb near the town of Deral.", "Italian engineer", "victim"),
+]
+
+
+@pytest.mark.parametrize("sentence,name,role", ROLE_SENTENCES)
+def test_role_is_read_from_the_verb_a_name_is_an_argument_of(sentence, name, role):
+    from summarizer.extract.actors import role_cues, roles_by_name
+    from summarizer.extract.sentences import parse_sentences, split_sentences
+
+    sentences = split_sentences(sentence)
+    found = roles_by_name(role_cues(sentences, parse_sentences(sentences)))
+    assert found[name][0] == role
+
+
+def test_a_source_in_according_to_is_not_a_side():
+    from summarizer.extract.actors import role_cues
+    from summarizer.extract.sentences import parse_sentences, split_sentences
+
+    sentences = split_sentences("According to army spokesman Pavel Orsk, gunmen killed four guards on Monday.")
+    assert "Pavel Orsk" not in {cue.name for cue in role_cues(sentences, parse_sentences(sentences))}
+
+
+def test_a_common_noun_or_a_place_is_not_made_a_side():
+    text = (
+        "Troops shell town\n"
+        "Shelling hit the town of Varno overnight. Troops shelled Varno again on Tuesday, killing three people, "
+        "the mayor said.\n"
+    )
+    brief = summarise_text(text)
+    assert {"Varno", "Shelling"}.isdisjoint(actor.name for actor in brief.who)
+    assert "Varno" in {place.name for place in brief.where}
+
+
+def test_parsed_attacker_reaches_the_brief():
+    text = (
+        "Gunmen kill 5 at market\n"
+        "The Silver Hand Movement claimed responsibility for an attack on a market in the town of Deral "
+        "that killed five people, police said.\n"
+    )
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get("Silver Hand Movement") == "attacker"

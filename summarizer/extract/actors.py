@@ -1,0 +1,249 @@
+"""Who did what to whom, read from spaCy's dependency parse.
+
+News prose names the sides of an event by their place around an action verb: the subject
+of 'attacked', 'stormed', 'opened fire on' is the attacker, its object the target; the
+subject of a passive 'were killed' is the victim and its 'by' agent the attacker; the
+subject of 'claimed responsibility', the object of 'blamed ... on' are attackers; the
+subject of 'arrested', 'detained', 'dispersed' is an authority. The parse gives the
+verb's arguments whatever stands between them, so 'Militants from the Northern Front,
+who had crossed the river at night, stormed ...' still gives the Front as attacker.
+
+Only names are taken from here (a named group, force, organisation, people or person:
+the entities NER finds), plus a few attacker nouns ('a suicide bomber', 'gunmen'): the
+generic groups of victims come from the toll (see pipeline.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .sentences import Sentence
+
+# Forms of the verbs (the lemmatiser is not loaded: forms are matched by their start).
+_ATTACK = re.compile(
+    r"(attack|ambush|storm|raid|bomb|shell|shoot|shot|kill|massacr|behead|execut|stab|assault"
+    r"|overr[au]n|abduct|kidnap|target|besieg|fire|fired|firing|rocket|invad|torch|burn|loot|lynch|rape"
+    r"|clash|fought|fight|hijack|seiz)",
+)
+_ARREST = re.compile(r"(arrest|detain|captur|apprehend|disperse|round|jail|imprison|charg)")
+_CLAIM = re.compile(r"(claim|took|take|accept|admit)")
+_BLAME = re.compile(r"(blam|accus)")
+_CARRY_OUT = re.compile(r"(carri|carry|perpetrat|launch|stag|mount|orchestrat)")
+# nouns for an attack, in 'the attack on X', 'blamed the bombing on X', 'carried out the raid'
+_ATTACK_NOUN = re.compile(
+    r"(attack|assault|ambush|raid|bomb|blast|explosion|shooting|strike|massacre|killing|violence|offensive)"
+)
+
+# Heads of attacker phrases that are not names ('a suicide bomber', 'gunmen').
+# A lone perpetrator is an actor even unnamed ('a suicide bomber'); plural generic groups
+# ('gunmen', 'militants') are left to the patterns of ground.py (measured: more spurious than found).
+_LONE_ATTACKER = frozenset({"bomber", "gunman", "attacker", "assailant", "shooter", "militant"})
+_NAME_LABELS = frozenset({"ORG", "NORP", "PERSON", "GPE"})
+# ORG-like names that are never sides of the event
+_NOT_SIDES = re.compile(
+    r"\b(News|Times|Post|Press|TV|Television|Radio|Reuters|Agence|Associated|BBC|CNN|Hospital|University)\b"
+)
+
+# every content word capitalised ('Red Hand Brigade', 'al-Qaeda in the Maghreb')
+_PROPER_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|for|and|in|al|el|de|du|la|le|al-\w+)\s+)*[A-Z][\w'’.-]*)*")
+_CITED = re.compile(r"\baccording\s+to\s+(?:[\w'’.-]+\s+){0,5}$", re.IGNORECASE)
+
+ROLE_ORDER = ("attacker", "target", "victim", "authority")
+
+
+@dataclass(frozen=True)
+class RoleCue:
+    """One piece of evidence of a side's role: the name as written and where."""
+
+    name: str
+    role: str
+    start: int
+    end: int
+
+
+def role_cues(sentences: list[Sentence], docs: dict) -> list[RoleCue]:
+    """Every (name, role) the parse shows, in reading order."""
+    cues: list[RoleCue] = []
+    for sentence in sentences:
+        doc = docs.get(sentence.start)
+        if doc is None:
+            continue
+        for token in doc:
+            for head, role in _arguments(token):
+                cue = _name_of(head, sentence.start, role)
+                if cue is not None:
+                    cues.append(cue)
+    return cues
+
+
+def roles_by_name(cues: list[RoleCue]) -> dict[str, tuple[str, list[RoleCue]]]:
+    """One role per name (its most frequent cue; ties by ROLE_ORDER), with its cues."""
+    by_name: dict[str, list[RoleCue]] = {}
+    for cue in cues:
+        by_name.setdefault(cue.name, []).append(cue)
+    decided = {}
+    for name, found in by_name.items():
+        counts = Counter(cue.role for cue in found)
+        role = min(counts, key=lambda r: (-counts[r], ROLE_ORDER.index(r)))
+        decided[name] = (role, found)
+    return decided
+
+
+# ---------------------------------------------------------------- the verb's arguments
+
+
+def _subjects(verb) -> list:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj",)]
+    # 'stormed the post, killing six': the participle's and the conjunct's subject is the head's
+    if (
+        not subjects
+        and verb.dep_ in ("conj", "advcl", "xcomp")
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ == "nsubjpass" for c in verb.children)
+    ):
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return subjects
+
+
+def _agents(verb) -> list:
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def _objects(verb) -> list:
+    found = [c for c in verb.children if c.dep_ in ("dobj",)]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "upon")):
+        found += [g for g in prep.children if g.dep_ == "pobj"]
+    # 'opened fire on X'
+    for obj in [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "fire"]:
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("on", "at")):
+            found += [g for g in prep.children if g.dep_ == "pobj"]
+    return [f for f in found if f.lower_ != "fire"]
+
+
+def _with_conjuncts(tokens: list) -> list:
+    """'the Lou and the Murle clashed': each conjunct of an argument is an argument too."""
+    out = []
+    for token in tokens:
+        out.append(token)
+        out += [c for c in token.conjuncts if c.pos_ in ("NOUN", "PROPN")]
+    return out
+
+
+def _arguments(token) -> list[tuple[object, str]]:
+    """The (argument head, role) pairs that `token`, if an action verb or an attack noun, gives."""
+    word = token.lower_
+    out: list[tuple[object, str]] = []
+    if token.pos_ == "VERB":
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+        responsibility = any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lower_.startswith("responsib") for c in token.children
+        )
+        if _CLAIM.match(word) and responsibility:
+            # 'X claimed responsibility', 'responsibility was claimed by X', 'X took responsibility'
+            out += [(s, "attacker") for s in (_agents(token) if passive else _subjects(token))]
+        elif _BLAME.match(word):
+            # 'blamed the attack on X' / 'blamed X for the attack' / 'accused X of'
+            for obj in (c for c in token.children if c.dep_ == "dobj"):
+                if _ATTACK_NOUN.match(obj.lower_):
+                    for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "on"):
+                        out += [(g, "attacker") for g in prep.children if g.dep_ == "pobj"]
+                else:
+                    out.append((obj, "attacker"))
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "on"):
+                out += [(g, "attacker") for g in prep.children if g.dep_ == "pobj"]
+        elif _CARRY_OUT.match(word) and (
+            passive or any(c.dep_ == "dobj" and _ATTACK_NOUN.match(c.lower_) for c in token.children)
+        ):
+            out += [(g, "attacker") for g in (_agents(token) if passive else _subjects(token))]
+        elif _ATTACK.match(word):
+            if passive:
+                out += [(g, "attacker") for g in _agents(token)]
+                out += [(c, "victim") for c in token.children if c.dep_ == "nsubjpass"]
+            else:
+                clash = word.startswith(("clash", "fought", "fight"))
+                out += [(s, "attacker") for s in _subjects(token)]
+                out += [(o, "attacker" if clash else "target") for o in _objects(token)]
+                if clash:  # 'clashed with X': both sides fought
+                    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "with"):
+                        out += [(g, "attacker") for g in prep.children if g.dep_ == "pobj"]
+        elif _ARREST.match(word) and not passive:
+            out += [(s, "authority") for s in _subjects(token)]
+        elif _ARREST.match(word) and passive:
+            out += [(g, "authority") for g in _agents(token)]
+    elif token.pos_ == "NOUN" and _ATTACK_NOUN.match(token.lower_) and not _BLAME.match(token.head.lower_):
+        # 'the attack on the convoy', 'the militia's raid'
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against")):
+            out += [(g, "target") for g in prep.children if g.dep_ == "pobj"]
+        out += [(c, "attacker") for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    return [(each, role) for head, role in out for each in _with_conjuncts([head])]
+
+
+# ---------------------------------------------------------------- the name an argument gives
+
+
+def _entity_of(token):
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end and ent.label_ in _NAME_LABELS:
+            return ent
+    return None
+
+
+def _name_of(head, offset: int, role: str) -> RoleCue | None:
+    """The name an argument gives: its own entity, or the entity it belongs to ('militants
+    from X', 'members of X', 'workers with X'), or an attacker noun phrase."""
+    if head.pos_ == "PRON":
+        return None
+    ent = _entity_of(head)
+    if ent is None:
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "with")):
+            for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                ent = _entity_of(obj)
+                if ent is not None:
+                    if role == "victim":  # 'workers with X were killed': X was the target
+                        role = "target"
+                    break
+            if ent is not None:
+                break
+    if ent is not None:
+        if ent.label_ == "GPE" and role in ("victim", "target"):
+            return None  # 'shelled Karvela': a place, not a side
+        if ent.label_ == "PERSON" and role == "target":
+            role = "victim"
+        tokens = [t for t in ent if not (t.i == ent.start and t.lower_ in ("the", "a", "an"))]
+        if not tokens:
+            return None
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        name = head.doc.text[start:end]
+        if _NOT_SIDES.search(name) or not _PROPER_NAME.fullmatch(name) or name.isupper() and len(name) > 4:
+            return None  # an outlet, a common noun NER took for a name, a capitalised dateline
+        if len(tokens) == 1 and tokens[0].tag_ in ("NN", "NNS"):
+            return None  # 'Gunfire erupted': a common noun at the start of a sentence
+        if _CITED.search(head.doc.text[: ent.start_char]):
+            return None  # 'according to X, gunmen killed ...': X is the source, not a side
+        return RoleCue(name, role, offset + start, offset + end)
+    modifiers = _modifiers(head)
+    if role == "attacker" and head.lower_ in _LONE_ATTACKER and modifiers:
+        return _phrase(modifiers + [head], role, offset)  # 'a suicide bomber', 'a lone gunman'
+    # 'an Israeli woman was killed' (as attacker or target such phrases measured worse: 'Korean ship')
+    if role == "victim" and head.pos_ == "NOUN" and any(m.ent_type_ == "NORP" for m in modifiers):
+        return _phrase(modifiers + [head], role, offset)
+    return None
+
+
+def _modifiers(head) -> list:
+    """The adjectives and nouns written right before `head`, in order ('suicide', 'Slavic')."""
+    words = []
+    for left in reversed(list(head.lefts)):
+        next_word = words[0] if words else head
+        if left.i != next_word.i - 1 or left.dep_ not in ("compound", "amod") or not left.is_alpha:
+            break
+        words.insert(0, left)
+    return words
+
+
+def _phrase(words: list, role: str, offset: int) -> RoleCue:
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    return RoleCue(words[0].doc.text[start:end], role, offset + start, offset + end)
