@@ -47,6 +47,7 @@ from .candidates import (
     source_type,
 )
 from .extract.actors import RoleCue, roles_by_name
+from .extract.names import countries_of, country_code
 from .extract.numbers import read_count
 
 _FUNCTION_WORDS = {
@@ -298,6 +299,30 @@ def _is_foreign_dateline(text: str, mention: EntityMention, sentences: list[Sent
     return not any(spelled.search(s.text) for s in sentences)
 
 
+_NOT_A_PLACE_AFTER = re.compile(
+    r"\s+(?:virus|fever|disease|outbreak|epidemic|strain|rockets?|missiles?|festival|holiday|celebrations?)\b",
+    re.IGNORECASE,
+)
+
+
+def event_countries(places: list[Place], sentences: list[Sentence]) -> list[Place]:
+    """Of several countries an article names, those where the event happened: named in the
+    first three story sentences (headline, lede and the next), or holding one of the event's
+    other places. A country named only
+    further down (a donor, a foreign force's home, an outlet's base) is background."""
+    countries = [p for p in places if p.type == "country"]
+    if len(countries) <= 1:
+        return places
+    lede_end = sentences[min(2, len(sentences) - 1)].end if sentences else 0
+    held = {code for p in places if p.type != "country" for code in countries_of(p.name)}
+    kept = [
+        p
+        for p in countries
+        if any(start < lede_end for start, _ in p.mentions) or country_code(p.name) in held
+    ]
+    return [p for p in places if p.type != "country" or p in kept or not kept]
+
+
 def places_from(text: str, mentions: list[EntityMention], sentences: list[Sentence], taken: set[str]) -> list[Place]:
     entities: list[Entity] = []
     # 'Amnesty' in 'Amnesty International': the first word of an organisation's name
@@ -313,6 +338,8 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         if _is_foreign_dateline(text, mention, sentences):
             continue
         known = gazetteer_kind(mention.text)
+        if _NOT_A_PLACE_AFTER.match(text, mention.end):
+            continue  # 'the Marwa virus', 'Qadir rockets', 'the Holi festival': named after a place or not one
         before_word = text[max(0, mention.start - 12) : mention.start]
         locative = re.search(
             r"\b(in|at|near|from|of|to|across|outside|inside|around|towards|into)\s+(the\s+)?$", before_word
@@ -325,7 +352,8 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
             continue  # the first word of a longer name ('Sudan Doctors Network')
         if mention.text.startswith("Operation ") or (mention.text.isupper() and len(mention.text) <= 4 and not known):
             continue
-        if ACTOR_NOUNS.fullmatch(mention.text) or mention.text in part_of_longer_name:
+        locative_use = re.search(r"\b(?:in|at|near)\s+$", before_word)
+        if ACTOR_NOUNS.fullmatch(mention.text) or (mention.text in part_of_longer_name and not locative_use):
             continue
         if _key(mention.text) in taken or not re.match(r"[A-Z]", mention.text):
             continue

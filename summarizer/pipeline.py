@@ -32,6 +32,7 @@ from .ground import (
     Entity,
     _key,
     dedupe_figures,
+    event_countries,
     figure_item,
     group_actors,
     merge_sources,
@@ -345,6 +346,7 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     # a name the story makes an actor ('Hamas fired ...') is not also a place of the event
     actor_keys = _name_keys(who)
     where = [place for place in where if place.type == "country" or _key(place.name) not in actor_keys]
+    where = event_countries(where, sentences)
     toll = dedupe_figures(figures) if options.merge else figures
     who += _counted_victims(text, sentences, toll, who)
     brief = Brief(who=who, where=where, toll=toll, attribution=attribution, notes=analysis.notes)

@@ -439,3 +439,28 @@ def test_parsed_attacker_reaches_the_brief():
     )
     roles = {actor.name: actor.role for actor in summarise_text(text).who}
     assert roles.get("Silver Hand Movement") == "attacker"
+
+
+# ---------------------------------------------------------------- 6. places of the event
+
+
+def test_countries_named_only_further_down_are_background():
+    text = (
+        "Quake kills 40 in Peru\n"
+        "An earthquake struck northern Peru on Sunday, killing 40 people, officials said.\n"
+        "The quake was felt across the region and cut power to thousands of homes.\n"
+        "Many of the dead were in older houses built of mud brick.\n"
+        "Rescue teams from Norway, Japan and Chile arrived on Tuesday to help search the rubble.\n"
+    )
+    countries = {place.name for place in summarise_text(text).where if place.type == "country"}
+    assert countries == {"Peru"}
+
+
+def test_a_disease_or_a_weapon_named_after_a_place_is_not_a_place():
+    text = (
+        "Outbreak in the north\n"
+        "Nine people have died of Marwa fever in the district of Tessel, health officials said on Friday.\n"
+    )
+    places = {place.name for place in summarise_text(text).where}
+    assert "Marwa" not in places
+    assert "Tessel" in places

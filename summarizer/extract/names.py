@@ -135,6 +135,32 @@ def _plain(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1)
+def _country_index() -> tuple[dict[str, str], dict[str, set[str]]]:
+    """Country name -> ISO code, and city name -> the ISO codes of countries with such a city."""
+    cache = _gazetteer()
+    if cache is None:
+        return {}, {}
+    countries = {country["name"]: code for code, country in cache.get_countries().items()}
+    countries.update({"US": "US", "USA": "US", "UK": "GB", "UAE": "AE", "DRC": "CD"})
+    cities: dict[str, set[str]] = {}
+    for city in cache.get_cities().values():
+        for name in {city["name"], city.get("asciiname", "")}:
+            if name:
+                cities.setdefault(name, set()).add(city["countrycode"])
+    return countries, cities
+
+
+def country_code(name: str) -> str | None:
+    """The ISO code of a country name the gazetteer knows."""
+    return _country_index()[0].get(name)
+
+
+def countries_of(name: str) -> set[str]:
+    """ISO codes of the countries that have a city called `name` (empty when none is known)."""
+    return _country_index()[1].get(name, set())
+
+
 def gazetteer_kind(name: str) -> str | None:
     """'country', 'city', or a subdivision's type when a gazetteer knows the name, else None."""
     return _gazetteer_index().get(name) or _subdivision_index().get(_plain(name))
