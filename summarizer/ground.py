@@ -79,7 +79,9 @@ class Entity:
     kind: str  # a role, place type or source type
     names: Counter = field(default_factory=Counter)
     spans: list[tuple[int, int]] = field(default_factory=list)
-    pinned: bool = False  # the name was chosen deliberately (a spokesperson's body)
+    pinned: bool = False  # the name was chosen deliberately
+    # a spokesperson's body, when the article cites it too
+    speaks_for: Entity | None = field(default=None, compare=False, repr=False)
 
     def add(self, name: str, span: tuple[int, int]) -> None:
         self.names[name] += 1
@@ -152,7 +154,7 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
             resolved[index] = len(entities) - 1
         if acronym:
             entities[resolved[index]].add(acronym.group(1), acronym.span(1))
-    entities, resolved = _merge_spokespeople(text, mentions, entities, resolved)
+    _link_spokespeople(text, mentions, entities, resolved)
     for index, mention in enumerate(mentions):
         if mention.pronoun:
             _resolve_pronoun(index, mentions, entities, resolved)
@@ -207,40 +209,28 @@ def _resolve_pronoun(index: int, mentions: list[SourceMention], entities: list[E
             return
 
 
-def _merge_spokespeople(
-    text: str, mentions: list[SourceMention], entities: list[Entity], resolved: dict[int, int]
-) -> tuple[list[Entity], dict[int, int]]:
-    """'Ana Diaz, a spokeswoman for the Health Ministry, said': one source, the ministry."""
-    into: dict[int, int] = {}
+def _link_spokespeople(text: str, mentions: list[SourceMention], entities: list[Entity], resolved: dict[int, int]):
+    """'Ana Diaz, a spokeswoman for the Health Ministry, said': the source is the person
+    (the corpus convention: analysts cite who spoke), who speaks for the ministry. The
+    ministry stays its own source where the article cites it; the person records whom they
+    speak for, so that one figure given by both is counted once (dedupe_figures)."""
     for index, mention in enumerate(mentions):
         if index not in resolved or not SPOKESPERSON.search(mention.description):
             continue
-        speaker = resolved[index]
-        for number, body in enumerate(entities):
-            if number != speaker and body.name in mention.description and re.search(r"[A-Z]", body.name):
-                if _root(number, into) != speaker:  # two spokespeople naming each other: no cycle
-                    into[speaker] = number
-                break
-        else:
-            # the body is named only beside its spokesperson: cite the body, keep the person as an alias
-            own_sentence = re.split(r"[.!?](?:\s|$)", text[mention.sentence_start : mention.end + 200])[0]
-            body_name = _body_of_spokesperson(own_sentence)
-            if body_name and speaker not in into:
-                entities[speaker].names[body_name] += 0
-                entities[speaker].name = body_name
-                entities[speaker].kind = source_type(body_name)
-                entities[speaker].pinned = True
-    if not into:
-        return entities, resolved
-    for speaker in into:
-        body = _root(speaker, into)
-        for name, count in entities[speaker].names.items():
-            entities[body].names[name] += count
-        entities[body].spans += entities[speaker].spans
-    keep = [n for n in range(len(entities)) if n not in into]
-    renumber = {old: new for new, old in enumerate(keep)}
-    final = {n: renumber[_root(n, into)] for n in range(len(entities))}
-    return [entities[n] for n in keep], {index: final[number] for index, number in resolved.items()}
+        speaker = entities[resolved[index]]
+        own_sentence = re.split(r"[.!?](?:\s|$)", text[mention.sentence_start : mention.end + 200])[0]
+        body_name = _body_of_spokesperson(own_sentence)
+        cited = [
+            body
+            for body in entities
+            if body is not speaker
+            and re.search(r"[A-Z]", body.name)
+            and (body.name in mention.description or (body_name and body.related(body_name)))
+        ]
+        if cited:
+            speaker.speaks_for = cited[0]
+        elif body_name:  # the body is named only beside its spokesperson: a name of the person's source
+            speaker.names[body_name] += 0
 
 
 def _body_of_spokesperson(description: str) -> str | None:
@@ -248,14 +238,6 @@ def _body_of_spokesperson(description: str) -> str | None:
     body = match.group(1).strip() if match else None
     # 'Its spokesman', 'The spokesman': a determiner, not the body's name
     return None if body is None or body.lower() in ("its", "their", "his", "her", "our", "the", "a", "an") else body
-
-
-def _root(number: int, into: dict[int, int]) -> int:
-    seen = {number}
-    while number in into and into[number] not in seen:
-        number = into[number]
-        seen.add(number)
-    return number
 
 
 def person_name(name: str) -> str:
@@ -650,12 +632,16 @@ def open_decisions(candidate: FigureCandidate) -> list[str]:
     return kinds
 
 
-def dedupe_figures(figures: list[Figure]) -> list[Figure]:
-    """One entry per (category, figure, source); the same figure restated is kept once."""
+def dedupe_figures(figures: list[Figure], speaks_for: dict[str, str] | None = None) -> list[Figure]:
+    """One entry per (category, figure, source); the same figure restated is kept once, and
+    so is one given by a spokesperson and by the body they speak for (`speaks_for`: the
+    person's name -> the body's)."""
+    speaks_for = speaks_for or {}
     seen: set[tuple] = set()
     kept = []
     for figure in figures:
-        key = (figure.category, figure.count, figure.count_max, _key(figure.source or ""))
+        source = speaks_for.get(figure.source or "", figure.source or "")
+        key = (figure.category, figure.count, figure.count_max, _key(source))
         if key in seen:
             continue
         seen.add(key)

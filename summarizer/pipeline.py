@@ -347,7 +347,8 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     actor_keys = _name_keys(who)
     where = [place for place in where if place.type == "country" or _key(place.name) not in actor_keys]
     where = event_countries(where, sentences)
-    toll = dedupe_figures(figures) if options.merge else figures
+    speaks_for = {e.name: e.speaks_for.name for e in analysis.sources if e.speaks_for is not None}
+    toll = dedupe_figures(figures, speaks_for) if options.merge else figures
     who += _counted_victims(text, sentences, toll, who)
     brief = Brief(who=who, where=where, toll=toll, attribution=attribution, notes=analysis.notes)
     problems = brief.spans_match(text)
