@@ -464,3 +464,27 @@ def test_a_disease_or_a_weapon_named_after_a_place_is_not_a_place():
     places = {place.name for place in summarise_text(text).where}
     assert "Marwa" not in places
     assert "Tessel" in places
+
+
+# ---------------------------------------------------------------- 2. sources: more report shapes
+
+
+@pytest.mark.parametrize(
+    "text,count,source",
+    [
+        ("Floods hit north\nThe National Relief Agency put the death toll at 26.\n", 26, "National Relief Agency"),
+        (
+            "Mine blast\nRescue chief Omar Bekov spoke at the site, saying 33 bodies had been recovered.\n",
+            33,
+            "Omar Bekov",
+        ),
+        (
+            "Mine blast\nThe governor, Lia Harm, told reporters crews were digging, adding that 14 were missing.\n",
+            14,
+            "Lia Harm",
+        ),
+    ],
+)
+def test_put_the_toll_at_and_a_participle_of_saying_credit_their_subject(text, count, source):
+    figures = {f.count: f.source for f in summarise_text(text).toll}
+    assert source in (figures[count] or "")

@@ -131,7 +131,7 @@ def speakers(doc, offset: int) -> list[Speaker]:
             for agent in agents:
                 found += _named_objects(agent, offset)
             continue
-        if token.lower_ not in SAY_FORMS:
+        if token.lower_ not in SAY_FORMS and not _puts_a_toll(token):
             continue
         deps = {child.dep_ for child in token.children}
         if "dobj" in deps and "ccomp" not in deps and token.lower_.startswith(("add", "announc")):
@@ -139,6 +139,9 @@ def speakers(doc, offset: int) -> list[Speaker]:
             if token.lower_.startswith("add") or not any(t.like_num for o in objects for t in o.subtree):
                 continue  # 'had added two floors', 'announced compensation': not a report of words
         subjects = [child for child in token.children if child.dep_ == "nsubj"]
+        if not subjects and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "conj"):
+            # '..., saying 33 bodies had been found': the participle's subject is its head's
+            subjects = [child for child in token.head.children if child.dep_ == "nsubj"]
         # two subjects for one verb is the parser splitting one phrase ('state news agency
         # SANA confirmed'): the one next to the verb names it, the phrase spans both
         whole = (_whole(subjects[0], offset)[0], _whole(subjects[-1], offset)[1]) if subjects else (0, 0)
@@ -155,6 +158,15 @@ def speakers(doc, offset: int) -> list[Speaker]:
                 start, end = span
                 found.append(Speaker(offset + start, offset + end, False, *whole))
     return found
+
+
+_PUT = frozenset({"put", "puts", "putting", "placed", "places", "placing"})
+_TOLL_NOUNS = frozenset({"toll", "number", "figure", "count", "total", "tally"})
+
+
+def _puts_a_toll(token) -> bool:
+    """'The agency put the death toll at 26': a report whose subject is the source."""
+    return token.lower_ in _PUT and any(c.dep_ == "dobj" and c.lower_ in _TOLL_NOUNS for c in token.children)
 
 
 # Heads of a definite description that stands for a source named elsewhere ('the UN refugee
