@@ -25,6 +25,7 @@ from .candidates import (
 )
 from .errors import GenerationError, InputError
 from .extract.actors import role_cues
+from .extract.enumerations import enumerated_figures
 from .extract.furniture import story_segments, whole_page
 from .generate import Generator
 from .ground import (
@@ -97,8 +98,9 @@ def analyse(text: str, options: Options = Options()) -> Analysis:
         segments = whole_page(text)
         notes.append(NO_STORY_NOTE)
     sentences = split_sentences(text, segments=segments)
-    figures = [f for f in find_figures(text, sentences) if not (options.background and f.background)]
     docs = parse_sentences(sentences)
+    figures = enumerated_figures(text, sentences, docs, find_figures(text, sentences))
+    figures = [f for f in figures if not (options.background and f.background)]
     mentions = find_sources(text, sentences, docs)
     entities, resolved = merge_sources(text, mentions)
     analysis = Analysis(

@@ -488,3 +488,25 @@ def test_a_disease_or_a_weapon_named_after_a_place_is_not_a_place():
 def test_put_the_toll_at_and_a_participle_of_saying_credit_their_subject(text, count, source):
     figures = {f.count: f.source for f in summarise_text(text).toll}
     assert source in (figures[count] or "")
+
+
+# ---------------------------------------------------------------- 5. counts written as a list of people
+
+
+@pytest.mark.parametrize(
+    "text,category,count",
+    [
+        ("Ferry sinks\nPolice said the captain and the ferry's owner had been arrested.\n", "arrested", 2),
+        ("Crash\nThe driver, his assistant and a signalman were detained pending an inquiry.\n", "arrested", 3),
+        ("Crash\nThe driver and a passenger died at the scene, police said.\n", "killed", 2),
+    ],
+)
+def test_a_list_of_people_is_counted(text, category, count):
+    assert [(f.category, f.count) for f in summarise_text(text).toll] == [(category, count)]
+
+
+def test_a_list_with_numbers_stays_one_figure_per_group_and_plurals_are_not_guessed():
+    text = "Shelling\nThe shelling killed a soldier and two civilians, officials said. Guards and a cook were hurt.\n"
+    figures = sorted((f.category, f.count) for f in summarise_text(text).toll)
+    assert ("killed", 3) not in figures and ("killed", 2) in figures
+    assert not any(f[0] == "injured" for f in figures)  # 'guards' gives no count

@@ -78,7 +78,7 @@ CASUALTY_WORDS = [
      r"|treated\s+for|suffering\s+from|gunshot\s+(?:victims|wounds)|taken\s+to\s+hospital"),
     ("missing", r"missing|unaccounted\s+for|disappeared|abducted|kidnapped"
      r"|feared\s+(?:buried|trapped)|still\s+trapped|trapped\s+(?:under|beneath|in)"),
-    ("arrested", r"arrested|arrests?|detained|detentions?|apprehended|captured|in\s+custody"
+    ("arrested", r"arrested|arrests?|detained|detentions?|apprehended|captured|in\s+custody|jailed"
      r"|rounded\s+up|held\s+in\s+custody"),
     ("displaced", r"displaced|evacuated|homeless|forced\s+from\s+their\s+homes|fled\s+their\s+homes"
      r"|relocated|(?:moved|taken)\s+(?:in)?to\s+(?:\w+\s+){0,3}(?:shelters|camps|facilities)"
@@ -245,7 +245,7 @@ def _group(text: str, start: int, limit: int) -> tuple[str | None, int]:
 # A casualty verb right before a number governs it: "killing at least 18", "wounded 40".
 _VERB_BEFORE = re.compile(
     r"\b(?P<killed>killing|killed|kills|kill)\s+$|\b(?P<injured>wounding|wounded|wounds|injuring|injured|injures)\s+$"
-    r"|\b(?P<arrested>arresting|arrested|arrests|detaining|detained|detains)\s+$"
+    r"|\b(?P<arrested>arresting|arrested|arrests|detaining|detained|detains|jailing|jailed)\s+(?:at\s+least\s+)?$"
     r"|\b(?P<displaced>displacing|displaced|displaces)\s+$|\b(?P<affected>infecting|infected|sickening|sickened)\s+$"
     r"|\btoll\s+(?:\w+\s+){0,2}(?:at|to)\s+$",
     re.IGNORECASE,
