@@ -24,7 +24,10 @@ from .candidates import (
     split_sentences,
 )
 from .errors import GenerationError, InputError
+from .extract.dates import event_date
 from .extract.furniture import story_segments, whole_page
+from .extract.geo import geocode
+from .extract.kinds import event_type
 from .generate import Generator
 from .ground import (
     Choice,
@@ -60,6 +63,7 @@ class Analysis:
     docs: dict  # spaCy parse of each story sentence, by its start
     quoted: set[int]  # sentences inside a quotation still open after them
     index: _Index  # lookups for each figure's source options
+    published: str | None = None  # the publication date (YYYY-MM-DD) the caller knows
 
 
 DECISION_KINDS = frozenset({"category", "source"})
@@ -87,7 +91,7 @@ class RunStats:
 NO_STORY_NOTE = "page furniture: cleaning left no story lines, so the page was read uncleaned"
 
 
-def analyse(text: str, options: Options = Options()) -> Analysis:
+def analyse(text: str, options: Options = Options(), published: str | None = None) -> Analysis:
     notes: list[str] = []
     segments = story_segments(text) if options.clean else whole_page(text)
     if not segments:  # a page never loses its whole story silently
@@ -100,7 +104,7 @@ def analyse(text: str, options: Options = Options()) -> Analysis:
     entities, resolved = merge_sources(text, mentions)
     analysis = Analysis(
         text, sentences, figures, mentions, entities, resolved, notes, docs,
-        _quoted_sentences(sentences), _Index.build(sentences, mentions),
+        _quoted_sentences(sentences), _Index.build(sentences, mentions), published,
     )  # fmt: skip
     for figure in figures:
         figure.sources, figure.sources_in_sentence = _source_options(analysis, figure)
@@ -344,7 +348,18 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     where = [place for place in where if place.type == "country" or _key(place.name) not in actor_keys]
     toll = dedupe_figures(figures) if options.merge else figures
     who += _counted_victims(text, sentences, toll, who)
-    brief = Brief(who=who, where=where, toll=toll, attribution=attribution, notes=analysis.notes)
+    # when, what kind, where on the map: each in its own room (extract/dates, kinds, geo)
+    anchors = [figure.evidence_span[0] for figure in toll]
+    where, geo_notes = geocode(where, text)
+    for figure in toll:
+        figure.exact_span = text[slice(*figure.evidence_span)] == figure.evidence and (
+            figure.group is None or figure.group in figure.evidence
+        )
+    brief = Brief(
+        who=who, where=where, toll=toll, attribution=attribution, notes=[*analysis.notes, *geo_notes],
+        event_date=event_date(text, sentences, anchors, analysis.published),
+        event_type=event_type(text, sentences, analysis.docs, anchors, [figure.category for figure in toll]),
+    )  # fmt: skip
     problems = brief.spans_match(text)
     if problems:  # a defect in this package, never the input's fault
         raise GenerationError(f"ungrounded span in brief: {problems[0]}")
@@ -363,12 +378,17 @@ def check_article(text: object) -> str:
 
 
 def summarise_text(
-    text: str, generator: Generator | None = None, stats: RunStats | None = None, options: Options = Options()
+    text: str,
+    generator: Generator | None = None,
+    stats: RunStats | None = None,
+    options: Options = Options(),
+    published: str | None = None,
 ) -> Brief:
-    """The brief of one article. With `generator=None` the rules' first choice is taken."""
+    """The brief of one article. With `generator=None` the rules' first choice is taken.
+    `published` (YYYY-MM-DD) resolves relative dates ('on Thursday'); else a dateline does."""
     check_article(text)
     stats = stats or RunStats()
-    analysis = analyse(text, options)
+    analysis = analyse(text, options, published)
     choices = (
         model_choices(analysis, generator, stats, options.model_decides)
         if generator is not None
