@@ -84,6 +84,7 @@ _TWO_WORDS = {("air", "strike"): "airstrike", ("air", "strikes"): "airstrike", (
 # what may follow a stem in a word ('bomb' -> 'bombings', never 'shell' -> 'shelter')
 _SUFFIXES = frozenset({"", "s", "es", "e", "ed", "d", "ing", "ings", "er", "ers", "ion", "ions", "ment", "ments",
                        "en", "an", "o", "oes", "ic", "ors", "ious", "bed", "bing", "bings", "out", "outs"})  # fmt: skip
+_SUICIDE_ATTACK = ("bomb", "bomber", "car-bomb", "attack", "blast", "explosion")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _FORCES = re.compile(r"\b(?:police|troops|soldiers|security forces|army|military|junta|riot)\b", re.IGNORECASE)
 _PROTEST = re.compile(r"\b(?:protest|demonstrat|rall(?:y|ies)|crowd|march)", re.IGNORECASE)
@@ -134,8 +135,8 @@ def _votes(sentence: Sentence, doc, weight: float) -> list[tuple[str, float, int
             kind, strength = "armed_attack", 1.5  # 'militants stormed a convoy'
         if stem == "shell" and pos not in ("VERB", "") and word.lower() in ("shell", "shells"):
             strength = 1.0  # a noun: 'shells fell' still is, 'a shell company' rarely in news of violence
-        if stem == "suicide" and following and _stem(following[0]) not in ("bomb", "bomber", "car-bomb"):
-            continue  # a suicide bomber is a bombing; a suicide is not
+        if stem == "suicide" and (following is None or _stem(following[0]) not in _SUICIDE_ATTACK):
+            continue  # a suicide bomber or a suicide attack is a bombing; a suicide is not
         votes.append((kind, strength * weight, start, end))
     return votes
 

@@ -1,0 +1,91 @@
+"""When: event dates in invented sentences, resolved against known publication dates."""
+
+import pytest
+
+from summarizer.extract.dates import dateline_date, event_date, normalise_published
+from summarizer.extract.sentences import split_sentences
+
+FRIDAY = "2024-03-15"  # a Friday
+
+
+def when(text, published=None, anchor="killed"):
+    sentences = split_sentences(text)
+    start = text.find(anchor)
+    return event_date(text, sentences, [start] if start >= 0 else [], published)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "precision"),
+    [
+        ("Gunmen killed six farmers in Velmora on Wednesday, police said.", "2024-03-13", "day"),
+        ("Gunmen killed six farmers in Velmora yesterday, police said.", "2024-03-14", "day"),
+        ("Gunmen killed six farmers in Velmora late Saturday, police said.", "2024-03-09", "day"),
+        ("Gunmen killed six farmers in Velmora on Friday, police said.", "2024-03-15", "day"),  # the day itself
+        ("Gunmen killed six farmers in Velmora last Friday, police said.", "2024-03-08", "day"),
+        ("Gunmen killed six farmers in Velmora on March 12, police said.", "2024-03-12", "day"),
+        ("Gunmen killed six farmers in Velmora last week, police said.", "2024-03-04", "week"),  # its Monday
+        ("Gunmen killed six farmers in Velmora last month, police said.", "2024-02-01", "month"),
+        ("Gunmen killed six farmers in Velmora today, police said.", FRIDAY, "day"),
+    ],
+)
+def test_relative_dates_resolve_against_the_publication_date(sentence, date, precision):
+    found = when(sentence, FRIDAY)
+    assert (found["date"], found["precision"], found["published"]) == (date, precision, FRIDAY)
+    start, end = found["evidence_span"]
+    assert sentence[start:end] == found["evidence"]
+
+
+def test_relative_date_without_publication_date_is_null_never_today():
+    found = when("Gunmen killed six farmers in Velmora on Wednesday, police said.")
+    assert found["date"] is None and found["evidence"] == "on Wednesday" and found["published"] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date", "precision", "evidence"),
+    [
+        ("A blast killed nine people in Osterby on 3 January 2020.", "2020-01-03", "day", "3 January 2020"),
+        ("A blast killed nine people in Osterby on January 3, 2020.", "2020-01-03", "day", "January 3, 2020"),
+        ("Floods in May 2019 killed nine people in Osterby.", "2019-05-01", "month", "May 2019"),
+        ("A blast killed nine people in Osterby in 2018.", "2018-01-01", "year", "in 2018"),
+    ],
+)
+def test_explicit_dates_need_no_publication_date(sentence, date, precision, evidence):
+    found = when(sentence)
+    assert (found["date"], found["precision"], found["evidence"], found["published"]) == (
+        date,
+        precision,
+        evidence,
+        None,
+    )
+
+
+def test_the_toll_sentence_date_beats_other_dates():
+    text = (
+        "The town held elections on 2 February 2021. "
+        "On Sunday gunmen killed eleven villagers near Osterby, officials said."
+    )
+    assert when(text, "2021-03-10")["date"] == "2021-03-07"
+
+
+def test_dateline_at_the_top_gives_the_publication_date():
+    text = "Blast in Osterby\n\nTuesday, May 29, 2007\n\nA bomb killed four people on Sunday, police said.\n"
+    assert dateline_date(text)[0] == "2007-05-29"
+    found = when(text)
+    assert (found["date"], found["published"]) == ("2007-05-27", "2007-05-29")
+    # a date inside a sentence of the story is not a dateline
+    assert dateline_date("Police said on Tuesday, May 29, 2007 that four died.") is None
+
+
+def test_words_that_look_like_months_are_not_dates():
+    assert when("Four people may have died. Rescuers killed time; 5 march on.") is None
+    assert when("No date here: a bomb killed four people.") is None
+
+
+def test_publication_dates_from_columns_are_normalised():
+    import datetime as dt
+
+    assert normalise_published("2024-03-15T10:30:00Z") == "2024-03-15"
+    assert normalise_published(dt.datetime(2024, 3, 15, 9)) == "2024-03-15"
+    assert normalise_published("15 March 2024") == "2024-03-15"
+    assert normalise_published("") is None and normalise_published(None) is None
+    assert normalise_published("2024-13-45") is None
