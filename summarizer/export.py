@@ -174,12 +174,6 @@ def figure_rows(brief: Mapping) -> list[dict]:
     return rows
 
 
-def _where(brief: Mapping) -> tuple[Mapping | None, Mapping | None, Mapping | None]:
-    where = brief["where"]
-    location = _first(where, LOCATION_TYPES) or _first(where, OTHER_LOCATION_TYPES)
-    return _first(where, ["country"]), _first(where, ADMIN1_TYPES), location
-
-
 def _sides(brief: Mapping) -> tuple[str | None, str | None]:
     """Actor 1 (who acted: the attacker) and actor 2 (who was acted on: target, then victim)."""
     attacker = _first(brief["who"], ["attacker"], key="role")
@@ -224,33 +218,56 @@ def _when(brief: Mapping) -> tuple[str | None, str | None, str | None]:
     return start.isoformat(), end.isoformat(), precision
 
 
+def _mentioned_at(place: Mapping) -> int:
+    return min((start for start, _ in place.get("mentions") or []), default=1 << 62)
+
+
+def _primary_country(where: list[Mapping]) -> str | None:
+    """The ISO code most of the geocoded places share (ties: the one named first): the row's
+    country, so that a city named in passing abroad is not the event's location."""
+    codes = [(place["country_code"], _mentioned_at(place)) for place in where if place.get("country_code")]
+    if not codes:
+        return None
+    count: dict[str, int] = {}
+    for code, _ in codes:
+        count[code] = count.get(code, 0) + 1
+    first = {code: min(at for c, at in codes if c == code) for code in count}
+    return min(count, key=lambda code: (-count[code], first[code]))
+
+
 def _map(brief: Mapping) -> dict:
-    """The geographic cells of a row: country (its name, from a country place or else the ISO
-    code of a geocoded place), admin1, location with its coordinates and precision."""
-    country, admin1, location = _where(brief)
-    geocoded = [place for place in (location, admin1, country) if place is not None and place.get("country_code")]
-    country_code = geocoded[0]["country_code"] if geocoded else None
-    country_name = (country or {}).get("name") or _country_name(country_code)
-    admin1_name = (location or {}).get("admin1") or (admin1 or {}).get("admin1") or (admin1 or {}).get("name")
+    """The geographic cells of a row. The country is the one most geocoded places lie in
+    (else the first country named); the location is the earliest-named town, city or district
+    in that country or not geocoded at all; admin1 is the location's geocoded division, else
+    the first province or region named in that country; coordinates are the location's, when
+    the gazetteer knew it (otherwise empty: never a country's or a division's centre)."""
+    where = brief["where"]
+    code = _primary_country(where)
+    in_country = [place for place in where if code is None or place.get("country_code") in (None, code)]
+    country = next((p for p in in_country if p.get("type") == "country" and p.get("country_code") == code), None)
+    country = country or (None if code else _first(where, ["country"]))
+    admin1 = _first(in_country, ADMIN1_TYPES)
+    location = _first(in_country, LOCATION_TYPES) or _first(in_country, OTHER_LOCATION_TYPES)
     has_point = location is not None and location.get("latitude") is not None
+    admin1_name = (location or {}).get("admin1") or (admin1 or {}).get("admin1") or (admin1 or {}).get("name")
     return {
-        "country": country_name,
-        "country_code": country_code,
+        "country": (country or {}).get("name") or _country_name(code),
+        "country_code": code,
         "admin1": admin1_name,
         "location": (location or {}).get("name"),
         "latitude": location["latitude"] if has_point else None,
         "longitude": location["longitude"] if has_point else None,
         "geo_precision": location.get("precision") if has_point else _precision(country, admin1, location),
+        "_where_coordinates": (location or admin1 or country or {}).get("name"),
     }
 
 
 def _country_name(code: str | None) -> str | None:
     if code is None:
         return None
-    import pycountry
+    from .extract.geo import country_name
 
-    country = pycountry.countries.get(alpha_2=code)
-    return None if country is None else getattr(country, "common_name", None) or country.name
+    return country_name(code)
 
 
 def _kind(brief: Mapping) -> str | None:
@@ -262,6 +279,7 @@ def acled_row(brief: Mapping) -> dict:
     ranged = killed_range(brief)
     start, _, precision = _when(brief)
     where = _map(brief)
+    where.pop("_where_coordinates")
     return {
         "event_id_cnty": brief["id"],
         "event_date": start,
@@ -279,7 +297,6 @@ def acled_row(brief: Mapping) -> dict:
 
 
 def ucdp_row(brief: Mapping) -> dict:
-    country, admin1, location = _where(brief)
     side_a, side_b = _sides(brief)
     start, end, precision = _when(brief)
     where = _map(brief)
@@ -295,7 +312,7 @@ def ucdp_row(brief: Mapping) -> dict:
         "country": where["country"],
         "country_code": where["country_code"],
         "adm_1": where["admin1"],
-        "where_coordinates": (location or admin1 or country or {}).get("name"),
+        "where_coordinates": where["_where_coordinates"],
         "where_prec": where["geo_precision"],
         "latitude": where["latitude"],
         "longitude": where["longitude"],

@@ -89,3 +89,14 @@ def test_publication_dates_from_columns_are_normalised():
     assert normalise_published("15 March 2024") == "2024-03-15"
     assert normalise_published("") is None and normalise_published(None) is None
     assert normalise_published("2024-13-45") is None
+
+
+def test_last_night_is_the_day_before_and_a_dateline_may_run_on():
+    text = "Riot in Osterby\nSaturday, April 28, 2007 File:statue.jpg\nOne man was killed in the riot last night.\n"
+    found = when(text)
+    assert (found["date"], found["evidence"], found["published"]) == ("2007-04-27", "last night", "2007-04-28")
+
+
+def test_as_of_dates_a_count_not_the_event():
+    text = "A bomb exploded at the market on Monday. As of March 14, 2024, ten deaths had been confirmed."
+    assert when(text, "2024-03-15", anchor="ten deaths")["evidence"] == "on Monday"

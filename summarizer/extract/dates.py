@@ -54,18 +54,24 @@ _RELATIVE = frozenset({"md", "weekday", "dayword", "week", "month"})  # need the
 # toll sentence beats a weekday; a bare year is the last resort)
 _KIND_RANK = {"iso": 0, "mdy": 0, "dmy": 0, "md": 1, "weekday": 1, "dayword": 1, "week": 2, "my": 2,
               "month": 3, "year": 4}  # fmt: skip
-# a dateline: a short line near the top that is only a date (a weekday may lead)
+# a dateline: a line near the top that is a date and nothing else, or that starts with a
+# weekday and a date ('Saturday, April 28, 2007 File:...' where a caption ran on)
 _DATELINE = re.compile(
-    rf"^[ \t]*(?:{_WEEKDAY},?\s+)?(?:(?P<mdy>{_MONTH}\s+{_DAY},?\s+{_YEAR})|(?P<dmy>{_DAY}\s+{_MONTH},?\s+{_YEAR})"
-    rf"|(?P<iso>{_YEAR}-[01]\d-[0-3]\d))[ \t]*$",
+    rf"^[ \t]*(?P<weekday>{_WEEKDAY},?\s+)?(?:(?P<mdy>{_MONTH}\s+{_DAY},?\s+{_YEAR})"
+    rf"|(?P<dmy>{_DAY}\s+{_MONTH},?\s+{_YEAR})|(?P<iso>{_YEAR}-[01]\d-[0-3]\d))(?P<rest>[^\n]*)$",
     re.IGNORECASE | re.MULTILINE,
 )
 DATELINE_CHARS = 800  # a dateline sits above the story: within the first lines of the page
 _EVENT_VERB = re.compile(
-    r"\b(?:kill|die|dead|death|wound|injur|attack|explo|blast|bomb|struck|strike|hit|shot|shoot|fire|clash"
+    r"\b(?:earthquake|kill|die|dead|death|wound|injur|attack|explo|blast|bomb|struck|strike|hit|shot|shoot|fire|clash"
     r"|erupt|collaps|crash|sank|sink|derail|flood|quake|storm|protest|arrest|detain|raid|ambush|fought|fight)",
     re.IGNORECASE,
 )
+
+
+# the words before a date that make it the date of a count or a deadline, not of the event
+_REPORTING = re.compile(r"\b(?:as\s+of|since|until|till|by)\s+$", re.IGNORECASE)
+OPENING_SENTENCES = 6  # page furniture that cleaning keeps can take the first few
 
 
 @dataclass(frozen=True)
@@ -86,18 +92,23 @@ def candidates(text: str, sentence: Sentence) -> list[DateCandidate]:
         kind = match.lastgroup
         if kind == "weekday" and match.group().lower().startswith("since"):
             continue  # 'since Monday' dates the start of something else
+        if _REPORTING.search(sentence.text, 0, match.start()):
+            continue  # 'as of August 22' dates a count, 'by Monday' a deadline
         found.append(DateCandidate(sentence.start + match.start(), sentence.start + match.end(), kind))
     return found
 
 
 def dateline_date(text: str) -> tuple[str, tuple[int, int]] | None:
     """(ISO date, span) of a dateline near the top of the page, or None."""
-    match = _DATELINE.search(text, 0, DATELINE_CHARS)
-    if match is None:
-        return None
-    start, end = match.span(match.lastgroup)
-    parsed = parse(text[start:end], None)
-    return (parsed.isoformat(), (start, end)) if parsed else None
+    for match in _DATELINE.finditer(text, 0, DATELINE_CHARS):
+        if match["rest"].strip() and not match["weekday"]:
+            continue  # a sentence that starts with a date is not a dateline
+        kind = next(name for name in ("mdy", "dmy", "iso") if match[name])
+        start, end = match.span(kind)
+        parsed = parse(text[start:end], None)
+        if parsed:
+            return parsed.isoformat(), (start, end)
+    return None
 
 
 def normalise_published(value: object) -> str | None:
@@ -133,6 +144,7 @@ def parse(expression: str, base: dt.date | None) -> dt.date | None:
     """The date `expression` names, read by dateparser relative to `base` (dates before it
     preferred: news reports what happened); None when it cannot be read."""
     expression = re.sub(r"^(?:on|in|late|early|mid-?)\s+", "", expression.strip(), flags=re.IGNORECASE)
+    expression = re.sub(r"(?i)^last\s+night$", "yesterday", expression)
     expression = re.sub(r"\s+(?:morning|afternoon|evening|night)$", "", expression, flags=re.IGNORECASE)
     if re.fullmatch(r"(?i)tonight|this", expression):
         expression = "today"
@@ -175,24 +187,19 @@ def _resolve(text: str, candidate: DateCandidate, published: dt.date | None) -> 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def _rank(candidate: DateCandidate, sentence_rank: int) -> tuple[int, int, int]:
-    return (sentence_rank, _KIND_RANK[candidate.kind], candidate.start)
-
-
 def choose(text: str, sentences: Sequence[Sentence], anchors: Sequence[int]) -> DateCandidate | None:
-    """The date expression of the event: one in a sentence of the toll (`anchors` are toll
-    evidence starts, reading order), else in the first sentence with an event verb, else in
-    the story's first three sentences; a bare year only in a toll sentence."""
+    """The date expression of the event. Sentences are ranked: those of the toll (`anchors`
+    are toll evidence starts) in reading order, then the opening sentences that tell an event
+    ('struck', 'killed', 'exploded'), then the other opening sentences. Among the first two
+    groups a day beats a week, month or year ('Saturday morning' in the lead beats 'this
+    week' in a later sentence with a figure); a bare year counts only in a toll sentence."""
     ranked: dict[int, int] = {}  # sentence start -> rank (lower first)
     for anchor in sorted(anchors):
         for sentence in sentences:
             if sentence.start <= anchor < sentence.end + 1:
                 ranked.setdefault(sentence.start, len(ranked))
-    first_event = next((s for s in sentences if _EVENT_VERB.search(s.text)), None)
-    if first_event is not None:
-        ranked.setdefault(first_event.start, 100)
-    for position, sentence in enumerate(sentences[:3]):
-        ranked.setdefault(sentence.start, 200 + position)
+    for position, sentence in enumerate(sentences[:OPENING_SENTENCES]):
+        ranked.setdefault(sentence.start, (100 if _EVENT_VERB.search(sentence.text) else 200) + position)
     found = []
     for sentence in sentences:
         rank = ranked.get(sentence.start)
@@ -201,7 +208,9 @@ def choose(text: str, sentences: Sequence[Sentence], anchors: Sequence[int]) -> 
         for candidate in candidates(text, sentence):
             if candidate.kind == "year" and rank >= 100:
                 continue
-            found.append((_rank(candidate, rank), candidate))
+            told = rank < 200
+            key = (not told, told and candidate.precision != "day", rank, _KIND_RANK[candidate.kind], candidate.start)
+            found.append((key, candidate))
     return min(found, key=lambda pair: pair[0])[1] if found else None
 
 

