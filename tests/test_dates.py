@@ -68,12 +68,12 @@ def test_the_toll_sentence_date_beats_other_dates():
 
 
 def test_dateline_at_the_top_gives_the_publication_date():
-    text = "Blast in Osterby\n\nTuesday, May 29, 2007\n\nA bomb killed four people on Sunday, police said.\n"
-    assert dateline_date(text)[0] == "2007-05-29"
+    text = "Blast in Osterby\n\nTuesday, May 14, 2019\n\nA bomb killed four people on Sunday, police said.\n"
+    assert dateline_date(text)[0] == "2019-05-14"
     found = when(text)
-    assert (found["date"], found["published"]) == ("2007-05-27", "2007-05-29")
+    assert (found["date"], found["published"]) == ("2019-05-12", "2019-05-14")
     # a date inside a sentence of the story is not a dateline
-    assert dateline_date("Police said on Tuesday, May 29, 2007 that four died.") is None
+    assert dateline_date("Police said on Tuesday, May 14, 2019 that four died.") is None
 
 
 def test_words_that_look_like_months_are_not_dates():
@@ -92,11 +92,11 @@ def test_publication_dates_from_columns_are_normalised():
 
 
 def test_last_night_is_the_day_before_and_a_dateline_may_run_on():
-    text = "Riot in Osterby\nSaturday, April 28, 2007 File:statue.jpg\nOne man was killed in the riot last night.\n"
+    text = "Riot in Osterby\nSunday, June 9, 2019 File:square.jpg\nOne man was killed in the riot last night.\n"
     found = when(text)
-    assert (found["date"], found["evidence"], found["published"]) == ("2007-04-27", "last night", "2007-04-28")
+    assert (found["date"], found["evidence"], found["published"]) == ("2019-06-08", "last night", "2019-06-09")
 
 
 def test_as_of_dates_a_count_not_the_event():
-    text = "A bomb exploded at the market on Monday. As of March 14, 2024, ten deaths had been confirmed."
-    assert when(text, "2024-03-15", anchor="ten deaths")["evidence"] == "on Monday"
+    text = "A bomb went off near the depot on Monday. As of March 14, 2024, the toll stood at nine dead."
+    assert when(text, "2024-03-15", anchor="nine dead")["evidence"] == "on Monday"

@@ -26,7 +26,7 @@ def kind(text, categories=("killed",), parsed=False):
         ("Two militias clashed over grazing land; 14 people were killed.", "clashes", "clashed"),
         ("A strong earthquake killed 40 people in the hill towns.", "natural_disaster", "earthquake"),
         ("A ferry capsized in the strait and 23 passengers died.", "accident", "capsized"),
-        ("The cholera outbreak has killed 61 people, health officials said.", "disease_outbreak", "cholera"),
+        ("A cholera outbreak killed 61 people in the camps, health officials said.", "disease_outbreak", "cholera"),
         ("Rioters burned cars; one man died in the riot, police said.", "protest_or_riot", "Rioters"),
     ],
 )
@@ -38,7 +38,7 @@ def test_event_words_near_the_toll_choose_the_kind(text, expected, evidence):
 
 
 def test_forces_firing_on_protesters_is_a_crackdown():
-    text = "Police fired tear gas at thousands of protesters in the capital; two demonstrators were killed."
+    text = "Riot police used tear gas on the marchers outside parliament; two demonstrators were killed."
     assert kind(text)["type"] == "crackdown"
 
 
@@ -69,7 +69,7 @@ def test_the_parsed_sentence_gives_the_same_kind():
 
 
 def test_brief_carries_event_type_from_the_closed_vocabulary():
-    text = "A suicide bomber killed 15 people at a checkpoint in Osterby on Tuesday, police said."
+    text = "A suicide bomber blew himself up at a checkpoint in Osterby on Tuesday, killing 15 people, police said."
     brief = summarise_text(text)
     assert brief.event_type.type == "bombing" and brief.event_type.type in EVENT_KINDS
     assert brief.spans_match(text) == []

@@ -39,7 +39,7 @@ RECORDS = [
 PAGE = (
     '<html><head><title>Blast</title><meta property="article:published_time" content="2024-03-15T09:00:00Z">'
     "</head><body><article><p>A car bomb killed nine people at a market in Kathmandu, Nepal, on Tuesday, "
-    "police said after the attack.</p><p>Twenty other people were wounded in the blast, a hospital official "
+    "police said after the attack.</p><p>Twenty more were hurt by the blast, a hospital official "
     "told reporters.</p></article></body></html>"
 )
 

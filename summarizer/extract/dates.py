@@ -8,7 +8,7 @@ expression without a known publication date gives a date of null: never today's 
 
 Where the publication date comes from, first found wins: the caller (an input column,
 `summarise run --date-column`, or an HTML page's metadata), else a dateline: a line near the
-top of the page that is a date and nothing else ('Tuesday, May 29, 2007', '12 March 2021').
+top of the page that is a date and nothing else ('Tuesday, May 14, 2019', '12 March 2021').
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ _RELATIVE = frozenset({"md", "weekday", "dayword", "week", "month"})  # need the
 _KIND_RANK = {"iso": 0, "mdy": 0, "dmy": 0, "md": 1, "weekday": 1, "dayword": 1, "week": 2, "my": 2,
               "month": 3, "year": 4}  # fmt: skip
 # a dateline: a line near the top that is a date and nothing else, or that starts with a
-# weekday and a date ('Saturday, April 28, 2007 File:...' where a caption ran on)
+# weekday and a date, where a caption or a file name ran on after it
 _DATELINE = re.compile(
     rf"^[ \t]*(?P<weekday>{_WEEKDAY},?\s+)?(?:(?P<mdy>{_MONTH}\s+{_DAY},?\s+{_YEAR})"
     rf"|(?P<dmy>{_DAY}\s+{_MONTH},?\s+{_YEAR})|(?P<iso>{_YEAR}-[01]\d-[0-3]\d))(?P<rest>[^\n]*)$",
@@ -93,7 +93,7 @@ def candidates(text: str, sentence: Sentence) -> list[DateCandidate]:
         if kind == "weekday" and match.group().lower().startswith("since"):
             continue  # 'since Monday' dates the start of something else
         if _REPORTING.search(sentence.text, 0, match.start()):
-            continue  # 'as of August 22' dates a count, 'by Monday' a deadline
+            continue  # 'as of Monday noon' dates a count, 'by Monday' a deadline
         found.append(DateCandidate(sentence.start + match.start(), sentence.start + match.end(), kind))
     return found
 

@@ -46,7 +46,7 @@ _COUNTRY_NAMES = {"US": "United States", "GB": "United Kingdom", "AE": "United A
 _COUNTRY_ABBREVIATIONS = {"US": "US", "U.S.": "US", "USA": "US", "U.S.A.": "US", "America": "US", "UK": "GB",
                           "U.K.": "GB", "Britain": "GB", "Great Britain": "GB", "UAE": "AE", "DRC": "CD",
                           "DR Congo": "CD"}  # fmt: skip
-# a place in a division: 'Njaba in Borno state', 'Makhachkala, Dagestan', 'Aungban, in Shan state'
+# a place in a division: 'Velmora in Lakeshire state', 'Velmora, Lakeshire', 'Velmora, in the Lakeshire'
 _IN_DIVISION = re.compile(r"^(?:,\s*|\s+)(?:(?:in|of)\s+)?(?:the\s+)?(?:\w+ern\s+)?$")
 NEAR_CHARS = 40
 
@@ -181,7 +181,7 @@ def _plausible(city: dict, largest: dict, named_divisions: set[str]) -> bool:
 
 def _admin1_of_city(city: dict, place: Place, divisions: list[tuple[Place, str, str, str]], text: str) -> str | None:
     """The city's first-level division: a US state from geonames' code; else a division of the
-    city's country that the text names right after it ('Njaba in Borno state'): geonames'
+    city's country that the text names right after it ('Velmora in Lakeshire state'): geonames'
     other admin1 codes are not ISO 3166-2, so nothing else says which division a city is in."""
     if city["countrycode"] == "US":
         return gazetteer().us_states.get(city.get("admin1code"))

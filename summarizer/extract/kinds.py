@@ -132,7 +132,7 @@ def _votes(sentence: Sentence, doc, weight: float) -> list[tuple[str, float, int
             continue
         kind, strength = _STEMS[stem]
         if stem == "storm" and word.lower() in ("stormed", "storming"):
-            kind, strength = "armed_attack", 1.5  # 'militants stormed a convoy'
+            kind, strength = "armed_attack", 1.5  # 'gunmen stormed the hotel'
         if stem == "shell" and pos not in ("VERB", "") and word.lower() in ("shell", "shells"):
             strength = 1.0  # a noun: 'shells fell' still is, 'a shell company' rarely in news of violence
         if stem == "suicide" and (following is None or _stem(following[0]) not in _SUICIDE_ATTACK):
