@@ -159,3 +159,15 @@ def test_run_then_acled_and_ucdp_export_fill_date_type_and_map(tmp_path):
         1,
     )
     assert ged["quake"]["where_prec"] == 1 and ged["quake"]["adm_1"] is None
+
+
+def test_batched_model_path_resolves_dates_like_one_at_a_time(fake_generator):
+    from summarizer.batching import summarise_batch
+    from summarizer.pipeline import summarise_text
+
+    texts = [record["text"] for record in RECORDS[:3]]
+    published = ["2024-03-15", None, "2024-03-15"]
+    batched = summarise_batch(texts, fake_generator, published=published, batch_size=3)
+    alone = [summarise_text(text, fake_generator, published=date) for text, date in zip(texts, published, strict=True)]
+    assert [brief.event_date for brief in batched] == [brief.event_date for brief in alone]
+    assert batched[0].event_date.date == "2024-03-13" and batched[2].event_date.date == "2024-03-14"
