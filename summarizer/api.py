@@ -60,6 +60,7 @@ class Summariser:
         publication date, resolves relative dates ('on Thursday'); without it only a
         dateline in the text can."""
         check_text(text)
+        published = check_published(published)
         try:
             brief = self._summarise(text, published)
         except SummariserError:
@@ -112,6 +113,7 @@ class Summariser:
             ]
         for text in texts:
             check_text(text)
+        dates = [check_published(date) for date in dates]
         from .batching import summarise_batch
 
         briefs: list[Brief] = []
@@ -157,13 +159,27 @@ def check_text(text: object) -> str:
     return text
 
 
+def check_published(published: object) -> str | None:
+    """A publication date as YYYY-MM-DD (from a date, a datetime or text), None for None, or an
+    InputError for a value that is not a date."""
+    if published is None:
+        return None
+    from .extract.dates import normalise_published
+
+    normalised = normalise_published(published)
+    if normalised is None:
+        raise InputError(f"published {str(published)[:40]!r}: not a date (give YYYY-MM-DD)")
+    return normalised
+
+
 _DEFAULT: Summariser | None = None
 
 
-def summarise(text: str) -> Brief:
-    """The brief of `text` with the default model (loaded once per process, then cached)."""
+def summarise(text: str, published: str | None = None) -> Brief:
+    """The brief of `text` with the default model (loaded once per process, then cached);
+    `published` (YYYY-MM-DD) resolves relative dates in the story."""
     global _DEFAULT
     check_text(text)  # refuse bad input before the model loads
     if _DEFAULT is None:
         _DEFAULT = Summariser()
-    return _DEFAULT.summarise(text)
+    return _DEFAULT.summarise(text, published=published)

@@ -89,6 +89,7 @@ def test_publication_dates_from_columns_are_normalised():
     assert normalise_published("15 March 2024") == "2024-03-15"
     assert normalise_published("") is None and normalise_published(None) is None
     assert normalise_published("2024-13-45") is None
+    assert normalise_published("yesterday") is None and normalise_published("now") is None  # never today
 
 
 def test_last_night_is_the_day_before_and_a_dateline_may_run_on():
@@ -100,3 +101,19 @@ def test_last_night_is_the_day_before_and_a_dateline_may_run_on():
 def test_as_of_dates_a_count_not_the_event():
     text = "A bomb went off near the depot on Monday. As of March 14, 2024, the toll stood at nine dead."
     assert when(text, "2024-03-15", anchor="nine dead")["evidence"] == "on Monday"
+
+
+def test_the_api_takes_a_publication_date_and_refuses_one_that_is_not():
+    import datetime as dt
+
+    from summarizer.api import Summariser
+    from summarizer.errors import InputError
+
+    summariser = Summariser(backend="rules")
+    text = "Gunmen killed six farmers in Velmora on Wednesday, police said."
+    assert summariser.summarise(text, published=dt.date(2024, 3, 15)).event_date.date == "2024-03-13"
+    assert summariser.summarise(text, published="March 15, 2024").event_date.date == "2024-03-13"
+    briefs = summariser.summarise_many([text, text], published=["2024-03-15", None])
+    assert [brief.event_date.date for brief in briefs] == ["2024-03-13", None]
+    with pytest.raises(InputError, match="not a date"):
+        summariser.summarise(text, published="soon")

@@ -129,6 +129,8 @@ def normalise_published(value: object) -> str | None:
             return dt.date(int(iso[1]), int(iso[2]), int(iso[3])).isoformat()
         except ValueError:
             return None
+    if not re.search(_YEAR, text):
+        return None  # 'now', 'yesterday': relative to today, which is never a publication date
     parsed = parse(text, None)
     return parsed.isoformat() if parsed else None
 
