@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .brief import Actor, Brief, Figure, Source
+from .brief import Actor, Brief, EventDate, EventType, Figure, Source
 from .candidates import (
     FigureCandidate,
     Sentence,
@@ -24,10 +24,7 @@ from .candidates import (
     split_sentences,
 )
 from .errors import GenerationError, InputError
-from .extract.dates import event_date
 from .extract.furniture import story_segments, whole_page
-from .extract.geo import geocode
-from .extract.kinds import event_type
 from .generate import Generator
 from .ground import (
     Choice,
@@ -348,22 +345,38 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     where = [place for place in where if place.type == "country" or _key(place.name) not in actor_keys]
     toll = dedupe_figures(figures) if options.merge else figures
     who += _counted_victims(text, sentences, toll, who)
-    # when, what kind, where on the map: each in its own room (extract/dates, kinds, geo)
-    anchors = [figure.evidence_span[0] for figure in toll]
-    where, geo_notes = geocode(where, text)
-    for figure in toll:
-        figure.exact_span = text[slice(*figure.evidence_span)] == figure.evidence and (
-            figure.group is None or figure.group in figure.evidence
-        )
-    brief = Brief(
-        who=who, where=where, toll=toll, attribution=attribution, notes=[*analysis.notes, *geo_notes],
-        event_date=event_date(text, sentences, anchors, analysis.published),
-        event_type=event_type(text, sentences, analysis.docs, anchors, [figure.category for figure in toll]),
-    )  # fmt: skip
+    brief = Brief(who=who, where=where, toll=toll, attribution=attribution, notes=analysis.notes)
+    brief = _when_what_where(brief, analysis)
     problems = brief.spans_match(text)
     if problems:  # a defect in this package, never the input's fault
         raise GenerationError(f"ungrounded span in brief: {problems[0]}")
     return brief
+
+
+def _when_what_where(brief: Brief, analysis: Analysis) -> Brief:
+    """The brief with its event date, event type and geocoded places (each from its own room:
+    extract/dates.py, kinds.py, geo.py), read from the toll's sentences and the places found."""
+    from .extract.dates import event_date
+    from .extract.geo import geocode
+    from .extract.kinds import event_type
+
+    text = analysis.text
+    anchors = [figure.evidence_span[0] for figure in brief.toll]
+    where, geo_notes = geocode(brief.where, text)
+    for figure in brief.toll:
+        figure.exact_span = text[slice(*figure.evidence_span)] == figure.evidence and (
+            figure.group is None or figure.group in figure.evidence
+        )
+    date = event_date(text, analysis.sentences, anchors, analysis.published)
+    kind = event_type(text, analysis.sentences, analysis.docs, anchors, [figure.category for figure in brief.toll])
+    return brief.model_copy(
+        update={
+            "where": where,
+            "notes": [*brief.notes, *geo_notes],
+            "event_date": EventDate(**date) if date else None,
+            "event_type": EventType(**kind) if kind else None,
+        }
+    )
 
 
 def check_article(text: object) -> str:

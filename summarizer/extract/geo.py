@@ -219,7 +219,7 @@ def geocode(places: Sequence[Place], text: str = "") -> tuple[list[Place], list[
         fields, note = _resolve(place, context, divisions, text)
         if note:
             notes.append(f"geo: {place.name!r} is {note}")
-        resolved.append(place.model_copy(update=fields))
+        resolved.append(Place(**{**place.model_dump(), **fields}))  # validated: never an out-of-range value
     return resolved, notes
 
 
