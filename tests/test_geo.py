@@ -67,3 +67,14 @@ def test_us_city_gets_its_state():
 def test_region_named_like_a_town_elsewhere_prefers_the_division_of_the_country():
     found, _ = geocode([place("Canterbury", "city"), place("New Zealand", "country")])
     assert (by_name(found)["Canterbury"].country_code, by_name(found)["Canterbury"].precision) == ("NZ", 4)
+
+
+def test_an_area_never_gets_a_towns_point():
+    # a province named like a town elsewhere, a county, a direction before a state
+    found, _ = geocode(
+        [place("Leyte", "province"), place("Jasper County", "other"), place("southern California", "other")]
+    )
+    places = by_name(found)
+    assert places["Leyte"].latitude is None and places["Leyte"].precision != 1
+    assert places["Jasper County"].latitude is None  # not the town of Jasper
+    assert (places["southern California"].admin1, places["southern California"].precision) == ("California", 4)

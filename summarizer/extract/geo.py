@@ -29,6 +29,7 @@ MIN_CITY_POPULATION = 5000
 COUNTRY, ADMIN1, EXACT = 6, 4, 1
 _COUNTRY_FIRST = ("country",)
 _DIVISION_FIRST = ("region", "province", "district")
+_AREAS = ("region", "province")  # never a town's point
 # words around a name that do not change which place it is ('northern Iraq', 'Borno state')
 _DIRECTION = re.compile(
     r"^(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
@@ -112,12 +113,14 @@ def country_name(code: str) -> str | None:
     return _country_names().get(code)
 
 
-def _variants(place: Place) -> list[str]:
-    """Folded names to look up: the name and aliases, bare and without direction or kind words."""
+def _variants(place: Place, town: bool = False) -> list[str]:
+    """Folded names to look up: the name and aliases, bare and without direction or kind words
+    (for a `town`, a division's word is kept: 'Jasper County' is not the town of Jasper)."""
     found: list[str] = []
     for name in (place.name, *place.aliases):
         bare = _DIRECTION.sub("", name.strip())
-        for variant in (name, bare, _DIVISION_WORD.sub("", bare), _CITY_WORD.sub("", bare)):
+        division_bare = bare if town else _DIVISION_WORD.sub("", bare)
+        for variant in (name, bare, division_bare, _CITY_WORD.sub("", bare)):
             key = _fold(variant)
             if key and key not in found:
                 found.append(key)
@@ -129,12 +132,16 @@ def _country(place: Place) -> tuple[str, str] | None:
     return next((table[key] for key in _variants(place) if key in table), None)
 
 
-def _division(place: Place, context: set[str]) -> tuple[str, str, str] | None:
+def _division(place: Place, context: set[str], named_as_area: bool = False) -> tuple[str, str, str] | None:
+    """A first-level division of that name: in a country the brief names, or the only one of
+    that name when the brief names no country or the place is named as an area ('Borno state',
+    'southern California'); never a division abroad for a town ('Somali' the region of
+    Ethiopia is not the adjective of a Somali town)."""
     table = gazetteer().divisions
     for key in _variants(place):
         entries = table.get(key, [])
         preferred = [entry for entry in entries if entry[1] in context]
-        if preferred or (len(entries) == 1 and not context):
+        if preferred or (len(entries) == 1 and (not context or named_as_area)):
             return (preferred or entries)[0]
     return None
 
@@ -145,7 +152,7 @@ def _city(
     """(city, why this one when the name is shared) or None: a city of the `context` countries,
     or (`anywhere`, or no context) the most populous city of that name."""
     table = gazetteer().cities
-    for key in _variants(place):
+    for key in _variants(place, town=True):
         entries = table.get(key)
         if not entries:
             continue
@@ -209,7 +216,7 @@ def geocode(places: Sequence[Place], text: str = "") -> tuple[list[Place], list[
     divisions: list[tuple[Place, str, str, str]] = []  # (place, code, country, name) the brief names
     for place in places:
         if place.type in _DIVISION_FIRST or place.type == "other":
-            division = _division(place, context)
+            division = _division(place, context, _as_area(place))
             if division:
                 divisions.append((place, *division))
     context |= {country_code for _, _, country_code, _ in divisions}
@@ -223,6 +230,11 @@ def geocode(places: Sequence[Place], text: str = "") -> tuple[list[Place], list[
     return resolved, notes
 
 
+def _as_area(place: Place) -> bool:
+    """Named as an area: a province or region, 'Lakeshire state', 'southern Lakeshire'."""
+    return place.type in _AREAS or bool(_DIVISION_WORD.search(place.name) or _DIRECTION.match(place.name))
+
+
 def _resolve(
     place: Place, context: set[str], divisions: list[tuple[Place, str, str, str]], text: str
 ) -> tuple[dict, str | None]:
@@ -230,10 +242,11 @@ def _resolve(
         country = _country(place)
         if country:
             return _country_fields(country), None
-    division_named = place.type in _DIVISION_FIRST or _DIVISION_WORD.search(place.name)
+    as_area = _as_area(place)
     # a town of the countries the brief names, then a division of them ('Canterbury' in a story
-    # about New Zealand), then a town anywhere
-    steps = ("division", "city", "any city") if division_named else ("city", "division", "any city")
+    # about New Zealand), then a town anywhere; an area is never given a town's point
+    steps = ("division",) if place.type in _AREAS else ("division", "city", "any city") if as_area else (
+        "city", "division", "any city")  # fmt: skip
     for step in steps:
         if step in ("city", "any city"):
             found = _city(place, context, step == "any city", {code for _, code, _, _ in divisions})
@@ -248,7 +261,7 @@ def _resolve(
                     "gazetteer_id": f"geonames:{city['geonameid']}",
                 }, why
         else:
-            division = _division(place, context)
+            division = _division(place, context, as_area)
             if division:
                 code, country_code, name = division
                 return {"country_code": country_code, "admin1": name, "precision": ADMIN1,
