@@ -1,7 +1,7 @@
 """summarizer: grounded briefs (who, where, toll, attribution) of news articles about violent events."""
 
 from .api import Summariser, summarise
-from .brief import Actor, Brief, Figure, Place, Source
+from .brief import Actor, Brief, EventDate, EventType, Figure, Place, Source
 from .errors import (
     GenerationError,
     GoldError,
@@ -14,6 +14,8 @@ from .errors import (
 __all__ = [
     "Actor",
     "Brief",
+    "EventDate",
+    "EventType",
     "Figure",
     "GenerationError",
     "GoldError",

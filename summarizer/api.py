@@ -53,13 +53,16 @@ class Summariser:
                 raise SummariserError("the llamacpp backend runs the .gguf as stored, on the CPU")
             self.generator = load_llamacpp(model)
 
-    def summarise(self, text: str, id: str | None = None) -> Brief:
+    def summarise(self, text: str, id: str | None = None, published: str | None = None) -> Brief:
         """The brief of `text`. Raises only SummariserError subclasses: InputError for text
         that cannot be summarised (not a string, empty, over the size limits), InternalError
-        for an unexpected failure inside the pipeline."""
+        for an unexpected failure inside the pipeline. `published` (YYYY-MM-DD), the article's
+        publication date, resolves relative dates ('on Thursday'); without it only a
+        dateline in the text can."""
         check_text(text)
+        published = check_published(published)
         try:
-            brief = self._summarise(text)
+            brief = self._summarise(text, published)
         except SummariserError:
             raise
         except Exception as exc:  # a bug or a library's error on hostile text: still one of ours
@@ -68,7 +71,7 @@ class Summariser:
         _note_language(brief, text)
         return brief
 
-    def _summarise(self, text: str) -> Brief:
+    def _summarise(self, text: str, published: str | None = None) -> Brief:
         if self.backend == "regex":
             from .baselines import regex_brief
 
@@ -78,36 +81,55 @@ class Summariser:
 
             brief = single_pass_brief(text, self.generator)
         else:
-            brief = summarise_text(text, self.generator, self.stats, self.options)
+            brief = summarise_text(text, self.generator, self.stats, self.options, published)
         return brief
 
     def summarise_many(
-        self, texts: Iterable[str], batch_size: int = 4, ids: Iterable[str | None] | None = None
+        self,
+        texts: Iterable[str],
+        batch_size: int = 4,
+        ids: Iterable[str | None] | None = None,
+        published: Iterable[str | None] | None = None,
     ) -> list[Brief]:
         """Briefs for `texts`, in order, with the model loaded once. With the model, every
         `batch_size` articles are analysed together and their model decisions decoded as one
         pool, `batch_size` prompts per forward pass; the briefs are those of `summarise`
         (tests check it). On a CPU that is not faster (`summarise bench`); on a GPU it is.
-        Each brief's id is its entry of `ids`, or its index in `texts` ("0", "1", ...)."""
+        Each brief's id is its entry of `ids`, or its index in `texts` ("0", "1", ...);
+        `published` holds each article's publication date (or None)."""
         from itertools import islice
 
         if isinstance(texts, str | bytes) or texts is None:
             raise InputError("summarise_many takes a list of article texts")
         texts = list(texts)
         ids = list(ids) if ids is not None else [str(number) for number in range(len(texts))]
-        if len(ids) != len(texts):
-            raise InputError("summarise_many: ids and texts differ in length")
+        dates = list(published) if published is not None else [None] * len(texts)
+        if len(ids) != len(texts) or len(dates) != len(texts):
+            raise InputError("summarise_many: ids (or published) and texts differ in length")
         if self.backend != "transformers" or batch_size <= 1:
-            return [self.summarise(text, id=article_id) for text, article_id in zip(texts, ids, strict=True)]
+            return [
+                self.summarise(text, id=article_id, published=date)
+                for text, article_id, date in zip(texts, ids, dates, strict=True)
+            ]
         for text in texts:
             check_text(text)
+        dates = [check_published(date) for date in dates]
         from .batching import summarise_batch
 
         briefs: list[Brief] = []
-        chunks = iter(texts)
+        chunks = iter(zip(texts, dates, strict=True))
         try:
             while chunk := list(islice(chunks, batch_size)):
-                briefs.extend(summarise_batch(chunk, self.generator, self.stats, self.options, batch_size))
+                briefs.extend(
+                    summarise_batch(
+                        [text for text, _ in chunk],
+                        self.generator,
+                        self.stats,
+                        self.options,
+                        batch_size,
+                        published=[date for _, date in chunk],
+                    )  # fmt: skip
+                )
         except SummariserError:
             raise
         except Exception as exc:
@@ -137,13 +159,27 @@ def check_text(text: object) -> str:
     return text
 
 
+def check_published(published: object) -> str | None:
+    """A publication date as YYYY-MM-DD (from a date, a datetime or text), None for None, or an
+    InputError for a value that is not a date."""
+    if published is None:
+        return None
+    from .extract.dates import normalise_published
+
+    normalised = normalise_published(published)
+    if normalised is None:
+        raise InputError(f"published {str(published)[:40]!r}: not a date (give YYYY-MM-DD)")
+    return normalised
+
+
 _DEFAULT: Summariser | None = None
 
 
-def summarise(text: str) -> Brief:
-    """The brief of `text` with the default model (loaded once per process, then cached)."""
+def summarise(text: str, published: str | None = None) -> Brief:
+    """The brief of `text` with the default model (loaded once per process, then cached);
+    `published` (YYYY-MM-DD) resolves relative dates in the story."""
     global _DEFAULT
     check_text(text)  # refuse bad input before the model loads
     if _DEFAULT is None:
         _DEFAULT = Summariser()
-    return _DEFAULT.summarise(text)
+    return _DEFAULT.summarise(text, published=published)

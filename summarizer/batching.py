@@ -104,11 +104,14 @@ def summarise_batch(
     stats: RunStats | None = None,
     options: Options | None = None,
     batch_size: int | None = None,
+    published: Sequence[str | None] | None = None,
 ) -> list[Brief]:
-    """The briefs of `texts`, their model decisions decoded together (see module docstring)."""
+    """The briefs of `texts`, their model decisions decoded together (see module docstring);
+    `published`: each text's publication date, or None."""
     stats = stats or RunStats()
     options = options or Options()
-    analyses = [analyse(check_article(text), options) for text in texts]
+    dates = list(published) if published is not None else [None] * len(texts)
+    analyses = [analyse(check_article(text), options, date) for text, date in zip(texts, dates, strict=True)]
     answers, _ = pooled_answers(analyses, generator, batch_size, options.model_decides)
     replayer = _Replayer(generator, answers)
     return [

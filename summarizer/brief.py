@@ -46,6 +46,26 @@ PLACE_TYPES: tuple[str, ...] = PlaceType.__args__
 CATEGORIES: tuple[str, ...] = Category.__args__
 QUALIFIERS: tuple[str, ...] = Qualifier.__args__
 SOURCE_TYPES: tuple[str, ...] = SourceType.__args__
+DatePrecision = Literal["day", "week", "month", "year"]
+# the kinds of event (README "Event types" defines each); "other" when no event word is near the toll
+EventKind = Literal[
+    "armed_attack",
+    "bombing",
+    "air_or_drone_strike",
+    "shelling",
+    "clashes",
+    "protest_or_riot",
+    "crackdown",
+    "arrests",
+    "natural_disaster",
+    "accident",
+    "disease_outbreak",
+    "other",
+]
+EVENT_KINDS: tuple[str, ...] = EventKind.__args__
+# UCDP GED-style location precision: 1 the exact place (a city, town or village the gazetteer
+# knows), 4 a first-level division (province, state, region), 6 the country
+GeoPrecision = Literal[1, 2, 3, 4, 5, 6]
 
 # A character span [start, end) into the exact input text.
 Span = tuple[int, int]
@@ -74,12 +94,23 @@ class Actor(_Item):
 
 
 class Place(_Item):
-    """A place where the event happened."""
+    """A place where the event happened, geocoded when a gazetteer knows it (else the
+    geographic fields are null: never invented)."""
 
     name: str = Field(min_length=1)
     type: PlaceType
     aliases: list[str] = Field(default_factory=list)
     mentions: list[Span] = Field(default_factory=list)
+    country_code: str | None = Field(default=None, pattern="^[A-Z]{2}$", description="ISO 3166-1 alpha-2.")
+    admin1: str | None = Field(default=None, description="First-level division (province, state, region).")
+    latitude: float | None = Field(default=None, ge=-90, le=90)
+    longitude: float | None = Field(default=None, ge=-180, le=180)
+    precision: GeoPrecision | None = Field(
+        default=None, description="UCDP-style: 1 exact place (city, town, village), 4 first-level division, 6 country."
+    )
+    gazetteer_id: str | None = Field(
+        default=None, description='The entry that resolved it: "geonames:<id>" or "iso3166-2:<code>".'
+    )
 
     _spans = field_validator("mentions")(lambda v: [_check_span(s) for s in v])
 
@@ -98,6 +129,11 @@ class Figure(_Item):
     decided_by: dict[Literal["category", "source"], Literal["rules", "model"]] = Field(
         default_factory=dict,
         description="For each choice the text left open (more than one grounded category or source), who took it.",
+    )
+    exact_span: bool | None = Field(
+        default=None,
+        description="Trust signal: the evidence is the text at evidence_span exactly and holds the group as "
+        "written (false: the group was read from elsewhere in the sentence); null when not checked.",
     )
 
     _span = field_validator("evidence_span")(lambda v: _check_span(v))
@@ -120,6 +156,40 @@ class Source(_Item):
     _spans = field_validator("mentions")(lambda v: [_check_span(s) for s in v])
 
 
+class EventDate(_Item):
+    """When the event happened, as the text fixes it."""
+
+    date: str | None = Field(
+        pattern=r"^\d{4}-\d{2}-\d{2}$",
+        description="YYYY-MM-DD (the first day of the week, month or year for a coarser precision); null when "
+        "the evidence is relative ('on Wednesday') and no publication date is known to resolve it.",
+    )
+    precision: DatePrecision
+    evidence: str = Field(min_length=1, description="Verbatim substring of the article.")
+    evidence_span: Span
+    published: str | None = Field(
+        default=None,
+        pattern=r"^\d{4}-\d{2}-\d{2}$",
+        description="The publication date a relative expression was resolved against; null for an explicit date.",
+    )
+
+    _span = field_validator("evidence_span")(lambda v: _check_span(v))
+
+
+class EventType(_Item):
+    """What kind of event it was, from a closed vocabulary, with the words that say so."""
+
+    type: EventKind
+    evidence: str | None = Field(default=None, description="Verbatim substring; null for 'other'.")
+    evidence_span: Span | None = None
+    decided_by: Literal["rules", "model"] = "rules"
+    margin: float | None = Field(
+        default=None, ge=0, le=1, description="Share of the weighted event words that chose this type."
+    )
+
+    _span = field_validator("evidence_span")(lambda v: v if v is None else _check_span(v))
+
+
 class Brief(_Item):
     """The structured brief of one article (see GOLD_FORMAT.md)."""
 
@@ -131,6 +201,8 @@ class Brief(_Item):
     notes: list[str] = Field(
         default_factory=list, description="What the pipeline had to do unusually to read this article."
     )
+    event_date: EventDate | None = Field(default=None, description="When; null when the text does not fix it.")
+    event_type: EventType | None = Field(default=None, description="What kind of event.")
 
     def spans_match(self, text: str) -> list[str]:
         """Problems with this brief's spans against `text` (empty when all slice right)."""
@@ -148,6 +220,11 @@ class Brief(_Item):
             start, end = figure.evidence_span
             if text[start:end] != figure.evidence:
                 problems.append(f"toll evidence {figure.evidence!r}: span {[start, end]}")
+        for name, item in (("event_date", self.event_date), ("event_type", self.event_type)):
+            if item is not None and item.evidence_span is not None:
+                start, end = item.evidence_span
+                if text[start:end] != item.evidence:
+                    problems.append(f"{name} evidence {item.evidence!r}: span {[start, end]}")
         return problems
 
 
@@ -155,7 +232,7 @@ class Brief(_Item):
 # What `summarise run` writes, one JSON object per line: the brief (or an error) of one
 # article, plus where it came from. Bump SCHEMA_VERSION when a line's shape changes.
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 LINE_SCHEMA_ID = f"urn:summarizer:schema:line:{SCHEMA_VERSION}"
 
 
@@ -178,6 +255,9 @@ class _Provenance(_Item):
     model: ModelInfo
     text: str | None = Field(
         default=None, description="The text the spans refer to, when it was extracted from HTML input."
+    )
+    meta: dict[str, str | int | float | bool | None] | None = Field(
+        default=None, description="Input columns passed through with `summarise run --keep-columns`."
     )
 
 

@@ -46,7 +46,7 @@ _METAVARS = {"out": "PATH", "model": "DIR|FILE.gguf", "backend": "NAME", "device
              "id_column": "NAME", "shard": "K/N", "timeout": "SECONDS", "gold": "GOLD.jsonl",
              "articles": "DIR", "predictions": "FILE", "baseline": "FILE", "tolerance": "X",
              "title": "TEXT", "threshold": "X", "limit": "N", "threads": "N", "which": "line|brief",
-             "format": "csv|parquet|acled|ucdp"}  # fmt: skip
+             "format": "csv|parquet|acled|ucdp", "date_column": "NAME", "keep_columns": "A,B,..."}  # fmt: skip
 
 
 app = typer.Typer(
@@ -111,13 +111,21 @@ def run(
     glob: Annotated[str, typer.Option("--glob", help="Files to take from a directory; '**/*.txt' recurses.")] = "*.txt",
     text_column: Annotated[str, typer.Option("--text-column", help="Text field of JSONL/CSV/Parquet.")] = "text",
     id_column: Annotated[str, typer.Option("--id-column", help="Id field of JSONL/CSV/Parquet.")] = "id",
+    date_column: Annotated[
+        str | None,
+        typer.Option("--date-column", help="Publication-date field of JSONL/CSV/Parquet: resolves 'on Thursday'."),
+    ] = None,
+    keep_columns: Annotated[
+        str | None,
+        typer.Option("--keep-columns", help="Comma-separated input fields copied to each line's meta (url,title)."),
+    ] = None,
     shard: Annotated[str | None, typer.Option("--shard", help="K/N: process a deterministic 1/N of the ids.")] = None,
     timeout: Annotated[float | None, typer.Option("--timeout", help="Seconds per article before it fails.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress or summary on stderr.")] = False,
 ) -> None:
     """Summarise articles into one JSON brief per line."""
     from .api import Summariser
-    from .inputs import count_inputs, read_inputs
+    from .inputs import Columns, count_inputs, read_inputs
     from .output import BriefsOutput
     from .runner import parse_shard, parse_timeout, run_articles
 
@@ -129,7 +137,9 @@ def run(
         # everything a user can get wrong fails here, in one line, before the model loads
         shard_spec = parse_shard(shard)
         timeout = parse_timeout(timeout)
-        articles = read_inputs(inputs, glob=glob, text_column=text_column, id_column=id_column)
+        keep = tuple(dict.fromkeys(name.strip() for name in (keep_columns or "").split(",") if name.strip()))
+        columns = Columns(date=date_column or None, keep=keep)
+        articles = read_inputs(inputs, glob=glob, text_column=text_column, id_column=id_column, columns=columns)
         articles = _peek(articles)  # a missing path fails before the model loads
         output = BriefsOutput(out, warn)  # a directory, read-only, full, locked, not ours
         summariser = Summariser(

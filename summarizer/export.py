@@ -5,9 +5,10 @@
 - `acled`: one row per article (one brief = one event for now) in ACLED-like columns.
 - `ucdp`: one row per article in UCDP-GED-like columns.
 
-`acled` and `ucdp` are written as CSV, or as Parquet when `--out` ends in `.parquet`. Columns
-whose data a brief does not hold yet (event date, event type, coordinates) are present and
-empty: never guessed. Error lines (and lines that are not valid briefs) are skipped and counted.
+`acled` and `ucdp` are written as CSV, or as Parquet when `--out` ends in `.parquet`. The date,
+the kind of event and the coordinates come from the brief (`event_date`, `event_type`, the
+geocoded `where`); a cell the brief does not fill stays empty: never guessed. Error lines
+(and lines that are not valid briefs) are skipped and counted.
 
 low / best / high of an article's killed figures (`killed_range`):
 - the figures are the brief's killed figures with a count. Figures for everyone (no group, or
@@ -53,11 +54,13 @@ FIGURE_COLUMNS: dict[str, str] = {
 ACLED_COLUMNS: dict[str, str] = {
     "event_id_cnty": "string",
     "event_date": "string",
+    "time_precision": "int64",
     "event_type": "string",
     "sub_event_type": "string",
     "actor1": "string",
     "actor2": "string",
     "country": "string",
+    "country_code": "string",
     "admin1": "string",
     "location": "string",
     "latitude": "float64",
@@ -75,10 +78,13 @@ UCDP_COLUMNS: dict[str, str] = {
     "id": "string",
     "date_start": "string",
     "date_end": "string",
+    "date_prec": "int64",
+    "event_type": "string",
     "type_of_violence": "string",
     "side_a": "string",
     "side_b": "string",
     "country": "string",
+    "country_code": "string",
     "adm_1": "string",
     "where_coordinates": "string",
     "where_prec": "int64",
@@ -98,7 +104,8 @@ LOCATION_TYPES = ("neighbourhood", "village", "town", "city", "district")
 OTHER_LOCATION_TYPES = ("site", "other")
 ADMIN1_TYPES = ("province", "region")
 # UCDP GED where_prec: 1 exact place, 3 second-order division, 4 first-order division, 6 country.
-# Here it says how precise the finest *named* place is (no coordinates are resolved yet).
+# A geocoded location gives its own precision; otherwise this says how precise the finest
+# *named* place is.
 WHERE_PRECISION = {"neighbourhood": 1, "site": 1, "village": 1, "town": 1, "city": 1, "district": 3,
                    "province": 4, "region": 4, "country": 6}  # fmt: skip
 
@@ -167,12 +174,6 @@ def figure_rows(brief: Mapping) -> list[dict]:
     return rows
 
 
-def _where(brief: Mapping) -> tuple[Mapping | None, Mapping | None, Mapping | None]:
-    where = brief["where"]
-    location = _first(where, LOCATION_TYPES) or _first(where, OTHER_LOCATION_TYPES)
-    return _first(where, ["country"]), _first(where, ADMIN1_TYPES), location
-
-
 def _sides(brief: Mapping) -> tuple[str | None, str | None]:
     """Actor 1 (who acted: the attacker) and actor 2 (who was acted on: target, then victim)."""
     attacker = _first(brief["who"], ["attacker"], key="role")
@@ -192,23 +193,102 @@ def _precision(*places: Mapping | None) -> int | None:
     return min(named) if named else None
 
 
+# ACLED time_precision: 1 the day, 2 within a week, 3 within a month (a year is coarser still: 3)
+TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+# UCDP GED date_prec: 1 the day, 3 the week, 4 the month, 5 the year
+DATE_PREC = {"day": 1, "week": 3, "month": 4, "year": 5}
+
+
+def _when(brief: Mapping) -> tuple[str | None, str | None, str | None]:
+    """(first day, last day, precision) of the brief's event date; Nones when it has none."""
+    import calendar
+    import datetime as dt
+
+    when = brief.get("event_date") or {}
+    if not when.get("date"):
+        return None, None, None
+    start = dt.date.fromisoformat(when["date"])
+    precision = when.get("precision", "day")
+    end = {
+        "day": start,
+        "week": start + dt.timedelta(days=6),
+        "month": start.replace(day=calendar.monthrange(start.year, start.month)[1]),
+        "year": start.replace(month=12, day=31),
+    }.get(precision, start)
+    return start.isoformat(), end.isoformat(), precision
+
+
+def _mentioned_at(place: Mapping) -> int:
+    return min((start for start, _ in place.get("mentions") or []), default=1 << 62)
+
+
+def _primary_country(where: list[Mapping]) -> str | None:
+    """The ISO code most of the geocoded places share (ties: the one named first): the row's
+    country, so that a city named in passing abroad is not the event's location."""
+    codes = [(place["country_code"], _mentioned_at(place)) for place in where if place.get("country_code")]
+    if not codes:
+        return None
+    count: dict[str, int] = {}
+    for code, _ in codes:
+        count[code] = count.get(code, 0) + 1
+    first = {code: min(at for c, at in codes if c == code) for code in count}
+    return min(count, key=lambda code: (-count[code], first[code]))
+
+
+def _map(brief: Mapping) -> dict:
+    """The geographic cells of a row. The country is the one most geocoded places lie in
+    (else the first country named); the location is the earliest-named town, city or district
+    in that country or not geocoded at all; admin1 is the location's geocoded division, else
+    the first province or region named in that country; coordinates are the location's, when
+    the gazetteer knew it (otherwise empty: never a country's or a division's centre)."""
+    where = brief["where"]
+    code = _primary_country(where)
+    in_country = [place for place in where if code is None or place.get("country_code") in (None, code)]
+    country = next((p for p in in_country if p.get("type") == "country" and p.get("country_code") == code), None)
+    country = country or (None if code else _first(where, ["country"]))
+    admin1 = _first(in_country, ADMIN1_TYPES)
+    location = _first(in_country, LOCATION_TYPES) or _first(in_country, OTHER_LOCATION_TYPES)
+    has_point = location is not None and location.get("latitude") is not None
+    admin1_name = (location or {}).get("admin1") or (admin1 or {}).get("admin1") or (admin1 or {}).get("name")
+    return {
+        "country": (country or {}).get("name") or _country_name(code),
+        "country_code": code,
+        "admin1": admin1_name,
+        "location": (location or {}).get("name"),
+        "latitude": location["latitude"] if has_point else None,
+        "longitude": location["longitude"] if has_point else None,
+        "geo_precision": location.get("precision") if has_point else _precision(country, admin1, location),
+        "_where_coordinates": (location or admin1 or country or {}).get("name"),
+    }
+
+
+def _country_name(code: str | None) -> str | None:
+    if code is None:
+        return None
+    from .extract.geo import country_name
+
+    return country_name(code)
+
+
+def _kind(brief: Mapping) -> str | None:
+    return (brief.get("event_type") or {}).get("type")
+
+
 def acled_row(brief: Mapping) -> dict:
-    country, admin1, location = _where(brief)
     actor1, actor2 = _sides(brief)
     ranged = killed_range(brief)
+    start, _, precision = _when(brief)
+    where = _map(brief)
+    where.pop("_where_coordinates")
     return {
         "event_id_cnty": brief["id"],
-        "event_date": None,
-        "event_type": None,
+        "event_date": start,
+        "time_precision": TIME_PRECISION.get(precision),
+        "event_type": _kind(brief),
         "sub_event_type": None,
         "actor1": actor1,
         "actor2": actor2,
-        "country": (country or {}).get("name"),
-        "admin1": (admin1 or {}).get("name"),
-        "location": (location or {}).get("name"),
-        "latitude": None,
-        "longitude": None,
-        "geo_precision": _precision(country, admin1, location),
+        **where,
         "source": _names(brief["attribution"]),
         "notes": _killed_evidence(brief),
         "fatalities": ranged["low"],
@@ -217,21 +297,25 @@ def acled_row(brief: Mapping) -> dict:
 
 
 def ucdp_row(brief: Mapping) -> dict:
-    country, admin1, location = _where(brief)
     side_a, side_b = _sides(brief)
+    start, end, precision = _when(brief)
+    where = _map(brief)
     return {
         "id": brief["id"],
-        "date_start": None,
-        "date_end": None,
+        "date_start": start,
+        "date_end": end,
+        "date_prec": DATE_PREC.get(precision),
+        "event_type": _kind(brief),
         "type_of_violence": None,
         "side_a": side_a,
         "side_b": side_b,
-        "country": (country or {}).get("name"),
-        "adm_1": (admin1 or {}).get("name"),
-        "where_coordinates": (location or admin1 or country or {}).get("name"),
-        "where_prec": _precision(country, admin1, location),
-        "latitude": None,
-        "longitude": None,
+        "country": where["country"],
+        "country_code": where["country_code"],
+        "adm_1": where["admin1"],
+        "where_coordinates": where["_where_coordinates"],
+        "where_prec": where["geo_precision"],
+        "latitude": where["latitude"],
+        "longitude": where["longitude"],
         **killed_range(brief),
         "number_of_sources": len(brief["attribution"]),
         "source_office": _names(brief["attribution"]),

@@ -93,6 +93,46 @@ class Article:
     text: str | None
     error: str | None = None  # why this article cannot be read; it still gets an output line
     from_html: bool = False  # text extracted from a page: spans refer to this text
+    published: str | None = None  # publication date (YYYY-MM-DD): --date-column or the page's metadata
+    meta: dict | None = None  # input columns kept with --keep-columns
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Record columns read besides the text and the id: the publication date (`--date-column`)
+    and the columns passed through to the output line (`--keep-columns`)."""
+
+    date: str | None = None
+    keep: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> list[str]:
+        return list(dict.fromkeys([*([self.date] if self.date else []), *self.keep]))
+
+    def missing(self, available, where: str) -> None:
+        """An InputError for a requested column that a tabular input does not have."""
+        absent = [name for name in self.names if name not in available]
+        if absent:
+            raise InputError(f"{where}: no column {absent[0]!r} (--date-column / --keep-columns)")
+
+    def apply(self, article: Article, record: dict) -> Article:
+        from .extract.dates import normalise_published
+
+        if self.date:
+            article.published = normalise_published(record.get(self.date))
+        if self.keep:
+            article.meta = {name: _json_scalar(record.get(name)) for name in self.keep}
+        return article
+
+
+def _json_scalar(value: object) -> str | int | float | bool | None:
+    """A kept column's value as JSON writes it: scalars as they are, dates as ISO text,
+    anything else (a list, bytes, a struct) as its text."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
 
 
 def _decode(raw: bytes | None, where: str) -> tuple[str | None, str | None]:
@@ -128,7 +168,9 @@ def _lines(handle, where: str) -> Iterator[tuple[int, bytes | None]]:
         yield number, raw
 
 
-def _read_jsonl(path: Path, text_column: str = "text", id_column: str = "id") -> Iterator[Article]:
+def _read_jsonl(
+    path: Path, text_column: str = "text", id_column: str = "id", columns: Columns = Columns()
+) -> Iterator[Article]:
     where = printable_id(path)
     problem = _regular_file_problem(path)
     if problem:
@@ -154,8 +196,11 @@ def _read_jsonl(path: Path, text_column: str = "text", id_column: str = "id") ->
             if not isinstance(record, dict):
                 yield Article(fallback_id, None, f"{where}:{number}: not a JSON object")
                 continue
-            yield _record(
-                record.get(id_column), record.get(text_column), f"{where}:{number}", fallback_id, stem, text_column
+            yield columns.apply(
+                _record(
+                    record.get(id_column), record.get(text_column), f"{where}:{number}", fallback_id, stem, text_column
+                ),
+                record,
             )
 
 
@@ -166,14 +211,26 @@ def _html_to_text(raw: bytes, where: str) -> tuple[str | None, str | None]:
         missing = "lxml_html_clean" if "lxml_html_clean" in str(exc) else getattr(exc, "name", None) or "trafilatura"
         return None, f"{where}: HTML input needs {missing}, which is not installed (pip install {missing})"
     try:
-        text = trafilatura.extract(
-            raw.decode("utf-8", errors="replace"), include_comments=False, favor_precision=True
-        )
+        text = trafilatura.extract(raw.decode("utf-8", errors="replace"), include_comments=False, favor_precision=True)
     except Exception as exc:  # lxml and trafilatura raise many types on hostile pages
         return None, f"{where}: HTML page could not be parsed ({type(exc).__name__})"
     if not text or not text.strip():
         return None, f"{where}: no article text found in the HTML page"
     return text, None
+
+
+def _html_date(raw: bytes) -> str | None:
+    """The page's publication date from its metadata (trafilatura's reading of meta tags,
+    JSON-LD and the like), or None."""
+    try:
+        import trafilatura
+
+        from .extract.dates import normalise_published
+
+        metadata = trafilatura.extract_metadata(raw.decode("utf-8", errors="replace"))
+        return normalise_published(getattr(metadata, "date", None))
+    except Exception:  # metadata is a bonus: a page whose metadata cannot be read has none
+        return None
 
 
 def _read_file(path: Path) -> Article:
@@ -190,7 +247,7 @@ def _read_file(path: Path) -> Article:
         return Article(article_id, None, error)
     if path.suffix.lower() in (".html", ".htm"):
         text, error = _html_to_text(raw, where)
-        return Article(article_id, text, error, from_html=True)
+        return Article(article_id, text, error, from_html=True, published=None if error else _html_date(raw))
     text, error = _decode(raw, where)
     return Article(article_id, text, error)
 
@@ -228,7 +285,7 @@ def _check_utf8(path: Path, where: str) -> None:
             raise InputError(f"{where}: not UTF-8 text (byte {offset + exc.start})") from None
 
 
-def _read_csv(path: Path, text_column: str, id_column: str) -> Iterator[Article]:
+def _read_csv(path: Path, text_column: str, id_column: str, columns: Columns = Columns()) -> Iterator[Article]:
     where, stem = printable_id(path), printable_id(path.stem)
     problem = _regular_file_problem(path)
     if problem:
@@ -246,6 +303,7 @@ def _read_csv(path: Path, text_column: str, id_column: str) -> Iterator[Article]
             raise InputError(f"{where}: not a CSV file ({exc})") from None
         if fieldnames is None or text_column not in fieldnames:
             raise InputError(f"{where}: no column {text_column!r} (use --text-column)")
+        columns.missing(fieldnames, where)
         number = 1
         while True:
             try:
@@ -255,12 +313,15 @@ def _read_csv(path: Path, text_column: str, id_column: str) -> Iterator[Article]
             except csv.Error as exc:
                 raise InputError(f"{where}:{reader.line_num}: not valid CSV ({exc})") from None
             number += 1
-            yield _record(
-                row.get(id_column), row.get(text_column), f"{where}:{number}", f"{stem}:{number}", stem, text_column
+            yield columns.apply(
+                _record(
+                    row.get(id_column), row.get(text_column), f"{where}:{number}", f"{stem}:{number}", stem, text_column
+                ),
+                row,
             )
 
 
-def _read_parquet(path: Path, text_column: str, id_column: str) -> Iterator[Article]:
+def _read_parquet(path: Path, text_column: str, id_column: str, columns: Columns = Columns()) -> Iterator[Article]:
     try:
         import pyarrow.parquet as pq
     except ImportError as exc:
@@ -276,7 +337,9 @@ def _read_parquet(path: Path, text_column: str, id_column: str) -> Iterator[Arti
         raise InputError(f"{where}: not a readable Parquet file ({_first_line(exc)})") from None
     if text_column not in names:
         raise InputError(f"{where}: no column {text_column!r} (use --text-column)")
-    columns = [text_column] + ([id_column] if id_column in names else [])
+    extra, read = columns, list(dict.fromkeys([text_column] + ([id_column] if id_column in names else [])))
+    extra.missing(names, where)
+    columns = list(dict.fromkeys([*read, *extra.names]))
     row = 0
     batches = parquet.iter_batches(batch_size=256, columns=columns)  # lazily, a batch at a time
     while True:
@@ -289,8 +352,11 @@ def _read_parquet(path: Path, text_column: str, id_column: str) -> Iterator[Arti
             raise InputError(f"{where}: Parquet data after row {row} is damaged ({_first_line(exc)})") from None
         for record in records:
             row += 1
-            yield _record(
-                record.get(id_column), record.get(text_column), f"{where}:{row}", f"{stem}:{row}", stem, text_column
+            yield extra.apply(
+                _record(
+                    record.get(id_column), record.get(text_column), f"{where}:{row}", f"{stem}:{row}", stem, text_column
+                ),
+                record,
             )
 
 
@@ -303,7 +369,7 @@ def _is_saved_dataset(path: Path) -> bool:
     return (path / "dataset_info.json").is_file() or (path / "dataset_dict.json").is_file()
 
 
-def _read_dataset(path: Path, text_column: str, id_column: str) -> Iterator[Article]:
+def _read_dataset(path: Path, text_column: str, id_column: str, columns: Columns = Columns()) -> Iterator[Article]:
     from datasets import DatasetDict, load_from_disk
 
     where, name = printable_id(path), printable_id(path.name)
@@ -315,18 +381,27 @@ def _read_dataset(path: Path, text_column: str, id_column: str) -> Iterator[Arti
     for split in splits:
         if text_column not in split.column_names:
             raise InputError(f"{where}: no column {text_column!r} (use --text-column)")
+        columns.missing(split.column_names, where)
         for row, record in enumerate(split):
-            yield _record(
-                record.get(id_column), record.get(text_column), f"{where}:{row}", f"{name}:{row}", name, text_column
+            yield columns.apply(
+                _record(
+                    record.get(id_column), record.get(text_column), f"{where}:{row}", f"{name}:{row}", name, text_column
+                ),
+                record,
             )
 
 
 def read_inputs(
-    inputs: Iterable[str], glob: str = "*.txt", text_column: str = "text", id_column: str = "id"
+    inputs: Iterable[str],
+    glob: str = "*.txt",
+    text_column: str = "text",
+    id_column: str = "id",
+    columns: Columns = Columns(),
 ) -> Iterator[Article]:
     """Articles, read lazily, from: .txt/.html files; directories (files matching `glob`,
     sorted; '**/*.txt' recurses); .jsonl, .csv and .parquet files; saved Hugging Face
-    datasets; or '-' for stdin."""
+    datasets; or '-' for stdin. `columns`: the publication date and the kept columns of
+    record inputs (an HTML page's date comes from its metadata)."""
     for item in inputs:
         if item == "-":
             raw, error = read_bounded(sys.stdin.buffer, "stdin")
@@ -337,7 +412,7 @@ def read_inputs(
         if not path.exists():
             raise InputError(f"{printable_id(item)}: no such file or directory")
         if path.is_dir() and _is_saved_dataset(path):
-            yield from _read_dataset(path, text_column, id_column)
+            yield from _read_dataset(path, text_column, id_column, columns)
         elif path.is_dir():
             files = sorted(p for p in path.glob(glob) if p.is_file())
             if not files:
@@ -345,11 +420,11 @@ def read_inputs(
             for file in files:
                 yield _read_file(file)
         elif path.suffix == ".jsonl":
-            yield from _read_jsonl(path, text_column, id_column)
+            yield from _read_jsonl(path, text_column, id_column, columns)
         elif path.suffix == ".csv":
-            yield from _read_csv(path, text_column, id_column)
+            yield from _read_csv(path, text_column, id_column, columns)
         elif path.suffix == ".parquet":
-            yield from _read_parquet(path, text_column, id_column)
+            yield from _read_parquet(path, text_column, id_column, columns)
         else:
             yield _read_file(path)
 

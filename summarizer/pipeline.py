@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .brief import Actor, Brief, Figure, Source
+from .brief import Actor, Brief, EventDate, EventType, Figure, Source
 from .candidates import (
     FigureCandidate,
     Sentence,
@@ -64,6 +64,7 @@ class Analysis:
     docs: dict  # spaCy parse of each story sentence, by its start
     quoted: set[int]  # sentences inside a quotation still open after them
     index: _Index  # lookups for each figure's source options
+    published: str | None = None  # the publication date (YYYY-MM-DD) the caller knows
 
 
 DECISION_KINDS = frozenset({"category", "source"})
@@ -91,7 +92,7 @@ class RunStats:
 NO_STORY_NOTE = "page furniture: cleaning left no story lines, so the page was read uncleaned"
 
 
-def analyse(text: str, options: Options = Options()) -> Analysis:
+def analyse(text: str, options: Options = Options(), published: str | None = None) -> Analysis:
     notes: list[str] = []
     segments = story_segments(text) if options.clean else whole_page(text)
     if not segments:  # a page never loses its whole story silently
@@ -105,7 +106,7 @@ def analyse(text: str, options: Options = Options()) -> Analysis:
     entities, resolved = merge_sources(text, mentions)
     analysis = Analysis(
         text, sentences, figures, mentions, entities, resolved, notes, docs,
-        _quoted_sentences(sentences), _Index.build(sentences, mentions),
+        _quoted_sentences(sentences), _Index.build(sentences, mentions), published,
     )  # fmt: skip
     for figure in figures:
         figure.sources, figure.sources_in_sentence = _source_options(analysis, figure)
@@ -353,10 +354,37 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     toll = dedupe_figures(figures, speaks_for) if options.merge else figures
     who += _counted_victims(text, sentences, toll, who)
     brief = Brief(who=who, where=where, toll=toll, attribution=attribution, notes=analysis.notes)
+    brief = _when_what_where(brief, analysis)
     problems = brief.spans_match(text)
     if problems:  # a defect in this package, never the input's fault
         raise GenerationError(f"ungrounded span in brief: {problems[0]}")
     return brief
+
+
+def _when_what_where(brief: Brief, analysis: Analysis) -> Brief:
+    """The brief with its event date, event type and geocoded places (each from its own room:
+    extract/dates.py, kinds.py, geo.py), read from the toll's sentences and the places found."""
+    from .extract.dates import event_date
+    from .extract.geo import geocode
+    from .extract.kinds import event_type
+
+    text = analysis.text
+    anchors = [figure.evidence_span[0] for figure in brief.toll]
+    where, geo_notes = geocode(brief.where, text)
+    for figure in brief.toll:
+        figure.exact_span = text[slice(*figure.evidence_span)] == figure.evidence and (
+            figure.group is None or figure.group in figure.evidence
+        )
+    date = event_date(text, analysis.sentences, anchors, analysis.published)
+    kind = event_type(text, analysis.sentences, analysis.docs, anchors, [figure.category for figure in brief.toll])
+    return brief.model_copy(
+        update={
+            "where": where,
+            "notes": [*brief.notes, *geo_notes],
+            "event_date": EventDate(**date) if date else None,
+            "event_type": EventType(**kind) if kind else None,
+        }
+    )
 
 
 def check_article(text: object) -> str:
@@ -371,12 +399,17 @@ def check_article(text: object) -> str:
 
 
 def summarise_text(
-    text: str, generator: Generator | None = None, stats: RunStats | None = None, options: Options = Options()
+    text: str,
+    generator: Generator | None = None,
+    stats: RunStats | None = None,
+    options: Options = Options(),
+    published: str | None = None,
 ) -> Brief:
-    """The brief of one article. With `generator=None` the rules' first choice is taken."""
+    """The brief of one article. With `generator=None` the rules' first choice is taken.
+    `published` (YYYY-MM-DD) resolves relative dates ('on Thursday'); else a dateline does."""
     check_article(text)
     stats = stats or RunStats()
-    analysis = analyse(text, options)
+    analysis = analyse(text, options, published)
     choices = (
         model_choices(analysis, generator, stats, options.model_decides)
         if generator is not None

@@ -105,6 +105,11 @@ def _line(brief, article: Article) -> dict:
     return line
 
 
+def _dated(article: Article) -> dict:
+    # passed only when known, so that any engine with summarise(text, id=...) still runs
+    return {"published": article.published} if article.published else {}
+
+
 def _brief_lines(summariser, batch: list[Article], timeout: float | None) -> list[dict]:
     """One output line per article of `batch`, in order: a brief or {"id", "error"}. A batch
     is summarised together; if that fails, each article alone, so one bad article costs
@@ -112,9 +117,10 @@ def _brief_lines(summariser, batch: list[Article], timeout: float | None) -> lis
     one article never stops the run."""
     if len(batch) > 1:
         try:
+            dated = {"published": [a.published for a in batch]} if any(a.published for a in batch) else {}
             with time_limit(timeout * len(batch) if timeout else None):
                 briefs = summariser.summarise_many(
-                    [a.text for a in batch], batch_size=len(batch), ids=[a.id for a in batch]
+                    [a.text for a in batch], batch_size=len(batch), ids=[a.id for a in batch], **dated
                 )
             return [_line(brief, article) for brief, article in zip(briefs, batch, strict=True)]
         except Exception:
@@ -123,7 +129,7 @@ def _brief_lines(summariser, batch: list[Article], timeout: float | None) -> lis
     for article in batch:
         try:
             with time_limit(timeout):
-                lines.append(_line(summariser.summarise(article.text, id=article.id), article))
+                lines.append(_line(summariser.summarise(article.text, id=article.id, **_dated(article)), article))
         except SummariserError as exc:
             lines.append({"id": article.id, "error": str(exc)})
         except Exception as exc:  # RecursionError, MemoryError, a library's ValueError, ...
@@ -149,16 +155,18 @@ def run_articles(
     writer = out if isinstance(out, BriefsOutput) else BriefsOutput(out, warn)
     provenance = line_provenance(summariser)
 
-    def write(line: dict) -> None:
-        writer.write({**line, **provenance})
+    def write(line: dict, article: Article) -> None:
+        meta = {"meta": article.meta} if article.meta is not None else {}
+        writer.write({**line, **meta, **provenance})
+
     already = writer.done
     tally.retried = writer.retried
     seen: set[str] = set()
     batch: list[Article] = []
 
     def flush() -> None:
-        for line in _brief_lines(summariser, batch, timeout):
-            write(line)
+        for line, article in zip(_brief_lines(summariser, batch, timeout), batch, strict=True):
+            write(line, article)
             if "error" in line:
                 tally.failed += 1
             else:
@@ -181,7 +189,7 @@ def run_articles(
             if article.error:
                 if batch:
                     flush()  # keep the input's order
-                write({"id": article.id, "error": article.error})
+                write({"id": article.id, "error": article.error}, article)
                 tally.failed += 1
                 if progress is not None:
                     progress(tally)

@@ -66,7 +66,9 @@ def synthetic(events: int = 2000, per_event: int = 5, seed: int = 17):
                 {"name": province, "type": "province", "aliases": [], "mentions": mention(text, province)},
             ]
             if "Freedonia" in text:
-                where.append({"name": "Freedonia", "type": "country", "aliases": [], "mentions": mention(text, "Freedonia")})  # noqa: E501
+                where.append(
+                    {"name": "Freedonia", "type": "country", "aliases": [], "mentions": mention(text, "Freedonia")}
+                )  # noqa: E501
             group = "civilians" if "civilians" in evidence else "people"
             briefs.append(
                 {
@@ -77,9 +79,16 @@ def synthetic(events: int = 2000, per_event: int = 5, seed: int = 17):
                     ],
                     "where": where,
                     "toll": [
-                        {"category": "killed", "count": killed, "count_max": None, "qualifier": "exact",
-                         "group": group, "source": None, "evidence": evidence,
-                         "evidence_span": mention(text, evidence)[0]}  # fmt: skip
+                        {
+                            "category": "killed",
+                            "count": killed,
+                            "count_max": None,
+                            "qualifier": "exact",
+                            "group": group,
+                            "source": None,
+                            "evidence": evidence,
+                            "evidence_span": mention(text, evidence)[0],
+                        }  # fmt: skip
                     ],
                     "attribution": [],
                 }

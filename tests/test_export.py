@@ -143,3 +143,36 @@ def test_export_errors_are_one_line(briefs_file, tmp_path):
     directory = runner.invoke(app, ["export", str(briefs_file), "--format", "csv", "--out", str(tmp_path)])
     assert directory.exit_code == 2 and "is a directory" in directory.output
     assert not list(tmp_path.glob(".x.*"))  # no temporary left behind
+
+
+def test_dated_typed_geocoded_brief_fills_acled_and_ucdp_cells():
+    from summarizer.export import acled_row, ucdp_row
+
+    riverton = {
+        **item("Riverton", "town"),
+        "country_code": "ZZ",
+        "admin1": "Lake Province",
+        "latitude": 1.5,
+        "longitude": -2.25,
+        "precision": 1,
+    }
+    brief = {
+        **BRIEF,
+        "where": [riverton],
+        "event_date": {
+            "date": "2024-03-04",
+            "precision": "week",
+            "evidence": "on Monday",
+            "evidence_span": span(TEXT, "on Monday"),
+        },
+        "event_type": {"type": "armed_attack", "evidence": "Gunmen", "evidence_span": span(TEXT, "Gunmen")},
+    }
+    row = acled_row(brief)
+    assert (row["event_date"], row["time_precision"], row["event_type"]) == ("2024-03-04", 2, "armed_attack")
+    assert (row["admin1"], row["latitude"], row["longitude"], row["geo_precision"]) == ("Lake Province", 1.5, -2.25, 1)
+    assert (row["country"], row["country_code"]) == (None, "ZZ")  # no such ISO country: no invented name
+    ged = ucdp_row({**brief, "event_date": {**brief["event_date"], "date": "2024-02-01", "precision": "month"}})
+    assert (ged["date_start"], ged["date_end"], ged["date_prec"]) == ("2024-02-01", "2024-02-29", 4)
+    # a location the gazetteer did not resolve: no coordinates, the precision of the place named
+    unresolved = acled_row({**brief, "where": [item("Riverton", "town")]})
+    assert (unresolved["latitude"], unresolved["geo_precision"]) == (None, 1)

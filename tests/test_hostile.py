@@ -206,7 +206,7 @@ def test_dev_null_and_a_full_disk(tmp_path):
 
 def test_csv_with_a_bom_keeps_its_first_column(tmp_path):
     data = tmp_path / "in.csv"
-    data.write_bytes("\ufeffid,text\nx1,\"Gunmen killed 7 villagers in Lakeside, police said.\"\n".encode())
+    data.write_bytes('\ufeffid,text\nx1,"Gunmen killed 7 villagers in Lakeside, police said."\n'.encode())
     result = run(str(data))
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["id"] == "x1"
