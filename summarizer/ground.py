@@ -487,7 +487,8 @@ def people_from(
     for entity in entities:
         entity.name = max(entity.names, key=lambda n: (len(n.split()), entity.names[n]))
         windows = " ".join(_sentence_window(text, sentences, start, end) for start, end in entity.spans)
-        only_cited = all(any(s[0] <= span[0] and span[1] <= s[1] for s in source_spans) for span in entity.spans)
+        # every mention overlaps a citation ('Sergeant Chris Miller' where 'Chris Miller' is cited)
+        only_cited = all(any(s[0] < span[1] and span[0] < s[1] for s in source_spans) for span in entity.spans)
         if MEDIA_OR_ANALYST.search(windows) or only_cited:
             continue
         role = _person_role(text, entity)
@@ -511,7 +512,19 @@ def _looks_like_person(name: str) -> bool:
     """NER often calls a person an organisation; two or three plain capitalised words with no
     organisation word ('DeMarcus Hill') are read as a person, subject to the role cues."""
     words = name.split()
-    return 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-Z][\w'’-]+", w) for w in words) and not ORG_WORD.search(name)
+    return (
+        2 <= len(words) <= 3
+        and all(re.fullmatch(r"[A-Z][\w'’-]+", w) for w in words)
+        and not ORG_WORD.search(name)
+        and not _PLACE_WORD.search(name)
+        and not any(gazetteer_kind(w) in ("country", "province", "region") for w in words)
+    )
+
+
+# 'Fukushima Prefecture', 'Kirov Oblast': a place, however it is tagged
+_PLACE_WORD = re.compile(
+    r"\b(Prefectures?|Provinces?|Region|District|County|Oblast|Governorate|Island|Islands|Valley|Coast)\b"
+)
 
 
 def _person_role(text: str, entity: Entity) -> str | None:

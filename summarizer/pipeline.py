@@ -291,6 +291,8 @@ def _cited(attribution: list[Source], analysis: Analysis, figures: list[Figure])
 
 
 _GENERIC_VICTIM = re.compile(r"^(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*$")
+# 'killing 5 and wounding 30 more', 'others': a group word that names nobody
+_NOBODY = re.compile(r"^(?:more|others?|several|many|some|those|dozens|hundreds|scores)(?:\s+people)?$")
 
 
 def _counted_victims(text: str, sentences: list[Sentence], toll: list[Figure], who: list[Actor]) -> list[Actor]:
@@ -302,7 +304,10 @@ def _counted_victims(text: str, sentences: list[Sentence], toll: list[Figure], w
     counted = Counter(
         f.group
         for f in toll
-        if f.category in ("killed", "injured", "missing") and f.group and _GENERIC_VICTIM.match(f.group)
+        if f.category in ("killed", "injured", "missing")
+        and f.group
+        and _GENERIC_VICTIM.match(f.group)
+        and not _NOBODY.match(f.group)
     )
     if not counted:
         return []
