@@ -297,11 +297,7 @@ def event_countries(places: list[Place], sentences: list[Sentence]) -> list[Plac
         return places
     lede_end = sentences[min(2, len(sentences) - 1)].end if sentences else 0
     held = {code for p in places if p.type != "country" for code in countries_of(p.name)}
-    kept = [
-        p
-        for p in countries
-        if any(start < lede_end for start, _ in p.mentions) or country_code(p.name) in held
-    ]
+    kept = [p for p in countries if any(start < lede_end for start, _ in p.mentions) or country_code(p.name) in held]
     return [p for p in places if p.type != "country" or p in kept or not kept]
 
 
@@ -376,6 +372,11 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
 # ---------------------------------------------------------------- actors
 
 
+def _title_case(line: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
 def _clean_phrase(phrase: str) -> str:
     words = phrase.split()
     while words and words[0].lower() in _FUNCTION_WORDS:
@@ -400,13 +401,16 @@ def group_actors(text: str, sentences: list[Sentence], casualty_groups: list[str
     when a figure of the event counts them."""
     sides: dict[str, Counter] = {}
     first_seen: dict[str, int] = {}
+    in_prose: Counter = Counter()  # uses outside title-case lines ('Market Suicide Bomber Kills 6')
     for sentence in sentences:
+        headline = _title_case(sentence.text)
         for match in ACTOR_NOUNS.finditer(sentence.text):
             phrase = _clean_phrase(match.group(1))
             if len(phrase.split()) < 1 or not re.search(r"[a-z]", phrase):
                 continue
             sides.setdefault(_side(phrase), Counter())[phrase] += 1
             first_seen.setdefault(phrase, sentence.start + match.start())
+            in_prose[phrase] += not headline
     story = " ".join(s.text for s in sentences)
     counted = " ".join(casualty_groups)
     actors = []
@@ -419,7 +423,7 @@ def group_actors(text: str, sentences: list[Sentence], casualty_groups: list[str
             )
             if not phrases:
                 continue
-        name = max(phrases, key=lambda p: (len(p.split()) > 1, phrases[p], -first_seen[p]))
+        name = max(phrases, key=lambda p: (len(p.split()) > 1, in_prose[p] > 0, phrases[p], -first_seen[p]))
         if side == "state":
             role = "target" if TARGETED.search(story) else "authority"
         else:
@@ -469,6 +473,8 @@ def people_from(
             continue  # a demonym ('Alawite') that NER took for a person
         if (" " not in mention.text and gazetteer_kind(mention.text)) or _key(mention.text) in taken:
             continue
+        if reads_as_place(mention.text):
+            continue  # 'Fukushima Prefecture', 'Central Java': a place NER read as a person
         if len(_key(mention.text)) < 3:
             continue
         possessive_only = bool(re.match(r"['’]s\b|-", text[mention.end : mention.end + 3])) and not any(
@@ -516,7 +522,7 @@ def _looks_like_person(name: str) -> bool:
         2 <= len(words) <= 3
         and all(re.fullmatch(r"[A-Z][\w'’-]+", w) for w in words)
         and not ORG_WORD.search(name)
-        and not _PLACE_WORD.search(name)
+        and not reads_as_place(name)
         and not any(gazetteer_kind(w) in ("country", "province", "region") for w in words)
     )
 
@@ -525,6 +531,15 @@ def _looks_like_person(name: str) -> bool:
 _PLACE_WORD = re.compile(
     r"\b(Prefectures?|Provinces?|Region|District|County|Oblast|Governorate|Island|Islands|Valley|Coast)\b"
 )
+# 'Central Java', 'North Kivu': a compass word and one name is a region, not a person
+_REGION_NAME = re.compile(
+    r"(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Upper|Lower)\s+[A-Z]\w+$"
+)
+
+
+def reads_as_place(name: str) -> bool:
+    """A name whose words make it a place whatever NER tagged it."""
+    return bool(_PLACE_WORD.search(name) or _REGION_NAME.match(name))
 
 
 def _person_role(text: str, entity: Entity) -> str | None:

@@ -399,7 +399,50 @@ ROLE_SENTENCES = [
     ("Rebels ambushed a patrol of the National Guard, killing two soldiers.", "National Guard", "target"),
     ("A suicide bomber killed nine people at a checkpoint in the town of Deral.", "suicide bomber", "attacker"),
     ("An Italian engineer was killed by a roadside bomb near the town of Deral.", "Italian engineer", "victim"),
+    (
+        "The blast came a week after a Varga Liberation Front raid on a border post.",
+        "Varga Liberation Front",
+        "attacker",
+    ),
+    ("A Kestrel Army attack killed two guards near the dam.", "Kestrel Army", "attacker"),
 ]
+
+
+def test_one_capitalised_word_before_an_attack_noun_is_not_a_side():
+    from summarizer.extract.actors import role_cues
+    from summarizer.extract.sentences import parse_sentences, split_sentences
+
+    sentences = split_sentences("A Monday raid on the depot in Oster left two guards dead.")
+    assert not {cue.name for cue in role_cues(sentences, parse_sentences(sentences))} & {"Monday", "Oster"}
+
+
+def test_a_headline_phrase_does_not_name_the_lone_attacker():
+    text = (
+        "Harbour Suicide Bomber Kills 7 in Port Town\n"
+        "A suicide bomber killed seven people at the harbour gate of Lesk on Friday, police said.\n"
+    )
+    names = {actor.name for actor in summarise_text(text).who if actor.role == "attacker"}
+    assert "suicide bomber" in names
+    assert "Harbour Suicide Bomber" not in names
+
+
+@pytest.mark.parametrize("region", ["Central Varnia", "Tessel Prefecture", "North Oskar"])
+def test_a_region_read_as_a_person_is_not_an_actor(region):
+    text = (
+        "Quake hits the north\n"
+        f"The earthquake shook {region} on Monday, and officials said two residents were hurt. "
+        f"Emergency crews from {region} were sent to the coast.\n"
+    )
+    assert region not in {actor.name for actor in summarise_text(text).who}
+
+
+@pytest.mark.parametrize(
+    "name,place", [("Central Varnia", True), ("Tessel Prefecture", True), ("Anna North", False), ("Tom Ash", False)]
+)
+def test_a_name_with_a_place_word_reads_as_a_place(name, place):
+    from summarizer.ground import reads_as_place
+
+    assert reads_as_place(name) is place
 
 
 @pytest.mark.parametrize("sentence,name,role", ROLE_SENTENCES)

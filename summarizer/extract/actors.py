@@ -177,6 +177,13 @@ def _arguments(token) -> list[tuple[object, str]]:
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against")):
             out += [(g, "target") for g in prep.children if g.dep_ == "pobj"]
         out += [(c, "attacker") for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        # 'a Taliban attack', 'an Islamic State raid': a named group written before the noun
+        # (not an adjective of nationality: 'an Israeli strike' names no side by itself)
+        out += [
+            (c, "attacker")
+            for c in token.children
+            if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in ("ORG", "NORP", "")
+        ]
     return [(each, role) for head, role in out for each in _with_conjuncts([head])]
 
 
@@ -224,8 +231,10 @@ def _name_of(head, offset: int, role: str) -> RoleCue | None:
         if _CITED.search(head.doc.text[: ent.start_char]):
             return None  # 'according to X, gunmen killed ...': X is the source, not a side
         return RoleCue(name, role, offset + start, offset + end)
+    if role == "attacker" and head.dep_ == "compound" and head.pos_ == "PROPN" and not head.ent_type_:
+        return _compound_name(head, offset)  # 'a Red Dawn Front raid': a name NER missed
     modifiers = _modifiers(head)
-    if role == "attacker" and head.lower_ in _LONE_ATTACKER and modifiers:
+    if role == "attacker" and head.lower_ in _LONE_ATTACKER and modifiers and all(m.is_lower for m in modifiers):
         return _phrase(modifiers + [head], role, offset)  # 'a suicide bomber', 'a lone gunman'
     # 'an Israeli woman was killed' (as attacker or target such phrases measured worse: 'Korean ship')
     if role == "victim" and head.pos_ == "NOUN" and any(m.ent_type_ == "NORP" for m in modifiers):
@@ -247,3 +256,14 @@ def _modifiers(head) -> list:
 def _phrase(words: list, role: str, offset: int) -> RoleCue:
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     return RoleCue(words[0].doc.text[start:end], role, offset + start, offset + end)
+
+
+def _compound_name(head, offset: int) -> RoleCue | None:
+    """The capitalised words that end at `head` ('Red Dawn Front' in 'a Red Dawn Front raid')."""
+    words = sorted(head.subtree, key=lambda t: t.i)
+    if words[-1].i != head.i or words[-1].i - words[0].i + 1 != len(words):
+        return None
+    name = head.doc.text[words[0].idx : head.idx + len(head.text)]
+    if not _PROPER_NAME.fullmatch(name) or len(words) < 2 or _NOT_SIDES.search(name):
+        return None  # one capitalised word before a noun may be anything ('a Monday raid')
+    return RoleCue(name, "attacker", offset + words[0].idx, offset + head.idx + len(head.text))
