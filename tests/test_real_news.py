@@ -512,6 +512,34 @@ def test_a_disease_or_a_weapon_named_after_a_place_is_not_a_place():
 # ---------------------------------------------------------------- 2. sources: more report shapes
 
 
+def test_a_conjunction_or_a_modifier_tail_is_not_part_of_a_source_name():
+    text = (
+        "Storm kills 9 on the coast\n"
+        "The storm killed nine people in the port of Lesk, state-run Osk Agency said. "
+        "But officials said four people were still missing.\n"
+    )
+    brief = summarise_text(text)
+    names = {source.name for source in brief.attribution}
+    assert "Osk Agency" in names and "officials" in names
+    assert not {"run Osk Agency", "But officials"} & names
+
+
+def test_two_outlets_joined_by_and_are_two_sources():
+    text = "Blast kills 6\nA blast killed six people at a bus stop in Dorva on Monday, the KTV and RNO reported.\n"
+    names = {source.name for source in summarise_text(text).attribution}
+    assert {"KTV", "RNO"} <= names
+
+
+def test_a_named_news_agency_is_a_source_of_its_own():
+    text = (
+        "Floods kill 12\n"
+        "Floods killed 12 people in the town of Osk on Monday, the KTV channel reported.\n"
+        "The Varo-Tass news agency said three people were missing.\n"
+    )
+    brief = summarise_text(text)
+    assert source_of(brief, "missing", 3) == "Varo-Tass news agency"
+
+
 @pytest.mark.parametrize(
     "text,count,source",
     [

@@ -258,6 +258,7 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
             and not re.search(r"-(based|backed|led|run)$", text[start:end])
             and not _is_sentence_initial_word(text, text[start:end], start, sentence.start, capitalised)
         ]
+        kept = [part for start, end in kept for part in _parts(text, start, end)]
         pronouns: list[tuple[int, int]] = []
         parsed: set[tuple[int, int]] = set()
         doc = docs.get(sentence.start)
@@ -281,6 +282,27 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
                 )
             )
     return mentions
+
+
+# 'But authorities said', '... while other sources said'; the tail of 'state-run X' ('run X')
+_LEADING_CONJUNCTION = re.compile(
+    r"(?:(?i:but|and|yet|so|however|while|whereas|though|although|meanwhile)|based|run|led|backed|owned)\s+"
+)
+# 'the BBC and CNN reported': two one-word names joined by 'and' are two sources
+_TWO_NAMES = re.compile(r"([A-Z][\w'’.&-]*)\s+and\s+([A-Z][\w'’.&-]*)")
+
+
+def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A source span without a leading conjunction ('But authorities') or the tail of a
+    hyphenated modifier ('run Anadolu Agency' of 'state-run'), split in two where it
+    joins two one-word names ('BBC and CNN')."""
+    lead = _LEADING_CONJUNCTION.match(text, start, end)
+    if lead and lead.end() < end:
+        start = lead.end()
+    pair = _TWO_NAMES.fullmatch(text, start, end)
+    if pair:
+        return [pair.span(1), pair.span(2)]
+    return [(start, end)]
 
 
 def is_generic(name: str) -> bool:

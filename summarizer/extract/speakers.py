@@ -201,8 +201,11 @@ def is_description(doc_text: str, start: int, end: int) -> bool:
     before = doc_text[max(0, start - 4) : start].lower()
     # 'the country's prison authority' describes; 'the prime minister's office' names
     possessive = any(word.endswith(("'s", "’s")) and word.lower()[:-2] not in _GENERIC_OWNERS for word in words)
+    # 'the Kyodo news agency' names an outlet; 'the UN refugee agency' describes one
+    named_outlet = len(words) >= 3 and words[-2] == "news" and words[0][:1].isupper() and not words[0].isupper()
     return (
         bool(words)
+        and not named_outlet
         and words[-1] in DESCRIPTION_HEADS
         and before.endswith("the ")
         and len(words) <= 4
@@ -236,6 +239,20 @@ def _name_span(head) -> tuple[int, int] | None:
     return _phrase(head)
 
 
+_HYPHEN_MODIFIERS = frozenset({"based", "run", "led", "backed", "owned", "affiliated", "linked", "funded", "allied"})
+
+
+def _inner_hyphen(token) -> bool:
+    doc = token.doc
+    return (
+        token.text == "-"
+        and not token.whitespace_
+        and 0 < token.i < len(doc) - 1
+        and not doc[token.i - 1].whitespace_
+        and doc[token.i + 1].lower_ not in _HYPHEN_MODIFIERS
+    )
+
+
 def _phrase(head) -> tuple[int, int] | None:
     tokens = [head]
     stack = [head]
@@ -247,6 +264,8 @@ def _phrase(head) -> tuple[int, int] | None:
             )
             if token is not head and child.dep_ == "pobj":
                 keep = True
+            if _inner_hyphen(child):
+                keep = True  # the hyphen inside a name ('Itar-Tass'), not in 'state-run'
             if keep:
                 tokens.append(child)
                 stack.append(child)
