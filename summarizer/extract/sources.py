@@ -232,6 +232,8 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
             if span:
                 found.append(span)
         for match in _SUBJECT_SAY.finditer(text, sentence.start, sentence.end):
+            if match.group()[0].isupper() and match.start() != sentence.start:
+                continue  # 'the United States', 'Reports': a name, not a reporting verb
             # ', reported monitoring group the X' / '"...," said X': the speaker comes after
             inverted_first = re.search(r"[,”\"]\s*$", text[max(sentence.start, match.start() - 3) : match.start()])
             span = None
@@ -292,6 +294,25 @@ _LEADING_CONJUNCTION = re.compile(
 _TWO_NAMES = re.compile(r"([A-Z][\w'’.&-]*)\s+and\s+([A-Z][\w'’.&-]*)")
 
 
+# 'trader Musa Garba', 'Interior minister Ana Ruiz', 'Col. Jon Ekko': the person's name is
+# the capitalised words after a lower-case description or an abbreviated title
+_PERSON_AFTER_TITLE = re.compile(
+    r"(?:.*\s)?(?:(?!(?:of|for|on|in|at|to|and|the|with|from|by|de|du|des)\s)[a-z][\w-]*"
+    r"|(?:Gen|Col|Lt|Maj|Capt|Sgt|Brig|Cpl|Dr|Mr|Mrs|Ms|Prof|Rev|Sen|Gov|Rep)\.?)\s+"
+    r"([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|de|da|van|von)){1,3})"
+)
+
+
+def _person_name(text: str, start: int, end: int) -> int:
+    """Where the person's own name starts inside a source span (its start if none)."""
+    from .names import ORG_WORD  # names.py reads this module's helpers
+
+    person = _PERSON_AFTER_TITLE.fullmatch(text, start, end)
+    if person and not ORG_WORD.search(person.group(1)):
+        return person.start(1)
+    return start
+
+
 def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A source span without a leading conjunction ('But authorities') or the tail of a
     hyphenated modifier ('run Anadolu Agency' of 'state-run'), split in two where it
@@ -299,6 +320,7 @@ def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     lead = _LEADING_CONJUNCTION.match(text, start, end)
     if lead and lead.end() < end:
         start = lead.end()
+    start = _person_name(text, start, end)
     pair = _TWO_NAMES.fullmatch(text, start, end)
     if pair:
         return [pair.span(1), pair.span(2)]
