@@ -49,6 +49,7 @@ from .candidates import (
 from .extract.actors import RoleCue, roles_by_name
 from .extract.names import countries_of, country_code
 from .extract.numbers import read_count
+from .extract.speakers import BODY_PRONOUNS
 
 _FUNCTION_WORDS = {
     "the", "a", "an", "of", "between", "and", "with", "by", "as", "against", "from", "among",
@@ -199,10 +200,18 @@ def _resolve_pronoun(index: int, mentions: list[SourceMention], entities: list[E
     mention = mentions[index]
     # mentions come in reading order: walk back from this one
     earlier = (j for j in range(index - 1, -1, -1) if j in resolved and not mentions[j].pronoun)
+    body = mention.name.lower() in BODY_PRONOUNS  # 'it said': the nearest body cited before
     for j in earlier:
         if mention.start - mentions[j].start > 1_500:
             break
         entity = entities[resolved[j]]
+        if body:
+            if entity.kind not in ("official", "witness", "other") and not any(
+                _looks_like_person(name) for name in entity.names
+            ):
+                resolved[index] = resolved[j]
+                return
+            continue
         # a spokesperson cited as their body still speaks as a person ('..., he said')
         if any(_looks_like_person(name) for name in entity.names) or entity.kind in ("official", "witness"):
             resolved[index] = resolved[j]

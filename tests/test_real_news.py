@@ -551,6 +551,29 @@ def test_a_person_source_is_named_without_the_title_before_the_name(sentence, na
         assert name in names
 
 
+def test_it_said_refers_back_to_the_body_cited_before():
+    text = (
+        "Floods kill 14\n"
+        "Fourteen people died in floods across Osk province on Thursday, the Osk Disaster Authority said.\n"
+        "Nearly 3,000 people are sheltering in relief camps, it said. Mayor Lina Varo visited the camps.\n"
+    )
+    assert source_of(summarise_text(text), "displaced", 3000) == "Osk Disaster Authority"
+
+
+def test_an_unnamed_secretariat_is_a_government_source_and_a_president_is_an_official():
+    text = (
+        "Quake kills 46\n"
+        "A strong earthquake has killed at least 46 people in the coastal province of Lesk, "
+        "the national emergency secretariat says. The secretariat said 312 people were injured. "
+        'President Anton Vel, who flew to the region, said "at least 60" had died.\n'
+    )
+    brief = summarise_text(text)
+    assert source_of(brief, "injured", 312) == "national emergency secretariat"
+    types = {source.name: source.type for source in brief.attribution}
+    assert types["national emergency secretariat"] == "government"
+    assert types["Anton Vel"] == "official"
+
+
 def test_two_outlets_joined_by_and_are_two_sources():
     text = "Blast kills 6\nA blast killed six people at a bus stop in Dorva on Monday, the KTV and RNO reported.\n"
     names = {source.name for source in summarise_text(text).attribution}

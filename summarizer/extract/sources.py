@@ -44,12 +44,13 @@ SOURCE_TYPE_WORDS = [
     ("un", r"\bun\b|united\s+nations|unicef|unhcr|ocha|unrwa|world\s+health\s+organi[sz]ation"),
     ("ngo", r"red\s+cross|red\s+crescent|amnesty|human\s+rights\s+watch|doctors\s+without"
      r"|médecins|msf|charity|foundation|ngo|relief"),
-    ("witness", r"witness\w*|residents?|survivors?|\blocals\b|villagers?|eyewitness\w*"),
+    ("witness", r"witness\w*|\bresidents?\b|survivors?|\blocals\b|villagers?|eyewitness\w*"),
     ("military", r"\barmy\b|military|armed\s+forces|defen[cs]e\s+forces|idf|command\b"),
     ("official", r"spokes\w*|official|commander|minister\b|governor|mayor|chief|director"
      r"|police\s+(?:chief|commander)|head\s+of|president\b|prime\s+minister"),
     ("government", r"ministry|government|authorities|interior|defen[cs]e|cabinet|presidency"
-     r"|civil\s+defen[cs]e|police|administration|(?<!news\s)agency|department|authority"),
+     r"|civil\s+defen[cs]e|police|administration|(?<!news\s)agency|department|authority"
+     r"|secretariat|directorate|inspectorate"),
     ("media", r"\btv\b|television|news|times|post|jazeera|reuters|afp|associated\s+press|\bap\b"
      r"|bbc|cnn|radio|\bfm\b|newspaper|daily|channel|news\s+agency|mayadeen|press|journal|media"),
     ("group", r"militia|rebels?|insurgents|movement|front|brigade|army\s+of|faction"),

@@ -25,8 +25,10 @@ SAY_FORMS = frozenset(
     }
 ) | {"said", "says", "told"}
 PERSON_PRONOUNS = frozenset({"he", "she"})
+# 'it said': a body cited before ('the authority said ... , it said')
+BODY_PRONOUNS = frozenset({"it"})
 # Subjects that are not sources: other pronouns, and words that only stand in for a clause.
-_NOT_SPEAKERS = frozenset({"it", "this", "that", "there", "which", "who", "what", "they", "we", "i", "you", "one"})
+_NOT_SPEAKERS = frozenset({"this", "that", "there", "which", "who", "what", "they", "we", "i", "you", "one"})
 # A subject that is not a proper name is a source only when its head is a noun for one
 # ('officials said', 'initial reports said', 'the ministry said'), never 'forces', 'experts'.
 SOURCE_HEADS = frozenset(
@@ -99,6 +101,14 @@ SOURCE_HEADS = frozenset(
         "organisation",
         "organization",
         "group",
+        "secretariat",
+        "directorate",
+        "bureau",
+        "institute",
+        "centre",
+        "center",
+        "board",
+        "inspectorate",
     ]
 )
 # Modifiers kept in a speaker's name: 'U.S. Defense Department officials', 'local authorities'.
@@ -146,7 +156,7 @@ def speakers(doc, offset: int) -> list[Speaker]:
         # SANA confirmed'): the one next to the verb names it, the phrase spans both
         whole = (_whole(subjects[0], offset)[0], _whole(subjects[-1], offset)[1]) if subjects else (0, 0)
         for child in subjects[-1:]:
-            if child.lower_ in PERSON_PRONOUNS:
+            if child.lower_ in PERSON_PRONOUNS or child.lower_ in BODY_PRONOUNS:
                 found.append(Speaker(offset + child.idx, offset + child.idx + len(child), True, *whole))
                 continue
             if child.lower_ in _NOT_SPEAKERS or child.pos_ == "PRON":
