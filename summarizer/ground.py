@@ -321,17 +321,26 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         and re.match(r"\s[A-Z][a-z]+", text[m.end : m.end + 20])
         and not re.match(r"\s(?:Province|State|Region|District|City|County|Governorate)\b", text[m.end : m.end + 20])
     }
+    never_places = _never_places(text, mentions)
     for mention in mentions:
         if _is_foreign_dateline(text, mention, sentences):
             continue
         known = gazetteer_kind(mention.text)
-        if _NOT_A_PLACE_AFTER.match(text, mention.end):
+        if _NOT_A_PLACE_AFTER.match(text, mention.end) or mention.text in never_places:
             continue  # 'the Marwa virus', 'Qadir rockets', 'the Holi festival': named after a place or not one
         before_word = text[max(0, mention.start - 12) : mention.start]
         locative = re.search(
             r"\b(in|at|near|from|of|to|across|outside|inside|around|towards|into)\s+(the\s+)?$", before_word
         )
-        if mention.label not in ("GPE", "LOC", "FAC", "PLACE", "SITE") and not (known and locative):
+        # 'in Kachin state': NER often calls the name an organisation
+        division = (
+            locative
+            and mention.label != "NORP"
+            and known != "country"
+            and re.fullmatch(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?", mention.text)
+            and re.match(r"\s+state\b", text[mention.end : mention.end + 8])
+        )
+        if mention.label not in ("GPE", "LOC", "FAC", "PLACE", "SITE") and not ((known or division) and locative):
             continue  # a gazetteer hit alone ('Adam', 'Hughes') is too weak without 'in'/'near'
         if " " not in mention.text and re.search(rf"(?<![\w-]){re.escape(mention.text.lower())}(?![\w-])", text):
             continue  # a capitalised common word ('Gunmen' at a sentence start)
@@ -358,6 +367,12 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
             mention.text,
         )
         kind = place_type_from_context(before, after) or known or ("site" if mention.label in ("FAC", "SITE") else None)
+        state = re.match(r"\s+state\b", after)
+        if state and known != "country" and " " not in mention.text:
+            # 'in Kachin state': a first-level division written with a lower-case 'state'
+            mention = EntityMention(text[mention.start : mention.end + state.end()], mention.start,
+                                    mention.end + state.end(), mention.label)  # fmt: skip
+            kind = "province"
         for entity in entities:
             if _key(entity.name) == _key(base):
                 entity.add(mention.text, (mention.start, mention.end))
@@ -370,12 +385,26 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
             entities.append(entity)
     places = []
     for entity in entities:
+        entity.name = next((n for n in entity.names if n.endswith(" state")), entity.name)
         if entity.name not in text:
             continue
         aliases = sorted({n for n in entity.names if n != entity.name})
         spans = occurrences(text, [entity.name, *aliases], sentences)
         places.append(Place(name=entity.name, type=entity.kind, aliases=aliases, mentions=spans))
     return places
+
+
+def _never_places(text: str, mentions: list[EntityMention]) -> set[str]:
+    """One-word names the article shows are not places anywhere: named with 'virus', 'rockets',
+    'festival' once ('the Marwa virus ... Marwa'), or the surname of a person named in full
+    ('President Ana Corvo ... Corvo said'). Gazetteer places stay places."""
+    never = set()
+    for mention in mentions:
+        if " " not in mention.text and _NOT_A_PLACE_AFTER.match(text, mention.end):
+            never.add(mention.text)
+        if mention.label == "PERSON" and " " in mention.text:
+            never.add(mention.text.split()[-1])
+    return {name for name in never if " " not in name and gazetteer_kind(name) is None}
 
 
 # ---------------------------------------------------------------- actors

@@ -499,6 +499,43 @@ def test_countries_named_only_further_down_are_background():
     assert countries == {"Peru"}
 
 
+def test_a_division_written_with_lower_case_state_keeps_the_word():
+    text = (
+        "Troops fire on protesters\n"
+        "Soldiers shot dead eight protesters in Varn state on Sunday, residents said. "
+        "Police in Kachu state said two more people died.\n"
+    )
+    places = {place.name: place.type for place in summarise_text(text).where}
+    assert places.get("Varn state") == "province"
+    assert places.get("Kachu state") == "province"
+
+
+def test_a_surname_or_a_virus_name_is_not_a_place_anywhere_in_the_story():
+    text = (
+        "Outbreak in Tessel\n"
+        "President Ivo Dorsk declared an emergency in the district of Tessel on Friday after the Kessel virus "
+        "killed nine people, health officials said. Cases of Kessel rose to 40, and Dorsk visited Tessel.\n"
+    )
+    places = {place.name for place in summarise_text(text).where}
+    assert "Tessel" in places
+    assert not {"Dorsk", "Kessel"} & places
+
+
+def test_names_never_places_whatever_ner_says():
+    from summarizer.extract.names import EntityMention
+    from summarizer.ground import _never_places
+
+    text = "President Ivo Dorsk said the Kessel virus spread. Dorsk flew to Kessel and Tessel."
+    mentions = [
+        EntityMention("Ivo Dorsk", 10, 19, "PERSON"),
+        EntityMention("Kessel", 29, 35, "GPE"),
+        EntityMention("Dorsk", 51, 56, "GPE"),
+        EntityMention("Kessel", 65, 71, "GPE"),
+        EntityMention("Tessel", 76, 82, "GPE"),
+    ]
+    assert _never_places(text, mentions) == {"Dorsk", "Kessel"}
+
+
 def test_a_disease_or_a_weapon_named_after_a_place_is_not_a_place():
     text = (
         "Outbreak in the north\n"
