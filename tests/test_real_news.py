@@ -246,6 +246,29 @@ def test_headline_figure_restated_in_the_body_is_one_figure(text):
 # ---------------------------------------------------------------- 4. not casualties
 
 
+def test_a_wars_running_total_is_background_but_a_war_torn_region_is_not():
+    text = (
+        "Bombs kill 23 and wound 162 in Varn\n"
+        "Two car bombs exploded in the capital of Varn on Wednesday, killing 23 people, officials said.\n"
+        "The war, now in its ninth year, has killed more than 150,000 people, according to aid groups.\n"
+        "The civil war has displaced four million people.\n"
+    )
+    assert figures(summarise_text(text)) == {("killed", 23), ("injured", 162)}
+    torn = "Clashes in the war-torn region of Osk have left over 70 people dead, the Osk Monitor said on Friday.\n"
+    assert ("killed", 70) in figures(summarise_text("Clashes in Osk\n" + torn))
+
+
+@pytest.mark.parametrize(
+    "headline,expected",
+    [
+        ("Bombs kill 23 people and wound 162 in Varn", ("injured", 162)),
+        ("Police arrest 12 after riot in Osk", ("arrested", 12)),
+    ],
+)
+def test_a_headline_verb_in_the_present_governs_its_number(headline, expected):
+    assert expected in figures(summarise_text(headline + "\nThe blasts shook the city centre.\n"))
+
+
 @pytest.mark.parametrize(
     ("text", "figure", "not_a_count"),
     [

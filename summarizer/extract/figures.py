@@ -102,7 +102,11 @@ _GROUP_STOP = re.compile(
 _WAR_BACKGROUND = re.compile(
     r"\b(since|began\s+in|started\s+in|erupted\s+in|broke\s+out\s+in)\b[^.]{0,40}\b(1[89]|20)\d\d\b"
     r"|\b(civil\s+war|decades?[- ]long|years?[- ]long|over\s+the\s+(past|last)\s+\w+\s+(years|decades))\b"
-    r"|\bsince\s+the\s+(start|beginning|outbreak)\b",
+    r"|\bsince\s+the\s+(start|beginning|outbreak)\b"
+    # a war's running total: 'the war, now in its ninth year, has killed ...'
+    r"|\bin\s+its\s+\w+\s+year\b"
+    r"|\b(?:the|civil|its)\s+(?:[\w-]+\s+)?(?:war|conflict|insurgency)\b(?!-)[^.]{0,60}\b(?:has|have)\s+(?:\w+\s+)?"
+    r"(?:killed|claimed|left|displaced|uprooted)\b",
     re.IGNORECASE,
 )
 # Another time than this event's: a year, 'last year', 'so far this year', an annual toll, 'In June,'.
@@ -244,8 +248,10 @@ def _group(text: str, start: int, limit: int) -> tuple[str | None, int]:
 
 # A casualty verb right before a number governs it: "killing at least 18", "wounded 40".
 _VERB_BEFORE = re.compile(
-    r"\b(?P<killed>killing|killed|kills|kill)\s+$|\b(?P<injured>wounding|wounded|wounds|injuring|injured|injures)\s+$"
-    r"|\b(?P<arrested>arresting|arrested|arrests|detaining|detained|detains|jailing|jailed)\s+(?:at\s+least\s+)?$"
+    r"\b(?P<killed>killing|killed|kills|kill)\s+$"
+    r"|\b(?P<injured>wounding|wounded|wounds|wound|injuring|injured|injures|injure)\s+$"
+    r"|\b(?P<arrested>arresting|arrested|arrests|arrest|detaining|detained|detains|detain|jailing|jailed)"
+    r"\s+(?:at\s+least\s+)?$"
     r"|\b(?P<displaced>displacing|displaced|displaces)\s+$|\b(?P<affected>infecting|infected|sickening|sickened)\s+$"
     r"|\btoll\s+(?:\w+\s+){0,2}(?:at|to)\s+$",
     re.IGNORECASE,
