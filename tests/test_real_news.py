@@ -680,10 +680,17 @@ def test_put_the_toll_at_and_a_participle_of_saying_credit_their_subject(text, c
         ("Ferry sinks\nPolice said the captain and the ferry's owner had been arrested.\n", "arrested", 2),
         ("Crash\nThe driver, his assistant and a signalman were detained pending an inquiry.\n", "arrested", 3),
         ("Crash\nThe driver and a passenger died at the scene, police said.\n", "killed", 2),
+        ("Shooting\nThe suspect, a 30-year-old welder, was arrested a block away, police said.\n", "arrested", 1),
+        ("Raid\nPolice arrested the factory's owner on Tuesday.\n", "arrested", 1),
     ],
 )
 def test_a_list_of_people_is_counted(text, category, count):
     assert [(f.category, f.count) for f in summarise_text(text).toll] == [(category, count)]
+
+
+def test_one_person_killed_named_by_a_definite_noun_is_not_counted_from_the_parse():
+    text = "Flood\nThe river burst its banks in Osk. Her brother was killed in a flood in 2009, she said.\n"
+    assert not summarise_text(text).toll
 
 
 def test_a_list_with_numbers_stays_one_figure_per_group_and_plurals_are_not_guessed():
