@@ -513,6 +513,8 @@ def people_from(
             continue
         if reads_as_place(mention.text):
             continue  # 'Fukushima Prefecture', 'Central Java': a place NER read as a person
+        if mention.label != "PERSON" and re.match(r"\s+(?:and|&)\s+[A-Z]", text[mention.end : mention.end + 8]):
+            continue  # 'Urban Search' of 'Urban Search and Rescue': part of an organisation's name
         if len(_key(mention.text)) < 3:
             continue
         possessive_only = bool(re.match(r"['’]s\b|-", text[mention.end : mention.end + 3])) and not any(

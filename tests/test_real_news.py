@@ -431,6 +431,17 @@ ROLE_SENTENCES = [
 ]
 
 
+def test_supporters_a_broadcaster_and_half_an_organisations_name_are_not_sides():
+    text = (
+        "Quake brings down offices\n"
+        "The quake brought down the Lesk Television building in Osk on Tuesday, killing 40 people. "
+        "Teams from Osk Search and Rescue worked through the night. "
+        "Supporters of the mayor gathered outside the town hall, police said.\n"
+    )
+    names = {actor.name for actor in summarise_text(text).who}
+    assert not {"Lesk Television", "Osk Search", "Supporters"} & names
+
+
 def test_one_capitalised_word_before_an_attack_noun_is_not_a_side():
     from summarizer.extract.actors import role_cues
     from summarizer.extract.sentences import parse_sentences, split_sentences

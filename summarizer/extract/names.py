@@ -59,7 +59,8 @@ ACTOR_NOUNS = re.compile(
 
 ATTACKER_WORDS = re.compile(
     r"gunmen|militants?|insurgents|assailants|attackers|bombers?|shooters?|jihadists|extremists"
-    r"|loyalists|rebels|guerrillas|pro-\w+|separatists|wanted|militiam[ae]n|remnants|outlaw|supporters",
+    r"|loyalists|rebels|guerrillas|pro-\w+|separatists|wanted|militiam[ae]n|remnants|outlaw"
+    r"|(?:armed|militant)\s+supporters",
     re.IGNORECASE,
 )
 AUTHORITY_WORDS = re.compile(
@@ -278,7 +279,7 @@ MEDIA_OR_ANALYST = re.compile(
 ORG_WORD = re.compile(
     r"\b(Police|Ministry|University|Cent(?:er|re)|Bureau|Service|Forces?|Army|Agency|Network|Archive|School"
     r"|Hospital|Council|Committee|Commission|Party|Front|Group|Association|Institute|Office|Department|Court"
-    r"|Company|Corporation|Bank|News|TV|Times|Post|Press|Radio|Street|Road|Avenue|Square|Market|Camp|Station"
+    r"|Company|Corporation|Bank|News|TV|Television|Broadcasting|Times|Post|Press|Radio|Street|Road|Avenue|Square|Market|Camp|Station"
     r"|High|Valley|State|Gang|Brigade|Guard|Navy|Union|Church|Mosque|Club|Foundation|International"
     r"|Organi[sz]ation|Authority|Administration|Project|Programme|Program|Fund|Party|Movement)\b"
 )
