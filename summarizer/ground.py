@@ -481,7 +481,7 @@ def with_parsed_roles(
     who = list(who)
     for name, (role, _found) in roles_by_name(cues).items():
         key = _key(name)
-        if not key or key in excluded or gazetteer_kind(name):
+        if not key or key in excluded or gazetteer_kind(name) or _STORM_NAME.match(name):
             continue
         same = next((a for a in who if key in {_key(n) for n in (a.name, *a.aliases)}), None)
         if same is not None:
@@ -578,8 +578,11 @@ _REGION_NAME = re.compile(
 
 
 def reads_as_place(name: str) -> bool:
-    """A name whose words make it a place whatever NER tagged it."""
-    return bool(_PLACE_WORD.search(name) or _REGION_NAME.match(name))
+    """A name whose words make it a place (or a storm: 'Cyclone Amara') whatever NER tagged it."""
+    return bool(_PLACE_WORD.search(name) or _REGION_NAME.match(name) or _STORM_NAME.match(name))
+
+
+_STORM_NAME = re.compile(r"(?:Super\s+)?(?:Cyclone|Typhoon|Hurricane|Tropical\s+Storm|Storm|Tropical\s+Depression)\s")
 
 
 def _person_role(text: str, entity: Entity) -> str | None:

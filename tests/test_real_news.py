@@ -431,6 +431,15 @@ ROLE_SENTENCES = [
 ]
 
 
+def test_a_named_storm_is_not_an_actor():
+    text = (
+        "Cyclone Amara slams into the coast, killing at least 19\n"
+        "Cyclone Amara made landfall near the port of Beral early on Monday, killing at least 19 people, "
+        "officials said. Beral was largely destroyed by Cyclone Ivo in 2019, which killed more than 1,000 people.\n"
+    )
+    assert not [actor.name for actor in summarise_text(text).who if actor.name.startswith("Cyclone")]
+
+
 def test_supporters_a_broadcaster_and_half_an_organisations_name_are_not_sides():
     text = (
         "Quake brings down offices\n"
@@ -471,7 +480,14 @@ def test_a_region_read_as_a_person_is_not_an_actor(region):
 
 
 @pytest.mark.parametrize(
-    "name,place", [("Central Varnia", True), ("Tessel Prefecture", True), ("Anna North", False), ("Tom Ash", False)]
+    "name,place",
+    [
+        ("Central Varnia", True),
+        ("Tessel Prefecture", True),
+        ("Cyclone Amara", True),
+        ("Anna North", False),
+        ("Tom Ash", False),
+    ],
 )
 def test_a_name_with_a_place_word_reads_as_a_place(name, place):
     from summarizer.ground import reads_as_place
