@@ -318,7 +318,7 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         for m in mentions
         if " " not in m.text
         and gazetteer_kind(m.text) is None
-        and re.match(r"\s[A-Z][a-z]+", text[m.end : m.end + 20])
+        and re.match(r"[ \t][A-Z][a-z]+", text[m.end : m.end + 20])  # not across a line end
         and not re.match(r"\s(?:Province|State|Region|District|City|County|Governorate)\b", text[m.end : m.end + 20])
     }
     never_places = _never_places(text, mentions)
@@ -340,11 +340,13 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
             and re.fullmatch(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?", mention.text)
             and re.match(r"\s+state\b", text[mention.end : mention.end + 8])
         )
-        if mention.label not in ("GPE", "LOC", "FAC", "PLACE", "SITE") and not ((known or division) and locative):
+        if mention.label not in ("GPE", "LOC", "FAC", "PLACE", "SITE") and not (
+            ((known or division) and locative) or _named_as_place(text, mention.start, mention.text)
+        ):
             continue  # a gazetteer hit alone ('Adam', 'Hughes') is too weak without 'in'/'near'
         if " " not in mention.text and re.search(rf"(?<![\w-]){re.escape(mention.text.lower())}(?![\w-])", text):
             continue  # a capitalised common word ('Gunmen' at a sentence start)
-        if re.match(r"\s[A-Z]", text[mention.end : mention.end + 2]) and mention.label not in ("PLACE", "SITE"):
+        if re.match(r"[ \t][A-Z]", text[mention.end : mention.end + 2]) and mention.label not in ("PLACE", "SITE"):
             continue  # the first word of a longer name ('Sudan Doctors Network')
         if mention.text.startswith("Operation ") or (mention.text.isupper() and len(mention.text) <= 4 and not known):
             continue
@@ -392,6 +394,17 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         spans = occurrences(text, [entity.name, *aliases], sentences)
         places.append(Place(name=entity.name, type=entity.kind, aliases=aliases, mentions=spans))
     return places
+
+
+_PLACE_OF = re.compile(
+    r"\b(?:town|city|village|district|province|region|county|port|capital|island|suburb|neighbou?rhood)\s+of\s+$",
+    re.IGNORECASE,
+)
+
+
+def _named_as_place(text: str, start: int, name: str) -> bool:
+    """'the town of Osk': one capitalised word the text itself calls a place."""
+    return bool(re.fullmatch(r"[A-Z][\w'’-]+", name) and _PLACE_OF.search(text[max(0, start - 30) : start]))
 
 
 def _never_places(text: str, mentions: list[EntityMention]) -> set[str]:
@@ -511,8 +524,8 @@ def people_from(
             continue  # a demonym ('Alawite') that NER took for a person
         if (" " not in mention.text and gazetteer_kind(mention.text)) or _key(mention.text) in taken:
             continue
-        if reads_as_place(mention.text):
-            continue  # 'Fukushima Prefecture', 'Central Java': a place NER read as a person
+        if reads_as_place(mention.text) or _named_as_place(text, mention.start, mention.text):
+            continue  # 'Fukushima Prefecture', 'Central Java', 'the town of Osk': a place NER read as a person
         if mention.label != "PERSON" and re.match(r"\s+(?:and|&)\s+[A-Z]", text[mention.end : mention.end + 8]):
             continue  # 'Urban Search' of 'Urban Search and Rescue': part of an organisation's name
         if len(_key(mention.text)) < 3:

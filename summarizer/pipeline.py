@@ -292,7 +292,7 @@ def _cited(attribution: list[Source], analysis: Analysis, figures: list[Figure])
 
 _GENERIC_VICTIM = re.compile(r"^(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*$")
 # 'killing 5 and wounding 30 more', 'others': a group word that names nobody
-_NOBODY = re.compile(r"^(?:more|others?|several|many|some|those|dozens|hundreds|scores)(?:\s+people)?$")
+_NOBODY = re.compile(r"^(?:more|others?|several|many|some|those|dozens|hundreds|scores)(?:\s+people)?(?:\s+\w+ly)?$")
 
 
 def _counted_victims(text: str, sentences: list[Sentence], toll: list[Figure], who: list[Actor]) -> list[Actor]:

@@ -661,6 +661,27 @@ def test_an_unnamed_secretariat_is_a_government_source_and_a_president_is_an_off
     assert types["Anton Vel"] == "official"
 
 
+def test_an_officer_who_told_an_outlet_is_the_source_and_a_place_ending_a_headline_is_kept():
+    text = (
+        "Gunmen kill 4 in Osk\n"
+        "Gunmen killed four people in the town of Osk on Monday, a police officer told VOA. "
+        "Two others were wounded, a local official told Reuters.\n"
+    )
+    brief = summarise_text(text)
+    assert source_of(brief, "killed", 4) == "police officer"
+    assert source_of(brief, "injured", 2) == "local official"
+    assert "Osk" in {place.name for place in brief.where}
+    assert "Osk" not in {actor.name for actor in brief.who}
+
+
+def test_the_town_of_a_name_is_a_place_whatever_ner_says():
+    from summarizer.ground import _named_as_place
+
+    text = "Fighting spread to the town of Osk and to Dorva."
+    assert _named_as_place(text, text.index("Osk"), "Osk")
+    assert not _named_as_place(text, text.index("Dorva"), "Dorva")
+
+
 def test_two_outlets_joined_by_and_are_two_sources():
     text = "Blast kills 6\nA blast killed six people at a bus stop in Dorva on Monday, the KTV and RNO reported.\n"
     names = {source.name for source in summarise_text(text).attribution}

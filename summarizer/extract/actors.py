@@ -43,7 +43,8 @@ _LONE_ATTACKER = frozenset({"bomber", "gunman", "attacker", "assailant", "shoote
 _NAME_LABELS = frozenset({"ORG", "NORP", "PERSON", "GPE"})
 # ORG-like names that are never sides of the event
 _NOT_SIDES = re.compile(
-    r"\b(News|Times|Post|Press|TV|Television|Radio|Reuters|Agence|Associated|BBC|CNN|Hospital|University)\b"
+    r"\b(News|Times|Post|Press|TV|Television|Radio|Reuters|Agence|Associated|BBC|CNN|VOA|AFP|AP|Xinhua|Hospital"
+    r"|University)\b"
 )
 
 # every content word capitalised ('Red Hand Brigade', 'al-Qaeda in the Maghreb')
