@@ -369,12 +369,21 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
             mention.text,
         )
         kind = place_type_from_context(before, after) or known or ("site" if mention.label in ("FAC", "SITE") else None)
-        state = re.match(r"\s+state\b", after)
+        state = re.match(r"\s+(state|islands)\b", after)
         if state and known != "country" and " " not in mention.text:
-            # 'in Kachin state': a first-level division written with a lower-case 'state'
+            # 'in Kachin state', 'the Kerkennah islands': the lower-case word is part of the name
             mention = EntityMention(text[mention.start : mention.end + state.end()], mention.start,
                                     mention.end + state.end(), mention.label)  # fmt: skip
-            kind = "province"
+            kind = "province" if state.group(1) == "state" else kind
+        particle = re.search(
+            r"[A-Z][\w'’]+\s+(?:al|el|ad|as|ash|an|ar|az)-$", text[max(0, mention.start - 20) : mention.start]
+        )
+        if particle:  # 'Souq al-Juma': NER gives only the part after the particle
+            start = mention.start - len(particle.group())
+            mention = EntityMention(text[start : mention.end], start, mention.end, mention.label)
+            base = mention.text
+        if _DEMONYM.fullmatch(mention.text) and not known and _ADJECTIVE_USE.match(after):
+            continue  # 'Ukrainian troops', 'Congolese waters': an adjective of nationality, not a place
         for entity in entities:
             if _key(entity.name) == _key(base):
                 entity.add(mention.text, (mention.start, mention.end))
@@ -387,7 +396,7 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
             entities.append(entity)
     places = []
     for entity in entities:
-        entity.name = next((n for n in entity.names if n.endswith(" state")), entity.name)
+        entity.name = next((n for n in entity.names if n.endswith((" state", " islands"))), entity.name)
         if entity.name not in text:
             continue
         aliases = sorted({n for n in entity.names if n != entity.name})
@@ -396,6 +405,8 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
     return places
 
 
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)")
+_ADJECTIVE_USE = re.compile(r"\s+(?!(?:region|province|district|state|coast|peninsula|islands?|sea|area)\b)[a-z]")
 _PLACE_OF = re.compile(
     r"\b(?:town|city|village|district|province|region|county|port|capital|island|suburb|neighbou?rhood)\s+of\s+$",
     re.IGNORECASE,

@@ -586,6 +586,17 @@ def test_names_never_places_whatever_ner_says():
     assert _never_places(text, mentions) == {"Dorsk", "Kessel"}
 
 
+def test_a_name_with_an_al_particle_islands_and_a_demonym():
+    text = (
+        "Market shelled\n"
+        "Shells hit the Souq al-Juma district of Osk on Monday, killing six people, officials said. "
+        "Varnian troops fired back from positions near the Kessa islands.\n"
+    )
+    places = {place.name for place in summarise_text(text).where}
+    assert "Souq al-Juma" in places and "Juma" not in places
+    assert "Varnian" not in places
+
+
 def test_a_disease_or_a_weapon_named_after_a_place_is_not_a_place():
     text = (
         "Outbreak in the north\n"
