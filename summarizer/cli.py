@@ -47,7 +47,8 @@ _METAVARS = {"out": "PATH", "model": "DIR|FILE.gguf", "backend": "NAME", "device
              "articles": "DIR", "predictions": "FILE", "baseline": "FILE", "tolerance": "X",
              "title": "TEXT", "threshold": "X", "limit": "N", "threads": "N", "which": "line|brief",
              "format": "csv|parquet|acled|ucdp", "date_column": "NAME", "keep_columns": "A,B,...",
-             "adapter": "DIR|none", "seed": "N", "epochs": "N", "rank": "N", "lr": "X", "layers": "N"}  # fmt: skip
+             "adapter": "DIR|none", "seed": "N", "epochs": "N", "rank": "N", "lr": "X", "layers": "N",
+             "orders": "N"}  # fmt: skip
 
 
 app = typer.Typer(
@@ -334,6 +335,9 @@ def train_command(
         bool,
         typer.Option("--sure/--asked-only", help="Also teach the decisions the rules take alone (more examples)."),
     ] = True,
+    orders: Annotated[
+        int, typer.Option("--orders", help="Ask each source question in up to N orders of its named options.")
+    ] = 1,
     threads: Annotated[int, typer.Option("--threads", help="torch threads (1 is fastest on a busy machine).")] = 1,
     model: ModelOption = None,
 ) -> None:
@@ -341,7 +345,14 @@ def train_command(
     try:
         if len(gold) != len(articles):
             raise InputError(f"give one --articles per --gold ({len(gold)} --gold, {len(articles)} --articles)")
-        for name, value in (("--epochs", epochs), ("--rank", rank), ("--layers", layers), ("--threads", threads)):
+        numbers = (
+            ("--epochs", epochs),
+            ("--rank", rank),
+            ("--layers", layers),
+            ("--orders", orders),
+            ("--threads", threads),
+        )
+        for name, value in numbers:
             if value < 1:
                 raise InputError(f"{name} must be at least 1, not {value}")
         if not lr > 0:
@@ -355,7 +366,7 @@ def train_command(
         from .adapter import chat_prompter, load_base, train_adapter
 
         network, tokenizer = load_base(model)
-        examples = decision_examples(gold_records, texts, chat_prompter(tokenizer), sure=sure)
+        examples = decision_examples(gold_records, texts, chat_prompter(tokenizer), sure=sure, orders=orders)
         counts = summary(examples)
         err.print(f"train: {len(texts)} articles -> {counts}", highlight=False)
         base_name = Path(model).name if model else _default_model_name()

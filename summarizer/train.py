@@ -15,6 +15,9 @@ gold choice is not among its options teaches nothing and is left out.
 `sure=True` also turns the decisions the rules take alone into questions (the figure's
 category options offered though a casualty word governs it; all its sources offered though
 its sentence names one): more examples of the same task, answered from the same gold.
+`orders=n` asks each source question again with its named options rotated (up to n orders
+in all; "not stated" stays last, as at inference), so that the answer is read from the
+text, not from where the rules ranked it.
 
 No ML import here: the training loop is in `adapter.py`, behind the ML door.
 """
@@ -43,7 +46,7 @@ class DecisionExample:
     prompt: str  # the chat prompt, as the generator receives it
     answer: str  # compact JSON, keys in the schema's order: what constrained decoding writes
     kinds: tuple[str, ...]  # the decision kinds it holds ("category", "source")
-    asked: bool  # True: the pipeline asks it; False: a decision the rules take (sure=True)
+    asked: bool  # True: the pipeline asks it so; False: an extra (sure=True, or options reordered)
 
     def to_json(self) -> dict:
         return dataclasses.asdict(self)
@@ -60,33 +63,46 @@ def decision_examples(
     chat_prompt: ChatPrompt,
     decides: frozenset[str] = DECISION_KINDS,
     sure: bool = False,
+    orders: int = 1,
 ) -> list[DecisionExample]:
     """Examples of every labelled article of `gold` (records without an article are skipped)."""
     examples: list[DecisionExample] = []
     for record in gold:
         text = articles.get(str(record.get("id")))
         if text is not None:
-            examples += article_examples(record, text, chat_prompt, decides, sure)
+            examples += article_examples(record, text, chat_prompt, decides, sure, orders)
     return examples
 
 
 def article_examples(
-    record: dict, text: str, chat_prompt: ChatPrompt, decides: frozenset[str] = DECISION_KINDS, sure: bool = False
+    record: dict,
+    text: str,
+    chat_prompt: ChatPrompt,
+    decides: frozenset[str] = DECISION_KINDS,
+    sure: bool = False,
+    orders: int = 1,
 ) -> list[DecisionExample]:
     analysis = analyse(text)
     asked = {index for index, _, _ in pending_decisions(analysis, chat_prompt, decides)}
     if sure:
         _open_every_decision(analysis)
     gold_of = gold_figures(analysis, record.get("toll") or [])
-    examples = []
-    for index, schema, prompt in pending_decisions(analysis, chat_prompt, decides):
-        gold = gold_of.get(index)
-        if gold is None:
-            continue  # not a figure of this event's toll (or a restatement): nothing to learn
-        answer = _gold_answer(schema, gold, record)
-        if answer is not None:
-            kinds = tuple(schema["properties"])
-            examples.append(DecisionExample(str(record["id"]), prompt, answer_json(answer), kinds, index in asked))
+    ranked = [list(figure.sources) for figure in analysis.figures]
+    examples, seen = [], set()
+    for turn in range(max(1, orders)):
+        for figure, sources in zip(analysis.figures, ranked, strict=True):
+            figure.sources = sources[turn % len(sources) :] + sources[: turn % len(sources)] if sources else []
+        for index, schema, prompt in pending_decisions(analysis, chat_prompt, decides):
+            gold = gold_of.get(index)
+            if gold is None or prompt in seen:
+                continue  # not a figure of this event's toll (or a restatement), or asked already
+            answer = _gold_answer(schema, gold, record)
+            if answer is not None:
+                seen.add(prompt)
+                kinds = tuple(schema["properties"])
+                examples.append(
+                    DecisionExample(str(record["id"]), prompt, answer_json(answer), kinds, index in asked and turn == 0)
+                )
     return examples
 
 
@@ -152,11 +168,12 @@ def _gold_source_option(options: list[str], gold: dict, record: dict) -> str | N
 
 
 def summary(examples: Iterable[DecisionExample]) -> dict:
-    """How many examples of each kind, asked by the pipeline or taught from sure decisions."""
+    """How many examples of each kind: asked as the pipeline asks them, or extra (a decision
+    the rules take alone, or a question with its options in another order)."""
     counts: Counter = Counter()
     for example in examples:
         for kind in example.kinds:
-            counts[f"{kind}{'' if example.asked else ' (sure)'}"] += 1
+            counts[f"{kind}{'' if example.asked else ' (extra)'}"] += 1
         counts["examples"] += 1
     return dict(sorted(counts.items()))
 

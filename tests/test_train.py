@@ -71,7 +71,18 @@ def test_sure_decisions_add_examples_answered_from_the_gold():
     examples = article_examples(GOLD, TEXT, chat, sure=True)
     answers = {json.loads(e.answer)["source"]: e.asked for e in examples}
     assert answers == {"Regional Health Office": False, "hospital staff": False, "not stated": True}
-    assert summary(examples) == {"examples": 3, "source": 1, "source (sure)": 2}
+    assert summary(examples) == {"examples": 3, "source": 1, "source (extra)": 2}
+
+
+def test_other_orders_of_the_options_keep_the_answer_and_not_stated_last():
+    examples = article_examples(GOLD, TEXT, chat, sure=True, orders=2)
+    assert summary(examples) == {"examples": 5, "source": 1, "source (extra)": 4}
+    office = [e for e in examples if 'Sentence: "The Regional Health Office said' in e.prompt]
+    assert {e.answer for e in office} == {'{"source":"Regional Health Office"}'}
+    assert any("Choose one of: hospital staff; Regional Health Office." in e.prompt for e in office)
+    assert any("Choose one of: Regional Health Office; hospital staff." in e.prompt for e in office)
+    # one named source and "not stated": the same question in either order, asked once
+    assert sum("Police arrested 3 suspects" in e.prompt for e in examples) == 1
 
 
 def test_a_gold_choice_not_among_the_options_teaches_nothing():
@@ -159,3 +170,15 @@ def test_adapter_option_names_a_directory_with_an_adapter(tmp_path):
     assert resolve_adapter("default", "/some/other/model.gguf") is None  # never the default model's adapter
     with pytest.raises(ModelLoadError, match="not an adapter directory"):
         resolve_adapter(tmp_path, None)
+
+
+def test_a_shipped_default_adapter_is_small_and_for_the_default_model():
+    from summarizer.generate import DEFAULT_GGUF, default_adapter, resolve_adapter
+
+    shipped = default_adapter()
+    assert resolve_adapter("default", None) == shipped
+    if shipped is None:
+        pytest.skip("no adapter shipped for the default model")
+    size = sum(path.stat().st_size for path in shipped.iterdir() if path.is_file())
+    assert size < 5_000_000
+    assert json.loads((shipped / "adapter_config.json").read_text())["base_model_name_or_path"] == DEFAULT_GGUF
