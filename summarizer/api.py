@@ -54,6 +54,9 @@ class Summariser:
         elif backend == "llamacpp":
             from .generate import load_llamacpp
 
+            if adapter is not None and str(adapter).lower() not in ("default", "none"):
+                raise SummariserError("an adapter is loaded by the transformers backend only")
+
             if device == "cuda" or quantize:
                 raise SummariserError("the llamacpp backend runs the .gguf as stored, on the CPU")
             self.generator = load_llamacpp(model)

@@ -182,3 +182,11 @@ def test_a_shipped_default_adapter_is_small_and_for_the_default_model():
     size = sum(path.stat().st_size for path in shipped.iterdir() if path.is_file())
     assert size < 5_000_000
     assert json.loads((shipped / "adapter_config.json").read_text())["base_model_name_or_path"] == DEFAULT_GGUF
+
+
+def test_an_adapter_for_a_backend_that_cannot_load_one_is_refused(tmp_path):
+    from summarizer import Summariser
+    from summarizer.errors import SummariserError
+
+    with pytest.raises(SummariserError, match="transformers backend only"):
+        Summariser(backend="llamacpp", adapter=tmp_path)
