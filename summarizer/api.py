@@ -31,12 +31,16 @@ class Summariser:
         options: Options | None = None,
         quantize: str | None = None,
         progress=None,
+        adapter: str | os.PathLike | None = "default",
     ):
-        """`progress`, a callable taking one line, hears about slow steps (loading the model)."""
+        """`progress`, a callable taking one line, hears about slow steps (loading the model).
+        `adapter`: a LoRA adapter directory (`summarise train`), None for none; "default" is
+        the adapter shipped for the default model, when there is one (never for another model)."""
         if backend not in BACKENDS:
             raise SummariserError(f"unknown backend {backend!r}; choose from {', '.join(BACKENDS)}")
         self.backend = backend
         self.model = model  # the argument, for the provenance of output lines
+        self.adapter = None  # the adapter directory loaded, if any
         # a model's measured policy decides which kinds it takes (policy.py), unless the
         # caller's options say otherwise
         self.options = options or Options(model_decides=model_decides(model))
@@ -45,9 +49,13 @@ class Summariser:
         if backend in _NEEDS_MODEL:
             from .generate import load_generator
 
-            self.generator = load_generator(model, device, quantize, progress=progress)
+            self.generator = load_generator(model, device, quantize, progress=progress, adapter=adapter)
+            self.adapter = getattr(self.generator, "adapter", None)
         elif backend == "llamacpp":
             from .generate import load_llamacpp
+
+            if adapter is not None and str(adapter).lower() not in ("default", "none"):
+                raise SummariserError("an adapter is loaded by the transformers backend only")
 
             if device == "cuda" or quantize:
                 raise SummariserError("the llamacpp backend runs the .gguf as stored, on the CPU")

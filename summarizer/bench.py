@@ -613,16 +613,20 @@ def bench_transformers(
     threads: int | None,
     experiments: bool,
     progress: Callable[[str], None],
+    adapter: str | None = None,
 ) -> dict:
     import torch
 
-    from .generate import TransformersGenerator, pick_device, resolve_model
+    from .generate import TransformersGenerator, pick_device, resolve_adapter, resolve_model
     from .pipeline import analyse, summarise_text
 
     model_dir, gguf_file = resolve_model(model)
     progress("loading the model")
     resolved_device = pick_device(device)
-    load_s, generator = _timed(lambda: TransformersGenerator(model_dir, gguf_file, resolved_device, threads=threads))
+    adapter_dir = resolve_adapter(adapter, model)
+    load_s, generator = _timed(
+        lambda: TransformersGenerator(model_dir, gguf_file, resolved_device, threads=threads, adapter=adapter_dir)
+    )
     result: dict = {
         "model": str(model_dir / gguf_file) if gguf_file else str(model_dir),
         "device": generator.device,
@@ -631,6 +635,7 @@ def bench_transformers(
         "weights_dtype": str(next(generator.model.parameters()).dtype).replace("torch.", ""),
         "options": {"quantize": generator.quantize, "fast_forward": generator.fast_forward},
         "load_s": load_s,
+        "adapter": str(adapter_dir) if adapter_dir else None,
     }
     # warm the rules side (spaCy loads on first use) so pipeline timings hold no one-off load
     result["rules_first_article_s"], _ = _timed(lambda: summarise_text(next(iter(texts.values()))))
@@ -893,6 +898,7 @@ def run_bench(
     threads: int | None = None,
     experiments: bool = True,
     progress: Callable[[str], None] = lambda message: None,
+    adapter: str | None = "default",
 ) -> dict:
     unknown = [name for name in backends if name not in BENCH_BACKENDS]
     if unknown:
@@ -921,7 +927,7 @@ def run_bench(
         elif name == "llamacpp":
             result["backends"][name] = bench_llamacpp(texts, model, threads, progress)
         else:
-            result["backends"][name] = bench_transformers(texts, model, device, threads, experiments, progress)
+            result["backends"][name] = bench_transformers(texts, model, device, threads, experiments, progress, adapter)
     progress("time to first brief (fresh processes)")
     first_brief = time_to_first_brief(found[0][1], list(result["backends"]), model)
     for name, seconds in first_brief.items():

@@ -46,7 +46,9 @@ _METAVARS = {"out": "PATH", "model": "DIR|FILE.gguf", "backend": "NAME", "device
              "id_column": "NAME", "shard": "K/N", "timeout": "SECONDS", "gold": "GOLD.jsonl",
              "articles": "DIR", "predictions": "FILE", "baseline": "FILE", "tolerance": "X",
              "title": "TEXT", "threshold": "X", "limit": "N", "threads": "N", "which": "line|brief",
-             "format": "csv|parquet|acled|ucdp", "date_column": "NAME", "keep_columns": "A,B,..."}  # fmt: skip
+             "format": "csv|parquet|acled|ucdp", "date_column": "NAME", "keep_columns": "A,B,...",
+             "adapter": "DIR|none", "seed": "N", "epochs": "N", "rank": "N", "lr": "X", "layers": "N",
+             "orders": "N"}  # fmt: skip
 
 
 app = typer.Typer(
@@ -69,6 +71,14 @@ BackendOption = Annotated[
     ),
 ]
 DeviceOption = Annotated[str, typer.Option("--device", help="auto, cpu or cuda.")]
+AdapterOption = Annotated[
+    str,
+    typer.Option(
+        "--adapter",
+        help="LoRA adapter directory from `summarise train`; none: no adapter "
+        "(default: the adapter shipped for the default model, if any).",
+    ),
+]
 QuantizeOption = Annotated[
     str | None,
     typer.Option("--quantize", help="int8: dynamic int8 linear layers on the CPU (faster; decisions may change)."),
@@ -104,6 +114,7 @@ def run(
     backend: BackendOption = "transformers",
     device: DeviceOption = "auto",
     quantize: QuantizeOption = None,
+    adapter: AdapterOption = "default",
     batch_size: Annotated[
         int,
         typer.Option("--batch-size", min=1, help="Articles decoded together (1 is fastest on a CPU; try 8+ on a GPU)."),
@@ -143,7 +154,12 @@ def run(
         articles = _peek(articles)  # a missing path fails before the model loads
         output = BriefsOutput(out, warn)  # a directory, read-only, full, locked, not ours
         summariser = Summariser(
-            model=model, backend=backend, device=device, quantize=quantize, progress=None if quiet else warn_plain
+            model=model,
+            backend=backend,
+            device=device,
+            quantize=quantize,
+            progress=None if quiet else warn_plain,
+            adapter=adapter,
         )
         total = None if quiet or shard_spec else count_inputs(inputs, glob)
         with _progress(quiet, total) as progress:
@@ -220,6 +236,7 @@ def eval_command(
     backend: BackendOption = "transformers",
     device: DeviceOption = "auto",
     quantize: QuantizeOption = None,
+    adapter: AdapterOption = "default",
     model_decides: Annotated[
         str | None,
         typer.Option(
@@ -250,10 +267,14 @@ def eval_command(
                     choices = ", ".join(sorted(DECISION_KINDS))
                     raise InputError(f"--model-decides takes {choices}, not {model_decides!r}")
                 options = Options(model_decides=kinds)
-            summariser = Summariser(model=model, backend=backend, device=device, quantize=quantize, options=options)
+            summariser = Summariser(
+                model=model, backend=backend, device=device, quantize=quantize, options=options, adapter=adapter
+            )
             briefs, seconds = run_predictions(summariser, gold_records, texts, out / "predictions.jsonl")
         metrics = evaluate(gold_records, texts, briefs, seconds)
         metrics["backend"] = backend if predictions is None else "predictions"
+        if predictions is None and summariser.adapter is not None:
+            metrics["adapter"] = str(summariser.adapter)
         if predictions is None:
             from .evaluation import run_stats
 
@@ -294,6 +315,89 @@ def _print_metrics(metrics: dict, rows) -> None:
         ]
         articles.add_row(article_id, *cells, "; ".join(entry.get("missed", []))[:200])
     console.print(articles)
+
+
+@app.command("train", cls=_Command)
+def train_command(
+    gold: Annotated[list[Path], typer.Option("--gold", help="Gold JSONL of training articles (repeatable).")],
+    articles: Annotated[
+        list[Path], typer.Option("--articles", help="Directory of <id>.txt articles, one per --gold, in order.")
+    ],
+    out: Annotated[Path, typer.Option("--out", help="Directory for the adapter (adapter_*.json/.safetensors).")],
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the example order and the adapter's start.")] = 0,
+    epochs: Annotated[int, typer.Option("--epochs", help="Passes over the examples.")] = 4,
+    rank: Annotated[int, typer.Option("--rank", help="LoRA rank.")] = 8,
+    lr: Annotated[float, typer.Option("--lr", help="Learning rate (AdamW, decaying linearly to 0).")] = 1e-3,
+    layers: Annotated[
+        int, typer.Option("--layers", help="Top decoder layers given LoRA; those below stay frozen.")
+    ] = 8,
+    sure: Annotated[
+        bool,
+        typer.Option("--sure/--asked-only", help="Also teach the decisions the rules take alone (more examples)."),
+    ] = True,
+    orders: Annotated[
+        int, typer.Option("--orders", help="Ask each source question in up to N orders of its named options.")
+    ] = 1,
+    threads: Annotated[int, typer.Option("--threads", help="torch threads (1 is fastest on a busy machine).")] = 1,
+    model: ModelOption = None,
+) -> None:
+    """Train a LoRA adapter of the model on the decisions of labelled articles (training gold only)."""
+    try:
+        if len(gold) != len(articles):
+            raise InputError(f"give one --articles per --gold ({len(gold)} --gold, {len(articles)} --articles)")
+        numbers = (
+            ("--epochs", epochs),
+            ("--rank", rank),
+            ("--layers", layers),
+            ("--orders", orders),
+            ("--threads", threads),
+        )
+        for name, value in numbers:
+            if value < 1:
+                raise InputError(f"{name} must be at least 1, not {value}")
+        if not lr > 0:
+            raise InputError(f"--lr must be above 0, not {lr}")
+        if out.exists() and not out.is_dir():
+            raise InputError(f"{out}: exists and is not a directory")
+        from .train import decision_examples, read_training_sets, summary
+
+        gold_records, texts = read_training_sets(list(zip(gold, articles, strict=True)))
+        started = time.perf_counter()
+        from .adapter import chat_prompter, load_base, train_adapter
+
+        network, tokenizer = load_base(model)
+        examples = decision_examples(gold_records, texts, chat_prompter(tokenizer), sure=sure, orders=orders)
+        counts = summary(examples)
+        err.print(f"train: {len(texts)} articles -> {counts}", highlight=False)
+        base_name = Path(model).name if model else _default_model_name()
+        report = train_adapter(
+            examples,
+            out,
+            network,
+            tokenizer,
+            seed=seed,
+            epochs=epochs,
+            rank=rank,
+            lr=lr,
+            layers=layers,
+            threads=threads,
+            base_name=base_name,
+            progress=lambda line: err.print(f"train: {line}", highlight=False),
+        )
+    except SummariserError as exc:
+        _fail(exc)
+    size = sum(path.stat().st_size for path in out.iterdir() if path.is_file())
+    err.print(
+        f"wrote {out} ({size / 1e6:.1f} MB): {report['examples']} examples {counts}, {report['steps']} steps, "
+        f"training {report['seconds']:.0f} s, {time.perf_counter() - started:.0f} s in all",
+        highlight=False,
+    )
+
+
+def _default_model_name() -> str:
+    from .generate import DEFAULT_GGUF
+
+    return DEFAULT_GGUF
 
 
 @app.command("gold-check", cls=_Command)
@@ -436,6 +540,7 @@ def bench(
     model: ModelOption = None,
     device: DeviceOption = "auto",
     threads: Annotated[int | None, typer.Option("--threads", min=1, help="torch threads (default torch's).")] = None,
+    adapter: AdapterOption = "default",
     experiments: Annotated[
         bool | None,
         typer.Option(
@@ -457,6 +562,7 @@ def bench(
             threads=threads,
             experiments=limit is None if experiments is None else experiments,
             progress=lambda message: err.print(f"bench: {message}", highlight=False),
+            adapter=adapter,
         )
         write_result(result, out)
     except SummariserError as exc:

@@ -229,6 +229,7 @@ class TransformersGenerator(_GrammarWalk):
     fast_forward: bool = True  # grammar-fixed text costs no forward pass (False: outlines' generator)
     batch_size: int = 1  # prompts sharing a forward pass; on CPU 1 is fastest (`summarise bench`)
     reuse_prefix: bool = True  # keep the KV cache of the prompt prefix for the next call
+    adapter: Path | None = None  # a LoRA adapter (`summarise train`), merged into the weights
     _grammars: dict = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -259,6 +260,8 @@ class TransformersGenerator(_GrammarWalk):
                 raise ModelLoadError(f"cannot load model from {self.model_dir}: {_first_line(exc)}") from exc
             if cached is not None:
                 _save_converted(self.model, self.tokenizer, cached)
+        if self.adapter is not None:
+            self.model = _with_adapter(self.model, self.adapter)
         self.model.to(self.device).eval()
         if self.threads is not None:
             torch.set_num_threads(max(1, int(self.threads)))
@@ -729,21 +732,64 @@ def _quantized(model, mode: str, device: str):
 _LOADED: dict[tuple, TransformersGenerator] = {}
 _LOAD_LOCK = threading.Lock()
 
+# The adapter trained for the default model (`summarise train`), shipped as package data; it
+# is loaded by default for the default model only, and only while it is there.
+DEFAULT_ADAPTER = "default"
+_ADAPTER_PACKAGE = ("summarizer", "adapters", "smollm2-135m")
+ADAPTER_FILES = ("adapter_config.json", "adapter_model.safetensors")
+
+
+def default_adapter() -> Path | None:
+    """The committed adapter of the default model, or None when the package has none."""
+    from importlib import resources
+
+    folder = Path(str(resources.files(_ADAPTER_PACKAGE[0]).joinpath(*_ADAPTER_PACKAGE[1:])))
+    return folder if all((folder / name).is_file() for name in ADAPTER_FILES) else None
+
+
+def resolve_adapter(adapter: str | os.PathLike | None, model: str | os.PathLike | None) -> Path | None:
+    """The adapter directory to load: `DEFAULT_ADAPTER` is the committed one for the default
+    model (none for any other model), None or "none" is no adapter, else a directory."""
+    if adapter is None or str(adapter).lower() == "none":
+        return None
+    if str(adapter) == DEFAULT_ADAPTER:
+        return default_adapter() if model is None else None
+    path = Path(adapter).expanduser()
+    missing = [name for name in ADAPTER_FILES if not (path / name).is_file()]
+    if missing:
+        raise ModelLoadError(f"{path}: not an adapter directory (no {missing[0]}); make one with summarise train")
+    return path
+
+
+def _with_adapter(model, adapter: Path):
+    """`model` with the LoRA adapter merged into its weights (decoding then costs nothing more)."""
+    try:
+        from peft import PeftModel
+    except ImportError as exc:
+        raise ModelLoadError("loading an adapter needs peft: pip install 'peft>=0.13'") from exc
+    try:
+        return PeftModel.from_pretrained(model, str(adapter)).merge_and_unload()
+    except Exception as exc:  # peft raises many types for an adapter of another model
+        raise ModelLoadError(f"cannot load adapter {adapter}: {_first_line(exc)}") from exc
+
 
 def load_generator(
     model: str | os.PathLike | None = None,
     device: str = "auto",
     quantize: str | None = None,
     progress: Callable[[str], None] | None = None,
+    adapter: str | os.PathLike | None = DEFAULT_ADAPTER,
 ) -> TransformersGenerator:
     """Load (once per process) and return the generator for `model` on `device`; `quantize`
     "int8" runs it with dynamic int8 linear layers (CPU only; faster, decisions may change).
+    `adapter` (see `resolve_adapter`): by default the committed adapter of the default model.
     `progress` hears one line before a load starts (it takes seconds)."""
     if quantize not in (None, "int8"):
         raise ModelLoadError(f"unknown quantisation {quantize!r}; use int8")
     model_dir, gguf_file = resolve_model(model)
     resolved_device = pick_device(device)
-    key = (str(model_dir), gguf_file, resolved_device, quantize)
+    adapter_dir = resolve_adapter(adapter, model)
+    key = (str(model_dir), gguf_file, resolved_device, quantize, str(adapter_dir))
     with _LOAD_LOCK:
         if key not in _LOADED:
             if progress is not None:
@@ -751,7 +797,9 @@ def load_generator(
                 first = cached is not None and not (cached / _COMPLETE).is_file()
                 note = " (first run converts the GGUF, ~30 s; later runs load it from the cache)" if first else ""
                 progress(f"loading model {gguf_file or model_dir.name}{note} ...")
-            _LOADED[key] = TransformersGenerator(model_dir, gguf_file, resolved_device, quantize=quantize)
+            _LOADED[key] = TransformersGenerator(
+                model_dir, gguf_file, resolved_device, quantize=quantize, adapter=adapter_dir
+            )
         return _LOADED[key]
 
 

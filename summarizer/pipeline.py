@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .brief import Actor, Brief, EventDate, EventType, Figure, Source
@@ -206,11 +207,11 @@ def _decision_schema(categories: list[str], sources: list[str]) -> dict:
     }
 
 
-def model_choices(
-    analysis: Analysis, generator: Generator, stats: RunStats, decides: frozenset[str] = DECISION_KINDS
-) -> list[Choice]:
-    """Let the model choose category and source where the text offers more than one; the
-    enums hold only grounded options, so any answer is something the article says."""
+def pending_decisions(
+    analysis: Analysis, chat_prompt: Callable[[str, str], str], decides: frozenset[str] = DECISION_KINDS
+) -> list[tuple[int, dict, str]]:
+    """The questions the model is asked about this article's figures: (figure index, answer
+    schema, chat prompt). `summarise train` builds its examples from the same questions."""
     choices = rule_choices(analysis)
     pending: list[tuple[int, dict, str]] = []
     system = render("system")
@@ -239,7 +240,17 @@ def model_choices(
             categories=categories,
             sources=sources,
         )
-        pending.append((index, schema, generator.chat_prompt(system, user)))
+        pending.append((index, schema, chat_prompt(system, user)))
+    return pending
+
+
+def model_choices(
+    analysis: Analysis, generator: Generator, stats: RunStats, decides: frozenset[str] = DECISION_KINDS
+) -> list[Choice]:
+    """Let the model choose category and source where the text offers more than one; the
+    enums hold only grounded options, so any answer is something the article says."""
+    choices = rule_choices(analysis)
+    pending = pending_decisions(analysis, generator.chat_prompt, decides)
     # one batch per distinct schema: the generator compiles each grammar once
     by_schema: dict[str, tuple[dict, list[tuple[int, str]]]] = {}
     for index, schema, prompt in pending:
