@@ -246,6 +246,15 @@ def test_headline_figure_restated_in_the_body_is_one_figure(text):
 # ---------------------------------------------------------------- 4. not casualties
 
 
+def test_camps_and_tanks_are_not_people():
+    text = (
+        "Floods in Osk\n"
+        "Nearly 30,000 people are sheltering in 740 relief camps, officials said. "
+        "Fighting destroyed 12 army tanks and wounded nine soldiers.\n"
+    )
+    assert counts(summarise_text(text)) == {30000, 9}
+
+
 def test_a_wars_running_total_is_background_but_a_war_torn_region_is_not():
     text = (
         "Bombs kill 23 and wound 162 in Varn\n"

@@ -30,7 +30,8 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"|villages?|hectares?|acres?|schools?|shops?|boats?|trucks?|tents?|kilograms?|litres?|liters?"
     r"|rounds|shots|bullets|rockets?|missiles?|drones?|bombs?|shells|families|households|counts|charges"
     r"|districts|provinces|regions|towns|cities|countries|states|areas|sites|locations|hospitals|facilities"
-    r"|(?:[\w-]+\s+)?(?:buildings?|homes|houses|storeys?|floors?))\b",
+    r"|(?:[\w-]+\s+)?(?:buildings?|homes|houses|storeys?|floors?|camps?|shelters|centres|centers|classrooms"
+    r"|mosques|churches|bridges|roads|aircraft|planes|helicopters|tanks))\b",
     re.IGNORECASE,
 )
 _PERSON_NOUN = re.compile(
