@@ -246,6 +246,17 @@ def test_headline_figure_restated_in_the_body_is_one_figure(text):
 # ---------------------------------------------------------------- 4. not casualties
 
 
+def test_survivors_a_search_a_part_of_a_figure_and_people_still_in_hospital():
+    text = (
+        "Boat sinks off Osk\n"
+        '"We have found 38 bodies and 67 people survived," a navy officer said. '
+        "Rescuers were searching for more than 20 others, local officials said. "
+        "Governor Ana Ruiz said 64 people remained in hospital, nine of them in intensive care. "
+        "Divers called off the search for 160 people lost in a separate sinking.\n"
+    )
+    assert figures(summarise_text(text)) == {("killed", 38), ("missing", 20), ("injured", 64)}
+
+
 def test_camps_and_tanks_are_not_people():
     text = (
         "Floods in Osk\n"

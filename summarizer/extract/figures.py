@@ -76,7 +76,8 @@ CASUALTY_WORDS = [
      r"|slain|perished|executed|massacred|bodies|death\s+toll|murdered|lost\s+their\s+lives"
      r"|drowned|burned\s+to\s+death|crushed\s+to\s+death|electrocuted|beheaded|lynched"),
     ("injured", r"injured|wounded|injuries|injuring|wounding|hurt|hospitali[sz]ed|maimed"
-     r"|treated\s+for|suffering\s+from|gunshot\s+(?:victims|wounds)|taken\s+to\s+hospital"),
+     r"|treated\s+for|suffering\s+from|gunshot\s+(?:victims|wounds)|taken\s+to\s+hospital"
+     r"|(?:remain(?:ed|s)?|were|are|still)\s+in\s+(?:the\s+)?hospitals?"),
     ("missing", r"missing|unaccounted\s+for|disappeared|abducted|kidnapped"
      r"|feared\s+(?:buried|trapped)|still\s+trapped|trapped\s+(?:under|beneath|in)"),
     ("arrested", r"arrested|arrests?|detained|detentions?|apprehended|captured|in\s+custody|jailed"
@@ -225,6 +226,8 @@ def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
         return False
     if expression.lower() == "one" and not _PERSON_NOUN.match(after):
         return False  # 'one of them', 'one said': a pronoun, not a count
+    if re.match(r",?\s+of\s+(?:them|whom)\b", after) and re.search(r",\s*$", before):
+        return False  # '64 were in hospital, nine of them in intensive care': a part of the figure before
     if "." in expression and not re.search(r"thousand|million|billion", expression, re.IGNORECASE):
         return False  # people are not counted in fractions ('6.8', but '1.2 million' stays)
     if re.search(r"(?-i:[A-Z][a-z'’-]+),\s*$", before) and re.match(r"\s*[,;)]", after):
@@ -254,8 +257,13 @@ _VERB_BEFORE = re.compile(
     r"|\b(?P<arrested>arresting|arrested|arrests|arrest|detaining|detained|detains|detain|jailing|jailed)"
     r"\s+(?:at\s+least\s+)?$"
     r"|\b(?P<displaced>displacing|displaced|displaces)\s+$|\b(?P<affected>infecting|infected|sickening|sickened)\s+$"
-    r"|\btoll\s+(?:\w+\s+){0,2}(?:at|to)\s+$",
+    r"|\btoll\s+(?:\w+\s+){0,2}(?:at|to)\s+$"
+    r"|\b(?P<missing>(?:searching|searched|looking)\s+for)\s+$",
     re.IGNORECASE,
+)
+# '67 people survived', '12 were rescued': the number counts those who came through
+_CAME_THROUGH = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}(?:survived|escaped|(?:were|was)\s+(?:rescued|saved|pulled\s+out\s+alive))\b"
 )
 # A clause of its own after the number ("45 people were rescued") stops a list reading.
 _OTHER_PREDICATE = re.compile(
@@ -302,6 +310,7 @@ def _categories_for(
     _, group_end = _group(text, number_end, min(next_number, sentence.end))
     predicate = _OTHER_PREDICATE.match(text, group_end, min(group_end + 40, sentence.end))
     own_clause = predicate is not None and not CASUALTY.match(predicate.group(1))
+    own_clause = own_clause or bool(_CAME_THROUGH.match(text, number_end, min(number_end + 40, sentence.end)))
     if not own_clause:
         # a list reading needs a cue close by; the bound keeps a long sentence linear
         behind = text[max(sentence.start, number_start - _LIST_REACH) : number_start]
