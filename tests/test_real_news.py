@@ -713,6 +713,21 @@ def test_the_town_of_a_name_is_a_place_whatever_ner_says():
     assert not _named_as_place(text, text.index("Dorva"), "Dorva")
 
 
+@pytest.mark.parametrize(
+    "sentence,count,source",
+    [
+        ("A local rights group, the Varo League for Human Rights, said its members had counted 41 dead.", 41,
+         "Varo League for Human Rights"),
+        ("The national disaster unit, VNDU, said nine injured people were taken to hospital.", 9, "VNDU"),
+        ("A security source in the regional capital, Lesk, who spoke on condition of anonymity, told VOA that "
+         "at least 20 soldiers had died.", 20, "security source"),
+    ],
+)  # fmt: skip
+def test_a_source_named_in_apposition_and_a_place_in_apposition(sentence, count, source):
+    brief = summarise_text("Clashes in Osk\n" + sentence + "\n")
+    assert [f.source for f in brief.toll if f.count == count] == [source]
+
+
 def test_two_outlets_joined_by_and_are_two_sources():
     text = "Blast kills 6\nA blast killed six people at a bus stop in Dorva on Monday, the KTV and RNO reported.\n"
     names = {source.name for source in summarise_text(text).attribution}

@@ -42,7 +42,7 @@ SOURCE_TYPE_WORDS = [
      r"|official\s+news\s+agency"),
     ("monitor", r"observatory|monitor\w*|watchdog|acled|airwars|casualty\s+count"),
     ("un", r"\bun\b|united\s+nations|unicef|unhcr|ocha|unrwa|world\s+health\s+organi[sz]ation"),
-    ("ngo", r"red\s+cross|red\s+crescent|amnesty|human\s+rights\s+watch|doctors\s+without"
+    ("ngo", r"red\s+cross|red\s+crescent|amnesty|human\s+rights|rights\s+group|doctors\s+without"
      r"|médecins|msf|charity|foundation|ngo|relief"),
     ("witness", r"witness\w*|\bresidents?\b|survivors?|\blocals\b|villagers?|eyewitness\w*"),
     ("military", r"\barmy\b|military|armed\s+forces|defen[cs]e\s+forces|idf|command\b"),
@@ -108,6 +108,12 @@ def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int]
     window = text[floor:position].rstrip()
     # 'the mayor of Chivay, Romeo Huaman, said': the appositive is the speaker's name
     named = re.search(r",\s*((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)\s*,\s*$", window)
+    # 'a local rights group, the Varo League for Human Rights,' / 'the disaster unit, UNGRD,'
+    named = named or re.search(
+        r",\s*(?:the\s+)?([A-Z][\w'’.-]+(?:\s+(?:(?:of|for|on|and|the)\s+)*[A-Z][\w'’.-]+){1,6}"
+        r"|[A-Z]{2,}[\w.-]*)\s*,\s*$",
+        window,
+    )
     if named:
         return floor + named.start(1), floor + named.end(1)
     # skip an appositive ", headquartered in Beirut," or a time "on Friday"
@@ -130,8 +136,17 @@ def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int]
         window,
     )
     # 'the coordinator for Sudan said': a name after a preposition is not the speaker
-    complement = match and re.search(
-        r"\b(?:for|of|in|at|to|on|(?<!reports )(?<!report )(?<!statement )from)\s+$", window[: match.start(1)]
+    complement = (
+        match
+        and (
+            re.search(
+                r"\b(?:for|of|in|at|to|on|(?<!reports )(?<!report )(?<!statement )from)\s+$", window[: match.start(1)]
+            )
+            # 'a source in the regional capital, Lesk': the name is the place's, in apposition
+            or re.search(
+                r"\b(?:in|at|near|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[a-z][\w-]*,\s*$", window[: match.start(1)]
+            )
+        )
     )
     if match and re.search(r"[A-Z]", match.group(1)) and not complement:
         start, end = floor + match.start(1), floor + match.end(1)

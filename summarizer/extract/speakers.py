@@ -252,7 +252,13 @@ def _name_span(head) -> tuple[int, int] | None:
     Health', 'a spokesman for the ministry'). An apposition that is a proper name
     ('a spokesman for the ministry, Ana Ruiz,') is the speaker's name."""
     for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
+        # 'a source in the capital, Dori,': a place in apposition is not the speaker's name
+        if (
+            child.dep_ == "appos"
+            and child.pos_ == "PROPN"
+            and child.ent_type_ not in ("GPE", "LOC", "FAC")
+            and not _after_a_place_phrase(child)
+        ):
             return _phrase(child)
     return _phrase(head)
 
@@ -268,6 +274,18 @@ def _inner_hyphen(token) -> bool:
         and 0 < token.i < len(doc) - 1
         and not doc[token.i - 1].whitespace_
         and doc[token.i + 1].lower_ not in _HYPHEN_MODIFIERS
+    )
+
+
+def _after_a_place_phrase(token) -> bool:
+    """'a source in the regional capital, Lesk,': the apposition names the place before it."""
+    doc = token.doc
+    before = doc[token.i - 2] if token.i >= 2 and doc[token.i - 1].text == "," else None
+    return (
+        before is not None
+        and before.dep_ == "pobj"
+        and before.head.lower_ in ("in", "at", "near", "from")
+        and before.pos_ == "NOUN"
     )
 
 
