@@ -137,9 +137,14 @@ def _source_options(analysis: Analysis, figure: FigureCandidate) -> tuple[list[s
     position = analysis.index.positions[sentence.start]
     before = names_in([s.start for s in paragraph[max(0, position - 2) : position]])
     after = names_in([s.start for s in paragraph[position + 1 : position + 3]])
-    # inside a quotation that closes in a later sentence ('"... were killed. ...," he said'),
-    # the speaker named after the quote comes before anyone cited earlier
-    candidates = same + after + before if sentence.start in analysis.quoted else same + before + after
+    if sentence.start in analysis.quoted:
+        # inside a quotation that closes in a later sentence ('"... were killed. ... We are
+        # trying ...," he said'), the speaker named where it closes comes first
+        closing = next((s for s in paragraph[position + 1 :] if s.start not in analysis.quoted), None)
+        speaker = names_in([closing.start]) if closing is not None else []
+        candidates = same + speaker + after + before
+    else:
+        candidates = same + before + after
     return list(dict.fromkeys(candidates)), len(set(same))
 
 

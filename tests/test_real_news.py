@@ -728,6 +728,16 @@ def test_a_source_named_in_apposition_and_a_place_in_apposition(sentence, count,
     assert [f.source for f in brief.toll if f.count == count] == [source]
 
 
+def test_a_long_quotation_is_credited_to_the_speaker_named_where_it_closes():
+    text = (
+        "Quake in Osk\n"
+        "The quake struck the district of Osk on Monday, officials said.\n\n"
+        '"We update the figures as they reach us. For the injured, the latest figure is 446. We are setting up '
+        'bases. Lesk will be a central base. We are also building a hub," said Ana Ruiz.\n'
+    )
+    assert source_of(summarise_text(text), "injured", 446) == "Ana Ruiz"
+
+
 def test_two_outlets_joined_by_and_are_two_sources():
     text = "Blast kills 6\nA blast killed six people at a bus stop in Dorva on Monday, the KTV and RNO reported.\n"
     names = {source.name for source in summarise_text(text).attribution}
