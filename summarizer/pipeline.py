@@ -328,6 +328,11 @@ def _counted_victims(text: str, sentences: list[Sentence], toll: list[Figure], w
     if not counted:
         return []
     name = counted.most_common(1)[0][0]
+    same = [actor for actor in who if _key(name) in _name_keys([actor])]
+    if same:  # listed once: 'soldiers' read as the state's side whom the toll counts are victims;
+        if same[0].role == "authority":  # attackers killed stay attackers
+            same[0].role = "victim"
+        return []
     spans = occurrences(text, [name], sentences)
     return [Actor(name=name, role="victim", mentions=spans)] if spans else []
 

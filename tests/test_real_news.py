@@ -451,6 +451,12 @@ ROLE_SENTENCES = [
 ]
 
 
+def test_a_group_the_toll_counts_is_listed_once():
+    text = "Clashes in Osk\nA security source told VOA that at least 20 soldiers had died near Osk on Monday.\n"
+    soldiers = [actor for actor in summarise_text(text).who if actor.name == "soldiers"]
+    assert [actor.role for actor in soldiers] == ["victim"]
+
+
 def test_a_named_storm_is_not_an_actor():
     text = (
         "Cyclone Amara slams into the coast, killing at least 19\n"
