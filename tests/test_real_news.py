@@ -257,6 +257,16 @@ def test_survivors_a_search_a_part_of_a_figure_and_people_still_in_hospital():
     assert figures(summarise_text(text)) == {("killed", 38), ("missing", 20), ("injured", 64)}
 
 
+def test_a_toll_raised_from_an_earlier_figure_keeps_only_the_new_one():
+    text = (
+        "Quake toll rises\n"
+        "The death toll rose to 23 on Tuesday, raising the toll from 12 announced in the morning, officials said.\n"
+    )
+    brief = summarise_text(text)
+    assert figures(brief) == {("killed", 23)}
+    assert "announced" not in {actor.name for actor in brief.who}
+
+
 def test_camps_and_tanks_are_not_people():
     text = (
         "Floods in Osk\n"

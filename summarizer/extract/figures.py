@@ -207,7 +207,10 @@ _SUPERSEDED_BEFORE = re.compile(
     r"(?:\b(?:earlier|previous|initial|preliminary|prior|old)\s+(?:death\s+)?(?:toll|figure|count|tally|estimate)"
     r"\s+(?:of\s+|at\s+)?|\b(?:up|down|revised|raised|rose|risen|increased|climbed)\s+from\s+(?:an?\s+)?"
     r"(?:earlier\s+|previous\s+|initial\s+)?(?:\w+\s+)?|\bfrom\s+(?:an?\s+|the\s+)?(?:earlier|previous|initial)"
-    r"\s+(?:\w+\s+)?)$",
+    r"\s+(?:\w+\s+)?"
+    # 'raising the toll from 12', 'bringing the death toll up from 30'
+    r"|\b(?:raising|raised|bringing|brought|pushing|pushed|taking|took)\s+(?:the\s+)?(?:death\s+)?(?:toll|tally)"
+    r"\s+(?:up\s+)?from\s+)$",
     re.IGNORECASE,
 )
 
