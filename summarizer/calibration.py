@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .errors import GenerationError
 from .pipeline import (
     DECISION_KINDS,
     NOT_STATED,
@@ -79,37 +80,37 @@ def measure(
     progress: Callable[[str], None] | None = None,
 ) -> list[dict]:
     """For each (choice, shots) variant: per decision kind the questions asked, the judged
-    ones, rules and model accuracy on them, and ms per decision."""
-    tallies = [{kind: [0, 0, 0, 0] for kind in sorted(DECISION_KINDS)} for _ in variants]  # asked, judged, rules, model
-    seconds = [0.0] * len(variants)
-    asked_total = [0] * len(variants)
-    for number, record in enumerate(gold, start=1):
-        article_id = str(record["id"])
-        if article_id not in texts:
-            continue
-        text = texts[article_id]
-        analysis = analyse(text)
-        for v, (choice, shots) in enumerate(variants):
+    ones, rules and model accuracy on them, and ms per decision. Each variant runs over all
+    articles in turn (so its prompts share their KV-cached prefix as in a real run); a
+    variant the model cannot run (a GenerationError) is recorded with its error."""
+    records = [record for record in gold if str(record["id"]) in texts]
+    analyses = [analyse(texts[str(record["id"])]) for record in records]
+    results = []
+    for choice, shots in variants:
+        tally = {kind: [0, 0, 0, 0] for kind in sorted(DECISION_KINDS)}  # asked, judged, rules right, model right
+        seconds, asked_total, error = 0.0, 0, None
+        for record, analysis in zip(records, analyses, strict=True):
             asked = questions(analysis, generator, DECISION_KINDS, shots)
             started = time.perf_counter()
-            answers = model_answers(generator, asked, choice, RunStats())
-            seconds[v] += time.perf_counter() - started
-            asked_total[v] += len(asked)
+            try:
+                answers = model_answers(generator, asked, choice, RunStats())
+            except GenerationError as exc:
+                error = str(exc).splitlines()[0][:300]
+                break
+            seconds += time.perf_counter() - started
+            asked_total += len(asked)
+            text = texts[str(record["id"])]
             for question, answer in zip(asked, answers, strict=True):
                 golds = gold_figures(record, text, analysis, question.index)
                 by_rules = judge(question, rules_answer(question), golds, record)
                 by_model = judge(question, answer, golds, record)
                 for kind, verdict in by_rules.items():
-                    counts = tallies[v][kind]
+                    counts = tally[kind]
                     counts[0] += 1
                     if verdict is not None:
                         counts[1] += 1
                         counts[2] += verdict
                         counts[3] += bool(by_model[kind])
-        if progress is not None and number % 10 == 0:
-            progress(f"{number}/{len(gold)} articles")
-    results = []
-    for v, (choice, shots) in enumerate(variants):
         kinds = {
             kind: {
                 "decisions": asked,
@@ -117,10 +118,15 @@ def measure(
                 "rules_accuracy": round(rules / judged, 4) if judged else None,
                 "model_accuracy": round(model / judged, 4) if judged else None,
             }
-            for kind, (asked, judged, rules, model) in tallies[v].items()
+            for kind, (asked, judged, rules, model) in tally.items()
         }
-        ms = round(1000 * seconds[v] / asked_total[v], 1) if asked_total[v] else None
-        results.append({"choice": choice, "shots": shots, "ms_per_decision": ms, "kinds": kinds})
+        ms = round(1000 * seconds / asked_total, 1) if asked_total else None
+        result = {"choice": choice, "shots": shots, "ms_per_decision": ms, "kinds": kinds}
+        if error is not None:
+            result = {"choice": choice, "shots": shots, "error": error, "kinds": {}}
+        results.append(result)
+        if progress is not None:
+            progress(f"{choice}, {shots} shots: {error or f'{asked_total} decisions, {ms} ms each'}")
     return results
 
 
@@ -139,7 +145,10 @@ def calibrate(
     measured = measure(generator, gold, texts, variants, progress)
     for variant in measured:
         variant["kinds"] = with_deciders(variant["kinds"], minimum)
-    chosen = choose_variant(measured)
+    runnable = [variant for variant in measured if "error" not in variant]
+    if not runnable:
+        raise GenerationError(f"no choice method ran with this model: {measured[0]['error']}")
+    chosen = choose_variant(runnable)
     return {
         "format": POLICY_FORMAT,
         "model": model_path.name,

@@ -368,6 +368,8 @@ def calibrate(
     for column in ("choice", "shots", "kind", "decisions", "judged", "rules acc", "model acc", "decider", "ms/dec"):
         table.add_column(column)
     for variant in policy["variants"]:
+        if "error" in variant:
+            table.add_row(variant["choice"], str(variant["shots"]), "-", "-", "-", "-", "-", variant["error"][:60], "-")
         for kind, entry in variant["kinds"].items():
             table.add_row(
                 variant["choice"], str(variant["shots"]), kind, str(entry["decisions"]), str(entry["judged"]),
