@@ -47,7 +47,7 @@ _METAVARS = {"out": "PATH", "model": "DIR|FILE.gguf", "backend": "NAME", "device
              "articles": "DIR", "predictions": "FILE", "baseline": "FILE", "tolerance": "X",
              "title": "TEXT", "threshold": "X", "limit": "N", "threads": "N", "which": "line|brief",
              "format": "csv|parquet|acled|ucdp", "date_column": "NAME", "keep_columns": "A,B,...",
-             "choice": "greedy|loglik|loglik-norm", "shots": "N", "model_decides": "KINDS",
+             "choice": "greedy|loglik|loglik-norm|loglik-pmi", "shots": "N", "model_decides": "KINDS",
              "variants": "CHOICE:SHOTS,...", "min_decisions": "N"}  # fmt: skip
 
 
@@ -76,7 +76,8 @@ ChoiceOption = Annotated[
     typer.Option(
         "--choice",
         help="How the model picks an option: greedy (first-token walk of the grammar), loglik (whole "
-        "option, total log-likelihood), loglik-norm (per token); default: the model's policy.",
+        "option, total log-likelihood), loglik-norm (per token), loglik-pmi (less its likelihood without "
+        "the article); default: the model's policy.",
     ),
 ]
 ShotsOption = Annotated[

@@ -260,7 +260,7 @@ def questions(
     return asked
 
 
-CHOICE_METHODS = ("greedy", "loglik", "loglik-norm")
+CHOICE_METHODS = ("greedy", "loglik", "loglik-norm", "loglik-pmi")
 
 
 def model_choices(
@@ -275,7 +275,9 @@ def model_choices(
     enums hold only grounded options, so any answer is something the article says.
     `choice`: "greedy" walks the grammar token by token (an enum's first token decides it);
     "loglik" scores every answer the grammar allows as a whole completion of the prompt and
-    takes the most likely, "loglik-norm" the most likely per token."""
+    takes the most likely, "loglik-norm" the most likely per token, "loglik-pmi" the one
+    whose likelihood the question raises most over a premise without the article (so a
+    phrase likely anywhere, such as "not stated", does not win by its surface form)."""
     choices = rule_choices(analysis)
     asked = questions(analysis, generator, decides, shots)
     answers = model_answers(generator, asked, choice, stats)
@@ -302,7 +304,8 @@ def model_answers(
     if choice != "greedy":
         scorer = getattr(generator, "score_completions", None)
         if scorer is not None:
-            return [_most_likely(scorer, question, choice) for question in asked]
+            neutral = generator.chat_prompt(render("system"), render("neutral_premise"))
+            return [_most_likely(scorer, question, choice, neutral) for question in asked]
         if stats is not None and asked:  # said once per run in the brief's notes, never silent
             note = f"{generator.name}: cannot score options; {choice} choice fell back to greedy"
             if note not in stats.notes:
@@ -336,12 +339,16 @@ def answer_text(answer: dict) -> str:
     return json.dumps(answer, separators=(",", ":"), ensure_ascii=False)
 
 
-def _most_likely(scorer, question: Question, choice: str) -> dict:
-    """The allowed answer with the highest log-likelihood (total, or per token for
-    "loglik-norm"); on a tie the rules' order decides."""
+def _most_likely(scorer, question: Question, choice: str, neutral: str = "") -> dict:
+    """The allowed answer with the highest log-likelihood (total; per token for
+    "loglik-norm"; less its log-likelihood after the `neutral` premise for "loglik-pmi",
+    the domain-conditional PMI of Holtzman et al. 2021); on a tie the rules' order decides."""
     answers = grammar_answers(question.schema)
-    scores = scorer(question.prompt, [answer_text(answer) for answer in answers])
+    texts = [answer_text(answer) for answer in answers]
+    scores = scorer(question.prompt, texts)
     values = [total / max(1, tokens) if choice == "loglik-norm" else total for total, tokens in scores]
+    if choice == "loglik-pmi":
+        values = [value - prior for value, (prior, _) in zip(values, scorer(neutral, texts), strict=True)]
     return answers[max(range(len(answers)), key=lambda i: (values[i], -i))]
 
 

@@ -83,6 +83,31 @@ def test_the_fake_generator_scores_like_it_decodes(fake_generator):
     assert greedy.toll[0].source == loglik.toll[0].source == "Hill Monitor"  # the last option
 
 
+class PriorGenerator(ScoringGenerator):
+    """Scores that depend on the prompt: after the neutral premise (no article) an option
+    scores its prior; after a decision prompt, `scores`."""
+
+    def __init__(self, scores, priors):
+        super().__init__(scores)
+        self.priors = priors
+
+    def score_completions(self, prompt, completions):
+        if "Sentence:" in prompt:
+            return super().score_completions(prompt, completions)
+        values = [next(iter(json.loads(text).values())) for text in completions]
+        return [self.priors.get(value, (-100.0, 1)) for value in values]
+
+
+def test_loglik_pmi_discounts_an_option_likely_without_the_article():
+    text = "Flood\nThe river burst its banks on Monday, the Red Cross said. Nine people drowned.\n"
+    scores = {"Red Cross": (-9.0, 4), NOT_STATED: (-8.0, 3)}
+    priors = {"Red Cross": (-20.0, 4), NOT_STATED: (-6.0, 3)}  # "not stated": likely anywhere
+    generator = PriorGenerator(scores, priors)
+    by_loglik = summarise_text(text, generator, options=Options(choice="loglik")).toll[0]
+    assert by_loglik.decided_by == {"source": "model"} and by_loglik.source is None
+    assert summarise_text(text, generator, options=Options(choice="loglik-pmi")).toll[0].source == "Red Cross"
+
+
 def test_loglik_tie_goes_to_the_rules_order():
     generator = ScoringGenerator({"Interior Ministry": (-5.0, 3), "Hill Monitor": (-5.0, 3)})
     brief = summarise_text(TWO_SOURCES, generator, options=Options(choice="loglik"))
