@@ -32,11 +32,16 @@ def test_real_model_decides_an_ambiguous_source(summariser):
         "The Hill Monitor said fighting continued on Monday. The Interior Ministry said 5 rebels were "
         "killed, the Hill Monitor added.\n"
     )
-    # the default model's shipped policy (summarizer/policies/) gives it sources, by loglik
-    assert summariser.options.model_decides == frozenset({"source"}) and summariser.options.choice == "loglik"
+    from summarizer.policy import find_policy
+
+    # the default model runs by its shipped policy (summarizer/policies/)
+    policy = find_policy(None)
+    assert policy.note is None and policy.origin.startswith("summarizer/policies/")
+    assert (summariser.options.model_decides, summariser.options.choice) == (policy.model_decides, policy.choice)
     before = summariser.stats.model_decisions
     brief = summariser.summarise(text)
-    assert summariser.stats.model_decisions == before + 1, "two sources in one sentence: one decision"
+    asked = 1 if "source" in policy.model_decides else 0  # two sources in one sentence: one decision
+    assert summariser.stats.model_decisions == before + asked
     stats = RunStats()
     greedy = summarise_text(text, summariser.generator, stats, Options(model_decides=DECISION_KINDS))
     assert stats.model_decisions == 1
