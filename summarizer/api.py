@@ -9,7 +9,6 @@ from .brief import Brief
 from .errors import InputError, InternalError, SummariserError
 from .inputs import article_problem, printable_id
 from .pipeline import Options, RunStats, check_article, summarise_text
-from .policy import model_decides
 
 # transformers: the pipeline, the model choosing among grounded options (default)
 # rules:        the pipeline, the rules' first-ranked option everywhere, no model
@@ -32,18 +31,36 @@ class Summariser:
         quantize: str | None = None,
         progress=None,
         adapter: str | os.PathLike | None = "default",
+        choice: str | None = None,
+        shots: int | None = None,
+        model_decides: frozenset[str] | None = None,
     ):
-        """`progress`, a callable taking one line, hears about slow steps (loading the model).
-        `adapter`: a LoRA adapter directory (`summarise train`), None for none; "default" is
-        the adapter shipped for the default model, when there is one (never for another model)."""
+        """`progress`, a callable taking one line, hears about slow steps (loading the model)
+        and a model without a decision policy. The model's measured policy (policy.py) says
+        which kinds it decides, by which choice method, with how many shots; `choice`,
+        `shots` and `model_decides` override it, `options` replaces it. `adapter`: a LoRA
+        adapter directory (`summarise train`), None for none; "default" is the adapter shipped
+        for the default model, when there is one (never for another model)."""
         if backend not in BACKENDS:
             raise SummariserError(f"unknown backend {backend!r}; choose from {', '.join(BACKENDS)}")
         self.backend = backend
         self.model = model  # the argument, for the provenance of output lines
         self.adapter = None  # the adapter directory loaded, if any
-        # a model's measured policy decides which kinds it takes (policy.py), unless the
-        # caller's options say otherwise
-        self.options = options or Options(model_decides=model_decides(model))
+        self.policy = None
+        if options is None:
+            options = Options(model_decides=frozenset())
+            if backend in ("transformers", "llamacpp"):
+                from .policy import find_policy
+
+                self.policy = find_policy(model)
+                if self.policy.note and model_decides is None and progress is not None:
+                    progress(self.policy.note)
+                options = Options(
+                    model_decides=self.policy.model_decides if model_decides is None else model_decides,
+                    choice=self.policy.choice if choice is None else choice,
+                    shots=self.policy.shots if shots is None else shots,
+                )
+        self.options = options
         self.stats = RunStats()
         self.generator = None
         if backend in _NEEDS_MODEL:

@@ -35,6 +35,13 @@ class _Recorder:
         self.name = generator.name
         self._generator = generator
         self.requests: dict[tuple[str, str], tuple[dict, int]] = {}
+        self.scorings: dict[tuple[str, tuple[str, ...]], None] = {}
+        if getattr(generator, "score_completions", None) is not None:
+            self.score_completions = self._record_scoring
+
+    def _record_scoring(self, prompt: str, completions: list[str]) -> list[tuple[float, int]]:
+        self.scorings[(prompt, tuple(completions))] = None
+        return [(0.0, 1)] * len(completions)
 
     def chat_prompt(self, system: str, user: str) -> str:
         return self._generator.chat_prompt(system, user)
@@ -50,10 +57,19 @@ class _Recorder:
 class _Replayer:
     """Hands `model_choices` the answers the model gave for the pooled prompts."""
 
-    def __init__(self, generator: Generator, answers: dict[tuple[str, str], str]):
+    def __init__(self, generator: Generator, answers: dict[tuple[str, str], str], scores: dict | None = None):
         self.name = generator.name
         self._generator = generator
         self._answers = answers
+        self._scores = scores or {}
+        if getattr(generator, "score_completions", None) is not None:
+            self.score_completions = self._replay_scoring
+
+    def _replay_scoring(self, prompt: str, completions: list[str]) -> list[tuple[float, int]]:
+        try:
+            return self._scores[(prompt, tuple(completions))]
+        except KeyError as exc:
+            raise GenerationError("a decision prompt changed between layout and replay") from exc
 
     def chat_prompt(self, system: str, user: str) -> str:
         return self._generator.chat_prompt(system, user)
@@ -71,14 +87,21 @@ def pooled_answers(
     generator: Generator,
     batch_size: int | None = None,
     decides: frozenset[str] = DECISION_KINDS,
+    choice: str = "greedy",
+    shots: int = 0,
+    scores: dict | None = None,
 ) -> tuple[dict, int]:
     """The model's answer to every decision prompt of `analyses`, and the number of calls to
     the generator it took. A generator that decodes mixed schemas together
     (`generate_requests`) gets the whole pool in one call, `batch_size` prompts per forward
-    pass; any other gets one `generate_json` call per schema."""
+    pass; any other gets one `generate_json` call per schema. Log-likelihood choice scores
+    each prompt's options (filled into `scores`, keyed by prompt and options)."""
     recorder = _Recorder(generator)
     for analysis in analyses:
-        model_choices(analysis, recorder, RunStats(), decides)
+        model_choices(analysis, recorder, RunStats(), decides, choice, shots)
+    if scores is not None:
+        for prompt, completions in recorder.scorings:
+            scores[(prompt, completions)] = generator.score_completions(prompt, list(completions))
     keys = list(recorder.requests)
     if not keys:
         return {}, 0
@@ -112,9 +135,17 @@ def summarise_batch(
     options = options or Options()
     dates = list(published) if published is not None else [None] * len(texts)
     analyses = [analyse(check_article(text), options, date) for text, date in zip(texts, dates, strict=True)]
-    answers, _ = pooled_answers(analyses, generator, batch_size, options.model_decides)
-    replayer = _Replayer(generator, answers)
+    scores: dict = {}
+    answers, _ = pooled_answers(
+        analyses, generator, batch_size, options.model_decides, options.choice, options.shots, scores
+    )
+    replayer = _Replayer(generator, answers, scores)
     return [
-        build_brief(analysis, model_choices(analysis, replayer, stats, options.model_decides), stats, options)
+        build_brief(
+            analysis,
+            model_choices(analysis, replayer, stats, options.model_decides, options.choice, options.shots),
+            stats,
+            options,
+        )
         for analysis in analyses
     ]

@@ -81,6 +81,8 @@ DEFINITIONS = {
     "peak_rss_mb": "peak resident memory of the process after the backend's main measurements",
     "roofline_share": "decode_tok_s / (memory_bandwidth / weight_bytes_per_token)",
     "ms_per_decision": "wall ms per model decision (generate_json of one prompt), rounds of all decisions in order",
+    "ms_per_decision_loglik": "wall ms per decision by log-likelihood choice (every allowed answer scored from the "
+    "prompt's KV cache in one batched pass), rounds of all decisions in order",
     "decision_speedup_vs_transformers": "llamacpp: transformers ms_per_decision / llamacpp ms_per_decision",
     "weight_bytes_per_token (llamacpp)": "the GGUF file's size: its quantised weights, read once per token",
     "time_to_first_brief_s": "wall seconds of a fresh `summarise run ARTICLE --backend NAME --quiet` process on the "
@@ -369,6 +371,29 @@ def decision_rounds(generator, requests: Sequence[Request]) -> tuple[list[float]
             seconds, output = _timed(lambda r=request: generator.generate_json([r.prompt], r.schema, r.max_new_tokens))
             best[i] = min(best[i], seconds)
             outputs[i] = output[0]
+    return best, outputs
+
+
+def loglik_rounds(generator, requests: Sequence[Request]) -> tuple[list[float], list[str]]:
+    """Seconds per request of log-likelihood choice (every answer the grammar allows scored
+    from the prompt's KV cache; the fastest of REPEATS rounds, each from a cold cache) and
+    the answers, as JSON."""
+    from .pipeline import Question, answer_text, model_answers
+
+    def answer(request: Request) -> str:
+        [chosen] = model_answers(generator, [Question(0, request.schema, request.prompt)], "loglik")
+        return answer_text(chosen)
+
+    for request in requests:
+        answer(request)  # warm
+    best = [float("inf")] * len(requests)
+    outputs = [""] * len(requests)
+    for _ in range(REPEATS):
+        forget_prefix(generator)
+        for i, request in enumerate(requests):
+            seconds, output = _timed(lambda r=request: answer(r))
+            best[i] = min(best[i], seconds)
+            outputs[i] = output
     return best, outputs
 
 
@@ -668,6 +693,13 @@ def bench_transformers(
     result["output_tokens_per_article"] = ratio(ab["output_tokens"], len(texts))
     result["ms_per_decision"] = ratio(1000 * ab["constrained_s"], len(requests))
     result["decision_outputs"] = ab["outputs"]
+    if hasattr(generator, "score_completions"):
+        progress("log-likelihood choice")
+        loglik_times, loglik_outputs = loglik_rounds(generator, requests)
+        result["ms_per_decision_loglik"] = ratio(1000 * sum(loglik_times), len(requests))
+        result["loglik_same_as_greedy"] = sum(
+            json.loads(a) == json.loads(b) for a, b in zip(loglik_outputs, ab["outputs"], strict=True)
+        )
     reference = generator.with_options(fast_forward=False)
     if generator.fast_forward:  # the grammar's own cost, one forward pass per token on both sides
         per_pass = constrained_vs_unconstrained(reference, requests)
@@ -1011,6 +1043,7 @@ SUMMARY_FIELDS = (
     "batch_identical",
     "decode_batch_speedup",
     "ms_per_decision",
+    "ms_per_decision_loglik",
     "decision_speedup_vs_transformers",
     "peak_rss_mb",
     "memory_bandwidth_gb_s",

@@ -48,7 +48,8 @@ _METAVARS = {"out": "PATH", "model": "DIR|FILE.gguf", "backend": "NAME", "device
              "title": "TEXT", "threshold": "X", "limit": "N", "threads": "N", "which": "line|brief",
              "format": "csv|parquet|acled|ucdp", "date_column": "NAME", "keep_columns": "A,B,...",
              "adapter": "DIR|none", "seed": "N", "epochs": "N", "rank": "N", "lr": "X", "layers": "N",
-             "orders": "N"}  # fmt: skip
+             "orders": "N", "choice": "greedy|loglik|loglik-norm|loglik-pmi", "shots": "N",
+             "model_decides": "KINDS", "variants": "CHOICE:SHOTS,...", "min_decisions": "N"}  # fmt: skip
 
 
 app = typer.Typer(
@@ -77,6 +78,26 @@ AdapterOption = Annotated[
         "--adapter",
         help="LoRA adapter directory from `summarise train`; none: no adapter "
         "(default: the adapter shipped for the default model, if any).",
+    ),
+]
+ChoiceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--choice",
+        help="How the model picks an option: greedy (first-token walk of the grammar), loglik (whole "
+        "option, total log-likelihood), loglik-norm (per token), loglik-pmi (less its likelihood without "
+        "the article); default: the model's policy.",
+    ),
+]
+ShotsOption = Annotated[
+    int | None,
+    typer.Option("--shots", min=0, help="Labelled examples in each decision prompt (0-3); default: the policy."),
+]
+ModelDecidesOption = Annotated[
+    str | None,
+    typer.Option(
+        "--model-decides",
+        help="Decision kinds the model takes, comma-separated (category,source; '' for none); default: the policy.",
     ),
 ]
 QuantizeOption = Annotated[
@@ -133,6 +154,9 @@ def run(
     shard: Annotated[str | None, typer.Option("--shard", help="K/N: process a deterministic 1/N of the ids.")] = None,
     timeout: Annotated[float | None, typer.Option("--timeout", help="Seconds per article before it fails.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", help="No progress or summary on stderr.")] = False,
+    choice: ChoiceOption = None,
+    shots: ShotsOption = None,
+    model_decides: ModelDecidesOption = None,
 ) -> None:
     """Summarise articles into one JSON brief per line."""
     from .api import Summariser
@@ -160,6 +184,7 @@ def run(
             quantize=quantize,
             progress=None if quiet else warn_plain,
             adapter=adapter,
+            **decision_overrides(choice, shots, model_decides),
         )
         total = None if quiet or shard_spec else count_inputs(inputs, glob)
         with _progress(quiet, total) as progress:
@@ -237,13 +262,9 @@ def eval_command(
     device: DeviceOption = "auto",
     quantize: QuantizeOption = None,
     adapter: AdapterOption = "default",
-    model_decides: Annotated[
-        str | None,
-        typer.Option(
-            "--model-decides",
-            help="Decision kinds the model takes, comma-separated (category,source); default: the model's policy.",
-        ),
-    ] = None,
+    model_decides: ModelDecidesOption = None,
+    choice: ChoiceOption = None,
+    shots: ShotsOption = None,
 ) -> None:
     """Score briefs against hand-labelled gold, per field and per article."""
     from .evaluation import evaluate, load_gold, read_predictions, run_predictions, table_rows
@@ -258,17 +279,14 @@ def eval_command(
         else:
             from .api import Summariser
 
-            options = None
-            if model_decides is not None:
-                from .pipeline import DECISION_KINDS, Options
-
-                kinds = frozenset(k.strip() for k in model_decides.split(",") if k.strip())
-                if not kinds <= DECISION_KINDS:
-                    choices = ", ".join(sorted(DECISION_KINDS))
-                    raise InputError(f"--model-decides takes {choices}, not {model_decides!r}")
-                options = Options(model_decides=kinds)
             summariser = Summariser(
-                model=model, backend=backend, device=device, quantize=quantize, options=options, adapter=adapter
+                model=model,
+                backend=backend,
+                device=device,
+                quantize=quantize,
+                progress=warn_plain,
+                adapter=adapter,
+                **decision_overrides(choice, shots, model_decides),
             )
             briefs, seconds = run_predictions(summariser, gold_records, texts, out / "predictions.jsonl")
         metrics = evaluate(gold_records, texts, briefs, seconds)
@@ -279,6 +297,14 @@ def eval_command(
             from .evaluation import run_stats
 
             metrics["pipeline"] = run_stats(summariser)
+            if summariser.generator is not None:
+                options = summariser.options
+                metrics["policy"] = {
+                    "model_decides": sorted(options.model_decides),
+                    "choice": options.choice,
+                    "shots": options.shots,
+                    "origin": summariser.policy.origin if summariser.policy else "caller's options",
+                }
         (out / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", "utf-8")
         _print_metrics(metrics, table_rows(metrics))
         if baseline is not None:
@@ -288,6 +314,94 @@ def eval_command(
             err.print(f"no field more than {tolerance} below {baseline}", highlight=False)
     except SummariserError as exc:
         _fail(exc)
+
+
+def decision_overrides(choice: str | None, shots: int | None, model_decides: str | None) -> dict:
+    """The --choice/--shots/--model-decides values given, checked, as Summariser keywords."""
+    from .pipeline import CHOICE_METHODS, DECISION_KINDS, few_shot_examples
+
+    overrides: dict = {}
+    if choice is not None:
+        if choice not in CHOICE_METHODS:
+            raise InputError(f"--choice takes {', '.join(CHOICE_METHODS)}, not {choice!r}")
+        overrides["choice"] = choice
+    if shots is not None:
+        few_shot_examples(shots)  # more shots than examples fails here, before the model loads
+        overrides["shots"] = shots
+    if model_decides is not None:
+        kinds = frozenset(k.strip() for k in model_decides.split(",") if k.strip())
+        if not kinds <= DECISION_KINDS:
+            raise InputError(f"--model-decides takes {', '.join(sorted(DECISION_KINDS))}, not {model_decides!r}")
+        overrides["model_decides"] = kinds
+    return overrides
+
+
+@app.command(cls=_Command)
+def calibrate(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold JSONL to measure on (use corpus train).")],
+    articles: Annotated[Path, typer.Option("--articles", help="Directory of <id>.txt articles.")],
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Policy JSON to write (default: the user policy directory, where it is found)."),
+    ] = None,
+    model: ModelOption = None,
+    device: DeviceOption = "auto",
+    variants: Annotated[
+        str,
+        typer.Option("--variants", help="Choice methods and shots to measure, e.g. greedy:0,loglik:0,loglik:3."),
+    ] = "greedy:0,greedy:3,loglik:0,loglik:3,loglik-norm:0,loglik-norm:3",
+    min_decisions: Annotated[
+        int, typer.Option("--min-decisions", min=0, help="Judged decisions a kind needs before the model takes it.")
+    ] = 30,
+) -> None:
+    """Measure each decision kind for a model against the rules on gold, and write its policy."""
+    from .calibration import calibrate as measure_policy
+    from .evaluation import load_gold
+    from .generate import load_generator
+    from .policy import model_file, policy_name, user_policy_dir
+
+    try:
+        pairs = []
+        for item in variants.split(","):
+            method, _, count = item.strip().partition(":")
+            overrides = decision_overrides(method, int(count or 0), None)
+            pairs.append((overrides["choice"], overrides.get("shots", 0)))
+        gold_records, texts = load_gold(gold, articles)
+        path = model_file(model)
+        generator = load_generator(model, device, progress=warn_plain)
+        policy = measure_policy(
+            generator, path, gold, gold_records, texts, pairs, min_decisions,
+            progress=lambda line: err.print(f"calibrate: {line}", highlight=False),
+        )  # fmt: skip
+        target = out or user_policy_dir() / policy_name(path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(policy, indent=2) + "\n", "utf-8")
+    except ValueError as exc:
+        _fail(InputError(f"--variants: {exc}"))
+    except SummariserError as exc:
+        _fail(exc)
+    table = Table(title=f"decisions of {policy['model']} against the rules on {gold.name}")
+    for column in ("choice", "shots", "kind", "decisions", "judged", "rules acc", "model acc", "decider", "ms/dec"):
+        table.add_column(column)
+    for variant in policy["variants"]:
+        if "error" in variant:
+            table.add_row(variant["choice"], str(variant["shots"]), "-", "-", "-", "-", "-", variant["error"][:60], "-")
+        for kind, entry in variant["kinds"].items():
+            table.add_row(
+                variant["choice"], str(variant["shots"]), kind, str(entry["decisions"]), str(entry["judged"]),
+                _rate(entry["rules_accuracy"]), _rate(entry["model_accuracy"]), entry["decider"],
+                str(variant["ms_per_decision"]),
+            )  # fmt: skip
+    Console().print(table)
+    decided = ", ".join(k for k, e in policy["kinds"].items() if e["decider"] == "model") or "nothing"
+    err.print(
+        f"wrote {target}: the model decides {decided} (choice {policy['choice']}, {policy['shots']} shots)",
+        highlight=False,
+    )
+
+
+def _rate(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
 
 
 def _print_metrics(metrics: dict, rows) -> None:

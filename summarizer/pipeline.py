@@ -81,6 +81,8 @@ class Options:
     # the decision kinds the model takes where the rules are unsure (the rest the rules take);
     # a model's measured policy (policy.py) sets it
     model_decides: frozenset[str] = DECISION_KINDS
+    choice: str = "greedy"  # how the model picks an option: greedy, loglik, loglik-norm
+    shots: int = 0  # labelled examples shown in each decision prompt (prompts/choose_figure_examples.json)
 
 
 @dataclass
@@ -212,68 +214,175 @@ def _decision_schema(categories: list[str], sources: list[str]) -> dict:
     }
 
 
-def pending_decisions(
-    analysis: Analysis, chat_prompt: Callable[[str, str], str], decides: frozenset[str] = DECISION_KINDS
-) -> list[tuple[int, dict, str]]:
-    """The questions the model is asked about this article's figures: (figure index, answer
-    schema, chat prompt). `summarise train` builds its examples from the same questions."""
-    choices = rule_choices(analysis)
-    pending: list[tuple[int, dict, str]] = []
+@dataclass(frozen=True)
+class Question:
+    """One decision put to the model: the figure it is about (its index among the rules'
+    choices), the grounded options as a JSON Schema of enums, and the prompt."""
+
+    index: int
+    schema: dict
+    prompt: str
+
+
+def questions(
+    analysis: Analysis, generator: Generator, decides: frozenset[str] = DECISION_KINDS, shots: int = 0
+) -> list[Question]:
+    """The decisions the model is asked for this article, in figure order, one question per
+    kind. It is asked only where the rules are unsure: a category borrowed from earlier in the sentence, a source not
+    named in the figure's own sentence (or more than one)."""
+    asked: list[Question] = []
     system = render("system")
-    for index, choice in enumerate(choices):
-        figure = choice.candidate
-        # The model is asked only where the rules are unsure: a category borrowed from earlier
-        # in the sentence, a source not named in the figure's own sentence (or more than one).
-        categories = figure.categories if not figure.category_sure and "category" in decides else figure.categories[:1]
-        sources = []
+    examples = few_shot_examples(shots)
+    for index, figure in enumerate(analysis.figures):
+        offered = {}
+        if not figure.category_sure and "category" in decides and len(figure.categories) > 1:
+            offered["category"] = figure.categories
         if figure.sources_in_sentence != 1 and figure.sources and "source" in decides:
             sources = [*figure.sources, NOT_STATED] if figure.sources_in_sentence == 0 else figure.sources
-        schema = _decision_schema(categories, sources)
-        if not schema["properties"]:
+            if len(sources) > 1:
+                offered["source"] = sources
+        if not offered:
             continue  # one grounded option: nothing for the model to decide
-        text = analysis.text
         paragraph = [
             s
             for s in analysis.sentences
             if s.paragraph == figure.sentence.paragraph and s.start < figure.sentence.start
         ]
-        user = render(
-            "choose_figure",
-            sentence=figure.sentence.text,
-            context=paragraph[-1].text if paragraph else "",
-            figure=text[figure.number_span[0] : figure.number_span[1]],
-            categories=categories,
-            sources=sources,
-        )
-        pending.append((index, schema, chat_prompt(system, user)))
-    return pending
+        # One question per kind: a policy gives kinds to the model one by one, so each answer
+        # must not depend on whether the other kind is asked too (calibration measures what
+        # runs); the second question shares the first's prompt up to its last line, so the
+        # kept KV cache makes it cost that line and its options.
+        for kind, values in offered.items():
+            user = render(
+                "choose_figure",
+                examples=examples,
+                sentence=figure.sentence.text,
+                context=paragraph[-1].text if paragraph else "",
+                figure=analysis.text[figure.number_span[0] : figure.number_span[1]],
+                categories=values if kind == "category" else [],
+                sources=values if kind == "source" else [],
+            )
+            asked.append(Question(index, _decision_schema(*_split(kind, values)), generator.chat_prompt(system, user)))
+    return asked
+
+
+def pending_decisions(
+    analysis: Analysis, chat_prompt: Callable[[str, str], str], decides: frozenset[str] = DECISION_KINDS, shots: int = 0
+) -> list[tuple[int, dict, str]]:
+    """The questions the model is asked about this article's figures, as (figure index,
+    answer schema, chat prompt): `summarise train` builds its examples from them."""
+
+    class _Prompts:  # all `questions` needs of a generator
+        pass
+
+    prompts = _Prompts()
+    prompts.chat_prompt = chat_prompt
+    return [(q.index, q.schema, q.prompt) for q in questions(analysis, prompts, decides, shots)]
+
+
+CHOICE_METHODS = ("greedy", "loglik", "loglik-norm", "loglik-pmi")
 
 
 def model_choices(
-    analysis: Analysis, generator: Generator, stats: RunStats, decides: frozenset[str] = DECISION_KINDS
+    analysis: Analysis,
+    generator: Generator,
+    stats: RunStats,
+    decides: frozenset[str] = DECISION_KINDS,
+    choice: str = "greedy",
+    shots: int = 0,
 ) -> list[Choice]:
     """Let the model choose category and source where the text offers more than one; the
-    enums hold only grounded options, so any answer is something the article says."""
+    enums hold only grounded options, so any answer is something the article says.
+    `choice`: "greedy" walks the grammar token by token (an enum's first token decides it);
+    "loglik" scores every answer the grammar allows as a whole completion of the prompt and
+    takes the most likely, "loglik-norm" the most likely per token, "loglik-pmi" the one
+    whose likelihood the question raises most over a premise without the article (so a
+    phrase likely anywhere, such as "not stated", does not win by its surface form)."""
     choices = rule_choices(analysis)
-    pending = pending_decisions(analysis, generator.chat_prompt, decides)
+    asked = questions(analysis, generator, decides, shots)
+    answers = model_answers(generator, asked, choice, stats)
+    for question, answer in zip(asked, answers, strict=True):
+        stats.model_decisions += 1
+        if "category" in answer:
+            choices[question.index].category = answer["category"]
+        if "source" in answer:
+            choices[question.index].source = None if answer["source"] == NOT_STATED else answer["source"]
+        choices[question.index].by_model |= frozenset(answer)
+    return choices
+
+
+def _split(kind: str, values: list[str]) -> tuple[list[str], list[str]]:
+    return (values, []) if kind == "category" else ([], values)
+
+
+def model_answers(
+    generator: Generator, asked: list[Question], choice: str, stats: RunStats | None = None
+) -> list[dict]:
+    """The model's answer (a dict of the schema's keys) to each question, in order."""
+    if choice not in CHOICE_METHODS:
+        raise GenerationError(f"unknown choice method {choice!r}; use {', '.join(CHOICE_METHODS)}")
+    if choice != "greedy":
+        scorer = getattr(generator, "score_completions", None)
+        if scorer is not None:
+            neutral = generator.chat_prompt(render("system"), render("neutral_premise"))
+            return [_most_likely(scorer, question, choice, neutral) for question in asked]
+        if stats is not None and asked:  # said once per run in the brief's notes, never silent
+            note = f"{generator.name}: cannot score options; {choice} choice fell back to greedy"
+            if note not in stats.notes:
+                stats.notes.append(note)
+    answers: list[dict | None] = [None] * len(asked)
     # one batch per distinct schema: the generator compiles each grammar once
-    by_schema: dict[str, tuple[dict, list[tuple[int, str]]]] = {}
-    for index, schema, prompt in pending:
-        by_schema.setdefault(json.dumps(schema, sort_keys=True), (schema, []))[1].append((index, prompt))
-    for schema, items in by_schema.values():
-        outputs = generator.generate_json([p for _, p in items], schema, _max_tokens(schema))
-        for (index, _), output in zip(items, outputs, strict=True):
+    by_schema: dict[str, tuple[dict, list[int]]] = {}
+    for position, question in enumerate(asked):
+        by_schema.setdefault(json.dumps(question.schema, sort_keys=True), (question.schema, []))[1].append(position)
+    for schema, positions in by_schema.values():
+        outputs = generator.generate_json([asked[p].prompt for p in positions], schema, _max_tokens(schema))
+        for position, output in zip(positions, outputs, strict=True):
             try:
-                answer = json.loads(output)
+                answers[position] = json.loads(output)
             except json.JSONDecodeError as exc:
                 raise GenerationError(f"model output is not JSON: {output[:80]!r}") from exc
-            stats.model_decisions += 1
-            if "category" in answer:
-                choices[index].category = answer["category"]
-            if "source" in answer:
-                choices[index].source = None if answer["source"] == NOT_STATED else answer["source"]
-            choices[index].by_model = frozenset(answer)
-    return choices
+    return answers
+
+
+def grammar_answers(schema: dict) -> list[dict]:
+    """Every answer the decision grammar allows (all combinations of its enums), the rules'
+    first options first: the completions log-likelihood choice scores."""
+    answers: list[dict] = [{}]
+    for name, prop in schema["properties"].items():
+        answers = [{**answer, name: value} for answer in answers for value in prop["enum"]]
+    return answers
+
+
+def answer_text(answer: dict) -> str:
+    """An answer as the grammar writes it: compact JSON, keys in schema order."""
+    return json.dumps(answer, separators=(",", ":"), ensure_ascii=False)
+
+
+def _most_likely(scorer, question: Question, choice: str, neutral: str = "") -> dict:
+    """The allowed answer with the highest log-likelihood (total; per token for
+    "loglik-norm"; less its log-likelihood after the `neutral` premise for "loglik-pmi",
+    the domain-conditional PMI of Holtzman et al. 2021); on a tie the rules' order decides."""
+    answers = grammar_answers(question.schema)
+    texts = [answer_text(answer) for answer in answers]
+    scores = scorer(question.prompt, texts)
+    values = [total / max(1, tokens) if choice == "loglik-norm" else total for total, tokens in scores]
+    if choice == "loglik-pmi":
+        values = [value - prior for value, (prior, _) in zip(values, scorer(neutral, texts), strict=True)]
+    return answers[max(range(len(answers)), key=lambda i: (values[i], -i))]
+
+
+def few_shot_examples(shots: int) -> list[dict]:
+    """The first `shots` labelled examples of prompts/choose_figure_examples.json (invented
+    sentences, written for the prompt), as the template shows them."""
+    if shots <= 0:
+        return []
+    from .prompts_io import examples
+
+    found = examples("choose_figure_examples")
+    if shots > len(found):
+        raise GenerationError(f"{shots} shots asked; prompts/choose_figure_examples.json holds {len(found)}")
+    return [{**example, "answer_text": answer_text(example["answer"])} for example in found[:shots]]
 
 
 def _max_tokens(schema: dict) -> int:
@@ -437,7 +546,7 @@ def summarise_text(
     stats = stats or RunStats()
     analysis = analyse(text, options, published)
     choices = (
-        model_choices(analysis, generator, stats, options.model_decides)
+        model_choices(analysis, generator, stats, options.model_decides, options.choice, options.shots)
         if generator is not None
         else rule_choices(analysis)
     )

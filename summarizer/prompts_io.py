@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from importlib import resources
 
@@ -18,6 +19,12 @@ def template(name: str) -> jinja2.Template:
 
 def render(name: str, **variables) -> str:
     return template(name).render(**variables).strip()
+
+
+@cache
+def examples(name: str) -> list[dict]:
+    """A prompt's labelled examples (prompts/<name>.json): data, not Python strings."""
+    return json.loads(resources.files("summarizer.prompts").joinpath(f"{name}.json").read_text("utf-8"))
 
 
 def schema_text(name: str) -> str:

@@ -24,6 +24,11 @@ class FakeGenerator:
         answer = {key: prop["enum"][-1] for key, prop in schema["properties"].items()}
         return [json.dumps(answer) for _ in prompts]
 
+    def score_completions(self, prompts_text, completions):
+        """Log-likelihood choice: the last completion scores highest, as decoding answers."""
+        self.calls.append(([prompts_text], completions, None))
+        return [(float(rank), 1) for rank in range(len(completions))]
+
 
 @pytest.fixture
 def fake_generator():

@@ -213,7 +213,6 @@ def test_arrested_and_charged_suspects_are_attackers():
 
 def test_a_policy_keeps_the_kinds_it_excludes_with_the_rules(fake_generator):
     from summarizer.pipeline import Options
-    from summarizer.policy import DEFAULT_MODEL_DECIDES, model_decides
 
     text = (
         "Clashes in the hills.\n"
@@ -223,5 +222,3 @@ def test_a_policy_keeps_the_kinds_it_excludes_with_the_rules(fake_generator):
     brief = summarise_text(text, fake_generator, options=Options(model_decides=frozenset({"category"})))
     assert fake_generator.calls == []  # the only open question was the source: left to the rules
     assert brief.toll[0].source == summarise_text(text).toll[0].source
-    assert model_decides(None) == DEFAULT_MODEL_DECIDES and "source" not in DEFAULT_MODEL_DECIDES
-    assert model_decides("/some/other/model.gguf") == frozenset({"category", "source"})

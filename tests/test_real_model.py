@@ -32,16 +32,56 @@ def test_real_model_decides_an_ambiguous_source(summariser):
         "The Hill Monitor said fighting continued on Monday. The Interior Ministry said 5 rebels were "
         "killed, the Hill Monitor added.\n"
     )
+    from summarizer.policy import find_policy
+
+    # the default model runs by its shipped policy (summarizer/policies/)
+    policy = find_policy(None)
+    assert policy.note is None and policy.origin.startswith("summarizer/policies/")
+    assert (summariser.options.model_decides, summariser.options.choice) == (policy.model_decides, policy.choice)
     before = summariser.stats.model_decisions
-    summariser.summarise(text)
-    # the default model's policy (policy.py) leaves sources to the rules: it is not asked
-    assert summariser.stats.model_decisions == before
+    brief = summariser.summarise(text)
+    asked = 1 if "source" in policy.model_decides else 0  # two sources in one sentence: one decision
+    assert summariser.stats.model_decisions == before + asked
     stats = RunStats()
-    brief = summarise_text(text, summariser.generator, stats, Options(model_decides=DECISION_KINDS))
-    assert stats.model_decisions == 1, "two sources in one sentence, sources open to the model: one decision"
-    [figure] = brief.toll
-    assert figure.source in ("Interior Ministry", "Hill Monitor")
-    assert brief.spans_match(text) == []
+    greedy = summarise_text(text, summariser.generator, stats, Options(model_decides=DECISION_KINDS))
+    assert stats.model_decisions == 1
+    for figure in (*brief.toll, *greedy.toll):
+        assert figure.source in ("Interior Ministry", "Hill Monitor")
+    assert brief.spans_match(text) == [] and greedy.spans_match(text) == []
+
+
+def test_real_model_loglik_scores_every_option_once_from_the_prompt_cache(summariser):
+    """Log-likelihood choice through the real model on a sentence written for this test: the
+    scores from the forked KV cache equal those of scoring each option with its whole prompt,
+    and the choice is one of the grammar's options."""
+    import torch
+
+    from summarizer.pipeline import Options, Question, answer_text, grammar_answers, model_answers
+
+    generator = summariser.generator
+    prompt = generator.chat_prompt(
+        "You read news reports about violent events and answer with JSON only.",
+        'Sentence: "Three fishermen drowned off the cape, the coast guard said, while the mayor spoke of four."\n'
+        'Figure: "Three"\nWho reported this figure? Choose one of: the coast guard; the mayor; not stated.',
+    )
+    schema = {"type": "object", "properties": {"source": {"enum": ["the coast guard", "the mayor", "not stated"]}},
+              "required": ["source"], "additionalProperties": False}  # fmt: skip
+    options = [answer_text(answer) for answer in grammar_answers(schema)]
+    scored = generator.score_completions(prompt, options)
+    again = generator.score_completions(prompt, options)  # from the kept prefix cache this time
+    prompt_ids = generator.tokenizer(prompt).input_ids
+    with torch.inference_mode():
+        for option, (total, tokens) in zip(options, scored, strict=True):
+            option_ids = generator._encode(option)
+            logits = generator.model(input_ids=torch.tensor([prompt_ids + option_ids])).logits[0].float()
+            steps = torch.log_softmax(logits, dim=-1)[len(prompt_ids) - 1 : -1]
+            reference = float(steps.gather(1, torch.tensor(option_ids)[:, None]).sum())
+            assert tokens == len(option_ids)
+            assert abs(total - reference) < 1e-3 * max(1.0, abs(reference))
+    assert [round(a[0], 3) for a in again] == [round(s[0], 3) for s in scored]
+    [answer] = model_answers(generator, [Question(0, schema, prompt)], "loglik")
+    assert answer["source"] in schema["properties"]["source"]["enum"]
+    assert Options().choice == "greedy"  # the pipeline's own default; policies choose loglik
 
 
 def test_real_constrained_decoder_obeys_the_schema(summariser):

@@ -1,0 +1,169 @@
+"""`summarise calibrate`: measure each decision kind for a model against the rules on gold,
+and write the model's policy (policy.py) from the measurement.
+
+The measurement is paired, decision by decision: for every question the pipeline would put
+to the model on a gold article (model deciding every kind), the rules' answer (their
+first-ranked option) and the model's answer are both judged against the gold figure the
+question is about. So rules and model are compared on exactly the same decisions, before the
+brief merges figures. A figure is the gold's when a gold figure of the same count (and
+count_max) has evidence containing the figure's number; a category is judged when those gold
+figures agree on one; a source is right when it names the gold figure's source (or both say
+nobody), as the eval's source accuracy counts it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .errors import GenerationError
+from .pipeline import (
+    DECISION_KINDS,
+    NOT_STATED,
+    Analysis,
+    Question,
+    RunStats,
+    analyse,
+    model_answers,
+    questions,
+)
+from .policy import MIN_DECISIONS, POLICY_FORMAT, choose_variant, model_hash, with_deciders
+from .scoring import _same_source
+
+
+def gold_figures(record: dict, text: str, analysis: Analysis, index: int) -> list[dict]:
+    """The gold figures a candidate figure is: same count, evidence holding its number (or,
+    when no evidence does, every gold figure of that count)."""
+    figure = analysis.figures[index]
+    same = [
+        g for g in record.get("toll", []) if g.get("count") == figure.count and g.get("count_max") == figure.count_max
+    ]
+    number_start, number_end = figure.number_span
+    around = [
+        g
+        for g in same
+        if g.get("evidence")
+        and any(
+            m.start() <= number_start and number_end <= m.end() for m in re.finditer(re.escape(g["evidence"]), text)
+        )
+    ]
+    return around or same
+
+
+def judge(question: Question, answer: dict, golds: list[dict], record: dict) -> dict[str, bool | None]:
+    """Each kind of the answer: right, wrong, or None where the gold does not decide it."""
+    verdicts: dict[str, bool | None] = {}
+    if "category" in answer:
+        categories = {g.get("category") for g in golds}
+        verdicts["category"] = answer["category"] in categories if len(categories) == 1 else None
+    if "source" in answer:
+        source = None if answer["source"] == NOT_STATED else answer["source"]
+        said = {"source": source}
+        right = any((g.get("source") is None and source is None) or _same_source(g, said, record) for g in golds)
+        verdicts["source"] = right if golds else None
+    return verdicts
+
+
+def rules_answer(question: Question) -> dict:
+    return {name: prop["enum"][0] for name, prop in question.schema["properties"].items()}
+
+
+def measure(
+    generator,
+    gold: Sequence[dict],
+    texts: dict[str, str],
+    variants: Sequence[tuple[str, int]],
+    progress: Callable[[str], None] | None = None,
+) -> list[dict]:
+    """For each (choice, shots) variant: per decision kind the questions asked, the judged
+    ones, rules and model accuracy on them, and ms per decision. Each variant runs over all
+    articles in turn (so its prompts share their KV-cached prefix as in a real run); a
+    variant the model cannot run (a GenerationError) is recorded with its error."""
+    records = [record for record in gold if str(record["id"]) in texts]
+    analyses = [analyse(texts[str(record["id"])]) for record in records]
+    results = []
+    for choice, shots in variants:
+        tally = {kind: [0, 0, 0, 0] for kind in sorted(DECISION_KINDS)}  # asked, judged, rules right, model right
+        seconds, asked_total, error = 0.0, 0, None
+        for record, analysis in zip(records, analyses, strict=True):
+            asked = questions(analysis, generator, DECISION_KINDS, shots)
+            started = time.perf_counter()
+            try:
+                answers = model_answers(generator, asked, choice, RunStats())
+            except GenerationError as exc:
+                error = str(exc).splitlines()[0][:300]
+                break
+            seconds += time.perf_counter() - started
+            asked_total += len(asked)
+            text = texts[str(record["id"])]
+            for question, answer in zip(asked, answers, strict=True):
+                golds = gold_figures(record, text, analysis, question.index)
+                by_rules = judge(question, rules_answer(question), golds, record)
+                by_model = judge(question, answer, golds, record)
+                for kind, verdict in by_rules.items():
+                    counts = tally[kind]
+                    counts[0] += 1
+                    if verdict is not None:
+                        counts[1] += 1
+                        counts[2] += verdict
+                        counts[3] += bool(by_model[kind])
+        kinds = {
+            kind: {
+                "decisions": asked,
+                "judged": judged,
+                "rules_accuracy": round(rules / judged, 4) if judged else None,
+                "model_accuracy": round(model / judged, 4) if judged else None,
+            }
+            for kind, (asked, judged, rules, model) in tally.items()
+        }
+        ms = round(1000 * seconds / asked_total, 1) if asked_total else None
+        result = {"choice": choice, "shots": shots, "ms_per_decision": ms, "kinds": kinds}
+        if error is not None:
+            result = {"choice": choice, "shots": shots, "error": error, "kinds": {}}
+        results.append(result)
+        if progress is not None:
+            progress(f"{choice}, {shots} shots: {error or f'{asked_total} decisions, {ms} ms each'}")
+    return results
+
+
+def calibrate(
+    generator,
+    model_path: Path,
+    gold_path: Path,
+    gold: Sequence[dict],
+    texts: dict[str, str],
+    variants: Sequence[tuple[str, int]],
+    minimum: int = MIN_DECISIONS,
+    progress: Callable[[str], None] | None = None,
+) -> dict:
+    """The policy JSON for the model at `model_path`: every variant measured, the best one
+    chosen (policy.choose_variant), its deciders per kind."""
+    measured = measure(generator, gold, texts, variants, progress)
+    for variant in measured:
+        variant["kinds"] = with_deciders(variant["kinds"], minimum)
+    runnable = [variant for variant in measured if "error" not in variant]
+    if not runnable:
+        raise GenerationError(f"no choice method ran with this model: {measured[0]['error']}")
+    chosen = choose_variant(runnable)
+    return {
+        "format": POLICY_FORMAT,
+        "model": model_path.name,
+        "model_sha256": model_hash(model_path),
+        "choice": chosen["choice"],
+        "shots": chosen["shots"],
+        "kinds": chosen["kinds"],
+        "min_decisions": minimum,
+        "gold": {"file": gold_path.name, "articles": len(gold), "sha256": _file_hash(gold_path)},
+        "measured": datetime.now(UTC).strftime("%Y-%m-%d"),
+        "rule": "a kind goes to the model where its accuracy >= the rules' on >= min_decisions judged "
+        "decisions; the variant (choice, shots) winning the most decisions over the rules is chosen",
+        "variants": measured,
+    }
+
+
+def _file_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
