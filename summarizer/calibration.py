@@ -90,7 +90,7 @@ def measure(
         tally = {kind: [0, 0, 0, 0] for kind in sorted(DECISION_KINDS)}  # asked, judged, rules right, model right
         seconds, asked_total, error = 0.0, 0, None
         for record, analysis in zip(records, analyses, strict=True):
-            asked = questions(analysis, generator, DECISION_KINDS, shots)
+            asked = questions(analysis, generator.chat_prompt, DECISION_KINDS, shots)
             started = time.perf_counter()
             try:
                 answers = model_answers(generator, asked, choice, RunStats())

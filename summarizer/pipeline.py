@@ -225,11 +225,12 @@ class Question:
 
 
 def questions(
-    analysis: Analysis, generator: Generator, decides: frozenset[str] = DECISION_KINDS, shots: int = 0
+    analysis: Analysis, chat_prompt: Callable[[str, str], str], decides: frozenset[str] = DECISION_KINDS, shots: int = 0
 ) -> list[Question]:
     """The decisions the model is asked for this article, in figure order, one question per
-    kind. It is asked only where the rules are unsure: a category borrowed from earlier in the sentence, a source not
-    named in the figure's own sentence (or more than one)."""
+    kind, as `chat_prompt` (the generator's) renders them. It is asked only where the rules
+    are unsure: a category borrowed from earlier in the sentence, a source not named in the
+    figure's own sentence (or more than one)."""
     asked: list[Question] = []
     system = render("system")
     examples = few_shot_examples(shots)
@@ -262,7 +263,7 @@ def questions(
                 categories=values if kind == "category" else [],
                 sources=values if kind == "source" else [],
             )
-            asked.append(Question(index, _decision_schema(*_split(kind, values)), generator.chat_prompt(system, user)))
+            asked.append(Question(index, _decision_schema(*_split(kind, values)), chat_prompt(system, user)))
     return asked
 
 
@@ -271,13 +272,7 @@ def pending_decisions(
 ) -> list[tuple[int, dict, str]]:
     """The questions the model is asked about this article's figures, as (figure index,
     answer schema, chat prompt): `summarise train` builds its examples from them."""
-
-    class _Prompts:  # all `questions` needs of a generator
-        pass
-
-    prompts = _Prompts()
-    prompts.chat_prompt = chat_prompt
-    return [(q.index, q.schema, q.prompt) for q in questions(analysis, prompts, decides, shots)]
+    return [(q.index, q.schema, q.prompt) for q in questions(analysis, chat_prompt, decides, shots)]
 
 
 CHOICE_METHODS = ("greedy", "loglik", "loglik-norm", "loglik-pmi")
@@ -299,7 +294,7 @@ def model_choices(
     whose likelihood the question raises most over a premise without the article (so a
     phrase likely anywhere, such as "not stated", does not win by its surface form)."""
     choices = rule_choices(analysis)
-    asked = questions(analysis, generator, decides, shots)
+    asked = questions(analysis, generator.chat_prompt, decides, shots)
     answers = model_answers(generator, asked, choice, stats)
     for question, answer in zip(asked, answers, strict=True):
         stats.model_decisions += 1

@@ -143,7 +143,7 @@ def test_each_kind_is_its_own_question():
     text = "Storm\nThe storm killed 4 and injured 9 more on Monday.\nOfficials said 3 were missing, police said.\n"
     analysis = analyse(text)
     generator = ScoringGenerator({})
-    for asked in questions(analysis, generator, DECISION_KINDS):
+    for asked in questions(analysis, generator.chat_prompt, DECISION_KINDS):
         assert len(asked.schema["properties"]) == 1
 
 
@@ -156,8 +156,8 @@ def test_few_shot_examples_come_first_and_are_grounded_in_their_own_sentences():
         assert value in options
         assert value == NOT_STATED or kind == "category" or value in example["sentence"] + example["context"]
     generator = ScoringGenerator({})
-    [with_shots] = questions(analyse(TWO_SOURCES), generator, DECISION_KINDS, shots=3)
-    [without] = questions(analyse(TWO_SOURCES), generator, DECISION_KINDS, shots=0)
+    [with_shots] = questions(analyse(TWO_SOURCES), generator.chat_prompt, DECISION_KINDS, shots=3)
+    [without] = questions(analyse(TWO_SOURCES), generator.chat_prompt, DECISION_KINDS, shots=0)
     assert "Examples:" in with_shots.prompt and "Examples:" not in without.prompt
     assert with_shots.prompt.index("Examples:") < with_shots.prompt.index("Interior Ministry said 5")
     with pytest.raises(Exception, match="shots"):
