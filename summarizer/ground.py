@@ -196,7 +196,7 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
 
 def _resolve_pronoun(index: int, mentions: list[SourceMention], entities: list[Entity], resolved: dict[int, int]):
     """'he said' / 'she told reporters': the nearest person cited before, within a few
-    sentences. The pronoun is not a name: the entity gains no alias or span from it."""
+    sentences ('it said': the nearest body). The pronoun is not a name: the entity gains no alias or span from it."""
     mention = mentions[index]
     # mentions come in reading order: walk back from this one
     earlier = (j for j in range(index - 1, -1, -1) if j in resolved and not mentions[j].pronoun)
@@ -205,15 +205,10 @@ def _resolve_pronoun(index: int, mentions: list[SourceMention], entities: list[E
         if mention.start - mentions[j].start > 1_500:
             break
         entity = entities[resolved[j]]
-        if body:
-            if entity.kind not in ("official", "witness", "other") and not any(
-                _looks_like_person(name) for name in entity.names
-            ):
-                resolved[index] = resolved[j]
-                return
-            continue
         # a spokesperson cited as their body still speaks as a person ('..., he said')
-        if any(_looks_like_person(name) for name in entity.names) or entity.kind in ("official", "witness"):
+        person = any(_looks_like_person(name) for name in entity.names) or entity.kind in ("official", "witness")
+        # 'it' stands for a body (not a person, nor a source of unknown kind); 'he'/'she' for a person
+        if (body and not person and entity.kind != "other") or (not body and person):
             resolved[index] = resolved[j]
             return
 
