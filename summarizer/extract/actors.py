@@ -264,7 +264,7 @@ def _compound_name(head, offset: int) -> RoleCue | None:
     words = sorted(head.subtree, key=lambda t: t.i)
     if words[-1].i != head.i or words[-1].i - words[0].i + 1 != len(words):
         return None
-    name = head.doc.text[words[0].idx : head.idx + len(head.text)]
-    if not _PROPER_NAME.fullmatch(name) or len(words) < 2 or _NOT_SIDES.search(name):
+    cue = _phrase(words, "attacker", offset)
+    if not _PROPER_NAME.fullmatch(cue.name) or len(words) < 2 or _NOT_SIDES.search(cue.name):
         return None  # one capitalised word before a noun may be anything ('a Monday raid')
-    return RoleCue(name, "attacker", offset + words[0].idx, offset + head.idx + len(head.text))
+    return cue
