@@ -496,7 +496,8 @@ def with_parsed_roles(
 ) -> list[Actor]:
     """The sides the parse shows ('X stormed', 'claimed by X', 'the attack on X'): a name not
     yet an actor is added with its role. An actor already found keeps its role (overriding
-    it with the parse's measured no better on corpus train: role accuracy .622 -> .600)."""
+    it with the parse's measured no better on corpus train: role accuracy .622 -> .600),
+    unless that role is 'other', which says only that nothing decided it."""
     who = list(who)
     for name, (role, _found) in roles_by_name(cues).items():
         key = _key(name)
@@ -504,6 +505,8 @@ def with_parsed_roles(
             continue
         same = next((a for a in who if key in {_key(n) for n in (a.name, *a.aliases)}), None)
         if same is not None:
+            if same.role == "other":  # a name's words gave no side; the parse does
+                who[who.index(same)] = same.model_copy(update={"role": role})
             continue
         if any(_related(a.name, name) for a in who):
             continue

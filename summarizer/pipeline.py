@@ -25,7 +25,7 @@ from .candidates import (
     split_sentences,
 )
 from .errors import GenerationError, InputError
-from .extract.actors import role_cues
+from .extract.actors import fold_named_attackers, role_cues
 from .extract.enumerations import enumerated_figures
 from .extract.furniture import story_segments, whole_page
 from .generate import Generator
@@ -476,6 +476,7 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     who += organisations_from(text, entities, sentences, place_keys | _name_keys(who) | media_keys)
     who = _without_places(who, place_keys | media_keys)
     who = with_parsed_roles(text, sentences, who, role_cues(sentences, analysis.docs), place_keys | media_keys)
+    who = fold_named_attackers(who)
     # a name the story makes an actor ('Hamas fired ...') is not also a place of the event
     actor_keys = _name_keys(who)
     where = [place for place in where if place.type == "country" or _key(place.name) not in actor_keys]

@@ -458,6 +458,16 @@ ROLE_SENTENCES = [
         "attacker",
     ),
     ("A Kestrel Army attack killed two guards near the dam.", "Kestrel Army", "attacker"),
+    # the name a common noun carries: 'members of the X group', 'the militant group X'
+    (
+        "Armed members of the hardline Zafar Brigade group tried to storm a clinic in the town of Beled.",
+        "Zafar Brigade",
+        "attacker",
+    ),
+    ("Officials blamed the militant group Harakat Nur for the attack on the depot.", "Harakat Nur", "attacker"),
+    # a copula naming who the attackers were; an Arabic article before a name
+    ("The attackers were fighters of the Ansar Front, the charity said.", "Ansar Front", "attacker"),
+    ("Fighters from al-Nasr Brigade stormed a checkpoint outside Deral.", "al-Nasr Brigade", "attacker"),
 ]
 
 
@@ -465,6 +475,17 @@ def test_a_group_the_toll_counts_is_listed_once():
     text = "Clashes in Osk\nA security source told VOA that at least 20 soldiers had died near Osk on Monday.\n"
     soldiers = [actor for actor in summarise_text(text).who if actor.name == "soldiers"]
     assert [actor.role for actor in soldiers] == ["victim"]
+
+
+def test_generic_attackers_that_a_phrase_names_are_the_named_group():
+    text = (
+        "Depot raided\nHeavily armed gunmen raided a food depot in Osk on Sunday, killing two guards. "
+        "The gunmen were al-Harb militants from outside the town, police said. "
+        "The al-Harb group later claimed responsibility for the raid.\n"
+    )
+    attackers = [actor for actor in summarise_text(text).who if actor.role == "attacker"]
+    assert [actor.name for actor in attackers] == ["al-Harb"]
+    assert "al-Harb militants" in attackers[0].aliases
 
 
 def test_a_named_storm_is_not_an_actor():

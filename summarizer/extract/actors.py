@@ -41,14 +41,20 @@ _ATTACK_NOUN = re.compile(
 # ('gunmen', 'militants') are left to the patterns of ground.py (measured: more spurious than found).
 _LONE_ATTACKER = frozenset({"bomber", "gunman", "attacker", "assailant", "shooter", "militant"})
 _NAME_LABELS = frozenset({"ORG", "NORP", "PERSON", "GPE"})
+_BE = frozenset({"was", "were", "is", "are"})
+# plural nouns for the perpetrators, as the subject of 'were' ('the attackers were ...')
+_ATTACKER_NOUNS = frozenset({"attackers", "assailants", "gunmen", "bombers", "perpetrators", "culprits", "raiders"})
 # ORG-like names that are never sides of the event
 _NOT_SIDES = re.compile(
     r"\b(News|Times|Post|Press|TV|Television|Radio|Reuters|Agence|Associated|BBC|CNN|VOA|AFP|AP|Xinhua|Hospital"
     r"|University)\b"
 )
 
-# every content word capitalised ('Red Hand Brigade', 'al-Qaeda in the Maghreb')
-_PROPER_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|for|and|in|al|el|de|du|la|le|al-\w+)\s+)*[A-Z][\w'’.-]*)*")
+# every content word capitalised ('Red Hand Brigade', 'al-Qaeda in the Maghreb'), an Arabic
+# article before the first ('al-Nusra Front')
+_PROPER_NAME = re.compile(
+    r"(?:[a-z]{1,3}-)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|for|and|in|al|el|de|du|la|le|al-\w+)\s+)*[A-Z][\w'’.-]*)*"
+)
 _CITED = re.compile(r"\baccording\s+to\s+(?:[\w'’.-]+\s+){0,5}$", re.IGNORECASE)
 
 ROLE_ORDER = ("attacker", "target", "victim", "authority")
@@ -77,6 +83,29 @@ def role_cues(sentences: list[Sentence], docs: dict) -> list[RoleCue]:
                 if cue is not None:
                     cues.append(cue)
     return cues
+
+
+def fold_named_attackers(who: list) -> list:
+    """The armed side found as a generic phrase ('gunmen', 'X militants') is the named group
+    when one of its phrases names it ('al-Shabab militants' and the attacker 'al-Shabab'):
+    one actor, under the group's name, with the phrases as aliases."""
+    attackers = [a for a in who if a.role == "attacker"]
+    named = [a for a in attackers if _PROPER_NAME.fullmatch(a.name)]
+    out = list(who)
+    for generic in [a for a in attackers if a not in named]:
+        phrases = [generic.name, *generic.aliases]
+        group = next((n for n in named if any(_names_in(n.name, p) for p in phrases)), None)
+        if group is None:
+            continue
+        aliases = sorted({*group.aliases, *(p for p in phrases if p != group.name)})
+        mentions = sorted({*map(tuple, group.mentions), *map(tuple, generic.mentions)})
+        out[out.index(group)] = group.model_copy(update={"aliases": aliases, "mentions": mentions})
+        out.remove(generic)
+    return out
+
+
+def _names_in(name: str, phrase: str) -> bool:
+    return phrase != name and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", phrase) is not None
 
 
 def roles_by_name(cues: list[RoleCue]) -> dict[str, tuple[str, list[RoleCue]]]:
@@ -173,6 +202,10 @@ def _arguments(token) -> list[tuple[object, str]]:
             out += [(s, "authority") for s in _subjects(token)]
         elif _ARREST.match(word) and passive:
             out += [(g, "authority") for g in _agents(token)]
+    elif token.lower_ in _BE and token.pos_ == "AUX":
+        # 'the attackers were fighters of X': a copula naming who the attackers were
+        if any(c.dep_ == "nsubj" and c.lower_ in _ATTACKER_NOUNS for c in token.children):
+            out += [(c, "attacker") for c in token.children if c.dep_ == "attr"]
     elif token.pos_ == "NOUN" and _ATTACK_NOUN.match(token.lower_) and not _BLAME.match(token.head.lower_):
         # 'the attack on the convoy', 'the militia's raid'
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against")):
@@ -204,11 +237,11 @@ def _name_of(head, offset: int, role: str) -> RoleCue | None:
     from X', 'members of X', 'workers with X'), or an attacker noun phrase."""
     if head.pos_ == "PRON":
         return None
-    ent = _entity_of(head)
+    ent = _entity_of(head) or _named_by_modifier(head)
     if ent is None:
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "with")):
             for obj in (g for g in prep.children if g.dep_ == "pobj"):
-                ent = _entity_of(obj)
+                ent = _entity_of(obj) or _named_by_modifier(obj)
                 if ent is not None:
                     if role == "victim":  # 'workers with X were killed': X was the target
                         role = "target"
@@ -240,6 +273,19 @@ def _name_of(head, offset: int, role: str) -> RoleCue | None:
     # 'an Israeli woman was killed' (as attacker or target such phrases measured worse: 'Korean ship')
     if role == "victim" and head.pos_ == "NOUN" and any(m.ent_type_ == "NORP" for m in modifiers):
         return _phrase(modifiers + [head], role, offset)
+    return None
+
+
+def _named_by_modifier(head):
+    """The name a common noun carries: 'the X Brigade group', 'the militant group X',
+    'X fighters' (a place before the noun names no side: 'Kabul police')."""
+    if head.pos_ != "NOUN":
+        return None
+    for child in head.children:
+        if child.dep_ in ("compound", "appos") and child.pos_ == "PROPN":
+            ent = _entity_of(child)
+            if ent is not None and ent.label_ != "GPE":
+                return ent
     return None
 
 
