@@ -525,8 +525,8 @@ def people_from(
 ) -> list[Actor]:
     entities: list[Entity] = []
     for mention in mentions:
-        if not re.match(r"[A-Z]", mention.text):
-            continue
+        if not re.match(r"[A-Z]", mention.text) or mention.text.isupper():
+            continue  # a name in capitals is a dateline ('OSK (Reuters) -'), not a person
         if mention.label != "PERSON" and not (mention.label == "ORG" and _looks_like_person(mention.text)):
             continue
         if " " not in mention.text and re.search(r"(ite|ites|ian|ians|ese)$", mention.text):

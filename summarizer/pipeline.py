@@ -469,9 +469,8 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     # people who are cited may still be actors (an official who commands forces); bodies are not
     institution_keys = _name_keys(s for s in attribution if s.type not in ("official", "witness", "other"))
     groups = [f.group for f in figures if f.group]
-    who = group_actors(text, sentences, groups) + people_from(
-        text, entities, sentences, source_spans, place_keys | institution_keys
-    )
+    who = group_actors(text, sentences, groups)
+    who += people_from(text, entities, sentences, source_spans, place_keys | institution_keys | _name_keys(who))
     media_keys = _name_keys(s for s in attribution if s.type in ("media", "state_media", "monitor", "ngo", "un"))
     who += organisations_from(text, entities, sentences, place_keys | _name_keys(who) | media_keys)
     who = _without_places(who, place_keys | media_keys)

@@ -488,6 +488,34 @@ def test_generic_attackers_that_a_phrase_names_are_the_named_group():
     assert "al-Harb militants" in attackers[0].aliases
 
 
+def test_a_dateline_in_capitals_is_not_a_person():
+    text = (
+        "Mine collapse kills 12\nVARNOK (Reuters) - A gold mine collapsed near the town of Osk on Tuesday, "
+        "killing 12 miners, the mining ministry said.\n"
+    )
+    assert not [actor for actor in summarise_text(text).who if actor.name.isupper()]
+
+
+def test_a_force_named_by_its_place_is_listed_once(monkeypatch):
+    """NER sometimes reads 'X police' as a person: the force found as a side is not listed again."""
+    import summarizer.pipeline as pipeline
+    from summarizer.extract.names import EntityMention
+
+    text = (
+        "Factory fire\nA fire at a shoe factory in Osk killed 9 workers on Monday. Police arrested the owner "
+        "on Tuesday, Morvale police chief Dana Petrov told reporters.\n"
+    )
+    found = pipeline.find_entities
+
+    def as_a_person(text, sentences, docs=None):
+        start = text.index("Morvale police")
+        return [*found(text, sentences, docs), EntityMention("Morvale police", start, start + 14, "PERSON")]
+
+    monkeypatch.setattr(pipeline, "find_entities", as_a_person)
+    names = [actor.name for actor in summarise_text(text).who]
+    assert names.count("Morvale police") == 1, names
+
+
 def test_a_named_storm_is_not_an_actor():
     text = (
         "Cyclone Amara slams into the coast, killing at least 19\n"
