@@ -6,12 +6,12 @@ vs page chrome), `sentences` (sentences and the one spaCy parse of the article),
 cited), `names` (places and the cues for actors' roles).
 """
 
+from .extract.background import is_background
 from .extract.figures import (
     CASUALTY,
     FigureCandidate,
     _qualifier,
     find_figures,
-    is_background,
 )
 from .extract.names import (
     ACRONYM_AFTER,

@@ -1,8 +1,8 @@
 """The one path from article text to a Brief:
 
 clean (story segments) -> candidates (figures, sources, names) -> choices (rules rank the
-grounded options; the model picks among them by constrained decoding) -> ground (merge,
-attach spans, verify) -> Brief.
+grounded options; the model picks among them by constrained decoding) -> ground (each
+field's room in extract/: merge, attach spans, verify) -> Brief.
 """
 
 from __future__ import annotations
@@ -25,26 +25,15 @@ from .candidates import (
     split_sentences,
 )
 from .errors import GenerationError, InputError
-from .extract.actors import fold_named_attackers, role_cues
+from .extract.actor_patterns import group_actors, organisations_from, people_from
+from .extract.actors import fold_named_attackers, role_cues, with_parsed_roles
+from .extract.entities import Entity, _key, occurrences
 from .extract.enumerations import enumerated_figures
+from .extract.figure_items import Choice, dedupe_figures, figure_item
 from .extract.furniture import story_segments, whole_page
+from .extract.places import event_countries, places_from
+from .extract.source_entities import merge_sources, sources_as_items
 from .generate import Generator
-from .ground import (
-    Choice,
-    Entity,
-    _key,
-    dedupe_figures,
-    event_countries,
-    figure_item,
-    group_actors,
-    merge_sources,
-    occurrences,
-    organisations_from,
-    people_from,
-    places_from,
-    sources_as_items,
-    with_parsed_roles,
-)
 from .prompts_io import render
 
 NOT_STATED = "not stated"

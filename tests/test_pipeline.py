@@ -142,7 +142,7 @@ def test_regex_reference_row_is_the_naive_baseline():
 
 
 def test_verification_drops_a_choice_the_text_did_not_offer():
-    from summarizer.ground import Choice, figure_item
+    from summarizer.extract.figure_items import Choice, figure_item
     from summarizer.pipeline import analyse
 
     text = "At least 12 people were killed, according to the Ministry of Health.\n"

@@ -575,7 +575,7 @@ def test_a_region_read_as_a_person_is_not_an_actor(region):
     ],
 )
 def test_a_name_with_a_place_word_reads_as_a_place(name, place):
-    from summarizer.ground import reads_as_place
+    from summarizer.extract.entities import reads_as_place
 
     assert reads_as_place(name) is place
 
@@ -658,7 +658,7 @@ def test_a_surname_or_a_virus_name_is_not_a_place_anywhere_in_the_story():
 
 def test_names_never_places_whatever_ner_says():
     from summarizer.extract.names import EntityMention
-    from summarizer.ground import _never_places
+    from summarizer.extract.places import _never_places
 
     text = "President Ivo Dorsk said the Kessel virus spread. Dorsk flew to Kessel and Tessel."
     mentions = [
@@ -771,7 +771,7 @@ def test_an_officer_who_told_an_outlet_is_the_source_and_a_place_ending_a_headli
 
 
 def test_the_town_of_a_name_is_a_place_whatever_ner_says():
-    from summarizer.ground import _named_as_place
+    from summarizer.extract.entities import _named_as_place
 
     text = "Fighting spread to the town of Osk and to Dorva."
     assert _named_as_place(text, text.index("Osk"), "Osk")

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import re
 
-from .figures import FigureCandidate, is_background
+from .background import is_background
+from .figures import FigureCandidate
 from .numbers import parse_number
 from .sentences import Sentence
 

@@ -1,5 +1,7 @@
 """Figures: number expressions that a casualty word governs, with their qualifier, range,
 category, group, evidence clause, and whether they belong to a wider or earlier event.
+Which numbers count people is people_counts.py's; whether a sentence is background,
+background.py's; verifying the chosen figure, figure_items.py's.
 
 General patterns of English news prose, never a rule keyed to a particular story; every
 candidate carries `[start, end)` offsets into the original text.
@@ -11,49 +13,10 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from .background import _CONTINUES, is_background
 from .numbers import NUMBER, VAGUE, parse_number
+from .people_counts import _is_people_count
 from .sentences import Sentence, split_sentences
-
-# ---------------------------------------------------------------- numbers
-
-# Numbers that measure something other than people: time, distance, money, dates, ordinals.
-_NOT_PEOPLE_AFTER = re.compile(
-    r"^\s*(?:-\s*|–\s*)?(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries"
-    r"|km|kilomet\w*|miles?|metres?|meters?|feet|%|per\s*cent|percent|am|pm|a\.m\.|p\.m\.|gmt"
-    r"|dollars?|euros?|pounds|usd|\$|times|tons?|tonnes?|kg|st|nd|rd|th|o'clock|storeys?|floors?"
-    r"|[ap]m\b|million\s+(dollars|euros)"
-    # money
-    r"|rupees?|taka|naira|shillings?|yuan|pesos?|soles|rand|dinars?|riyals?|lira|rubles?|roubles?"
-    r"|francs?|cedis?|birr|kwacha|yen|baht|ringgit|rupiah|hryvnia|pounds?\s+sterling"
-    # things and animals, not people
-    r"|cattle|cows?|goats?|sheep|livestock|camels?|animals|homes?|houses?|buildings?|vehicles?|cars?"
-    r"|villages?|hectares?|acres?|schools?|shops?|boats?|trucks?|tents?|kilograms?|litres?|liters?"
-    r"|rounds|shots|bullets|rockets?|missiles?|drones?|bombs?|shells|families|households|counts|charges"
-    r"|districts|provinces|regions|towns|cities|countries|states|areas|sites|locations|hospitals|facilities"
-    r"|(?:[\w-]+\s+)?(?:buildings?|homes|houses|storeys?|floors?|camps?|shelters|centres|centers|classrooms"
-    r"|mosques|churches|bridges|roads|aircraft|planes|helicopters|tanks))\b",
-    re.IGNORECASE,
-)
-_PERSON_NOUN = re.compile(
-    r"^\s+(?:[\w-]+\s+)?(person|man|woman|child|boy|girl|soldier|officer|policeman|policewoman|civilian"
-    r"|worker|student|journalist|farmer|resident|fighter|member|passenger|pilgrim|miner|migrant|inmate"
-    r"|teacher|doctor|nurse|attacker|gunman|suspect|protester|demonstrator|tourist|villager|refugee)\b",
-    re.IGNORECASE,
-)
-# Numbers that are ages, measures or labels: 'aged 27 and 33', 'magnitude 6.8', 'Pavilion 4'.
-_NOT_PEOPLE_BEFORE = re.compile(
-    r"(?:[#№]|\bno\.|\bpage|\bmagnitude|\blevel|\bcategory|\bgrade|\bphase|\broute|\bhighway|\bflight"
-    r"|\broom|\bblock|\bpavilion|\bgate|\barticle|\bsection|\bchapter|\bkm|\bcell|\bward|\bbus"
-    r"|\b(?:aged?|ages|age\s+of|in\s+age\s+from)\s+(?:[\w-]+,?\s*(?:and|to|-|–)\s*)?)\s*$",
-    re.IGNORECASE,
-)
-_MONTH = (
-    r"(January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
-)
-_DATE_BEFORE = re.compile(rf"\b{_MONTH}\s*$|\b(on|since|in|by|from|until|of)\s+$", re.IGNORECASE)
-_DATE_AFTER = re.compile(rf"^\s*{_MONTH}\b", re.IGNORECASE)
-
 
 # ---------------------------------------------------------------- qualifiers and ranges
 
@@ -101,68 +64,6 @@ _GROUP_STOP = re.compile(
     re.IGNORECASE,
 )
 
-_WAR_BACKGROUND = re.compile(
-    r"\b(since|began\s+in|started\s+in|erupted\s+in|broke\s+out\s+in)\b[^.]{0,40}\b(1[89]|20)\d\d\b"
-    r"|\b(civil\s+war|decades?[- ]long|years?[- ]long|over\s+the\s+(past|last)\s+\w+\s+(years|decades))\b"
-    r"|\bsince\s+the\s+(start|beginning|outbreak)\b"
-    # a war's running total: 'the war, now in its ninth year, has killed ...'
-    r"|\bin\s+its\s+\w+\s+year\b"
-    r"|\b(?:the|civil|its)\s+(?:[\w-]+\s+)?(?:war|conflict|insurgency)\b(?!-)[^.]{0,60}\b(?:has|have)\s+(?:\w+\s+)?"
-    r"(?:killed|claimed|left|displaced|uprooted)\b",
-    re.IGNORECASE,
-)
-# Another time than this event's: a year, 'last year', 'so far this year', an annual toll, 'In June,'.
-_OTHER_TIME = re.compile(
-    r"\b(1[89]|20)\d\d\b|\blast\s+(year|month)\b|\byears\s+ago\b|\ba\s+decade\b|\bthis\s+year\b"
-    rf"|\bannual\b|^\s*In\s+{_MONTH}\b|\bin\s+(?-i:{_MONTH})\b(?!\s+\d)",
-    re.IGNORECASE,
-)
-_APPOSITIVE = re.compile(r",\s*(?:which|who|whose|that|the|a|an)\b[^,]*,", re.IGNORECASE)
-_STARTED = re.compile(r"\b(began|started|erupted|broke\s+out)\b", re.IGNORECASE)
-# A sentence that goes on about the wider event named just before ('It has killed...').
-_CONTINUES = re.compile(r"^\s*(It|They|This|These|The\s+(war|conflict|fighting|insurgency|crisis))\b")
-# The event's own time: a figure in a sentence that says 'on Monday' is about this event,
-# even when it compares it with the past ('the deadliest since the start of the war').
-_THIS_EVENT_TIME = re.compile(
-    r"\b(on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(today|yesterday|tonight"
-    r"|overnight|this\s+week|this\s+morning|earlier\s+today)\b",
-    re.IGNORECASE,
-)
-_COMPARISON = re.compile(r"\b(deadliest|worst|bloodiest|largest|biggest|heaviest|most\s+\w+)\b[^,.;]*", re.IGNORECASE)
-
-
-def is_background(sentence: str) -> bool:
-    """Is a figure in this sentence about a wider or earlier event than this story's?"""
-    # An appositive that describes an actor ('the RSF, which has held the town since 2023,')
-    # says nothing about when the figure happened; one that dates a war ('which began in
-    # 2011') does.
-    core = re.sub(
-        _APPOSITIVE, lambda m: m.group() if _STARTED.search(m.group()) else ",", _COMPARISON.sub("", sentence)
-    )
-    # another incident, or a running total since a year, whatever day the sentence names
-    if _SEPARATE_INCIDENT.search(core) or _SINCE_YEAR.search(core) or _EARLIER_WHEN.search(sentence):
-        return True
-    if _THIS_EVENT_TIME.search(sentence):
-        return False
-    return bool(_WAR_BACKGROUND.search(core) or _OTHER_TIME.search(core))
-
-
-_SEPARATE_INCIDENT = re.compile(
-    r"\b(?:in\s+an?\s+(?:separate|earlier|previous|unrelated|similar)\s+(?:\w+\s+)?(?:attack|incident|blast|bombing"
-    r"|raid|clash(?:es)?|explosion|accident|shooting|strike|quake|earthquake|flood(?:ing)?)|separately|elsewhere"
-    r"|in\s+another\s+(?:\w+\s+)?(?:attack|incident|blast|bombing|raid|explosion|accident|shooting|strike))\b",
-    re.IGNORECASE,
-)
-_SINCE_YEAR = re.compile(
-    r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:1[89]|20)\d\d\b"
-    rf"|\bsince\s+(?:the\s+)?(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})"
-    r"|\bsince\s+the\s+(?:[\w-]+\s+){0,3}(?:coup|war|conflict|uprising|invasion|revolution|takeover|crackdown"
-    r"|protests|election|offensive|insurgency)\b",
-    re.IGNORECASE,
-)
-# 'the worst since 2005, when a quake killed 73,000': the figure belongs to the earlier event
-_EARLIER_WHEN = re.compile(r"\bsince\s+(?:1[89]|20)\d\d,?\s+when\b", re.IGNORECASE)
-
 
 @dataclass
 class FigureCandidate:
@@ -189,12 +90,6 @@ def _qualifier(before: str) -> str:
     return "exact"
 
 
-# Money ('$70 million'), and numbers inside code, JSON or templates rather than prose
-# ('"count":999', '{{ 7*7 }}', '10**9'): never a count of people.
-_CODE_OR_MONEY_BEFORE = re.compile(r"(?:[$€£¥₹]|\b(?:US|Rs|USD|EUR)\.?|[{\[:=*/+^<>|\\]\s*|[\"']\s*:\s*)$")
-_CODE_AFTER = re.compile(r"^\s*[}\]*/+^=<>|\\%]")
-
-
 # The subject of an action: the people who did something, not a count of casualties.
 _ACTS = re.compile(
     r"\s+(?:had\s+|have\s+|has\s+)?(?:stormed|attacked|raided|ambushed|opened|fired|launched|entered|surrounded"
@@ -202,40 +97,6 @@ _ACTS = re.compile(
     r"|rode|travell?ed|stormed|set\s+fire|took\s+control|overran|seized|abducted|kidnapped)\b",
     re.IGNORECASE,
 )
-# A toll that a newer one replaces ('raising an earlier toll of 12', 'up from 25').
-_SUPERSEDED_BEFORE = re.compile(
-    r"(?:\b(?:earlier|previous|initial|preliminary|prior|old)\s+(?:death\s+)?(?:toll|figure|count|tally|estimate)"
-    r"\s+(?:of\s+|at\s+)?|\b(?:up|down|revised|raised|rose|risen|increased|climbed)\s+from\s+(?:an?\s+)?"
-    r"(?:earlier\s+|previous\s+|initial\s+)?(?:\w+\s+)?|\bfrom\s+(?:an?\s+|the\s+)?(?:earlier|previous|initial)"
-    r"\s+(?:\w+\s+)?"
-    # 'raising the toll from 12', 'bringing the death toll up from 30'
-    r"|\b(?:raising|raised|bringing|brought|pushing|pushed|taking|took)\s+(?:the\s+)?(?:death\s+)?(?:toll|tally)"
-    r"\s+(?:up\s+)?from\s+)$",
-    re.IGNORECASE,
-)
-
-
-def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
-    after, before = text[end : end + 40], text[max(0, start - 30) : start]
-    if _CODE_OR_MONEY_BEFORE.search(before) or _CODE_AFTER.match(after):
-        return False
-    if _SUPERSEDED_BEFORE.search(text[max(0, start - 45) : start]):
-        return False
-    if _NOT_PEOPLE_AFTER.match(after) or _DATE_AFTER.match(after):
-        return False
-    if re.fullmatch(r"(1[89]|20)\d\d", expression):
-        return False  # a year
-    if expression[:1].isdigit() and _DATE_BEFORE.search(before) and re.search(_MONTH, before):
-        return False
-    if expression.lower() == "one" and not _PERSON_NOUN.match(after):
-        return False  # 'one of them', 'one said': a pronoun, not a count
-    if re.match(r",?\s+of\s+(?:them|whom)\b", after) and re.search(r",\s*$", before):
-        return False  # '64 were in hospital, nine of them in intensive care': a part of the figure before
-    if "." in expression and not re.search(r"thousand|million|billion", expression, re.IGNORECASE):
-        return False  # people are not counted in fractions ('6.8', but '1.2 million' stays)
-    if re.search(r"(?-i:[A-Z][a-z'’-]+),\s*$", before) and re.match(r"\s*[,;)]", after):
-        return False  # 'Mohammed Ansari, 38, a driver': an age
-    return not _NOT_PEOPLE_BEFORE.search(before)
 
 
 def _group(text: str, start: int, limit: int) -> tuple[str | None, int]:

@@ -1,0 +1,229 @@
+"""Who, by the words around the names: one actor per side of the event from its group
+nouns ('security forces', 'gunmen'), named people and named organisations, each given
+its role by the cues near its mentions. The roles the dependency parse shows are
+actors.py's (`with_parsed_roles` adds them to these)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..brief import Actor
+from .entities import Entity, _key, _looks_like_person, _named_as_place, _words, occurrences, reads_as_place
+from .figures import CASUALTY
+from .names import (
+    ACTOR_NOUNS,
+    ARREST_BEFORE,
+    ATTACK_VERB,
+    ATTACKER_CUE,
+    ATTACKER_WORDS,
+    AUTHORITY_WORDS,
+    CHARGED,
+    CLAIM,
+    FORCE_NAME,
+    FORMER,
+    MEDIA_OR_ANALYST,
+    STATE_NAME,
+    TARGETED,
+    TITLE,
+    VICTIM_CUE,
+    VICTIM_WORDS,
+    EntityMention,
+    gazetteer_kind,
+)
+from .sentences import Sentence
+
+_FUNCTION_WORDS = {
+    "the", "a", "an", "of", "between", "and", "with", "by", "as", "against", "from", "among",
+    "to", "for", "on", "in", "at", "that", "its", "their", "his", "her", "all", "some", "other",
+    "several", "many", "two", "three", "four", "when", "while", "after", "also", "most", "both",
+}  # fmt: skip
+
+
+def _title_case(line: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _clean_phrase(phrase: str) -> str:
+    words = phrase.split()
+    while words and words[0].lower() in _FUNCTION_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _side(phrase: str) -> str:
+    if ATTACKER_WORDS.search(phrase):
+        return "attacker"
+    if VICTIM_WORDS.search(phrase):
+        return "victim"
+    if AUTHORITY_WORDS.search(phrase):
+        return "state"
+    return "other"
+
+
+def group_actors(text: str, sentences: list[Sentence], casualty_groups: list[str]) -> list[Actor]:
+    """One actor per side of the event (the state's forces, the armed attackers, victims):
+    the phrases of each side are merged; the most frequent phrase with a modifier
+    ('pro-government militias' over 'militias') becomes the name. Victims are listed only
+    when a figure of the event counts them."""
+    sides: dict[str, Counter] = {}
+    first_seen: dict[str, int] = {}
+    in_prose: Counter = Counter()  # uses outside title-case lines ('Market Suicide Bomber Kills 6')
+    for sentence in sentences:
+        headline = _title_case(sentence.text)
+        for match in ACTOR_NOUNS.finditer(sentence.text):
+            phrase = _clean_phrase(match.group(1))
+            if len(phrase.split()) < 1 or not re.search(r"[a-z]", phrase):
+                continue
+            sides.setdefault(_side(phrase), Counter())[phrase] += 1
+            first_seen.setdefault(phrase, sentence.start + match.start())
+            in_prose[phrase] += not headline
+    story = " ".join(s.text for s in sentences)
+    counted = " ".join(casualty_groups)
+    actors = []
+    for side, phrases in sides.items():
+        if side == "other":
+            continue
+        if side == "victim":
+            phrases = Counter(
+                {p: n for p, n in phrases.items() if p in counted or counted and p.split()[-1] in counted}
+            )
+            if not phrases:
+                continue
+        name = max(phrases, key=lambda p: (len(p.split()) > 1, in_prose[p] > 0, phrases[p], -first_seen[p]))
+        if side == "state":
+            role = "target" if TARGETED.search(story) else "authority"
+        else:
+            role = side
+        aliases = sorted(p for p in phrases if p != name)
+        spans = occurrences(text, [name, *aliases], sentences)
+        actors.append(Actor(name=name, role=role, aliases=aliases, mentions=spans))
+    return actors
+
+
+def people_from(
+    text: str,
+    mentions: list[EntityMention],
+    sentences: list[Sentence],
+    source_spans: list[tuple[int, int]],
+    taken: set[str],
+) -> list[Actor]:
+    entities: list[Entity] = []
+    for mention in mentions:
+        if not re.match(r"[A-Z]", mention.text) or mention.text.isupper():
+            continue  # a name in capitals is a dateline ('OSK (Reuters) -'), not a person
+        if mention.label != "PERSON" and not (mention.label == "ORG" and _looks_like_person(mention.text)):
+            continue
+        if " " not in mention.text and re.search(r"(ite|ites|ian|ians|ese)$", mention.text):
+            continue  # a demonym ('Alawite') that NER took for a person
+        if (" " not in mention.text and gazetteer_kind(mention.text)) or _key(mention.text) in taken:
+            continue
+        if reads_as_place(mention.text) or _named_as_place(text, mention.start, mention.text):
+            continue  # 'Fukushima Prefecture', 'Central Java', 'the town of Osk': a place NER read as a person
+        if mention.label != "PERSON" and re.match(r"\s+(?:and|&)\s+[A-Z]", text[mention.end : mention.end + 8]):
+            continue  # 'Urban Search' of 'Urban Search and Rescue': part of an organisation's name
+        if len(_key(mention.text)) < 3:
+            continue
+        possessive_only = bool(re.match(r"['’]s\b|-", text[mention.end : mention.end + 3])) and not any(
+            _key(mention.text) == _key(e.name) for e in entities
+        )
+        for entity in entities:
+            if entity.related(mention.text) and not _different_person(entity.name, mention.text):
+                entity.add(mention.text, (mention.start, mention.end))
+                break
+        else:
+            if possessive_only:
+                continue
+            entities.append(Entity(mention.text, "other"))
+            entities[-1].add(mention.text, (mention.start, mention.end))
+    actors = []
+    for entity in entities:
+        entity.name = max(entity.names, key=lambda n: (len(n.split()), entity.names[n]))
+        windows = " ".join(_sentence_window(text, sentences, start, end) for start, end in entity.spans)
+        # every mention overlaps a citation ('Sergeant Chris Miller' where 'Chris Miller' is cited)
+        only_cited = all(any(s[0] < span[1] and span[0] < s[1] for s in source_spans) for span in entity.spans)
+        if MEDIA_OR_ANALYST.search(windows) or only_cited:
+            continue
+        role = _person_role(text, entity)
+        if role is None:
+            continue  # a person merely mentioned is not an actor of the event
+        if entity.name not in text:
+            continue
+        aliases = sorted(n for n in entity.names if n != entity.name)
+        spans = occurrences(text, [entity.name, *aliases], sentences)
+        actors.append(Actor(name=entity.name, role=role, aliases=aliases, mentions=spans))
+    return actors
+
+
+def _sentence_window(text: str, sentences: list[Sentence], start: int, end: int) -> str:
+    """Up to 60 characters either side of a mention, within its sentence."""
+    sentence = next(s for s in sentences if s.start <= start < s.end)
+    return text[max(sentence.start, start - 60) : min(sentence.end, end + 60)]
+
+
+def _person_role(text: str, entity: Entity) -> str | None:
+    """A person's role from the words right around their mentions, strongest cue first."""
+    # the words before each mention, within its own sentence
+    befores = [re.split(r"[.!?]\s", text[max(0, start - 90) : start])[-1] for start, _ in entity.spans]
+    afters = [re.split(r"[.!?](?:\s|$)", text[end : end + 90])[0] for _, end in entity.spans]
+    near = [
+        before[-60:] + text[start:end] + after[:60]
+        for before, after, (start, end) in zip(befores, afters, entity.spans, strict=True)
+    ]
+    if any(FORMER.search(before[-40:]) for before in befores):
+        return None  # an ousted or former leader named in passing is background, not an actor
+    if any(ATTACKER_CUE.search(window) and ATTACKER_WORDS.search(window) for window in near):
+        return "attacker"
+    if any(CHARGED.search(window) for window in near):
+        return "attacker"  # arrested and charged over the attack: a suspected attacker
+    if any(ARREST_BEFORE.search(before) for before in befores):
+        return "target"
+    if any(TITLE.search(window) for window in near):
+        return "authority"
+    if any(CASUALTY.search(window) or VICTIM_CUE.search(window) for window in near):
+        return "victim"
+    return None
+
+
+def organisations_from(
+    text: str, mentions: list[EntityMention], sentences: list[Sentence], taken: set[str]
+) -> list[Actor]:
+    """Named armed groups and forces: attacker or target by their place around an attack
+    verb ('members of the X gang attacked rivals from Y'), else by what their name says."""
+    found: dict[str, tuple[EntityMention, str]] = {}
+    for mention in mentions:
+        if mention.label != "ORG" or _key(mention.text) in taken or _key(mention.text) in found:
+            continue
+        sentence = next((s for s in sentences if s.start <= mention.start < s.end), None)
+        if sentence is None:
+            continue
+        words = text[sentence.start : sentence.end]
+        verb = ATTACK_VERB.search(words)
+        near = text[max(sentence.start, mention.start - 40) : min(sentence.end, mention.end + 60)]
+        if (
+            verb
+            and mention.start < sentence.start + verb.start()
+            and (FORCE_NAME.search(mention.text) or CLAIM.search(near))
+        ):
+            role = "attacker"
+        elif verb and mention.start > sentence.start + verb.end() and FORCE_NAME.search(mention.text + " " + near):
+            role = "target"
+        elif re.search(r"claim(?:ed|s)?\s+responsibility", near, re.IGNORECASE):
+            role = "attacker"
+        elif FORCE_NAME.search(mention.text):
+            role = "authority" if STATE_NAME.search(mention.text) else "other"
+        else:
+            continue
+        found[_key(mention.text)] = (mention, role)
+    actors = []
+    for mention, role in found.values():
+        spans = occurrences(text, [mention.text], sentences)
+        actors.append(Actor(name=mention.text, role=role, mentions=spans or [(mention.start, mention.end)]))
+    return actors
+
+
+def _different_person(a: str, b: str) -> bool:
+    # 'Haider Ali' and 'Shujaa al-Ali' share a surname but are different people
+    wa, wb = _words(a), _words(b)
+    return len(wa) >= 2 and len(wb) >= 2 and not (wa <= wb or wb <= wa)

@@ -1,0 +1,70 @@
+"""Figures: whether a sentence's figure is about a wider or earlier event than this story's
+(a war's running total, a separate incident, another year)."""
+
+from __future__ import annotations
+
+import re
+
+from .people_counts import _MONTH
+
+_WAR_BACKGROUND = re.compile(
+    r"\b(since|began\s+in|started\s+in|erupted\s+in|broke\s+out\s+in)\b[^.]{0,40}\b(1[89]|20)\d\d\b"
+    r"|\b(civil\s+war|decades?[- ]long|years?[- ]long|over\s+the\s+(past|last)\s+\w+\s+(years|decades))\b"
+    r"|\bsince\s+the\s+(start|beginning|outbreak)\b"
+    # a war's running total: 'the war, now in its ninth year, has killed ...'
+    r"|\bin\s+its\s+\w+\s+year\b"
+    r"|\b(?:the|civil|its)\s+(?:[\w-]+\s+)?(?:war|conflict|insurgency)\b(?!-)[^.]{0,60}\b(?:has|have)\s+(?:\w+\s+)?"
+    r"(?:killed|claimed|left|displaced|uprooted)\b",
+    re.IGNORECASE,
+)
+# Another time than this event's: a year, 'last year', 'so far this year', an annual toll, 'In June,'.
+_OTHER_TIME = re.compile(
+    r"\b(1[89]|20)\d\d\b|\blast\s+(year|month)\b|\byears\s+ago\b|\ba\s+decade\b|\bthis\s+year\b"
+    rf"|\bannual\b|^\s*In\s+{_MONTH}\b|\bin\s+(?-i:{_MONTH})\b(?!\s+\d)",
+    re.IGNORECASE,
+)
+_APPOSITIVE = re.compile(r",\s*(?:which|who|whose|that|the|a|an)\b[^,]*,", re.IGNORECASE)
+_STARTED = re.compile(r"\b(began|started|erupted|broke\s+out)\b", re.IGNORECASE)
+# A sentence that goes on about the wider event named just before ('It has killed...').
+_CONTINUES = re.compile(r"^\s*(It|They|This|These|The\s+(war|conflict|fighting|insurgency|crisis))\b")
+# The event's own time: a figure in a sentence that says 'on Monday' is about this event,
+# even when it compares it with the past ('the deadliest since the start of the war').
+_THIS_EVENT_TIME = re.compile(
+    r"\b(on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(today|yesterday|tonight"
+    r"|overnight|this\s+week|this\s+morning|earlier\s+today)\b",
+    re.IGNORECASE,
+)
+_COMPARISON = re.compile(r"\b(deadliest|worst|bloodiest|largest|biggest|heaviest|most\s+\w+)\b[^,.;]*", re.IGNORECASE)
+
+
+def is_background(sentence: str) -> bool:
+    """Is a figure in this sentence about a wider or earlier event than this story's?"""
+    # An appositive that describes an actor ('the RSF, which has held the town since 2023,')
+    # says nothing about when the figure happened; one that dates a war ('which began in
+    # 2011') does.
+    core = re.sub(
+        _APPOSITIVE, lambda m: m.group() if _STARTED.search(m.group()) else ",", _COMPARISON.sub("", sentence)
+    )
+    # another incident, or a running total since a year, whatever day the sentence names
+    if _SEPARATE_INCIDENT.search(core) or _SINCE_YEAR.search(core) or _EARLIER_WHEN.search(sentence):
+        return True
+    if _THIS_EVENT_TIME.search(sentence):
+        return False
+    return bool(_WAR_BACKGROUND.search(core) or _OTHER_TIME.search(core))
+
+
+_SEPARATE_INCIDENT = re.compile(
+    r"\b(?:in\s+an?\s+(?:separate|earlier|previous|unrelated|similar)\s+(?:\w+\s+)?(?:attack|incident|blast|bombing"
+    r"|raid|clash(?:es)?|explosion|accident|shooting|strike|quake|earthquake|flood(?:ing)?)|separately|elsewhere"
+    r"|in\s+another\s+(?:\w+\s+)?(?:attack|incident|blast|bombing|raid|explosion|accident|shooting|strike))\b",
+    re.IGNORECASE,
+)
+_SINCE_YEAR = re.compile(
+    r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:1[89]|20)\d\d\b"
+    rf"|\bsince\s+(?:the\s+)?(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})"
+    r"|\bsince\s+the\s+(?:[\w-]+\s+){0,3}(?:coup|war|conflict|uprising|invasion|revolution|takeover|crackdown"
+    r"|protests|election|offensive|insurgency)\b",
+    re.IGNORECASE,
+)
+# 'the worst since 2005, when a quake killed 73,000': the figure belongs to the earlier event
+_EARLIER_WHEN = re.compile(r"\bsince\s+(?:1[89]|20)\d\d,?\s+when\b", re.IGNORECASE)

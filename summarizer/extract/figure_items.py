@@ -1,0 +1,80 @@
+"""The toll grounded: each decided figure candidate verified against its evidence and
+made the brief's figure (or dropped, and counted), and the figures deduplicated. Finding
+the candidates is figures.py's."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..brief import Figure
+from .entities import _key
+from .figures import FigureCandidate
+from .numbers import read_count
+
+
+@dataclass
+class Choice:
+    """The decision taken for one figure candidate."""
+
+    candidate: FigureCandidate
+    category: str
+    source: str | None
+    by_model: frozenset[str] = frozenset()  # the decision kinds the model answered for it
+
+
+def figure_item(text: str, choice: Choice) -> Figure | None:
+    """The brief's figure, or None when it fails verification: the evidence must hold the
+    number, the number must read back as the count, and the category and source must be
+    among the options the text offered for it."""
+    candidate = choice.candidate
+    start, end = candidate.evidence_span
+    number_start, number_end = candidate.number_span
+    if not (start <= number_start < number_end <= end) or not text[start:end].strip():
+        return None
+    # the number written first is the count, or the high end of a range written backwards
+    if read_count(text, number_start, number_end) not in (candidate.count, candidate.count_max):
+        return None
+    if choice.category not in candidate.categories:
+        return None
+    if choice.source is not None and choice.source not in candidate.sources:
+        return None
+    return Figure(
+        category=choice.category,
+        count=candidate.count,
+        count_max=candidate.count_max,
+        qualifier=candidate.qualifier,
+        group=candidate.group if candidate.group and candidate.group in text else None,
+        source=choice.source,
+        evidence=text[start:end],
+        evidence_span=(start, end),
+        decided_by={kind: "model" if kind in choice.by_model else "rules" for kind in open_decisions(candidate)},
+    )
+
+
+def open_decisions(candidate: FigureCandidate) -> list[str]:
+    """The kinds the text leaves open for this figure: more than one grounded category, or
+    more than one possible source (or one, not named in the figure's own sentence)."""
+    kinds = ["category"] if len(candidate.categories) > 1 else []
+    if len(candidate.sources) > 1 or (candidate.sources and candidate.sources_in_sentence == 0):
+        kinds.append("source")
+    return kinds
+
+
+def dedupe_figures(figures: list[Figure], speaks_for: dict[str, str] | None = None) -> list[Figure]:
+    """One entry per (category, figure, source); the same figure restated is kept once, and
+    so is one given by a spokesperson and by the body they speak for (`speaks_for`: the
+    person's name -> the body's)."""
+    speaks_for = speaks_for or {}
+    seen: set[tuple] = set()
+    kept = []
+    for figure in figures:
+        source = speaks_for.get(figure.source or "", figure.source or "")
+        key = (figure.category, figure.count, figure.count_max, _key(source))
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(figure)
+    # an unattributed figure ('at least 12 people were killed' in the lede) that a source
+    # gives elsewhere in the article ('12 people died, police said') is that source's figure
+    sourced = {(f.category, f.count, f.count_max) for f in kept if f.source}
+    return [f for f in kept if f.source or (f.category, f.count, f.count_max) not in sourced]

@@ -1,0 +1,86 @@
+"""Figures: which number expressions count people, not a time, distance, sum of money,
+date, age, label, number in code, or a toll that a newer one replaces."""
+
+from __future__ import annotations
+
+import re
+
+# Numbers that measure something other than people: time, distance, money, dates, ordinals.
+_NOT_PEOPLE_AFTER = re.compile(
+    r"^\s*(?:-\s*|–\s*)?(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries"
+    r"|km|kilomet\w*|miles?|metres?|meters?|feet|%|per\s*cent|percent|am|pm|a\.m\.|p\.m\.|gmt"
+    r"|dollars?|euros?|pounds|usd|\$|times|tons?|tonnes?|kg|st|nd|rd|th|o'clock|storeys?|floors?"
+    r"|[ap]m\b|million\s+(dollars|euros)"
+    # money
+    r"|rupees?|taka|naira|shillings?|yuan|pesos?|soles|rand|dinars?|riyals?|lira|rubles?|roubles?"
+    r"|francs?|cedis?|birr|kwacha|yen|baht|ringgit|rupiah|hryvnia|pounds?\s+sterling"
+    # things and animals, not people
+    r"|cattle|cows?|goats?|sheep|livestock|camels?|animals|homes?|houses?|buildings?|vehicles?|cars?"
+    r"|villages?|hectares?|acres?|schools?|shops?|boats?|trucks?|tents?|kilograms?|litres?|liters?"
+    r"|rounds|shots|bullets|rockets?|missiles?|drones?|bombs?|shells|families|households|counts|charges"
+    r"|districts|provinces|regions|towns|cities|countries|states|areas|sites|locations|hospitals|facilities"
+    r"|(?:[\w-]+\s+)?(?:buildings?|homes|houses|storeys?|floors?|camps?|shelters|centres|centers|classrooms"
+    r"|mosques|churches|bridges|roads|aircraft|planes|helicopters|tanks))\b",
+    re.IGNORECASE,
+)
+_PERSON_NOUN = re.compile(
+    r"^\s+(?:[\w-]+\s+)?(person|man|woman|child|boy|girl|soldier|officer|policeman|policewoman|civilian"
+    r"|worker|student|journalist|farmer|resident|fighter|member|passenger|pilgrim|miner|migrant|inmate"
+    r"|teacher|doctor|nurse|attacker|gunman|suspect|protester|demonstrator|tourist|villager|refugee)\b",
+    re.IGNORECASE,
+)
+# Numbers that are ages, measures or labels: 'aged 27 and 33', 'magnitude 6.8', 'Pavilion 4'.
+_NOT_PEOPLE_BEFORE = re.compile(
+    r"(?:[#№]|\bno\.|\bpage|\bmagnitude|\blevel|\bcategory|\bgrade|\bphase|\broute|\bhighway|\bflight"
+    r"|\broom|\bblock|\bpavilion|\bgate|\barticle|\bsection|\bchapter|\bkm|\bcell|\bward|\bbus"
+    r"|\b(?:aged?|ages|age\s+of|in\s+age\s+from)\s+(?:[\w-]+,?\s*(?:and|to|-|–)\s*)?)\s*$",
+    re.IGNORECASE,
+)
+_MONTH = (
+    r"(January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+_DATE_BEFORE = re.compile(rf"\b{_MONTH}\s*$|\b(on|since|in|by|from|until|of)\s+$", re.IGNORECASE)
+_DATE_AFTER = re.compile(rf"^\s*{_MONTH}\b", re.IGNORECASE)
+
+
+# Money ('$70 million'), and numbers inside code, JSON or templates rather than prose
+# ('"count":999', '{{ 7*7 }}', '10**9'): never a count of people.
+_CODE_OR_MONEY_BEFORE = re.compile(r"(?:[$€£¥₹]|\b(?:US|Rs|USD|EUR)\.?|[{\[:=*/+^<>|\\]\s*|[\"']\s*:\s*)$")
+_CODE_AFTER = re.compile(r"^\s*[}\]*/+^=<>|\\%]")
+
+
+# A toll that a newer one replaces ('raising an earlier toll of 12', 'up from 25').
+_SUPERSEDED_BEFORE = re.compile(
+    r"(?:\b(?:earlier|previous|initial|preliminary|prior|old)\s+(?:death\s+)?(?:toll|figure|count|tally|estimate)"
+    r"\s+(?:of\s+|at\s+)?|\b(?:up|down|revised|raised|rose|risen|increased|climbed)\s+from\s+(?:an?\s+)?"
+    r"(?:earlier\s+|previous\s+|initial\s+)?(?:\w+\s+)?|\bfrom\s+(?:an?\s+|the\s+)?(?:earlier|previous|initial)"
+    r"\s+(?:\w+\s+)?"
+    # 'raising the toll from 12', 'bringing the death toll up from 30'
+    r"|\b(?:raising|raised|bringing|brought|pushing|pushed|taking|took)\s+(?:the\s+)?(?:death\s+)?(?:toll|tally)"
+    r"\s+(?:up\s+)?from\s+)$",
+    re.IGNORECASE,
+)
+
+
+def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
+    after, before = text[end : end + 40], text[max(0, start - 30) : start]
+    if _CODE_OR_MONEY_BEFORE.search(before) or _CODE_AFTER.match(after):
+        return False
+    if _SUPERSEDED_BEFORE.search(text[max(0, start - 45) : start]):
+        return False
+    if _NOT_PEOPLE_AFTER.match(after) or _DATE_AFTER.match(after):
+        return False
+    if re.fullmatch(r"(1[89]|20)\d\d", expression):
+        return False  # a year
+    if expression[:1].isdigit() and _DATE_BEFORE.search(before) and re.search(_MONTH, before):
+        return False
+    if expression.lower() == "one" and not _PERSON_NOUN.match(after):
+        return False  # 'one of them', 'one said': a pronoun, not a count
+    if re.match(r",?\s+of\s+(?:them|whom)\b", after) and re.search(r",\s*$", before):
+        return False  # '64 were in hospital, nine of them in intensive care': a part of the figure before
+    if "." in expression and not re.search(r"thousand|million|billion", expression, re.IGNORECASE):
+        return False  # people are not counted in fractions ('6.8', but '1.2 million' stays)
+    if re.search(r"(?-i:[A-Z][a-z'’-]+),\s*$", before) and re.match(r"\s*[,;)]", after):
+        return False  # 'Mohammed Ansari, 38, a driver': an age
+    return not _NOT_PEOPLE_BEFORE.search(before)

@@ -1,0 +1,170 @@
+"""Where: the places of the event, from NER and gazetteer mentions (not a dateline's city,
+a place-named virus or festival, a nationality used as an adjective, a name taken by a
+source), one entry per place with its type and spans, and of several countries only those
+where the event happened. Geocoding the places is geo.py's."""
+
+from __future__ import annotations
+
+import re
+
+from ..brief import Place
+from .entities import Entity, _key, _named_as_place, occurrences
+from .names import (
+    ACTOR_NOUNS,
+    INSTITUTION,
+    MODIFIER_USE,
+    EntityMention,
+    countries_of,
+    country_code,
+    gazetteer_kind,
+    place_type_from_context,
+)
+from .sentences import Sentence
+
+_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^()]{1,40}\)\s*)?[-–—:]\s")
+
+
+def _is_foreign_dateline(text: str, mention: EntityMention, sentences: list[Sentence]) -> bool:
+    """'LONDON (Reuters) - A bomb exploded in Chad': a dateline in capitals says where the
+    report was filed. It is a place of the event only when the story names it again."""
+    if not (mention.text.isupper() and len(mention.text) > 2):
+        return False
+    starts_a_line = mention.start == 0 or text[mention.start - 1] == "\n"
+    if not (starts_a_line or any(s.start == mention.start for s in sentences)):
+        return False
+    if not _DATELINE_AFTER.match(text, mention.end):
+        return False
+    spelled = re.compile(rf"\b{re.escape(mention.text.title())}\b")
+    return not any(spelled.search(s.text) for s in sentences)
+
+
+_NOT_A_PLACE_AFTER = re.compile(
+    r"\s+(?:virus|fever|disease|outbreak|epidemic|strain|rockets?|missiles?|festival|holiday|celebrations?)\b",
+    re.IGNORECASE,
+)
+
+
+def event_countries(places: list[Place], sentences: list[Sentence]) -> list[Place]:
+    """Of several countries an article names, those where the event happened: named in the
+    first three story sentences (headline, lede and the next), or holding one of the event's
+    other places. A country named only
+    further down (a donor, a foreign force's home, an outlet's base) is background."""
+    countries = [p for p in places if p.type == "country"]
+    if len(countries) <= 1:
+        return places
+    lede_end = sentences[min(2, len(sentences) - 1)].end if sentences else 0
+    held = {code for p in places if p.type != "country" for code in countries_of(p.name)}
+    kept = [p for p in countries if any(start < lede_end for start, _ in p.mentions) or country_code(p.name) in held]
+    return [p for p in places if p.type != "country" or p in kept or not kept]
+
+
+def places_from(text: str, mentions: list[EntityMention], sentences: list[Sentence], taken: set[str]) -> list[Place]:
+    entities: list[Entity] = []
+    # 'Amnesty' in 'Amnesty International': the first word of an organisation's name
+    part_of_longer_name = {
+        m.text
+        for m in mentions
+        if " " not in m.text
+        and gazetteer_kind(m.text) is None
+        and re.match(r"[ \t][A-Z][a-z]+", text[m.end : m.end + 20])  # not across a line end
+        and not re.match(r"\s(?:Province|State|Region|District|City|County|Governorate)\b", text[m.end : m.end + 20])
+    }
+    never_places = _never_places(text, mentions)
+    for mention in mentions:
+        if _is_foreign_dateline(text, mention, sentences):
+            continue
+        known = gazetteer_kind(mention.text)
+        if _NOT_A_PLACE_AFTER.match(text, mention.end) or mention.text in never_places:
+            continue  # 'the Marwa virus', 'Qadir rockets', 'the Holi festival': named after a place or not one
+        before_word = text[max(0, mention.start - 12) : mention.start]
+        locative = re.search(
+            r"\b(in|at|near|from|of|to|across|outside|inside|around|towards|into)\s+(the\s+)?$", before_word
+        )
+        # 'in Kachin state': NER often calls the name an organisation
+        division = (
+            locative
+            and mention.label != "NORP"
+            and known != "country"
+            and re.fullmatch(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?", mention.text)
+            and re.match(r"\s+state\b", text[mention.end : mention.end + 8])
+        )
+        if mention.label not in ("GPE", "LOC", "FAC", "PLACE", "SITE") and not (
+            ((known or division) and locative) or _named_as_place(text, mention.start, mention.text)
+        ):
+            continue  # a gazetteer hit alone ('Adam', 'Hughes') is too weak without 'in'/'near'
+        if " " not in mention.text and re.search(rf"(?<![\w-]){re.escape(mention.text.lower())}(?![\w-])", text):
+            continue  # a capitalised common word ('Gunmen' at a sentence start)
+        if re.match(r"[ \t][A-Z]", text[mention.end : mention.end + 2]) and mention.label not in ("PLACE", "SITE"):
+            continue  # the first word of a longer name ('Sudan Doctors Network')
+        if mention.text.startswith("Operation ") or (mention.text.isupper() and len(mention.text) <= 4 and not known):
+            continue
+        locative_use = re.search(r"\b(?:in|at|near)\s+$", before_word)
+        if ACTOR_NOUNS.fullmatch(mention.text) or (mention.text in part_of_longer_name and not locative_use):
+            continue
+        if _key(mention.text) in taken or not re.match(r"[A-Z]", mention.text):
+            continue
+        if INSTITUTION.search(mention.text):
+            continue
+        before, after = (
+            text[max(0, mention.start - 24) : mention.start],
+            text[mention.end : mention.end + 20],
+        )
+        if re.search(r"\b(?:pro|anti)-$", before) or MODIFIER_USE.match(after):
+            continue
+        base = re.sub(
+            r"\s+(province|governorate|district|region|countryside|city|village|town)$",
+            "",
+            mention.text,
+        )
+        kind = place_type_from_context(before, after) or known or ("site" if mention.label in ("FAC", "SITE") else None)
+        state = re.match(r"\s+(state|islands)\b", after)
+        if state and known != "country" and " " not in mention.text:
+            # 'in Kachin state', 'the Kerkennah islands': the lower-case word is part of the name
+            mention = EntityMention(text[mention.start : mention.end + state.end()], mention.start,
+                                    mention.end + state.end(), mention.label)  # fmt: skip
+            kind = "province" if state.group(1) == "state" else kind
+        particle = re.search(
+            r"[A-Z][\w'’]+\s+(?:al|el|ad|as|ash|an|ar|az)-$", text[max(0, mention.start - 20) : mention.start]
+        )
+        if particle:  # 'Souq al-Juma': NER gives only the part after the particle
+            start = mention.start - len(particle.group())
+            mention = EntityMention(text[start : mention.end], start, mention.end, mention.label)
+            base = mention.text
+        if _DEMONYM.fullmatch(mention.text) and not known and _ADJECTIVE_USE.match(after):
+            continue  # 'Ukrainian troops', 'Congolese waters': an adjective of nationality, not a place
+        for entity in entities:
+            if _key(entity.name) == _key(base):
+                entity.add(mention.text, (mention.start, mention.end))
+                if entity.kind == "other" and kind:
+                    entity.kind = kind
+                break
+        else:
+            entity = Entity(base, kind or "other")
+            entity.add(mention.text, (mention.start, mention.end))
+            entities.append(entity)
+    places = []
+    for entity in entities:
+        entity.name = next((n for n in entity.names if n.endswith((" state", " islands"))), entity.name)
+        if entity.name not in text:
+            continue
+        aliases = sorted({n for n in entity.names if n != entity.name})
+        spans = occurrences(text, [entity.name, *aliases], sentences)
+        places.append(Place(name=entity.name, type=entity.kind, aliases=aliases, mentions=spans))
+    return places
+
+
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)")
+_ADJECTIVE_USE = re.compile(r"\s+(?!(?:region|province|district|state|coast|peninsula|islands?|sea|area)\b)[a-z]")
+
+
+def _never_places(text: str, mentions: list[EntityMention]) -> set[str]:
+    """One-word names the article shows are not places anywhere: named with 'virus', 'rockets',
+    'festival' once ('the Marwa virus ... Marwa'), or the surname of a person named in full
+    ('President Ana Corvo ... Corvo said'). Gazetteer places stay places."""
+    never = set()
+    for mention in mentions:
+        if " " not in mention.text and _NOT_A_PLACE_AFTER.match(text, mention.end):
+            never.add(mention.text)
+        if mention.label == "PERSON" and " " in mention.text:
+            never.add(mention.text.split()[-1])
+    return {name for name in never if " " not in name and gazetteer_kind(name) is None}

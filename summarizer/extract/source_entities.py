@@ -1,0 +1,156 @@
+"""Cited sources grounded: the mentions `sources.py` finds merged into one entity per
+source ('the monitor' and 'he said' resolved to the source named before, 'X (ABC)' made
+one name, a spokesperson linked to the body they speak for), then the brief's sources
+with every exact occurrence of their names."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..brief import Source
+from .entities import Entity, _looks_like_person, occurrences
+from .names import ACRONYM_AFTER, BODY_AFTER, BODY_BEFORE, SPOKESPERSON, TITLE_PREFIX
+from .sentences import Sentence
+from .sources import SourceMention, is_generic, refers_back, source_type
+from .speakers import BODY_PRONOUNS
+
+
+def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity], dict[int, int]]:
+    """Source entities, and for each mention (by index) the entity it refers to.
+
+    Generic descriptions ('the monitor', 'the agency') refer to the nearest named source
+    of the same kind, before them if there is one, else after. 'X (ABC)' makes ABC a name
+    of X; a spokesperson of a cited body is cited as that body."""
+    entities: list[Entity] = []
+    resolved: dict[int, int] = {}
+    for index, mention in enumerate(mentions):
+        if refers_back(mention) or mention.pronoun:
+            continue
+        kind = source_type(mention.name, mention.description)
+        acronym = ACRONYM_AFTER.match(text, mention.end)
+        for number, entity in enumerate(entities):
+            # unnamed witnesses ('witnesses', 'eyewitnesses') are one source; unnamed bodies
+            # ('authorities', 'the police department') are not one another
+            unnamed = not re.search(r"[A-Z]", entity.name + mention.name) and entity.kind == kind == "witness"
+            if entity.related(mention.name) or unnamed:
+                entity.add(mention.name, mention.span)
+                if entity.kind == "other":
+                    entity.kind = kind
+                resolved[index] = number
+                break
+        else:
+            entity = Entity(mention.name, kind)
+            entity.add(mention.name, mention.span)
+            entities.append(entity)
+            resolved[index] = len(entities) - 1
+        if acronym:
+            entities[resolved[index]].add(acronym.group(1), acronym.span(1))
+    _link_spokespeople(text, mentions, entities, resolved)
+    for index, mention in enumerate(mentions):
+        if mention.pronoun:
+            _resolve_pronoun(index, mentions, entities, resolved)
+            continue
+        if index in resolved:
+            continue
+        kind = source_type(mention.name, mention.description)
+        earlier = sorted((j for j in resolved if mentions[j].start < mention.start), key=lambda j: -mentions[j].start)
+        later = sorted((j for j in resolved if mentions[j].start > mention.start), key=lambda j: mentions[j].start)
+        # 'the monitor' points back to a source already named; 'a medical group' introduces
+        # one named next. Named sources come before unnamed ones ('medics') either way.
+        order = later + earlier if re.match(r"an?\s", mention.name, re.IGNORECASE) else earlier + later
+        order.sort(key=lambda j: not re.search(r"[A-Z]", entities[resolved[j]].name))
+        for j in order:
+            entity = entities[resolved[j]]
+            if kind in ("other", entity.kind) or {kind, entity.kind} <= {"media", "state_media"}:
+                resolved[index] = resolved[j]
+                entity.add(mention.name, mention.span)
+                break
+    for index, mention in enumerate(mentions):
+        # a description with nothing named before or after to stand for ('the Indonesian
+        # health ministry said') is the only name the article gives that source
+        if mention.refers_back and index not in resolved:
+            entity = Entity(mention.name, source_type(mention.name, mention.description))
+            entity.add(mention.name, mention.span)
+            entities.append(entity)
+            resolved[index] = len(entities) - 1
+    for entity in entities:
+        if entity.pinned:
+            continue
+        entity.name = _best_name(entity.names)
+        bare = person_name(entity.name)
+        if bare != entity.name:
+            entity.names[bare] += 0
+            entity.name = bare
+    return entities, resolved
+
+
+def _resolve_pronoun(index: int, mentions: list[SourceMention], entities: list[Entity], resolved: dict[int, int]):
+    """'he said' / 'she told reporters': the nearest person cited before, within a few
+    sentences ('it said': the nearest body). The pronoun is not a name: the entity gains no alias or span from it."""
+    mention = mentions[index]
+    # mentions come in reading order: walk back from this one
+    earlier = (j for j in range(index - 1, -1, -1) if j in resolved and not mentions[j].pronoun)
+    body = mention.name.lower() in BODY_PRONOUNS  # 'it said': the nearest body cited before
+    for j in earlier:
+        if mention.start - mentions[j].start > 1_500:
+            break
+        entity = entities[resolved[j]]
+        # a spokesperson cited as their body still speaks as a person ('..., he said')
+        person = any(_looks_like_person(name) for name in entity.names) or entity.kind in ("official", "witness")
+        # 'it' stands for a body (not a person, nor a source of unknown kind); 'he'/'she' for a person
+        if (body and not person and entity.kind != "other") or (not body and person):
+            resolved[index] = resolved[j]
+            return
+
+
+def _link_spokespeople(text: str, mentions: list[SourceMention], entities: list[Entity], resolved: dict[int, int]):
+    """'Ana Diaz, a spokeswoman for the Health Ministry, said': the source is the person
+    (the corpus convention: analysts cite who spoke), who speaks for the ministry. The
+    ministry stays its own source where the article cites it; the person records whom they
+    speak for, so that one figure given by both is counted once (dedupe_figures)."""
+    for index, mention in enumerate(mentions):
+        if index not in resolved or not SPOKESPERSON.search(mention.description):
+            continue
+        speaker = entities[resolved[index]]
+        own_sentence = re.split(r"[.!?](?:\s|$)", text[mention.sentence_start : mention.end + 200])[0]
+        body_name = _body_of_spokesperson(own_sentence)
+        cited = [
+            body
+            for body in entities
+            if body is not speaker
+            and re.search(r"[A-Z]", body.name)
+            and (body.name in mention.description or (body_name and body.related(body_name)))
+        ]
+        if cited:
+            speaker.speaks_for = cited[0]
+        elif body_name:  # the body is named only beside its spokesperson: a name of the person's source
+            speaker.names[body_name] += 0
+
+
+def _body_of_spokesperson(description: str) -> str | None:
+    match = BODY_AFTER.search(description) or BODY_BEFORE.search(description)
+    body = match.group(1).strip() if match else None
+    # 'Its spokesman', 'The spokesman': a determiner, not the body's name
+    return None if body is None or body.lower() in ("its", "their", "his", "her", "our", "the", "a", "an") else body
+
+
+def person_name(name: str) -> str:
+    """'Interior Minister Ana Petrov' -> 'Ana Petrov' (the title stays in the aliases)."""
+    return TITLE_PREFIX.sub("", name)
+
+
+def _best_name(names: Counter) -> str:
+    proper = [n for n in names if not is_generic(n) and not re.search(r"\s+of\s+[A-Z]", n)] or list(names)
+    # the fullest proper form: most words, then most frequent
+    # a name written with capitals before a description of it ('prime minister's office')
+    return max(proper, key=lambda n: (bool(re.search(r"[A-Z]", n)), len(n.split()) if not n.isupper() else 1, names[n]))
+
+
+def sources_as_items(text: str, entities: list[Entity], sentences: list[Sentence]) -> list[Source]:
+    items = []
+    for entity in entities:
+        aliases = sorted({n for n in entity.names if n != entity.name and n in text})
+        spans = occurrences(text, [entity.name, *aliases], sentences) or entity.spans
+        items.append(Source(name=entity.name, type=entity.kind, aliases=aliases, mentions=spans))
+    return items
