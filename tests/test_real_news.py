@@ -516,6 +516,33 @@ def test_a_force_named_by_its_place_is_listed_once(monkeypatch):
     assert names.count("Morvale police") == 1, names
 
 
+@pytest.mark.parametrize(
+    "text,role",
+    [
+        # forces who fire on people are attackers by convention
+        (
+            "Crackdown in Osk\nRiot police opened fire on marchers in Osk on Friday, killing four people, "
+            "a rights group said.\n",
+            "attacker",
+        ),
+        (
+            "Border shelling\nTwo farmers were killed on Sunday when army troops shelled villages near Osk, "
+            "officials said.\n",
+            "attacker",
+        ),
+        # forces who fight back against attackers stay the authority
+        (
+            "Hotel siege\nGunmen stormed a hotel in Osk on Monday, killing six guests. "
+            "Three gunmen were killed by police officers, officials said.\n",
+            "authority",
+        ),
+    ],
+)
+def test_forces_that_fire_on_people_are_attackers(text, role):
+    forces = [a for a in summarise_text(text).who if a.name.split()[-1] in ("police", "troops", "commandos")]
+    assert forces and {a.role for a in forces} == {role}, [(a.name, a.role) for a in summarise_text(text).who]
+
+
 def test_a_named_storm_is_not_an_actor():
     text = (
         "Cyclone Amara slams into the coast, killing at least 19\n"

@@ -88,6 +88,48 @@ def role_cues(sentences: list[Sentence], docs: dict) -> list[RoleCue]:
     return cues
 
 
+# the heads of phrases for the state's armed forces ('security forces', 'riot police')
+_FORCE_HEADS = frozenset(
+    {"forces", "police", "troops", "soldiers", "army", "military", "policemen", "officers", "paramilitaries"}
+)
+
+# the armed side that forces fight back against
+_ARMED = frozenset(
+    {"attackers", "assailants", "gunmen", "militants", "insurgents", "rebels", "fighters", "bombers", "suspects"}
+)
+
+
+def forces_attacked(sentences: list[Sentence], docs: dict) -> bool:
+    """Whether the parse shows the state's forces as the side that attacked ('security forces
+    fired on protesters', 'police opened fire', 'troops shelled villages') more often than as
+    the side attacked: by convention, forces who fire on people are attackers, not authorities."""
+    roles: Counter = Counter()
+    for sentence in sentences:
+        doc = docs.get(sentence.start)
+        if doc is None:
+            continue
+        for token in doc:
+            arguments = _arguments(token)
+            if any(role != "attacker" and head.lower_ in _ARMED for head, role in arguments):
+                continue  # 'three attackers were killed by police': forces responding to an attack
+            for head, role in arguments:
+                if head.lower_ in _FORCE_HEADS and not head.ent_type_:
+                    roles[role] += 1
+    return roles["attacker"] > 0 and roles["attacker"] > roles["target"] + roles["victim"]
+
+
+def with_forces_as_attackers(who: list, sentences: list[Sentence], docs: dict) -> list:
+    """The state's side, listed as the authority, as attacker when the parse shows it attacking."""
+    if not any(a.role == "authority" for a in who) or not forces_attacked(sentences, docs):
+        return who
+    return [
+        a.model_copy(update={"role": "attacker"})
+        if a.role == "authority" and a.name.split()[-1].lower() in _FORCE_HEADS
+        else a
+        for a in who
+    ]
+
+
 def fold_named_attackers(who: list) -> list:
     """The armed side found as a generic phrase ('gunmen', 'X militants') is the named group
     when one of its phrases names it ('al-Shabab militants' and the attacker 'al-Shabab'):
@@ -190,7 +232,9 @@ def _arguments(token) -> list[tuple[object, str]]:
             passive or any(c.dep_ == "dobj" and _ATTACK_NOUN.match(c.lower_) for c in token.children)
         ):
             out += [(g, "attacker") for g in (_agents(token) if passive else _subjects(token))]
-        elif _ATTACK.match(word):
+        elif _ATTACK.match(word) or word.startswith("open") and any(
+            c.dep_ == "dobj" and c.lower_ == "fire" for c in token.children
+        ):  # 'opened fire on the crowd
             if passive:
                 out += [(g, "attacker") for g in _agents(token)]
                 out += [(c, "victim") for c in token.children if c.dep_ == "nsubjpass"]
