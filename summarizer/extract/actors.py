@@ -232,8 +232,10 @@ def _arguments(token) -> list[tuple[object, str]]:
             passive or any(c.dep_ == "dobj" and _ATTACK_NOUN.match(c.lower_) for c in token.children)
         ):
             out += [(g, "attacker") for g in (_agents(token) if passive else _subjects(token))]
-        elif _ATTACK.match(word) or word.startswith("open") and any(
-            c.dep_ == "dobj" and c.lower_ == "fire" for c in token.children
+        elif (
+            _ATTACK.match(word)
+            or word.startswith("open")
+            and any(c.dep_ == "dobj" and c.lower_ == "fire" for c in token.children)
         ):  # 'opened fire on the crowd
             if passive:
                 out += [(g, "attacker") for g in _agents(token)]
