@@ -543,6 +543,29 @@ def test_forces_that_fire_on_people_are_attackers(text, role):
     assert forces and {a.role for a in forces} == {role}, [(a.name, a.role) for a in summarise_text(text).who]
 
 
+@pytest.mark.parametrize(
+    "sentence,name",
+    [
+        ("A video showed the purported bombers, identified as Karim Dassa, Musa Tell and Abu Halim.", "Abu Halim"),
+        ("The attackers were identified as Karim Dassa and Musa Tell.", "Musa Tell"),
+        (
+            "No group claimed the attack, but suspicion fell on the Ostrava Army, "
+            "a rebel group whose insurgency has killed thousands of people.",
+            "Ostrava Army",
+        ),
+        (
+            "The Kestrel Brigade, the armed wing of the Union party, also took responsibility "
+            "for the attack, which killed 14.",
+            "Kestrel Brigade",
+        ),
+    ],
+)
+def test_a_claim_or_an_identification_makes_the_attacker_whatever_the_words_nearby(sentence, name):
+    text = f"Car bomb in Osk\nA car bomb killed 14 people in Osk on Tuesday, police said. {sentence}\n"
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get(name) == "attacker", roles
+
+
 def test_a_named_storm_is_not_an_actor():
     text = (
         "Cyclone Amara slams into the coast, killing at least 19\n"

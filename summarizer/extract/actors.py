@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..brief import Actor
 from .entities import _STORM_NAME, _key, _related, occurrences
@@ -47,6 +47,7 @@ _NAME_LABELS = frozenset({"ORG", "NORP", "PERSON", "GPE"})
 _BE = frozenset({"was", "were", "is", "are"})
 # plural nouns for the perpetrators, as the subject of 'were' ('the attackers were ...')
 _ATTACKER_NOUNS = frozenset({"attackers", "assailants", "gunmen", "bombers", "perpetrators", "culprits", "raiders"})
+_NAMING = frozenset({"identified", "named"})
 # ORG-like names that are never sides of the event
 _NOT_SIDES = re.compile(
     r"\b(News|Times|Post|Press|TV|Television|Radio|Reuters|Agence|Associated|BBC|CNN|VOA|AFP|AP|Xinhua|Hospital"
@@ -71,6 +72,7 @@ class RoleCue:
     role: str
     start: int
     end: int
+    claimed: bool = False  # a claim or an accusation ('X claimed responsibility', 'blamed X')
 
 
 def role_cues(sentences: list[Sentence], docs: dict) -> list[RoleCue]:
@@ -81,10 +83,11 @@ def role_cues(sentences: list[Sentence], docs: dict) -> list[RoleCue]:
         if doc is None:
             continue
         for token in doc:
+            claim = _CLAIM.match(token.lower_) or _BLAME.match(token.lower_) or token.lower_ in _NAMING | {"fell"}
             for head, role in _arguments(token):
                 cue = _name_of(head, sentence.start, role)
                 if cue is not None:
-                    cues.append(cue)
+                    cues.append(replace(cue, claimed=bool(claim) and role == "attacker"))
     return cues
 
 
@@ -226,6 +229,18 @@ def _arguments(token) -> list[tuple[object, str]]:
                         out += [(g, "attacker") for g in prep.children if g.dep_ == "pobj"]
                 else:
                     out.append((obj, "attacker"))
+            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "on"):
+                out += [(g, "attacker") for g in prep.children if g.dep_ == "pobj"]
+        elif word in _NAMING:
+            # 'the bombers, identified as X and Y', 'the attackers were named as X'
+            named = (
+                token.head if token.dep_ == "acl" else next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+            )
+            if named is not None and named.lower_ in _ATTACKER_NOUNS:
+                for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "as"):
+                    out += [(g, "attacker") for g in prep.children if g.dep_ == "pobj"]
+        elif word.startswith("fell") and any(c.dep_ == "nsubj" and c.lower_ == "suspicion" for c in token.children):
+            # 'suspicion fell on X'
             for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "on"):
                 out += [(g, "attacker") for g in prep.children if g.dep_ == "pobj"]
         elif _CARRY_OUT.match(word) and (
@@ -371,15 +386,19 @@ def with_parsed_roles(
     """The sides the parse shows ('X stormed', 'claimed by X', 'the attack on X'): a name not
     yet an actor is added with its role. An actor already found keeps its role (overriding
     it with the parse's measured no better on corpus train: role accuracy .622 -> .600),
-    unless that role is 'other', which says only that nothing decided it."""
+    unless that role is 'other', which says only that nothing decided it, or a claim of
+    the attack overrides a victim's role read from the words nearby."""
     who = list(who)
-    for name, (role, _found) in roles_by_name(cues).items():
+    for name, (role, found) in roles_by_name(cues).items():
         key = _key(name)
         if not key or key in excluded or gazetteer_kind(name) or _STORM_NAME.match(name):
             continue
         same = next((a for a in who if key in {_key(n) for n in (a.name, *a.aliases)}), None)
         if same is not None:
-            if same.role == "other":  # a name's words gave no side; the parse does
+            claimed = role == "attacker" and any(cue.claimed for cue in found)
+            # a name's words gave no side ('other'), or the words around a name read as a
+            # victim's ('killed' nearby) or an authority's where the parse shows a claim or an accusation
+            if same.role == "other" or claimed:
                 who[who.index(same)] = same.model_copy(update={"role": role})
             continue
         if any(_related(a.name, name) for a in who):
