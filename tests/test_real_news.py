@@ -859,6 +859,38 @@ def test_two_outlets_joined_by_and_are_two_sources():
     assert {"KTV", "RNO"} <= names
 
 
+@pytest.mark.parametrize(
+    "text,count,source",
+    [
+        # 'at least 12 people, the X (XA) said': 'at least' is not 'a source at a place'
+        (
+            "Flood kills 12\nA flood swept through the town of Osk on Monday, killing at least 12 people, "
+            "the Regional Disaster Relief Agency (RDRA) said on Tuesday.\n",
+            12,
+            "Regional Disaster Relief Agency",
+        ),
+        # 'the agency' stands for the body whose own name ends in 'Agency', whatever its kind
+        (
+            "Flood kills 12\nThe Regional Disaster Relief Agency said a flood killed 12 people in Osk on Monday.\n"
+            "The agency said 300 residents had been evacuated to schools.\n",
+            300,
+            "Regional Disaster Relief Agency",
+        ),
+        # or for a body of no known kind named before
+        (
+            "Fever outbreak\nThe Varnian Centre for Fever Control (VCFC) said on Monday that 14 people had died.\n"
+            "The agency said 210 cases had been confirmed in nine districts.\n",
+            210,
+            "Varnian Centre for Fever Control",
+        ),
+    ],
+)
+def test_a_body_named_with_its_acronym_and_the_description_that_refers_back_to_it(text, count, source):
+    brief = summarise_text(text)
+    credited = [f.source for f in brief.toll if f.count == count]
+    assert credited == [source], credited
+
+
 def test_a_named_news_agency_is_a_source_of_its_own():
     text = (
         "Floods kill 12\n"

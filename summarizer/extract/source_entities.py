@@ -60,9 +60,20 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
         # one named next. Named sources come before unnamed ones ('medics') either way.
         order = later + earlier if re.match(r"an?\s", mention.name, re.IGNORECASE) else earlier + later
         order.sort(key=lambda j: not re.search(r"[A-Z]", entities[resolved[j]].name))
+        # 'the agency' is first of all a source whose own name ends in 'Agency', whatever
+        # kind its other words make it ('the Disaster Relief Agency')
+        head = mention.name.split()[-1].lower()
+        order.sort(key=lambda j: not _headed_by(entities[resolved[j]], head))
         for j in order:
             entity = entities[resolved[j]]
-            if kind in ("other", entity.kind) or {kind, entity.kind} <= {"media", "state_media"}:
+            if (
+                kind in ("other", entity.kind)
+                or {kind, entity.kind} <= {"media", "state_media"}
+                or _headed_by(entity, head)
+                # a body of no known kind ('the X Centre for Y (XCY) said ... the agency said')
+                or entity.kind == "other"
+                and not any(_looks_like_person(n) for n in entity.names)
+            ):
                 resolved[index] = resolved[j]
                 entity.add(mention.name, mention.span)
                 break
@@ -83,6 +94,10 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
             entity.names[bare] += 0
             entity.name = bare
     return entities, resolved
+
+
+def _headed_by(entity: Entity, head: str) -> bool:
+    return any(name[:1].isupper() and name.split()[-1].lower() == head for name in entity.names)
 
 
 def _resolve_pronoun(index: int, mentions: list[SourceMention], entities: list[Entity], resolved: dict[int, int]):

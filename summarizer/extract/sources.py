@@ -144,7 +144,8 @@ def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int]
             )
             # 'a source in the regional capital, Lesk': the name is the place's, in apposition
             or re.search(
-                r"\b(?:in|at|near|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[a-z][\w-]*,\s*$", window[: match.start(1)]
+                r"\b(?:in|at(?!\s+(?:least|most)\b)|near|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[a-z][\w-]*,\s*$",
+                window[: match.start(1)],
             )
         )
     )
