@@ -891,6 +891,16 @@ def test_a_body_named_with_its_acronym_and_the_description_that_refers_back_to_i
     assert credited == [source], credited
 
 
+def test_a_name_opening_the_reported_clause_is_not_a_source_after_its_verb():
+    text = (
+        "Border shelling\nThree villagers were killed on Sunday when troops shelled villages near Osk, "
+        "Varnian army officials said.\nKarvelia's military said Varnian shelling had killed two of its civilians.\n"
+    )
+    brief = summarise_text(text)
+    assert "Varnian" not in {s.name for s in brief.attribution}
+    assert source_of(brief, "killed", 2) == "Karvelia's military"
+
+
 def test_a_named_news_agency_is_a_source_of_its_own():
     text = (
         "Floods kill 12\n"

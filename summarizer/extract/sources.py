@@ -235,6 +235,12 @@ def _is_sentence_initial_word(text: str, name: str, start: int, sentence_start: 
     return not seen[name]
 
 
+# what follows a source named after its verb ('..., said the Red Cross.' / '... on Monday')
+_CLAUSE_ENDS = re.compile(
+    r"\s*(?:[,.;:!?\"”)]|$)|\s+(?:on|in|at|late|earlier|later|this|last|today|yesterday|told|during|after)\b"
+)
+
+
 def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None) -> list[SourceMention]:
     """Every source the story cites, in reading order, one mention per citation: the
     patterns below, and the subject of each reporting verb in the parse (`docs`, by
@@ -267,6 +273,8 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
             ):
                 # inverted order: '..., reported monitoring group the Syrian Observatory'
                 span = _noun_phrase_after(text, match.end(), sentence.end)
+                if span and not _CLAUSE_ENDS.match(text, span[1]):
+                    span = None  # 'X's military said Varnian shelling had killed ...': a clause, not a name
             if span:
                 found.append(span)
         kept = [
