@@ -901,6 +901,18 @@ def test_a_name_opening_the_reported_clause_is_not_a_source_after_its_verb():
     assert source_of(brief, "killed", 2) == "Karvelia's military"
 
 
+def test_people_whose_work_gives_them_the_figures_are_sources():
+    text = (
+        "Factory fire\nA fire at a shoe factory in Osk killed 9 workers on Monday, police said. "
+        "Osk's civil surgeon said 34 injured workers had been admitted to hospitals.\n"
+        "A Radio Varna correspondent said 12 people were missing.\n"
+    )
+    brief = summarise_text(text)
+    assert source_of(brief, "injured", 34) == "Osk's civil surgeon"
+    assert source_of(brief, "missing", 12) == "Radio Varna correspondent"
+    assert {s.name: s.type for s in brief.attribution}["Radio Varna correspondent"] == "media"
+
+
 def test_a_named_news_agency_is_a_source_of_its_own():
     text = (
         "Floods kill 12\n"

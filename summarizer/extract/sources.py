@@ -52,7 +52,8 @@ SOURCE_TYPE_WORDS = [
      r"|civil\s+defen[cs]e|police|administration|(?<!news\s)agency|department|authority"
      r"|secretariat|directorate|inspectorate"),
     ("media", r"\btv\b|television|news|times|post|jazeera|reuters|afp|associated\s+press|\bap\b"
-     r"|bbc|cnn|radio|\bfm\b|newspaper|daily|channel|news\s+agency|mayadeen|press|journal|media"),
+     r"|bbc|cnn|radio|\bfm\b|newspaper|daily|channel|news\s+agency|mayadeen|press|journal|media"
+     r"|reporter|correspondent"),
     ("group", r"militia|rebels?|insurgents|movement|front|brigade|army\s+of|faction"),
 ]  # fmt: skip
 _SOURCE_TYPE = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in SOURCE_TYPE_WORDS]
