@@ -409,10 +409,39 @@ def test_media_outlet_is_not_an_actor(text, outlet):
         ("Police chief Tomas Brandt said 8 people were killed in the raid.", "Tomas Brandt", "official"),
         ("The Interior Ministry said 15 people were arrested overnight.", "Interior Ministry", "government"),
         ("Ten people were killed in the shooting, witnesses said.", "witnesses", "witness"),
+        # police and authorities who report speak for an authority: 'official'
+        ("Ten people were killed in the shooting, police said.", "police", "official"),
+        ("Local authorities said 12 houses were destroyed and 3 people died.", "Local authorities", "official"),
+        # state bodies whose names carry no 'ministry' or 'agency'
+        (
+            "The Varnian Geological Survey said the quake killed at least 40 people.",
+            "Varnian Geological Survey",
+            "government",
+        ),
+        (
+            "The Ostland Centre for Fever Control said 9 people had died.",
+            "Ostland Centre for Fever Control",
+            "government",
+        ),
+        ("The National Weather Service said the storm killed 4 people.", "National Weather Service", "government"),
+        # news agencies that states run, and UN agencies named by their own names
+        ("Xinhua said 11 miners were killed in the blast.", "Xinhua", "state_media"),
+        ("The World Food Programme said 3 of its staff were killed.", "World Food Programme", "un"),
+        # a rank makes the speaker military
+        ("Colonel Dana Ruiz said 6 soldiers were killed in the ambush.", "Dana Ruiz", "military"),
     ],
 )
 def test_attribution_types(text, name, kind):
     assert type_of(summarise_text(text).attribution, name) == kind
+
+
+def test_an_armed_group_cited_as_a_source_is_a_group_and_its_audience_says_nothing():
+    text = (
+        "Bombing in Osk\nA car bomb killed 12 soldiers at a checkpoint in Osk on Tuesday. "
+        "Harakat Nur claimed responsibility for the attack. "
+        "Harakat Nur told journalists that 20 soldiers had been killed.\n"
+    )
+    assert type_of(summarise_text(text).attribution, "Harakat Nur") == "group"
 
 
 def test_the_people_a_toll_counts_are_the_victims_when_no_one_else_is():
