@@ -595,6 +595,20 @@ def test_a_claim_or_an_identification_makes_the_attacker_whatever_the_words_near
     assert roles.get(name) == "attacker", roles
 
 
+def test_a_faith_or_people_before_a_noun_is_not_made_a_side():
+    text = "Raid on Osk\nGunmen raided the village of Osk on Sunday. Eleven Shia villagers were killed, police said.\n"
+    assert "Shia" not in {actor.name for actor in summarise_text(text).who}
+
+
+def test_an_accusation_of_something_other_than_an_attack_names_no_attacker():
+    text = (
+        "Raid on Osk\nGunmen raided the village of Osk on Sunday, killing eleven farmers. A rights group "
+        "accused security forces of failing to respond to calls for help for hours.\n"
+    )
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get("security forces") != "attacker", roles
+
+
 def test_a_named_storm_is_not_an_actor():
     text = (
         "Cyclone Amara slams into the coast, killing at least 19\n"

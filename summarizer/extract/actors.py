@@ -227,8 +227,8 @@ def _arguments(token) -> list[tuple[object, str]]:
                 if _ATTACK_NOUN.match(obj.lower_):
                     for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "on"):
                         out += [(g, "attacker") for g in prep.children if g.dep_ == "pobj"]
-                else:
-                    out.append((obj, "attacker"))
+                elif _of_an_attack(token):
+                    out.append((obj, "attacker"))  # not 'accused X of failing to respond'
             for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "on"):
                 out += [(g, "attacker") for g in prep.children if g.dep_ == "pobj"]
         elif word in _NAMING:
@@ -283,6 +283,17 @@ def _arguments(token) -> list[tuple[object, str]]:
             if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in ("ORG", "NORP", "")
         ]
     return [(each, role) for head, role in out for each in _with_conjuncts([head])]
+
+
+def _of_an_attack(verb) -> bool:
+    """'blamed X for the bombing', 'accused X of killing': what X is blamed for is an attack."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "over")):
+        for what in prep.children:
+            if what.dep_ in ("pobj", "pcomp") and (
+                _ATTACK_NOUN.match(what.lower_) or _ATTACK.match(what.lower_) or _CARRY_OUT.match(what.lower_)
+            ):
+                return True
+    return False
 
 
 # ---------------------------------------------------------------- the name an argument gives
@@ -348,7 +359,8 @@ def _named_by_modifier(head):
     for child in head.children:
         if child.dep_ in ("compound", "appos") and child.pos_ == "PROPN":
             ent = _entity_of(child)
-            if ent is not None and ent.label_ != "GPE":
+            # a people or faith before a noun is an adjective ('Alawite villagers'), not a side
+            if ent is not None and (ent.label_ == "ORG" or child.dep_ == "appos" and ent.label_ == "PERSON"):
                 return ent
     return None
 
