@@ -682,6 +682,39 @@ def test_a_name_with_an_al_particle_islands_and_a_demonym():
     assert "Varnian" not in places
 
 
+def test_a_division_the_story_names_beats_the_gazetteers_city(monkeypatch):
+    import summarizer.extract.places as places
+
+    known = places.gazetteer_kind
+    monkeypatch.setattr(places, "gazetteer_kind", lambda name: "city" if name == "Varno" else known(name))
+    text = (
+        "Jets struck a market in Varno on Monday, killing nine people, officials said. "
+        "Rebels hold most of Varno province.\n"
+    )
+    assert type_of(summarise_text(text).where, "Varno") == "province"
+
+
+@pytest.mark.parametrize(
+    "sentence,kind",
+    [
+        ("Floods have killed 30 people in the Teska, Morvi and Dalun districts since Sunday, officials said.",
+         "district"),
+        ("An outbreak has killed 12 people in the southern states of Kavo and Lemba, health officials said.",
+         "province"),
+        ("Nine people were hurt in Tarsk, Obel and Varn prefectures when the quake struck, police said.",
+         "province"),
+    ],
+)  # fmt: skip
+def test_a_plural_place_noun_types_every_name_of_its_list(sentence, kind):
+    places = {place.name: place.type for place in summarise_text(sentence).where}
+    assert places and all(kind == places.get(name) for name in places), places
+
+
+def test_a_name_ending_in_county_or_prefecture_is_typed_by_that_word():
+    text = "A tornado killed five people in rural Tesker County late Saturday, officials said."
+    assert type_of(summarise_text(text).where, "Tesker") == "district"
+
+
 def test_a_disease_or_a_weapon_named_after_a_place_is_not_a_place():
     text = (
         "Outbreak in the north\n"

@@ -70,6 +70,7 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         and not re.match(r"\s(?:Province|State|Region|District|City|County|Governorate)\b", text[m.end : m.end + 20])
     }
     never_places = _never_places(text, mentions)
+    ranks: dict[int, int] = {}  # how firmly each entity's type is known
     for mention in mentions:
         if _is_foreign_dateline(text, mention, sentences):
             continue
@@ -89,7 +90,9 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
             and re.match(r"\s+state\b", text[mention.end : mention.end + 8])
         )
         if mention.label not in ("GPE", "LOC", "FAC", "PLACE", "SITE") and not (
-            ((known or division) and locative) or _named_as_place(text, mention.start, mention.text)
+            ((known or division) and locative)
+            or _named_as_place(text, mention.start, mention.text)
+            or _ENDS_IN_PLACE_WORD.search(mention.text)
         ):
             continue  # a gazetteer hit alone ('Adam', 'Hughes') is too weak without 'in'/'near'
         if " " not in mention.text and re.search(rf"(?<![\w-]){re.escape(mention.text.lower())}(?![\w-])", text):
@@ -112,11 +115,12 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         if re.search(r"\b(?:pro|anti)-$", before) or MODIFIER_USE.match(after):
             continue
         base = re.sub(
-            r"\s+(province|governorate|district|region|countryside|city|village|town)$",
+            r"\s+(province|governorate|[Pp]refectures?|district|region|countryside|city|village|town)$",
             "",
             mention.text,
         )
-        kind = place_type_from_context(before, after) or known or ("site" if mention.label in ("FAC", "SITE") else None)
+        stated = None if known == "country" else _stated_kind(text, mention, before, after)
+        kind = stated or known or ("site" if mention.label in ("FAC", "SITE") else None)
         state = re.match(r"\s+(state|islands)\b", after)
         if state and known != "country" and " " not in mention.text:
             # 'in Kachin state', 'the Kerkennah islands': the lower-case word is part of the name
@@ -132,16 +136,20 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
             base = mention.text
         if _DEMONYM.fullmatch(mention.text) and not known and _ADJECTIVE_USE.match(after):
             continue  # 'Ukrainian troops', 'Congolese waters': an adjective of nationality, not a place
+        rank = 2 if stated in _DIVISIONS else 1 if stated else 0
         for entity in entities:
             if _key(entity.name) == _key(base):
                 entity.add(mention.text, (mention.start, mention.end))
-                if entity.kind == "other" and kind:
-                    entity.kind = kind
+                # a type the text states beats the gazetteer's, and a division beats a
+                # settlement ('Idlib town' in a headline, 'Idlib province' in the story)
+                if kind and (entity.kind == "other" or rank > ranks[id(entity)]):
+                    entity.kind, ranks[id(entity)] = kind, rank
                 break
         else:
             entity = Entity(base, kind or "other")
             entity.add(mention.text, (mention.start, mention.end))
             entities.append(entity)
+            ranks[id(entity)] = rank
     places = []
     for entity in entities:
         entity.name = next((n for n in entity.names if n.endswith((" state", " islands"))), entity.name)
@@ -151,6 +159,43 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         spans = occurrences(text, [entity.name, *aliases], sentences)
         places.append(Place(name=entity.name, type=entity.kind, aliases=aliases, mentions=spans))
     return places
+
+
+# 'Fukushima Prefecture', 'Kessa Province' (NER may call it a person or an organisation)
+_ENDS_IN_PLACE_WORD = re.compile(r"^[A-Z]\w+(?:\s[A-Z]\w+)?\s(?:Prefectures?|Provinces?|Governorate|District|Oblast)$")
+_DIVISIONS = ("province", "district", "region")
+_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+# 'Miyagi, Iwate and Tokyo prefectures', 'the states of Edo and Ondo': one noun types the list
+_PLURAL = (r"(?i:(villages|towns|provinces|states|prefectures|governorates|districts|counties|regencies"
+           r"|municipalities|regions|neighbou?rhoods))\b")  # fmt: skip
+_LIST_BEFORE_NOUN = re.compile(rf"(?:,\s*{_NAME})*,?\s+(?:and|&)\s+{_NAME}\s+{_PLURAL}")
+_NOUN_BEFORE_LIST = re.compile(rf"\b{_PLURAL}\s+of\s+(?:{_NAME},\s*)*(?:{_NAME},?\s+and\s+)?$")
+
+
+def _stated_kind(text: str, mention: EntityMention, before: str, after: str) -> str | None:
+    """The type the text gives a name: by a noun next to it, by a plural noun of its list, or
+    by its own last word."""
+    return place_type_from_context(before, after) or _kind_of_a_list(text, mention) or _own_kind(mention.text)
+
+
+def _own_kind(name: str) -> str | None:
+    """'Yazoo County', 'Saitama Prefecture', 'Dover City': the name's last word types it."""
+    last = re.search(r"\s([A-Z][a-z]+)$", name)
+    if not last:
+        return None
+    if last.group(1) == "City":
+        return "city"
+    return place_type_from_context("", f" {last.group(1)}")
+
+
+def _kind_of_a_list(text: str, mention: EntityMention) -> str | None:
+    """The type a plural noun gives every name of the list it closes or opens."""
+    after = _LIST_BEFORE_NOUN.match(text, mention.end)
+    before = _NOUN_BEFORE_LIST.search(text[max(0, mention.start - 80) : mention.start])
+    for match in (after, before):
+        if match:
+            return place_type_from_context("", f" {match.group(1)}")
+    return None
 
 
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)")
