@@ -715,6 +715,19 @@ def test_a_name_ending_in_county_or_prefecture_is_typed_by_that_word():
     assert type_of(summarise_text(text).where, "Tesker") == "district"
 
 
+def test_a_known_place_before_a_site_noun_is_the_place_not_a_named_site(monkeypatch):
+    import summarizer.extract.places as places
+
+    known = places.gazetteer_kind
+    monkeypatch.setattr(places, "gazetteer_kind", lambda name: "city" if name == "Varno" else known(name))
+    text = (
+        "Shelling of Varno market kills seven\n"
+        "Shells hit a covered market in Varno on Monday, killing seven people, the governor said.\n"
+    )
+    where = names(summarise_text(text).where)
+    assert "varno" in where and "varno market" not in where
+
+
 def test_a_disease_or_a_weapon_named_after_a_place_is_not_a_place():
     text = (
         "Outbreak in the north\n"

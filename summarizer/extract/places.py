@@ -99,6 +99,13 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
             continue  # a capitalised common word ('Gunmen' at a sentence start)
         if re.match(r"[ \t][A-Z]", text[mention.end : mention.end + 2]) and mention.label not in ("PLACE", "SITE"):
             continue  # the first word of a longer name ('Sudan Doctors Network')
+        if (
+            mention.label == "SITE"
+            and _SITE_IN_A_PLACE.fullmatch(mention.text)
+            and gazetteer_kind(mention.text.rsplit(" ", 1)[0])
+            and not text[: mention.start].endswith("the ")
+        ):
+            continue  # 'shelling of Kessa market': a market in Kessa ('the Kessa market' may be its name)
         if mention.text.startswith("Operation ") or (mention.text.isupper() and len(mention.text) <= 4 and not known):
             continue
         locative_use = re.search(r"\b(?:in|at|near)\s+$", before_word)
@@ -163,6 +170,7 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
 
 # 'Fukushima Prefecture', 'Kessa Province' (NER may call it a person or an organisation)
 _ENDS_IN_PLACE_WORD = re.compile(r"^[A-Z]\w+(?:\s[A-Z]\w+)?\s(?:Prefectures?|Provinces?|Governorate|District|Oblast)$")
+_SITE_IN_A_PLACE = re.compile(r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s[a-z]+")
 _DIVISIONS = ("province", "district", "region")
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
 # 'Miyagi, Iwate and Tokyo prefectures', 'the states of Edo and Ondo': one noun types the list
