@@ -728,6 +728,19 @@ def test_a_known_place_before_a_site_noun_is_the_place_not_a_named_site(monkeypa
     assert "varno" in where and "varno market" not in where
 
 
+def test_a_person_is_not_a_place_for_a_citys_alternate_name(monkeypatch):
+    import summarizer.extract.places as places
+
+    known = places.gazetteer_kind
+    monkeypatch.setattr(places, "gazetteer_kind", lambda name: "city" if name == "Moravec" else known(name))
+    text = (
+        "Police fired on supporters of President Jan Moravec in the town of Tesk on Monday, killing two people. "
+        "Supporters of Moravec marched again on Tuesday, witnesses said.\n"
+    )
+    where = names(summarise_text(text).where)
+    assert "tesk" in where and "moravec" not in where
+
+
 def test_a_disease_or_a_weapon_named_after_a_place_is_not_a_place():
     text = (
         "Outbreak in the north\n"

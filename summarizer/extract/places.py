@@ -75,6 +75,14 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         if _is_foreign_dateline(text, mention, sentences):
             continue
         known = gazetteer_kind(mention.text)
+        if (
+            known == "city"
+            and mention.label in ("PERSON", "NORP")
+            and not countries_of(mention.text)
+            and not re.search(r"\b(?:in|at|near)\s+$", text[max(0, mention.start - 6) : mention.start])
+            and not _named_as_place(text, mention.start, mention.text)
+        ):
+            known = None  # a city's rare alternate name does not outvote NER's person ('Chavez') but after 'in'
         if _NOT_A_PLACE_AFTER.match(text, mention.end) or mention.text in never_places:
             continue  # 'the Marwa virus', 'Qadir rockets', 'the Holi festival': named after a place or not one
         before_word = text[max(0, mention.start - 12) : mention.start]
