@@ -645,6 +645,21 @@ def test_a_division_written_with_lower_case_state_keeps_the_word():
     assert places.get("Kachu state") == "province"
 
 
+def test_a_state_named_by_two_words_or_by_a_country_name_keeps_the_word(monkeypatch):
+    import summarizer.extract.places as places
+
+    known = places.gazetteer_kind
+    monkeypatch.setattr(places, "gazetteer_kind", lambda name: "country" if name == "Varnia" else known(name))
+    text = (
+        "Floods kill 14\n"
+        "Floods killed 12 people in Cross Marin state on Monday, officials said. "
+        "In Varnia state, two more people died, Varnia state media reported.\n"
+    )
+    places_found = {place.name: place.type for place in summarise_text(text).where}
+    assert places_found.get("Cross Marin state") == "province"
+    assert places_found.get("Varnia state") == "province"
+
+
 def test_a_surname_or_a_virus_name_is_not_a_place_anywhere_in_the_story():
     text = (
         "Outbreak in Tessel\n"

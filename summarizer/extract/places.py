@@ -137,7 +137,15 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         stated = None if known == "country" else _stated_kind(text, mention, before, after)
         kind = stated or known or ("site" if mention.label in ("FAC", "SITE") else None)
         state = re.match(r"\s+(state|islands)\b", after)
-        if state and known != "country" and " " not in mention.text:
+        # 'in Nigeria's Niger state', 'in River Nile state': after 'in' or a possessive, a
+        # country's name or two words before 'state' name a state too (not 'Iran state media')
+        division_after_in = (
+            state
+            and state.group(1) == "state"
+            and re.search(r"(?:\b[Ii]n|['’]s)\s+$", before)
+            and not _STATE_BODY.match(after)
+        )
+        if state and ((known != "country" and " " not in mention.text) or division_after_in):
             # 'in Kachin state', 'the Kerkennah islands': the lower-case word is part of the name
             mention = EntityMention(text[mention.start : mention.end + state.end()], mention.start,
                                     mention.end + state.end(), mention.label)  # fmt: skip
@@ -179,6 +187,7 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
 # 'Fukushima Prefecture', 'Kessa Province' (NER may call it a person or an organisation)
 _ENDS_IN_PLACE_WORD = re.compile(r"^[A-Z]\w+(?:\s[A-Z]\w+)?\s(?:Prefectures?|Provinces?|Governorate|District|Oblast)$")
 _SITE_IN_A_PLACE = re.compile(r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s[a-z]+")
+_STATE_BODY = re.compile(r"\s+state[\s-]+(?:media|television|tv|news|radio|agency|broadcaster|run|owned)\b", re.I)
 _DIVISIONS = ("province", "district", "region")
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
 # 'Miyagi, Iwate and Tokyo prefectures', 'the states of Edo and Ondo': one noun types the list
