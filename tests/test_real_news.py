@@ -738,6 +738,21 @@ def test_a_division_written_with_lower_case_state_keeps_the_word():
     assert places.get("Kachu state") == "province"
 
 
+def test_a_state_named_by_two_words_or_by_a_country_name_keeps_the_word(monkeypatch):
+    import summarizer.extract.places as places
+
+    known = places.gazetteer_kind
+    monkeypatch.setattr(places, "gazetteer_kind", lambda name: "country" if name == "Varnia" else known(name))
+    text = (
+        "Floods kill 14\n"
+        "Floods killed 12 people in Cross Marin state on Monday, officials said. "
+        "In Varnia state, two more people died, Varnia state media reported.\n"
+    )
+    places_found = {place.name: place.type for place in summarise_text(text).where}
+    assert places_found.get("Cross Marin state") == "province"
+    assert places_found.get("Varnia state") == "province"
+
+
 def test_a_surname_or_a_virus_name_is_not_a_place_anywhere_in_the_story():
     text = (
         "Outbreak in Tessel\n"
@@ -773,6 +788,65 @@ def test_a_name_with_an_al_particle_islands_and_a_demonym():
     places = {place.name for place in summarise_text(text).where}
     assert "Souq al-Juma" in places and "Juma" not in places
     assert "Varnian" not in places
+
+
+def test_a_division_the_story_names_beats_the_gazetteers_city(monkeypatch):
+    import summarizer.extract.places as places
+
+    known = places.gazetteer_kind
+    monkeypatch.setattr(places, "gazetteer_kind", lambda name: "city" if name == "Varno" else known(name))
+    text = (
+        "Jets struck a market in Varno on Monday, killing nine people, officials said. "
+        "Rebels hold most of Varno province.\n"
+    )
+    assert type_of(summarise_text(text).where, "Varno") == "province"
+
+
+@pytest.mark.parametrize(
+    "sentence,kind",
+    [
+        ("Floods have killed 30 people in the Teska, Morvi and Dalun districts since Sunday, officials said.",
+         "district"),
+        ("An outbreak has killed 12 people in the southern states of Kavo and Lemba, health officials said.",
+         "province"),
+        ("Nine people were hurt in Tarsk, Obel and Varn prefectures when the quake struck, police said.",
+         "province"),
+    ],
+)  # fmt: skip
+def test_a_plural_place_noun_types_every_name_of_its_list(sentence, kind):
+    places = {place.name: place.type for place in summarise_text(sentence).where}
+    assert places and all(kind == places.get(name) for name in places), places
+
+
+def test_a_name_ending_in_county_or_prefecture_is_typed_by_that_word():
+    text = "A tornado killed five people in rural Tesker County late Saturday, officials said."
+    assert type_of(summarise_text(text).where, "Tesker") == "district"
+
+
+def test_a_known_place_before_a_site_noun_is_the_place_not_a_named_site(monkeypatch):
+    import summarizer.extract.places as places
+
+    known = places.gazetteer_kind
+    monkeypatch.setattr(places, "gazetteer_kind", lambda name: "city" if name == "Varno" else known(name))
+    text = (
+        "Shelling of Varno market kills seven\n"
+        "Shells hit a covered market in Varno on Monday, killing seven people, the governor said.\n"
+    )
+    where = names(summarise_text(text).where)
+    assert "varno" in where and "varno market" not in where
+
+
+def test_a_person_is_not_a_place_for_a_citys_alternate_name(monkeypatch):
+    import summarizer.extract.places as places
+
+    known = places.gazetteer_kind
+    monkeypatch.setattr(places, "gazetteer_kind", lambda name: "city" if name == "Moravec" else known(name))
+    text = (
+        "Police fired on supporters of President Jan Moravec in the town of Tesk on Monday, killing two people. "
+        "Supporters of Moravec marched again on Tuesday, witnesses said.\n"
+    )
+    where = names(summarise_text(text).where)
+    assert "tesk" in where and "moravec" not in where
 
 
 def test_a_disease_or_a_weapon_named_after_a_place_is_not_a_place():

@@ -20,10 +20,10 @@ PLACE_NOUNS = [
     ("village", r"villages?|hamlet"),
     ("town", r"towns?"),
     ("city", r"city|cities|capital"),
-    ("province", r"province|provinces|governorates?|state"),
-    ("district", r"district|districts|county|municipality|countryside|suburb"),
+    ("province", r"province|provinces|governorates?|states?|prefectures?"),
+    ("district", r"district|districts|county|counties|municipality|regency|countryside|suburb"),
     ("neighbourhood", r"neighbou?rhoods?|quarter"),
-    ("region", r"region|regions|area|coast|valley"),
+    ("region", r"region|regions|coast|valley"),
     ("site", r"camp|checkpoint|airbase|base|market|mosque|hospital|school|field|square|bridge|port"),
 ]  # fmt: skip
 _PLACE_NOUN = [(kind, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)) for kind, pattern in PLACE_NOUNS]
@@ -168,7 +168,7 @@ def gazetteer_kind(name: str) -> str | None:
 
 
 _PLACE_PATTERN = re.compile(
-    r"\b(?:villages?|towns?|city|cities|province|district|neighbou?rhood|region|camp|suburb)\s+of\s+"
+    r"\b(?:villages?|towns?|city|cities|provinces?|districts?|states|prefectures|neighbou?rhood|regions?|camp|suburb)\s+of\s+"
     r"((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:,\s+|,?\s+and\s+)?)+)"
     r"|\b((?:[A-Z][\w'’-]+\s+){1,2})(?=(?:province|governorate|district|countryside|neighbou?rhood|county"
     r"|municipality|local\s+government\s+area)s?\b)"

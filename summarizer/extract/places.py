@@ -70,10 +70,19 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         and not re.match(r"\s(?:Province|State|Region|District|City|County|Governorate)\b", text[m.end : m.end + 20])
     }
     never_places = _never_places(text, mentions)
+    ranks: dict[int, int] = {}  # how firmly each entity's type is known
     for mention in mentions:
         if _is_foreign_dateline(text, mention, sentences):
             continue
         known = gazetteer_kind(mention.text)
+        if (
+            known == "city"
+            and mention.label in ("PERSON", "NORP")
+            and not countries_of(mention.text)
+            and not re.search(r"\b(?:in|at|near)\s+$", text[max(0, mention.start - 6) : mention.start])
+            and not _named_as_place(text, mention.start, mention.text)
+        ):
+            known = None  # a city's rare alternate name does not outvote NER's person ('Chavez') but after 'in'
         if _NOT_A_PLACE_AFTER.match(text, mention.end) or mention.text in never_places:
             continue  # 'the Marwa virus', 'Qadir rockets', 'the Holi festival': named after a place or not one
         before_word = text[max(0, mention.start - 12) : mention.start]
@@ -89,13 +98,22 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
             and re.match(r"\s+state\b", text[mention.end : mention.end + 8])
         )
         if mention.label not in ("GPE", "LOC", "FAC", "PLACE", "SITE") and not (
-            ((known or division) and locative) or _named_as_place(text, mention.start, mention.text)
+            ((known or division) and locative)
+            or _named_as_place(text, mention.start, mention.text)
+            or _ENDS_IN_PLACE_WORD.search(mention.text)
         ):
             continue  # a gazetteer hit alone ('Adam', 'Hughes') is too weak without 'in'/'near'
         if " " not in mention.text and re.search(rf"(?<![\w-]){re.escape(mention.text.lower())}(?![\w-])", text):
             continue  # a capitalised common word ('Gunmen' at a sentence start)
         if re.match(r"[ \t][A-Z]", text[mention.end : mention.end + 2]) and mention.label not in ("PLACE", "SITE"):
             continue  # the first word of a longer name ('Sudan Doctors Network')
+        if (
+            mention.label == "SITE"
+            and _SITE_IN_A_PLACE.fullmatch(mention.text)
+            and gazetteer_kind(mention.text.rsplit(" ", 1)[0])
+            and not text[: mention.start].endswith("the ")
+        ):
+            continue  # 'shelling of Kessa market': a market in Kessa ('the Kessa market' may be its name)
         if mention.text.startswith("Operation ") or (mention.text.isupper() and len(mention.text) <= 4 and not known):
             continue
         locative_use = re.search(r"\b(?:in|at|near)\s+$", before_word)
@@ -112,13 +130,22 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         if re.search(r"\b(?:pro|anti)-$", before) or MODIFIER_USE.match(after):
             continue
         base = re.sub(
-            r"\s+(province|governorate|district|region|countryside|city|village|town)$",
+            r"\s+(province|governorate|[Pp]refectures?|district|region|countryside|city|village|town)$",
             "",
             mention.text,
         )
-        kind = place_type_from_context(before, after) or known or ("site" if mention.label in ("FAC", "SITE") else None)
+        stated = None if known == "country" else _stated_kind(text, mention, before, after)
+        kind = stated or known or ("site" if mention.label in ("FAC", "SITE") else None)
         state = re.match(r"\s+(state|islands)\b", after)
-        if state and known != "country" and " " not in mention.text:
+        # 'in Nigeria's Niger state', 'in River Nile state': after 'in' or a possessive, a
+        # country's name or two words before 'state' name a state too (not 'Iran state media')
+        division_after_in = (
+            state
+            and state.group(1) == "state"
+            and re.search(r"(?:\b[Ii]n|['’]s)\s+$", before)
+            and not _STATE_BODY.match(after)
+        )
+        if state and ((known != "country" and " " not in mention.text) or division_after_in):
             # 'in Kachin state', 'the Kerkennah islands': the lower-case word is part of the name
             mention = EntityMention(text[mention.start : mention.end + state.end()], mention.start,
                                     mention.end + state.end(), mention.label)  # fmt: skip
@@ -132,16 +159,20 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
             base = mention.text
         if _DEMONYM.fullmatch(mention.text) and not known and _ADJECTIVE_USE.match(after):
             continue  # 'Ukrainian troops', 'Congolese waters': an adjective of nationality, not a place
+        rank = 2 if stated in _DIVISIONS else 1 if stated else 0
         for entity in entities:
             if _key(entity.name) == _key(base):
                 entity.add(mention.text, (mention.start, mention.end))
-                if entity.kind == "other" and kind:
-                    entity.kind = kind
+                # a type the text states beats the gazetteer's, and a division beats a
+                # settlement ('Idlib town' in a headline, 'Idlib province' in the story)
+                if kind and (entity.kind == "other" or rank > ranks[id(entity)]):
+                    entity.kind, ranks[id(entity)] = kind, rank
                 break
         else:
             entity = Entity(base, kind or "other")
             entity.add(mention.text, (mention.start, mention.end))
             entities.append(entity)
+            ranks[id(entity)] = rank
     places = []
     for entity in entities:
         entity.name = next((n for n in entity.names if n.endswith((" state", " islands"))), entity.name)
@@ -151,6 +182,45 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         spans = occurrences(text, [entity.name, *aliases], sentences)
         places.append(Place(name=entity.name, type=entity.kind, aliases=aliases, mentions=spans))
     return places
+
+
+# 'Fukushima Prefecture', 'Kessa Province' (NER may call it a person or an organisation)
+_ENDS_IN_PLACE_WORD = re.compile(r"^[A-Z]\w+(?:\s[A-Z]\w+)?\s(?:Prefectures?|Provinces?|Governorate|District|Oblast)$")
+_SITE_IN_A_PLACE = re.compile(r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s[a-z]+")
+_STATE_BODY = re.compile(r"\s+state[\s-]+(?:media|television|tv|news|radio|agency|broadcaster|run|owned)\b", re.I)
+_DIVISIONS = ("province", "district", "region")
+_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+# 'Miyagi, Iwate and Tokyo prefectures', 'the states of Edo and Ondo': one noun types the list
+_PLURAL = (r"(?i:(villages|towns|provinces|states|prefectures|governorates|districts|counties|regencies"
+           r"|municipalities|regions|neighbou?rhoods))\b")  # fmt: skip
+_LIST_BEFORE_NOUN = re.compile(rf"(?:,\s*{_NAME})*,?\s+(?:and|&)\s+{_NAME}\s+{_PLURAL}")
+_NOUN_BEFORE_LIST = re.compile(rf"\b{_PLURAL}\s+of\s+(?:{_NAME},\s*)*(?:{_NAME},?\s+and\s+)?$")
+
+
+def _stated_kind(text: str, mention: EntityMention, before: str, after: str) -> str | None:
+    """The type the text gives a name: by a noun next to it, by a plural noun of its list, or
+    by its own last word."""
+    return place_type_from_context(before, after) or _kind_of_a_list(text, mention) or _own_kind(mention.text)
+
+
+def _own_kind(name: str) -> str | None:
+    """'Yazoo County', 'Saitama Prefecture', 'Dover City': the name's last word types it."""
+    last = re.search(r"\s([A-Z][a-z]+)$", name)
+    if not last:
+        return None
+    if last.group(1) == "City":
+        return "city"
+    return place_type_from_context("", f" {last.group(1)}")
+
+
+def _kind_of_a_list(text: str, mention: EntityMention) -> str | None:
+    """The type a plural noun gives every name of the list it closes or opens."""
+    after = _LIST_BEFORE_NOUN.match(text, mention.end)
+    before = _NOUN_BEFORE_LIST.search(text[max(0, mention.start - 80) : mention.start])
+    for match in (after, before):
+        if match:
+            return place_type_from_context("", f" {match.group(1)}")
+    return None
 
 
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)")
