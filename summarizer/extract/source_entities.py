@@ -64,8 +64,12 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
         # kind its other words make it ('the Disaster Relief Agency')
         head = mention.name.split()[-1].lower()
         order.sort(key=lambda j: not _headed_by(entities[resolved[j]], head))
+        # 'the Russian defence ministry' stands only for a source that is also Russian
+        proper = {w for w in re.findall(r"\b[A-Z][\w'’-]*", mention.name) if w not in ("The", "A", "An")}
         for j in order:
             entity = entities[resolved[j]]
+            if proper and not proper & {w for n in entity.names for w in n.split()}:
+                continue
             if (
                 kind in ("other", entity.kind)
                 or {kind, entity.kind} <= {"media", "state_media"}
@@ -80,7 +84,7 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
     for index, mention in enumerate(mentions):
         # a description with nothing named before or after to stand for ('the Indonesian
         # health ministry said') is the only name the article gives that source
-        if mention.refers_back and index not in resolved:
+        if refers_back(mention) and index not in resolved:
             entity = Entity(mention.name, source_type(mention.name, mention.description))
             entity.add(mention.name, mention.span)
             entities.append(entity)

@@ -26,7 +26,12 @@ _NAME = r"(?:[A-Z][\w'’.&-]*|al-\w+|of|for|on|the|and|de|du|el|bin|ibn)"
 _PROPER = re.compile(rf"[A-Z][\w'’.&-]*(?:\s+{_NAME})*(?<![\s,])")
 
 # Phrases that introduce a source, both orders: "according to X", "X said", "said X".
-_ACCORDING = re.compile(r"\b(?:according\s+to|as\s+per|citing|cited\s+by|per)\s+", re.IGNORECASE)
+_ACCORDING = re.compile(
+    r"\b(?:according\s+to|as\s+per|citing|cited\s+by|per)\s+"
+    # 'according to a statement from X': the source is X, not the statement
+    r"(?:(?:a|the|an)\s+(?:[a-z]+\s+)?(?:statement|report|tally|count|figures?|data)\s+(?:from|by|of|issued\s+by)\s+)?",
+    re.IGNORECASE,
+)
 _SUBJECT_SAY = re.compile(rf"\b(?:{_SAY})\b", re.IGNORECASE)
 
 # Descriptions that stand for a source named elsewhere ("the monitor added").
@@ -46,7 +51,7 @@ SOURCE_TYPE_WORDS = [
     ("monitor", r"observatory|monitor\w*|watchdog|acled|airwars|casualty\s+count"),
     ("un", r"\bun\b|united\s+nations|unicef|unhcr|ocha|unrwa|world\s+health\s+organi[sz]ation"
      r"|world\s+food\s+program|\bwfp\b|\biom\b|organi[sz]ation\s+for\s+migration|\bundp\b|\bunfpa\b"
-     r"|peacekeep|(?-i:\bUN[A-Z]{2,4}\b|MONUSCO|MINUS[A-Z]+)"),
+     r"|coordination\s+of\s+humanitarian|peacekeep|(?-i:\bUN[A-Z]{2,4}\b|MONUSCO|MINUS[A-Z]+)"),
     ("ngo", r"red\s+cross|red\s+crescent|amnesty|human\s+rights|rights\s+group|doctors\s+without"
      r"|médecins|msf|charity|foundation|ngo|relief"),
     ("witness", r"witness\w*|\bresidents?\b|survivors?|\blocals\b|villagers?|eyewitness\w*"),
@@ -59,7 +64,7 @@ SOURCE_TYPE_WORDS = [
     ("government", r"ministry|government|interior|defen[cs]e|cabinet|presidency"
      r"|civil\s+defen[cs]e|administration|(?<!news\s)agency|department|authority"
      r"|secretariat|directorate|inspectorate|survey\b|weather|(?<!news\s)service\b|corps\b|cent(?:er|re)\b"
-     r"|institute|embassy|consulate|railways?|coast\s+guard|emergency|disaster|civil\s+protection"),
+     r"|institute|embassy|consulate|railways?|coast\s+guard|emergency|disaster|civil\s+protection|office\b"),
     ("media", r"\btv\b|television|news|times|post|jazeera|reuters|afp|associated\s+press|\bap\b"
      r"|bbc|cnn|radio|\bfm\b|newspaper|daily|channel|news\s+agency|mayadeen|press|journal|media"
      r"|reporter|correspondent"),
@@ -185,7 +190,7 @@ def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int]
 # Unnamed but real sources: "emergency officials said", "police said", "witnesses told".
 _UNNAMED_SOURCE = re.compile(
     r"(?:^|[,;]\s*|\b(?:and|but)\s+|^\W*)((?:[a-z][\w-]+\s+){0,2}"
-    r"(?:officials|police|witnesses|eyewitnesses|residents|doctors|medics|rescuers|paramedics"
+    r"(?:officials|police|witnesses|eyewitnesses|residents|doctors|medics|rescuers|paramedics|workers"
     r"|authorities|villagers|survivors|hospital\s+sources|security\s+sources|sources))\s*$",
     re.IGNORECASE,
 )
@@ -240,7 +245,13 @@ def _noun_phrase_after(text: str, position: int, ceiling: int) -> tuple[int, int
         generic = re.match(r"\s*((?:the|a|an)\s+(?:[\w-]+\s+){0,2}\w+)", text[position:ceiling], re.I)
         if generic and GENERIC_SOURCE.match(generic.group(1)):
             return position + generic.start(1), position + generic.end(1)
-    return _last_proper_run(text, np_start, np_end) if re.search(r"[A-Z]", phrase) else None
+    span = _last_proper_run(text, np_start, np_end) if re.search(r"[A-Z]", phrase) else None
+    possessed = span and _POSSESSED_BODY.match(text, span[1])
+    # 'according to the Attorney General's office': the office is the source
+    return (span[0], possessed.end()) if possessed else span
+
+
+_POSSESSED_BODY = re.compile(r"['’]s\s+(?:press\s+)?(?:office|ministry|department|bureau|secretariat|command)\b")
 
 
 def _is_sentence_initial_word(text: str, name: str, start: int, sentence_start: int, seen: dict[str, bool]) -> bool:
@@ -281,6 +292,8 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
             span = None
             if inverted_first and re.fullmatch(r"said|says|added|reported|wrote|explained", match.group(), re.I):
                 span = _noun_phrase_after(text, match.end(), sentence.end)
+                if span and not _CLAUSE_ENDS.match(text, span[1]):
+                    span = None  # '..., a monitor, said Russian warplanes struck': a clause, not a name
             if span is None:
                 span = _noun_phrase_before(text, match.start(), max(sentence.start, match.start() - 220))
             if (

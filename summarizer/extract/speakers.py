@@ -140,6 +140,7 @@ SOURCE_HEADS = frozenset(
         "reporters",
         "journalist",
         "journalists",
+        "mission",
     ]
 )
 # Modifiers kept in a speaker's name: 'U.S. Defense Department officials', 'local authorities'.
