@@ -1056,6 +1056,14 @@ def test_a_description_with_its_own_proper_adjective_is_not_another_source():
     assert "Ostrian defence ministry" in names and "Varnia Civil Defence" in names, names
 
 
+def test_a_speaker_found_by_the_parse_is_named_without_the_description():
+    text = (
+        "Storm hits Osk\nA tornado killed 14 people in Osk on Monday, officials said. "
+        '"There was nothing left," said resident Dana Varga, who hid in a cellar with her son.\n'
+    )
+    assert "Dana Varga" in {s.name for s in summarise_text(text).attribution}
+
+
 def test_a_named_news_agency_is_a_source_of_its_own():
     text = (
         "Floods kill 12\n"

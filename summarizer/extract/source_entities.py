@@ -84,7 +84,7 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
     for index, mention in enumerate(mentions):
         # a description with nothing named before or after to stand for ('the Indonesian
         # health ministry said') is the only name the article gives that source
-        if refers_back(mention) and index not in resolved:
+        if mention.refers_back and index not in resolved:
             entity = Entity(mention.name, source_type(mention.name, mention.description))
             entity.add(mention.name, mention.span)
             entities.append(entity)

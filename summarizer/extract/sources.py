@@ -326,6 +326,7 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
                 pronouns.append((speaker.start, speaker.end))
             elif not any(start < speaker.phrase_end and speaker.phrase_start < end for start, end in kept):
                 span = _trim_name(text, speaker.start, speaker.end)
+                span = (_person_name(text, *span), span[1])  # 'NDRF inspector Ana Ruiz' -> 'Ana Ruiz'
                 if span[1] > span[0] and not _NOT_NAMES.match(text[span[0] : span[1]]):
                     kept.append(span)
                     parsed.add(span)
