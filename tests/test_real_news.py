@@ -340,6 +340,11 @@ def test_separate_incident_in_the_same_article_is_not_counted():
     assert 5 not in counts(brief)
 
 
+def test_a_number_of_groups_is_not_a_count_of_people():
+    text = "Clashes\nFighting between two rival armed groups in the town of Marrow has killed 14 people, medics said.\n"
+    assert figures(summarise_text(text)) == {("killed", 14)}
+
+
 # ---------------------------------------------------------------- 5. number words
 
 

@@ -20,7 +20,10 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"|rounds|shots|bullets|rockets?|missiles?|drones?|bombs?|shells|families|households|counts|charges"
     r"|districts|provinces|regions|towns|cities|countries|states|areas|sites|locations|hospitals|facilities"
     r"|(?:[\w-]+\s+)?(?:buildings?|homes|houses|storeys?|floors?|camps?|shelters|centres|centers|classrooms"
-    r"|mosques|churches|bridges|roads|aircraft|planes|helicopters|tanks))\b",
+    r"|mosques|churches|bridges|roads|aircraft|planes|helicopters|tanks)"
+    # bodies of people, not people: 'fighting between two rival armed groups'
+    r"|(?:(?!people\b|persons\b)[\w-]+\s+){0,2}(?:groups|factions|sides|parties|tribes|clans|gangs|militias"
+    r"|communities|organi[sz]ations|movements|nations|teams|units|battalions|brigades))\b",
     re.IGNORECASE,
 )
 _PERSON_NOUN = re.compile(
