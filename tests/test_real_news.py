@@ -345,6 +345,20 @@ def test_a_number_of_groups_is_not_a_count_of_people():
     assert figures(summarise_text(text)) == {("killed", 14)}
 
 
+@pytest.mark.parametrize(
+    "earlier",
+    [
+        "The bombing came two days after gunmen killed 11 guards at a prison near the border.",
+        "Tuesday's blast followed a raid on a market in Varn that killed at least 11 traders.",
+        "The Varn Front said it fired in revenge for an air strike on its camp last week, in which 11 of its "
+        "fighters were killed.",
+    ],
+)
+def test_the_earlier_event_this_one_follows_is_background(earlier):
+    text = f"Blast in Osk\nA car bomb killed 6 people at a checkpoint in Osk on Tuesday, police said. {earlier}\n"
+    assert figures(summarise_text(text)) == {("killed", 6)}
+
+
 # ---------------------------------------------------------------- 5. number words
 
 

@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .background import _CONTINUES, is_background
+from .background import _CONTINUES, about_earlier_event, is_background
 from .numbers import NUMBER, VAGUE, parse_number
 from .people_counts import _is_people_count
 from .sentences import Sentence, split_sentences
@@ -280,7 +280,7 @@ def find_figures(text: str, sentences: list[Sentence] | None = None) -> list[Fig
                     number_span=(match.start(), end),
                     evidence_span=_evidence(text, sentence, match.start(), end, next_number, casualty_end),
                     sentence=sentence,
-                    background=background,
+                    background=background or about_earlier_event(text[sentence.start : match.start()]),
                     category_sure=category_sure,
                 )
             )
@@ -343,7 +343,7 @@ def _singular_figures(
                     number_span=span,
                     evidence_span=evidence,
                     sentence=sentence,
-                    background=background,
+                    background=background or about_earlier_event(text[sentence.start : span[0]]),
                 )
             )
             taken = [*taken, (match.start(), match.end())]
