@@ -359,6 +359,19 @@ def test_the_earlier_event_this_one_follows_is_background(earlier):
     assert figures(summarise_text(text)) == {("killed", 6)}
 
 
+@pytest.mark.parametrize(
+    "aside", ["Among the dead was a girl of 12.", "A man of about 70 was wounded, a local elder said."]
+)
+def test_a_person_of_a_number_is_an_age(aside):
+    text = f"Strike in Osk\nAn air strike killed six people in a car near Osk on Sunday. {aside}\n"
+    assert counts(summarise_text(text)) == {6}
+
+
+def test_people_in_critical_condition_are_injured():
+    text = "9 workers dead, 2 in critical condition after blast at Osk plant\nA tank exploded in Osk.\n"
+    assert figures(summarise_text(text)) == {("killed", 9), ("injured", 2)}
+
+
 # ---------------------------------------------------------------- 5. number words
 
 

@@ -40,7 +40,8 @@ CASUALTY_WORDS = [
      r"|drowned|burned\s+to\s+death|crushed\s+to\s+death|electrocuted|beheaded|lynched"),
     ("injured", r"injured|wounded|injuries|injuring|wounding|hurt|hospitali[sz]ed|maimed"
      r"|treated\s+for|suffering\s+from|gunshot\s+(?:victims|wounds)|taken\s+to\s+hospital"
-     r"|(?:remain(?:ed|s)?|were|are|still)\s+in\s+(?:the\s+)?hospitals?"),
+     r"|(?:remain(?:ed|s)?|were|are|still)\s+in\s+(?:the\s+)?hospitals?"
+     r"|in\s+(?:a\s+)?(?:critical|serious|grave)\s+condition"),
     ("missing", r"missing|unaccounted\s+for|disappeared|abducted|kidnapped"
      r"|feared\s+(?:buried|trapped)|still\s+trapped|trapped\s+(?:under|beneath|in)"),
     ("arrested", r"arrested|arrests?|detained|detentions?|apprehended|captured|in\s+custody|jailed"

@@ -36,7 +36,9 @@ _PERSON_NOUN = re.compile(
 _NOT_PEOPLE_BEFORE = re.compile(
     r"(?:[#№]|\bno\.|\bpage|\bmagnitude|\blevel|\bcategory|\bgrade|\bphase|\broute|\bhighway|\bflight"
     r"|\broom|\bblock|\bpavilion|\bgate|\barticle|\bsection|\bchapter|\bkm|\bcell|\bward|\bbus"
-    r"|\b(?:aged?|ages|age\s+of|in\s+age\s+from)\s+(?:[\w-]+,?\s*(?:and|to|-|–)\s*)?)\s*$",
+    r"|\b(?:aged?|ages|age\s+of|in\s+age\s+from)\s+(?:[\w-]+,?\s*(?:and|to|-|–)\s*)?"
+    # 'a boy of 15', 'a woman of about 60': an age
+    r"|\b(?:boy|girl|man|woman|child|son|daughter|youth|teenager|teen|person)\s+of\s+(?:about\s+|around\s+)?)\s*$",
     re.IGNORECASE,
 )
 _MONTH = (
