@@ -372,6 +372,21 @@ def test_people_in_critical_condition_are_injured():
     assert figures(summarise_text(text)) == {("killed", 9), ("injured", 2)}
 
 
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("Floods killed 12 people in Osk, officials said. The state will pay Rs 3 lakh to the families of the dead.",
+         {("killed", 12)}),
+        ("Two trains collided near Osk on Monday, killing 8 people. Officials said 40 ambulances had been sent to "
+         "the scene and the injured were taken to hospital.", {("killed", 8)}),
+        ("Cholera has killed 30 people in Osk, the ministry said. The outbreak has spread to 9 of the country's 20 "
+         "provinces, with most cases in the north.", {("killed", 30)}),
+    ],
+)  # fmt: skip
+def test_money_vehicles_and_a_part_of_a_count_of_places_are_not_people(text, toll):
+    assert figures(summarise_text("Osk\n" + text + "\n")) == toll
+
+
 # ---------------------------------------------------------------- 5. number words
 
 

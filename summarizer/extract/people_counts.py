@@ -20,7 +20,7 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"|rounds|shots|bullets|rockets?|missiles?|drones?|bombs?|shells|families|households|counts|charges"
     r"|districts|provinces|regions|towns|cities|countries|states|areas|sites|locations|hospitals|facilities"
     r"|(?:[\w-]+\s+)?(?:buildings?|homes|houses|storeys?|floors?|camps?|shelters|centres|centers|classrooms"
-    r"|mosques|churches|bridges|roads|aircraft|planes|helicopters|tanks)"
+    r"|mosques|churches|bridges|roads|aircraft|planes|helicopters|tanks|ambulances|buses|lorries|vessels|ships|trains|carriages|wagons)"
     # bodies of people, not people: 'fighting between two rival armed groups'
     r"|(?:(?!people\b|persons\b)[\w-]+\s+){0,2}(?:groups|factions|sides|parties|tribes|clans|gangs|militias"
     r"|communities|organi[sz]ations|movements|nations|teams|units|battalions|brigades))\b",
@@ -51,7 +51,9 @@ _DATE_AFTER = re.compile(rf"^\s*{_MONTH}\b", re.IGNORECASE)
 
 # Money ('$70 million'), and numbers inside code, JSON or templates rather than prose
 # ('"count":999', '{{ 7*7 }}', '10**9'): never a count of people.
-_CODE_OR_MONEY_BEFORE = re.compile(r"(?:[$€£¥₹]|\b(?:US|Rs|USD|EUR)\.?|[{\[:=*/+^<>|\\]\s*|[\"']\s*:\s*)$")
+_CODE_OR_MONEY_BEFORE = re.compile(
+    r"(?:(?:[$€£¥₹]|\b(?:Rs|USD|EUR|GBP|INR)\.?)\s*|\bUS\.?|[{\[:=*/+^<>|\\]\s*|[\"']\s*:\s*)$"
+)
 _CODE_AFTER = re.compile(r"^\s*[}\]*/+^=<>|\\%]")
 
 
@@ -68,6 +70,10 @@ _SUPERSEDED_BEFORE = re.compile(
 )
 
 
+# 'of the country's 28', 'of its': what a part is taken from
+_PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w-]+['’]s?\s+)?(?:\d[\d,]*(?=\s))?")
+
+
 def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
     after, before = text[end : end + 40], text[max(0, start - 30) : start]
     if _CODE_OR_MONEY_BEFORE.search(before) or _CODE_AFTER.match(after):
@@ -76,6 +82,9 @@ def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
         return False
     if _NOT_PEOPLE_AFTER.match(after) or _DATE_AFTER.match(after):
         return False
+    part = _PART_OF.match(text, end, end + 60)
+    if part and _NOT_PEOPLE_AFTER.match(text[part.end() : part.end() + 40]):
+        return False  # '14 of the country's 28 districts': a part of a count of places
     if re.fullmatch(r"(1[89]|20)\d\d", expression):
         return False  # a year
     if expression[:1].isdigit() and _DATE_BEFORE.search(before) and re.search(_MONTH, before):
