@@ -387,6 +387,14 @@ def test_money_vehicles_and_a_part_of_a_count_of_places_are_not_people(text, tol
     assert figures(summarise_text("Osk\n" + text + "\n")) == toll
 
 
+def test_the_verb_of_the_next_number_does_not_govern_a_list_before_it():
+    text = (
+        "Shelling in Osk\nMortar fire hit the village of Osk on Sunday, killing a farmer and three children "
+        "and wounding seven, officials said.\n"
+    )
+    assert figures(summarise_text(text)) == {("killed", 1), ("killed", 3), ("injured", 7)}
+
+
 # ---------------------------------------------------------------- 5. number words
 
 

@@ -166,6 +166,11 @@ def _categories_for(
     new_clause = _NEW_CLAUSE.search(ahead)
     if new_clause:
         ahead = ahead[: new_clause.start()]
+    elif number_end + len(ahead) == next_number:
+        # the verb right before the next number is that number's ('a soldier and two civilians
+        # and injuring five'): it does not govern this one
+        governs_next = _VERB_BEFORE.search(_strip_qualifier(ahead))
+        ahead = ahead[: governs_next.start()] if governs_next else ahead
     found: list[tuple[str, int]] = []
     verb = _VERB_BEFORE.search(before)
     if verb:
