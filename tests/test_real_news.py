@@ -395,6 +395,18 @@ def test_the_verb_of_the_next_number_does_not_govern_a_list_before_it():
     assert figures(summarise_text(text)) == {("killed", 1), ("killed", 3), ("injured", 7)}
 
 
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "More than 2,500 civilians were wounded in the insurgency, a UN report says.",
+        "Police made 700 arrests in the first half of the year, the ministry said.",
+    ],
+)
+def test_a_wars_toll_and_a_half_years_total_are_background(aside):
+    text = f"Bomb in Osk\nA bomb killed 6 people at a court in Osk, police said. {aside}\n"
+    assert figures(summarise_text(text)) == {("killed", 6)}
+
+
 # ---------------------------------------------------------------- 5. number words
 
 

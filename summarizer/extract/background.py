@@ -14,12 +14,16 @@ _WAR_BACKGROUND = re.compile(
     # a war's running total: 'the war, now in its ninth year, has killed ...'
     r"|\bin\s+its\s+\w+\s+year\b"
     r"|\b(?:the|civil|its)\s+(?:[\w-]+\s+)?(?:war|conflict|insurgency)\b(?!-)[^.]{0,60}\b(?:has|have)\s+(?:\w+\s+)?"
-    r"(?:killed|claimed|left|displaced|uprooted)\b",
+    r"(?:killed|claimed|left|displaced|uprooted)\b"
+    # the war's toll: 'civilians were killed in the conflict'
+    r"|\b(?:killed|died|displaced|wounded|injured)\s+(?:\w+\s+)?(?:in|during)\s+the\s+(?:[\w-]+\s+)?"
+    r"(?:war|conflict|insurgency)\b(?!-)",
     re.IGNORECASE,
 )
 # Another time than this event's: a year, 'last year', 'so far this year', an annual toll, 'In June,'.
 _OTHER_TIME = re.compile(
     r"\b(1[89]|20)\d\d\b|\blast\s+(year|month)\b|\byears\s+ago\b|\ba\s+decade\b|\bthis\s+year\b"
+    r"|\b(?:first|second|third|last)\s+(?:half|quarter|six\s+months|nine\s+months)\s+of\b"
     rf"|\bannual\b|^\s*In\s+{_MONTH}\b|\bin\s+(?-i:{_MONTH})\b(?!\s+\d)",
     re.IGNORECASE,
 )
