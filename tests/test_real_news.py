@@ -407,6 +407,19 @@ def test_a_wars_toll_and_a_half_years_total_are_background(aside):
     assert figures(summarise_text(text)) == {("killed", 6)}
 
 
+@pytest.mark.parametrize(
+    ("aside", "toll"),
+    [
+        ("Among the missing is a fisherman, 52, who was swept off a jetty.", {("killed", 5)}),
+        ("About 300 residents were evacuated to a school, and boats of the coastguard rescued 40 people from "
+         "their roofs.", {("killed", 5), ("displaced", 300)}),
+    ],
+)  # fmt: skip
+def test_an_age_after_a_person_noun_and_people_rescued_are_not_a_toll(aside, toll):
+    text = f"Floods in Osk\nFloods killed 5 people in Osk on Friday, police said. {aside}\n"
+    assert figures(summarise_text(text)) == toll
+
+
 # ---------------------------------------------------------------- 5. number words
 
 

@@ -70,6 +70,15 @@ _SUPERSEDED_BEFORE = re.compile(
 )
 
 
+# a noun for one person right before ', 34,'
+_PERSON_BEFORE = re.compile(
+    r"\b(?:[a-z]*(?:man|woman)|boy|girl|child|son|daughter|father|mother|wife|husband|[a-z]+(?:er|or|ist|ian|ant|ent))\s*,\s*$"
+)
+_RESCUED_BEFORE = re.compile(
+    r"\b(?:rescued|rescuing|rescue|saved|saving|winched|winching|airlifted|airlifting|plucked|plucking)\s+"
+    r"(?:(?:at\s+least|more\s+than|about|around|some|nearly|over)\s+)?$",
+    re.IGNORECASE,
+)
 # 'of the country's 28', 'of its': what a part is taken from
 _PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w-]+['’]s?\s+)?(?:\d[\d,]*(?=\s))?")
 
@@ -97,4 +106,8 @@ def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
         return False  # people are not counted in fractions ('6.8', but '1.2 million' stays)
     if re.search(r"(?-i:[A-Z][a-z'’-]+),\s*$", before) and re.match(r"\s*[,;)]", after):
         return False  # 'Mohammed Ansari, 38, a driver': an age
+    if _PERSON_BEFORE.search(before) and re.match(r"\s*[,;)]", after) and expression.isdigit():
+        return False  # 'a volunteer firefighter, 34, who': an age in apposition
+    if _RESCUED_BEFORE.search(before) and not re.match(r"\s+(?:injured|wounded|hurt)\b", after):
+        return False  # 'helicopters winched 23 people from rooftops': people saved, not a toll ('32 injured' is)
     return not _NOT_PEOPLE_BEFORE.search(before)
