@@ -243,6 +243,15 @@ def test_headline_figure_restated_in_the_body_is_one_figure(text):
     assert [f.count for f in brief.toll if f.category == "killed"] == [9]
 
 
+@pytest.mark.parametrize(
+    "arrests",
+    ["Police arrested the owner and two guards.", "The manager and two engineers were detained, police said."],
+)
+def test_a_list_of_people_arrested_is_one_figure(arrests):
+    text = f"Fire in Osk\nA fire killed 9 workers at a warehouse in Osk. {arrests}\n"
+    assert figures(summarise_text(text)) == {("killed", 9), ("arrested", 3)}
+
+
 # ---------------------------------------------------------------- 4. not casualties
 
 
