@@ -252,6 +252,14 @@ def test_a_list_of_people_arrested_is_one_figure(arrests):
     assert figures(summarise_text(text)) == {("killed", 9), ("arrested", 3)}
 
 
+def test_a_part_of_the_injured_who_died_is_not_counted_as_injured():
+    text = (
+        "Bus bomb in Osk\nA bomb on a bus in Osk killed 11 people and wounded 40 on Monday, police said. "
+        "Four of the injured died in hospital overnight.\n"
+    )
+    assert ("injured", 4) not in figures(summarise_text(text))
+
+
 # ---------------------------------------------------------------- 4. not casualties
 
 

@@ -143,6 +143,8 @@ _NEW_CLAUSE = re.compile(
 )
 
 
+# 'of the', 'of the seriously': a part taken from the people a casualty word names next
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these)\s+(?:\w+\s+)?", re.IGNORECASE)
 _LIST_REACH = 400  # characters before a number searched for its cue or its clause's start
 _CLAUSE_WORD = re.compile(
     r"\b(?:as(?!\s+(?:high|many|much|well|of|low|large|few|little)\b)|after|before|when|because|since)\s|;",
@@ -175,8 +177,18 @@ def _categories_for(
     verb = _VERB_BEFORE.search(before)
     if verb:
         found.append((verb.lastgroup or "killed", number_end))
-    for match in CASUALTY.finditer(ahead):
-        found.append((match.lastgroup, number_end + match.end()))
+    matches = list(CASUALTY.finditer(ahead))
+    cues = [(m.lastgroup, number_end + m.end()) for m in matches]
+    if (
+        subset
+        and not verb
+        and len(cues) > 1
+        and cues[1][0] != cues[0][0]
+        and _PARTITIVE.fullmatch(ahead, 0, matches[0].start())
+    ):
+        # 'five of the wounded died': the predicate says what became of the part
+        cues = [cues[1], cues[0], *cues[2:]]
+    found += cues
     _, group_end = _group(text, number_end, min(next_number, sentence.end))
     predicate = _OTHER_PREDICATE.match(text, group_end, min(group_end + 40, sentence.end))
     own_clause = predicate is not None and not CASUALTY.match(predicate.group(1))
