@@ -243,6 +243,23 @@ def test_headline_figure_restated_in_the_body_is_one_figure(text):
     assert [f.count for f in brief.toll if f.category == "killed"] == [9]
 
 
+@pytest.mark.parametrize(
+    "arrests",
+    ["Police arrested the owner and two guards.", "The manager and two engineers were detained, police said."],
+)
+def test_a_list_of_people_arrested_is_one_figure(arrests):
+    text = f"Fire in Osk\nA fire killed 9 workers at a warehouse in Osk. {arrests}\n"
+    assert figures(summarise_text(text)) == {("killed", 9), ("arrested", 3)}
+
+
+def test_a_part_of_the_injured_who_died_is_not_counted_as_injured():
+    text = (
+        "Bus bomb in Osk\nA bomb on a bus in Osk killed 11 people and wounded 40 on Monday, police said. "
+        "Four of the injured died in hospital overnight.\n"
+    )
+    assert ("injured", 4) not in figures(summarise_text(text))
+
+
 # ---------------------------------------------------------------- 4. not casualties
 
 
@@ -338,6 +355,86 @@ def test_separate_incident_in_the_same_article_is_not_counted():
     brief = summarise_text(text)
     assert ("killed", 3) in figures(brief)
     assert 5 not in counts(brief)
+
+
+def test_a_number_of_groups_is_not_a_count_of_people():
+    text = "Clashes\nFighting between two rival armed groups in the town of Marrow has killed 14 people, medics said.\n"
+    assert figures(summarise_text(text)) == {("killed", 14)}
+
+
+@pytest.mark.parametrize(
+    "earlier",
+    [
+        "The bombing came two days after gunmen killed 11 guards at a prison near the border.",
+        "Tuesday's blast followed a raid on a market in Varn that killed at least 11 traders.",
+        "The Varn Front said it fired in revenge for an air strike on its camp last week, in which 11 of its "
+        "fighters were killed.",
+    ],
+)
+def test_the_earlier_event_this_one_follows_is_background(earlier):
+    text = f"Blast in Osk\nA car bomb killed 6 people at a checkpoint in Osk on Tuesday, police said. {earlier}\n"
+    assert figures(summarise_text(text)) == {("killed", 6)}
+
+
+@pytest.mark.parametrize(
+    "aside", ["Among the dead was a girl of 12.", "A man of about 70 was wounded, a local elder said."]
+)
+def test_a_person_of_a_number_is_an_age(aside):
+    text = f"Strike in Osk\nAn air strike killed six people in a car near Osk on Sunday. {aside}\n"
+    assert counts(summarise_text(text)) == {6}
+
+
+def test_people_in_critical_condition_are_injured():
+    text = "9 workers dead, 2 in critical condition after blast at Osk plant\nA tank exploded in Osk.\n"
+    assert figures(summarise_text(text)) == {("killed", 9), ("injured", 2)}
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("Floods killed 12 people in Osk, officials said. The state will pay Rs 3 lakh to the families of the dead.",
+         {("killed", 12)}),
+        ("Two trains collided near Osk on Monday, killing 8 people. Officials said 40 ambulances had been sent to "
+         "the scene and the injured were taken to hospital.", {("killed", 8)}),
+        ("Cholera has killed 30 people in Osk, the ministry said. The outbreak has spread to 9 of the country's 20 "
+         "provinces, with most cases in the north.", {("killed", 30)}),
+    ],
+)  # fmt: skip
+def test_money_vehicles_and_a_part_of_a_count_of_places_are_not_people(text, toll):
+    assert figures(summarise_text("Osk\n" + text + "\n")) == toll
+
+
+def test_the_verb_of_the_next_number_does_not_govern_a_list_before_it():
+    text = (
+        "Shelling in Osk\nMortar fire hit the village of Osk on Sunday, killing a farmer and three children "
+        "and wounding seven, officials said.\n"
+    )
+    assert figures(summarise_text(text)) == {("killed", 1), ("killed", 3), ("injured", 7)}
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "More than 2,500 civilians were wounded in the insurgency, a UN report says.",
+        "Police made 700 arrests in the first half of the year, the ministry said.",
+    ],
+)
+def test_a_wars_toll_and_a_half_years_total_are_background(aside):
+    text = f"Bomb in Osk\nA bomb killed 6 people at a court in Osk, police said. {aside}\n"
+    assert figures(summarise_text(text)) == {("killed", 6)}
+
+
+@pytest.mark.parametrize(
+    ("aside", "toll"),
+    [
+        ("Among the missing is a fisherman, 52, who was swept off a jetty.", {("killed", 5)}),
+        ("About 300 residents were evacuated to a school, and boats of the coastguard rescued 40 people from "
+         "their roofs.", {("killed", 5), ("displaced", 300)}),
+    ],
+)  # fmt: skip
+def test_an_age_after_a_person_noun_and_people_rescued_are_not_a_toll(aside, toll):
+    text = f"Floods in Osk\nFloods killed 5 people in Osk on Friday, police said. {aside}\n"
+    assert figures(summarise_text(text)) == toll
 
 
 # ---------------------------------------------------------------- 5. number words

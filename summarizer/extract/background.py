@@ -14,12 +14,16 @@ _WAR_BACKGROUND = re.compile(
     # a war's running total: 'the war, now in its ninth year, has killed ...'
     r"|\bin\s+its\s+\w+\s+year\b"
     r"|\b(?:the|civil|its)\s+(?:[\w-]+\s+)?(?:war|conflict|insurgency)\b(?!-)[^.]{0,60}\b(?:has|have)\s+(?:\w+\s+)?"
-    r"(?:killed|claimed|left|displaced|uprooted)\b",
+    r"(?:killed|claimed|left|displaced|uprooted)\b"
+    # the war's toll: 'civilians were killed in the conflict'
+    r"|\b(?:killed|died|displaced|wounded|injured)\s+(?:\w+\s+)?(?:in|during)\s+the\s+(?:[\w-]+\s+)?"
+    r"(?:war|conflict|insurgency)\b(?!-)",
     re.IGNORECASE,
 )
 # Another time than this event's: a year, 'last year', 'so far this year', an annual toll, 'In June,'.
 _OTHER_TIME = re.compile(
     r"\b(1[89]|20)\d\d\b|\blast\s+(year|month)\b|\byears\s+ago\b|\ba\s+decade\b|\bthis\s+year\b"
+    r"|\b(?:first|second|third|last)\s+(?:half|quarter|six\s+months|nine\s+months)\s+of\b"
     rf"|\bannual\b|^\s*In\s+{_MONTH}\b|\bin\s+(?-i:{_MONTH})\b(?!\s+\d)",
     re.IGNORECASE,
 )
@@ -68,3 +72,24 @@ _SINCE_YEAR = re.compile(
 )
 # 'the worst since 2005, when a quake killed 73,000': the figure belongs to the earlier event
 _EARLIER_WHEN = re.compile(r"\bsince\s+(?:1[89]|20)\d\d,?\s+when\b", re.IGNORECASE)
+
+
+# A clause about an earlier event that this one follows: 'The attack comes a day after
+# gunmen killed 4 guards', 'Friday's blast followed a raid that killed 9', 'in retaliation
+# for a strike last month in which 19 people died'. A figure after such a marker, in the same
+# clause, is that event's.
+_EARLIER_EVENT = re.compile(
+    r"\b(?:come|comes|came|coming)\s+(?:just\s+|only\s+|barely\s+)?(?:(?:a|an|one|two|three|four|five|six|seven"
+    r"|several|a\s+few|\d+)\s+)?(?:(?:days?|weeks?|months?|hours?|years?)\s+)?(?:after|on\s+the\s+heels\s+of)\b"
+    r"|\bfollow(?:s|ed)\b(?!\s+by\b)"
+    r"|\b(?:retaliation|revenge|reprisal|vengeance)\s+for\b[^;]*?\b(?:in\s+which|during\s+which|that|which|when)\b",
+    re.IGNORECASE,
+)
+# A new clause after the marker may return to this event ('..., and police said 12 died').
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas|although|though)\b|\s[—–]\s", re.IGNORECASE)
+
+
+def about_earlier_event(before: str) -> bool:
+    """Is a figure whose sentence reads `before` up to its number about an earlier event?"""
+    markers = list(_EARLIER_EVENT.finditer(before))
+    return bool(markers) and not _CLAUSE_BREAK.search(before, markers[-1].end())

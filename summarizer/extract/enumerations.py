@@ -8,8 +8,9 @@ subject of a passive 'were arrested', the object of 'arrested', the subject of '
 read as a coordination of singular people, one each. A conjunct in the plural without a
 number ('guards') makes the count unknown, and nothing is added. A list with a number in it
 ('a soldier and two civilians were killed') is one figure per group (GOLD_FORMAT: one entry
-per group), which the number patterns already give. The figure replaces the one-person
-figures inside it ('a policeman' alone would say 1).
+per group), which the number patterns already give; but the people arrested are one figure
+however they are listed ('the owner and two guards were detained', 3). The figure replaces
+the one-person or numbered figures inside it ('a policeman' alone would say 1).
 """
 
 from __future__ import annotations
@@ -112,8 +113,9 @@ def _enumeration(verb) -> tuple[str, int, int, int] | None:
         # 'a man' (the number patterns count it), 'guards', 'he'; one death or injury named
         # this way is often an aside ('his brother was killed in 2006'): measured worse
         return None
-    if any(c.dep_ == "nummod" for p in people for c in p.children):
+    if category != "arrested" and any(c.dep_ == "nummod" for p in people for c in p.children):
         return None  # 'a soldier and two civilians': one figure per group (GOLD_FORMAT), found already
+    # the people arrested are counted as one figure: 'the owner and two guards were detained' (3)
     counts = [_count_of(p) for p in people]
     if None in counts:
         return None

@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .background import _CONTINUES, is_background
+from .background import _CONTINUES, about_earlier_event, is_background
 from .numbers import NUMBER, VAGUE, parse_number
 from .people_counts import _is_people_count
 from .sentences import Sentence, split_sentences
@@ -40,7 +40,8 @@ CASUALTY_WORDS = [
      r"|drowned|burned\s+to\s+death|crushed\s+to\s+death|electrocuted|beheaded|lynched"),
     ("injured", r"injured|wounded|injuries|injuring|wounding|hurt|hospitali[sz]ed|maimed"
      r"|treated\s+for|suffering\s+from|gunshot\s+(?:victims|wounds)|taken\s+to\s+hospital"
-     r"|(?:remain(?:ed|s)?|were|are|still)\s+in\s+(?:the\s+)?hospitals?"),
+     r"|(?:remain(?:ed|s)?|were|are|still)\s+in\s+(?:the\s+)?hospitals?"
+     r"|in\s+(?:a\s+)?(?:critical|serious|grave)\s+condition"),
     ("missing", r"missing|unaccounted\s+for|disappeared|abducted|kidnapped"
      r"|feared\s+(?:buried|trapped)|still\s+trapped|trapped\s+(?:under|beneath|in)"),
     ("arrested", r"arrested|arrests?|detained|detentions?|apprehended|captured|in\s+custody|jailed"
@@ -142,6 +143,8 @@ _NEW_CLAUSE = re.compile(
 )
 
 
+# 'of the', 'of the seriously': a part taken from the people a casualty word names next
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these)\s+(?:\w+\s+)?", re.IGNORECASE)
 _LIST_REACH = 400  # characters before a number searched for its cue or its clause's start
 _CLAUSE_WORD = re.compile(
     r"\b(?:as(?!\s+(?:high|many|much|well|of|low|large|few|little)\b)|after|before|when|because|since)\s|;",
@@ -165,12 +168,27 @@ def _categories_for(
     new_clause = _NEW_CLAUSE.search(ahead)
     if new_clause:
         ahead = ahead[: new_clause.start()]
+    elif number_end + len(ahead) == next_number:
+        # the verb right before the next number is that number's ('a soldier and two civilians
+        # and injuring five'): it does not govern this one
+        governs_next = _VERB_BEFORE.search(_strip_qualifier(ahead))
+        ahead = ahead[: governs_next.start()] if governs_next else ahead
     found: list[tuple[str, int]] = []
     verb = _VERB_BEFORE.search(before)
     if verb:
         found.append((verb.lastgroup or "killed", number_end))
-    for match in CASUALTY.finditer(ahead):
-        found.append((match.lastgroup, number_end + match.end()))
+    matches = list(CASUALTY.finditer(ahead))
+    cues = [(m.lastgroup, number_end + m.end()) for m in matches]
+    if (
+        subset
+        and not verb
+        and len(cues) > 1
+        and cues[1][0] != cues[0][0]
+        and _PARTITIVE.fullmatch(ahead, 0, matches[0].start())
+    ):
+        # 'five of the wounded died': the predicate says what became of the part
+        cues = [cues[1], cues[0], *cues[2:]]
+    found += cues
     _, group_end = _group(text, number_end, min(next_number, sentence.end))
     predicate = _OTHER_PREDICATE.match(text, group_end, min(group_end + 40, sentence.end))
     own_clause = predicate is not None and not CASUALTY.match(predicate.group(1))
@@ -280,7 +298,7 @@ def find_figures(text: str, sentences: list[Sentence] | None = None) -> list[Fig
                     number_span=(match.start(), end),
                     evidence_span=_evidence(text, sentence, match.start(), end, next_number, casualty_end),
                     sentence=sentence,
-                    background=background,
+                    background=background or about_earlier_event(text[sentence.start : match.start()]),
                     category_sure=category_sure,
                 )
             )
@@ -343,7 +361,7 @@ def _singular_figures(
                     number_span=span,
                     evidence_span=evidence,
                     sentence=sentence,
-                    background=background,
+                    background=background or about_earlier_event(text[sentence.start : span[0]]),
                 )
             )
             taken = [*taken, (match.start(), match.end())]

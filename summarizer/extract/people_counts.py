@@ -20,7 +20,10 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"|rounds|shots|bullets|rockets?|missiles?|drones?|bombs?|shells|families|households|counts|charges"
     r"|districts|provinces|regions|towns|cities|countries|states|areas|sites|locations|hospitals|facilities"
     r"|(?:[\w-]+\s+)?(?:buildings?|homes|houses|storeys?|floors?|camps?|shelters|centres|centers|classrooms"
-    r"|mosques|churches|bridges|roads|aircraft|planes|helicopters|tanks))\b",
+    r"|mosques|churches|bridges|roads|aircraft|planes|helicopters|tanks|ambulances|buses|lorries|vessels|ships|trains|carriages|wagons)"
+    # bodies of people, not people: 'fighting between two rival armed groups'
+    r"|(?:(?!people\b|persons\b)[\w-]+\s+){0,2}(?:groups|factions|sides|parties|tribes|clans|gangs|militias"
+    r"|communities|organi[sz]ations|movements|nations|teams|units|battalions|brigades))\b",
     re.IGNORECASE,
 )
 _PERSON_NOUN = re.compile(
@@ -33,7 +36,9 @@ _PERSON_NOUN = re.compile(
 _NOT_PEOPLE_BEFORE = re.compile(
     r"(?:[#№]|\bno\.|\bpage|\bmagnitude|\blevel|\bcategory|\bgrade|\bphase|\broute|\bhighway|\bflight"
     r"|\broom|\bblock|\bpavilion|\bgate|\barticle|\bsection|\bchapter|\bkm|\bcell|\bward|\bbus"
-    r"|\b(?:aged?|ages|age\s+of|in\s+age\s+from)\s+(?:[\w-]+,?\s*(?:and|to|-|–)\s*)?)\s*$",
+    r"|\b(?:aged?|ages|age\s+of|in\s+age\s+from)\s+(?:[\w-]+,?\s*(?:and|to|-|–)\s*)?"
+    # 'a boy of 15', 'a woman of about 60': an age
+    r"|\b(?:boy|girl|man|woman|child|son|daughter|youth|teenager|teen|person)\s+of\s+(?:about\s+|around\s+)?)\s*$",
     re.IGNORECASE,
 )
 _MONTH = (
@@ -46,7 +51,9 @@ _DATE_AFTER = re.compile(rf"^\s*{_MONTH}\b", re.IGNORECASE)
 
 # Money ('$70 million'), and numbers inside code, JSON or templates rather than prose
 # ('"count":999', '{{ 7*7 }}', '10**9'): never a count of people.
-_CODE_OR_MONEY_BEFORE = re.compile(r"(?:[$€£¥₹]|\b(?:US|Rs|USD|EUR)\.?|[{\[:=*/+^<>|\\]\s*|[\"']\s*:\s*)$")
+_CODE_OR_MONEY_BEFORE = re.compile(
+    r"(?:(?:[$€£¥₹]|\b(?:Rs|USD|EUR|GBP|INR)\.?)\s*|\bUS\.?|[{\[:=*/+^<>|\\]\s*|[\"']\s*:\s*)$"
+)
 _CODE_AFTER = re.compile(r"^\s*[}\]*/+^=<>|\\%]")
 
 
@@ -63,6 +70,19 @@ _SUPERSEDED_BEFORE = re.compile(
 )
 
 
+# a noun for one person right before ', 34,'
+_PERSON_BEFORE = re.compile(
+    r"\b(?:[a-z]*(?:man|woman)|boy|girl|child|son|daughter|father|mother|wife|husband|[a-z]+(?:er|or|ist|ian|ant|ent))\s*,\s*$"
+)
+_RESCUED_BEFORE = re.compile(
+    r"\b(?:rescued|rescuing|rescue|saved|saving|winched|winching|airlifted|airlifting|plucked|plucking)\s+"
+    r"(?:(?:at\s+least|more\s+than|about|around|some|nearly|over)\s+)?$",
+    re.IGNORECASE,
+)
+# 'of the country's 28', 'of its': what a part is taken from
+_PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w-]+['’]s?\s+)?(?:\d[\d,]*(?=\s))?")
+
+
 def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
     after, before = text[end : end + 40], text[max(0, start - 30) : start]
     if _CODE_OR_MONEY_BEFORE.search(before) or _CODE_AFTER.match(after):
@@ -71,6 +91,9 @@ def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
         return False
     if _NOT_PEOPLE_AFTER.match(after) or _DATE_AFTER.match(after):
         return False
+    part = _PART_OF.match(text, end, end + 60)
+    if part and _NOT_PEOPLE_AFTER.match(text[part.end() : part.end() + 40]):
+        return False  # '14 of the country's 28 districts': a part of a count of places
     if re.fullmatch(r"(1[89]|20)\d\d", expression):
         return False  # a year
     if expression[:1].isdigit() and _DATE_BEFORE.search(before) and re.search(_MONTH, before):
@@ -83,4 +106,8 @@ def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
         return False  # people are not counted in fractions ('6.8', but '1.2 million' stays)
     if re.search(r"(?-i:[A-Z][a-z'’-]+),\s*$", before) and re.match(r"\s*[,;)]", after):
         return False  # 'Mohammed Ansari, 38, a driver': an age
+    if _PERSON_BEFORE.search(before) and re.match(r"\s*[,;)]", after) and expression.isdigit():
+        return False  # 'a volunteer firefighter, 34, who': an age in apposition
+    if _RESCUED_BEFORE.search(before) and not re.match(r"\s+(?:injured|wounded|hurt)\b", after):
+        return False  # 'helicopters winched 23 people from rooftops': people saved, not a toll ('32 injured' is)
     return not _NOT_PEOPLE_BEFORE.search(before)
