@@ -859,6 +859,33 @@ def test_a_disease_or_a_weapon_named_after_a_place_is_not_a_place():
     assert "Tessel" in places
 
 
+@pytest.mark.parametrize(
+    "text,site",
+    [
+        ("A suicide bomber blew himself up inside a crowded mosque in the town of Tesk on Friday, killing 14 "
+         "worshippers, police said. The bomber walked into the prayer hall during prayers. The wounded were taken "
+         "to a hospital in the town.", "mosque"),
+        ("Gunmen stormed a guesthouse used by aid workers in the town of Tesk late Monday, killing five people, "
+         "officials said. Survivors are living in a school nearby.", "guesthouse"),
+        ("Eleven people were killed on Tuesday when a six-storey building under construction collapsed in the town "
+         "of Tesk, officials said.", "six-storey building"),
+        ("Two bombs went off in a bath house in the town of Tesk on Friday, killing nine people, police said.",
+         "bath house"),
+        ("Eight people were killed in a bombing at the main bus station in the town of Tesk, police said. "
+         "The bomb was left near the ticket hall.", "bus station"),
+        ("An air strike hit a Varnian building in the town of Tesk, killing four people, officials said. Shells "
+         "then hit a covered market in the town.", "covered market"),
+    ],
+)  # fmt: skip
+def test_the_common_noun_site_of_the_event_is_a_place(text, site):
+    """The site an event verb or noun happens in or at, or the object of an attack: named
+    without the words that only describe it, once; not where the wounded went or people
+    shelter, not a building a name owns, not a part of the site named later."""
+    where = {place.name: place.type for place in summarise_text(text).where}
+    assert where.get(site) == "site", where
+    assert not {"prayer hall", "ticket hall", "crowded mosque", "hospital", "school", "building"} & set(where)
+
+
 # ---------------------------------------------------------------- 2. sources: more report shapes
 
 
