@@ -886,6 +886,16 @@ def test_the_common_noun_site_of_the_event_is_a_place(text, site):
     assert not {"prayer hall", "ticket hall", "crowded mosque", "hospital", "school", "building"} & set(where)
 
 
+def test_a_name_written_only_inside_a_longer_place_name_is_not_a_place_of_its_own():
+    text = (
+        "Strike on market kills 20\n"
+        "An air strike hit the Suq al-Dowra market in the town of Tesk on Wednesday, killing 20 people, "
+        "health officials said.\n"
+    )
+    where = {place.name for place in summarise_text(text).where}
+    assert "Suq al-Dowra market" in where and "Suq al-Dowra" not in where, where
+
+
 # ---------------------------------------------------------------- 2. sources: more report shapes
 
 

@@ -181,7 +181,16 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         aliases = sorted({n for n in entity.names if n != entity.name})
         spans = occurrences(text, [entity.name, *aliases], sentences)
         places.append(Place(name=entity.name, type=entity.kind, aliases=aliases, mentions=spans))
-    return places
+    return [place for place in places if not _inside_another(place, places)]
+
+
+def _inside_another(place: Place, places: list[Place]) -> bool:
+    """'Suq al-Khamis' written only inside 'the Suq al-Khamis market': part of that name."""
+    return bool(place.mentions) and all(
+        any(other is not place and s <= start and end <= e and (s, e) != (start, end) for other in places
+            for s, e in other.mentions)
+        for start, end in place.mentions
+    )  # fmt: skip
 
 
 # 'Fukushima Prefecture', 'Kessa Province' (NER may call it a person or an organisation)
