@@ -896,6 +896,18 @@ def test_a_name_written_only_inside_a_longer_place_name_is_not_a_place_of_its_ow
     assert "Suq al-Dowra market" in where and "Suq al-Dowra" not in where, where
 
 
+def test_a_continent_a_sea_or_a_river_is_not_a_place_of_the_event():
+    text = (
+        "Boat sinks off Tesk\n"
+        "A boat carrying 60 people sank off the town of Tesk on Sunday, killing 14, officials said. "
+        "It is the deadliest accident in the Eastern Mediterranean Sea this year, and the ferry network of "
+        "Varnia is the oldest in Africa. The boat had sailed down the Dowra River.\n"
+    )
+    where = {place.name for place in summarise_text(text).where}
+    assert "Tesk" in where
+    assert not {"Africa", "Eastern Mediterranean Sea", "Dowra River"} & where, where
+
+
 # ---------------------------------------------------------------- 2. sources: more report shapes
 
 

@@ -181,7 +181,17 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         aliases = sorted({n for n in entity.names if n != entity.name})
         spans = occurrences(text, [entity.name, *aliases], sentences)
         places.append(Place(name=entity.name, type=entity.kind, aliases=aliases, mentions=spans))
-    return [place for place in places if not _inside_another(place, places)]
+    return [place for place in places if not _inside_another(place, places) and not _WIDE_FEATURE.fullmatch(place.name)]
+
+
+# a continent, an ocean or sea, a river or a mountain range: where the event's places lie, or
+# background ('the oldest railway in Africa', 'a tragedy in the central Mediterranean')
+_WIDE_FEATURE = re.compile(
+    r"(?:(?:the\s+)?(?:(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Sub-Saharan)[\s-]+)?"
+    r"(?:Africa|Europe|Asia|Eurasia|Oceania|Antarctica|Americas|Latin\s+America))"
+    r"|(?:[A-Z][\w'’-]*\s+){0,2}(?:Ocean|Sea|River|Mountains)|River\s+[A-Z][\w'’-]*|Mediterranean|Atlantic|Pacific"
+    r"|Andes|Alps|Himalayas?|Rockies|Sahara|Sahel"
+)
 
 
 def _inside_another(place: Place, places: list[Place]) -> bool:
