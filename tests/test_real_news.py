@@ -908,6 +908,19 @@ def test_a_continent_a_sea_or_a_river_is_not_a_place_of_the_event():
     assert not {"Africa", "Eastern Mediterranean Sea", "Dowra River"} & where, where
 
 
+def test_a_place_named_only_in_a_background_sentence_is_not_a_place_of_the_event():
+    text = (
+        "Ferry sinks off Tesk\n"
+        "A ferry carrying 80 people sank off the town of Tesk on Sunday, killing 21, officials said.\n"
+        "Rescuers searched the water through the night.\n"
+        "In October, 27 people died when a boat sank near the town of Dorvik.\n"
+        "The country's worst ferry disaster, at Lamsa in 2009, killed 300 people.\n"
+    )
+    where = {place.name for place in summarise_text(text).where}
+    assert "Tesk" in where
+    assert not {"Dorvik", "Lamsa"} & where, where
+
+
 # ---------------------------------------------------------------- 2. sources: more report shapes
 
 

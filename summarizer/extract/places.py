@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..brief import Place
+from .background import is_background
 from .entities import Entity, _key, _named_as_place, occurrences
 from .names import (
     ACTOR_NOUNS,
@@ -181,7 +182,19 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         aliases = sorted({n for n in entity.names if n != entity.name})
         spans = occurrences(text, [entity.name, *aliases], sentences)
         places.append(Place(name=entity.name, type=entity.kind, aliases=aliases, mentions=spans))
-    return [place for place in places if not _inside_another(place, places) and not _WIDE_FEATURE.fullmatch(place.name)]
+    background = [(s.start, s.end) for s in sentences[2:] if is_background(s.text)]
+    return [
+        place
+        for place in places
+        if not _inside_another(place, places)
+        and not _WIDE_FEATURE.fullmatch(place.name)
+        and (place.type == "country" or not _only_in(place, background))
+    ]
+
+
+def _only_in(place: Place, spans: list[tuple[int, int]]) -> bool:
+    """Every mention of the place lies in one of these sentences."""
+    return bool(place.mentions) and all(any(s <= start < e for s, e in spans) for start, _ in place.mentions)
 
 
 # a continent, an ocean or sea, a river or a mountain range: where the event's places lie, or
