@@ -921,6 +921,16 @@ def test_a_place_named_only_in_a_background_sentence_is_not_a_place_of_the_event
     assert not {"Dorvik", "Lamsa"} & where, where
 
 
+def test_a_country_used_as_a_modifier_of_soldiers_or_units_is_not_a_place():
+    text = (
+        "Car bomb kills 16 in Tesk\n"
+        "A car bomb packed with 3 US lbs of explosives killed two US soldiers and 14 civilians in the town of "
+        "Tesk on Monday, police said.\n"
+    )
+    where = {place.name for place in summarise_text(text).where}
+    assert "Tesk" in where and "US" not in where, where
+
+
 # ---------------------------------------------------------------- 2. sources: more report shapes
 
 
