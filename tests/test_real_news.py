@@ -931,6 +931,16 @@ def test_a_country_used_as_a_modifier_of_soldiers_or_units_is_not_a_place():
     assert "Tesk" in where and "US" not in where, where
 
 
+def test_the_city_where_a_spokesperson_spoke_is_not_a_place_of_the_event():
+    text = (
+        "Boat capsizes off Tesk\n"
+        "A boat carrying 40 migrants capsized off the town of Tesk on Sunday, killing 12 people. "
+        '"This is another tragedy at sea," the agency\'s spokeswoman Mara Velt said in Geneva.\n'
+    )
+    where = {place.name for place in summarise_text(text).where}
+    assert "Tesk" in where and "Geneva" not in where, where
+
+
 # ---------------------------------------------------------------- 2. sources: more report shapes
 
 

@@ -189,7 +189,15 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         if not _inside_another(place, places)
         and not _WIDE_FEATURE.fullmatch(place.name)
         and (place.type == "country" or not _only_in(place, background))
+        and not all(_SPOKEN_IN.search(text[max(0, start - 40) : start]) for start, _ in place.mentions or [(0, 0)])
     ]
+
+
+# where someone spoke, not where the event was ('the agency's spokeswoman said in Lisbon')
+_SPOKEN_IN = re.compile(
+    r"\b(?:said|says|told\s+(?:reporters|journalists|\w+)|speaking|spoke|briefing|statement|conference)"
+    r"(?:\s+on\s+[A-Z]\w+)?\s+in\s+$"
+)
 
 
 def _only_in(place: Place, spans: list[tuple[int, int]]) -> bool:
