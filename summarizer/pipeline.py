@@ -32,6 +32,7 @@ from .extract.enumerations import enumerated_figures
 from .extract.figure_items import Choice, dedupe_figures, figure_item
 from .extract.furniture import story_segments, whole_page
 from .extract.places import event_countries, places_from
+from .extract.sites import event_sites
 from .extract.source_entities import merge_sources, sources_as_items
 from .generate import Generator
 from .prompts_io import render
@@ -479,6 +480,7 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     actor_keys = _name_keys(who)
     where = [place for place in where if place.type == "country" or _key(place.name) not in actor_keys]
     where = event_countries(where, sentences)
+    where += event_sites(text, sentences, analysis.docs, where)
     speaks_for = {e.name: e.speaks_for.name for e in analysis.sources if e.speaks_for is not None}
     toll = dedupe_figures(figures, speaks_for) if options.merge else figures
     who += _counted_victims(text, sentences, toll, who)

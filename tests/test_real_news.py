@@ -956,6 +956,88 @@ def test_a_disease_or_a_weapon_named_after_a_place_is_not_a_place():
     assert "Tessel" in places
 
 
+@pytest.mark.parametrize(
+    "text,site",
+    [
+        ("A suicide bomber blew himself up inside a crowded mosque in the town of Tesk on Friday, killing 14 "
+         "worshippers, police said. The bomber walked into the prayer hall during prayers. The wounded were taken "
+         "to a hospital in the town.", "mosque"),
+        ("Gunmen stormed a guesthouse used by aid workers in the town of Tesk late Monday, killing five people, "
+         "officials said. Survivors are living in a school nearby.", "guesthouse"),
+        ("Eleven people were killed on Tuesday when a six-storey building under construction collapsed in the town "
+         "of Tesk, officials said.", "six-storey building"),
+        ("Two bombs went off in a bath house in the town of Tesk on Friday, killing nine people, police said.",
+         "bath house"),
+        ("Eight people were killed in a bombing at the main bus station in the town of Tesk, police said. "
+         "The bomb was left near the ticket hall.", "bus station"),
+        ("An air strike hit a Varnian building in the town of Tesk, killing four people, officials said. Shells "
+         "then hit a covered market in the town.", "covered market"),
+    ],
+)  # fmt: skip
+def test_the_common_noun_site_of_the_event_is_a_place(text, site):
+    """The site an event verb or noun happens in or at, or the object of an attack: named
+    without the words that only describe it, once; not where the wounded went or people
+    shelter, not a building a name owns, not a part of the site named later."""
+    where = {place.name: place.type for place in summarise_text(text).where}
+    assert where.get(site) == "site", where
+    assert not {"prayer hall", "ticket hall", "crowded mosque", "hospital", "school", "building"} & set(where)
+
+
+def test_a_name_written_only_inside_a_longer_place_name_is_not_a_place_of_its_own():
+    text = (
+        "Strike on market kills 20\n"
+        "An air strike hit the Suq al-Dowra market in the town of Tesk on Wednesday, killing 20 people, "
+        "health officials said.\n"
+    )
+    where = {place.name for place in summarise_text(text).where}
+    assert "Suq al-Dowra market" in where and "Suq al-Dowra" not in where, where
+
+
+def test_a_continent_a_sea_or_a_river_is_not_a_place_of_the_event():
+    text = (
+        "Boat sinks off Tesk\n"
+        "A boat carrying 60 people sank off the town of Tesk on Sunday, killing 14, officials said. "
+        "It is the deadliest accident in the Eastern Mediterranean Sea this year, and the ferry network of "
+        "Varnia is the oldest in Africa. The boat had sailed down the Dowra River.\n"
+    )
+    where = {place.name for place in summarise_text(text).where}
+    assert "Tesk" in where
+    assert not {"Africa", "Eastern Mediterranean Sea", "Dowra River"} & where, where
+
+
+def test_a_place_named_only_in_a_background_sentence_is_not_a_place_of_the_event():
+    text = (
+        "Ferry sinks off Tesk\n"
+        "A ferry carrying 80 people sank off the town of Tesk on Sunday, killing 21, officials said.\n"
+        "Rescuers searched the water through the night.\n"
+        "In October, 27 people died when a boat sank near the town of Dorvik.\n"
+        "The country's worst ferry disaster, at Lamsa in 2009, killed 300 people.\n"
+    )
+    where = {place.name for place in summarise_text(text).where}
+    assert "Tesk" in where
+    assert not {"Dorvik", "Lamsa"} & where, where
+
+
+def test_a_country_used_as_a_modifier_of_soldiers_or_units_is_not_a_place():
+    text = (
+        "Car bomb kills 16 in Tesk\n"
+        "A car bomb packed with 3 US lbs of explosives killed two US soldiers and 14 civilians in the town of "
+        "Tesk on Monday, police said.\n"
+    )
+    where = {place.name for place in summarise_text(text).where}
+    assert "Tesk" in where and "US" not in where, where
+
+
+def test_the_city_where_a_spokesperson_spoke_is_not_a_place_of_the_event():
+    text = (
+        "Boat capsizes off Tesk\n"
+        "A boat carrying 40 migrants capsized off the town of Tesk on Sunday, killing 12 people. "
+        '"This is another tragedy at sea," the agency\'s spokeswoman Mara Velt said in Geneva.\n'
+    )
+    where = {place.name for place in summarise_text(text).where}
+    assert "Tesk" in where and "Geneva" not in where, where
+
+
 # ---------------------------------------------------------------- 2. sources: more report shapes
 
 

@@ -250,7 +250,8 @@ TITLE_PREFIX = re.compile(
 
 MODIFIER_USE = re.compile(
     r"^(?:-based|-backed|-led|-aligned|-linked)|^\s+(?:sanctions|troops|officials|coastal|security"
-    r"|forces|government|authorities|military|police|army|regime|embassy|airbase)\b"
+    r"|forces|government|authorities|military|police|army|regime|embassy|airbase|soldiers|fighters|militants"
+    r"|gunmen|commanders|leaders|installations|positions|lbs|pounds|dollars)\b"
 )
 
 INSTITUTION = re.compile(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..brief import Place
+from .background import is_background
 from .entities import Entity, _key, _named_as_place, occurrences
 from .names import (
     ACTOR_NOUNS,
@@ -181,7 +182,46 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         aliases = sorted({n for n in entity.names if n != entity.name})
         spans = occurrences(text, [entity.name, *aliases], sentences)
         places.append(Place(name=entity.name, type=entity.kind, aliases=aliases, mentions=spans))
-    return places
+    background = [(s.start, s.end) for s in sentences[2:] if is_background(s.text)]
+    return [
+        place
+        for place in places
+        if not _inside_another(place, places)
+        and not _WIDE_FEATURE.fullmatch(place.name)
+        and (place.type == "country" or not _only_in(place, background))
+        and not all(_SPOKEN_IN.search(text[max(0, start - 40) : start]) for start, _ in place.mentions or [(0, 0)])
+    ]
+
+
+# where someone spoke, not where the event was ('the agency's spokeswoman said in Lisbon')
+_SPOKEN_IN = re.compile(
+    r"\b(?:said|says|told\s+(?:reporters|journalists|\w+)|speaking|spoke|briefing|statement|conference)"
+    r"(?:\s+on\s+[A-Z]\w+)?\s+in\s+$"
+)
+
+
+def _only_in(place: Place, spans: list[tuple[int, int]]) -> bool:
+    """Every mention of the place lies in one of these sentences."""
+    return bool(place.mentions) and all(any(s <= start < e for s, e in spans) for start, _ in place.mentions)
+
+
+# a continent, an ocean or sea, a river or a mountain range: where the event's places lie, or
+# background ('the oldest railway in Africa', 'a tragedy in the central Mediterranean')
+_WIDE_FEATURE = re.compile(
+    r"(?:(?:the\s+)?(?:(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Sub-Saharan)[\s-]+)?"
+    r"(?:Africa|Europe|Asia|Eurasia|Oceania|Antarctica|Americas|Latin\s+America))"
+    r"|(?:[A-Z][\w'’-]*\s+){0,2}(?:Ocean|Sea|River|Mountains)|River\s+[A-Z][\w'’-]*|Mediterranean|Atlantic|Pacific"
+    r"|Andes|Alps|Himalayas?|Rockies|Sahara|Sahel"
+)
+
+
+def _inside_another(place: Place, places: list[Place]) -> bool:
+    """'Suq al-Khamis' written only inside 'the Suq al-Khamis market': part of that name."""
+    return bool(place.mentions) and all(
+        any(other is not place and s <= start and end <= e and (s, e) != (start, end) for other in places
+            for s, e in other.mentions)
+        for start, end in place.mentions
+    )  # fmt: skip
 
 
 # 'Fukushima Prefecture', 'Kessa Province' (NER may call it a person or an organisation)
