@@ -191,13 +191,16 @@ def _agents(verb) -> list:
 
 def _objects(verb) -> list:
     found = [c for c in verb.children if c.dep_ in ("dobj",)]
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "upon")):
-        found += [g for g in prep.children if g.dep_ == "pobj"]
+    found += _prep_objects(verb, ("on", "at", "against", "upon"))
     # 'opened fire on X'
     for obj in [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "fire"]:
-        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("on", "at")):
-            found += [g for g in prep.children if g.dep_ == "pobj"]
+        found += _prep_objects(obj, ("on", "at"))
     return [f for f in found if f.lower_ != "fire"]
+
+
+def _prep_objects(token, words: tuple[str, ...]) -> list:
+    """The objects of `token`'s prepositions that are among `words` ('on X', 'with X')."""
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ in words for g in c.children if g.dep_ == "pobj"]
 
 
 def _with_conjuncts(tokens: list) -> list:
@@ -225,24 +228,20 @@ def _arguments(token) -> list[tuple[object, str]]:
             # 'blamed the attack on X' / 'blamed X for the attack' / 'accused X of'
             for obj in (c for c in token.children if c.dep_ == "dobj"):
                 if _ATTACK_NOUN.match(obj.lower_):
-                    for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "on"):
-                        out += [(g, "attacker") for g in prep.children if g.dep_ == "pobj"]
+                    out += [(g, "attacker") for g in _prep_objects(obj, ("on",))]
                 elif _of_an_attack(token):
                     out.append((obj, "attacker"))  # not 'accused X of failing to respond'
-            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "on"):
-                out += [(g, "attacker") for g in prep.children if g.dep_ == "pobj"]
+            out += [(g, "attacker") for g in _prep_objects(token, ("on",))]
         elif word in _NAMING:
             # 'the bombers, identified as X and Y', 'the attackers were named as X'
             named = (
                 token.head if token.dep_ == "acl" else next((c for c in token.children if c.dep_ == "nsubjpass"), None)
             )
             if named is not None and named.lower_ in _ATTACKER_NOUNS:
-                for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "as"):
-                    out += [(g, "attacker") for g in prep.children if g.dep_ == "pobj"]
+                out += [(g, "attacker") for g in _prep_objects(token, ("as",))]
         elif word.startswith("fell") and any(c.dep_ == "nsubj" and c.lower_ == "suspicion" for c in token.children):
             # 'suspicion fell on X'
-            for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "on"):
-                out += [(g, "attacker") for g in prep.children if g.dep_ == "pobj"]
+            out += [(g, "attacker") for g in _prep_objects(token, ("on",))]
         elif _CARRY_OUT.match(word) and (
             passive or any(c.dep_ == "dobj" and _ATTACK_NOUN.match(c.lower_) for c in token.children)
         ):
@@ -260,8 +259,7 @@ def _arguments(token) -> list[tuple[object, str]]:
                 out += [(s, "attacker") for s in _subjects(token)]
                 out += [(o, "attacker" if clash else "target") for o in _objects(token)]
                 if clash:  # 'clashed with X': both sides fought
-                    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "with"):
-                        out += [(g, "attacker") for g in prep.children if g.dep_ == "pobj"]
+                    out += [(g, "attacker") for g in _prep_objects(token, ("with",))]
         elif _ARREST.match(word) and not passive:
             out += [(s, "authority") for s in _subjects(token)]
         elif _ARREST.match(word) and passive:
@@ -272,8 +270,7 @@ def _arguments(token) -> list[tuple[object, str]]:
             out += [(c, "attacker") for c in token.children if c.dep_ == "attr"]
     elif token.pos_ == "NOUN" and _ATTACK_NOUN.match(token.lower_) and not _BLAME.match(token.head.lower_):
         # 'the attack on the convoy', 'the militia's raid'
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("on", "against")):
-            out += [(g, "target") for g in prep.children if g.dep_ == "pobj"]
+        out += [(g, "target") for g in _prep_objects(token, ("on", "against"))]
         out += [(c, "attacker") for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
         # 'a Taliban attack', 'an Islamic State raid': a named group written before the noun
         # (not an adjective of nationality: 'an Israeli strike' names no side by itself)
