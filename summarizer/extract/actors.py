@@ -78,17 +78,21 @@ class RoleCue:
 def role_cues(sentences: list[Sentence], docs: dict) -> list[RoleCue]:
     """Every (name, role) the parse shows, in reading order."""
     cues: list[RoleCue] = []
+    for offset, token in _parsed_tokens(sentences, docs):
+        claim = _CLAIM.match(token.lower_) or _BLAME.match(token.lower_) or token.lower_ in _NAMING | {"fell"}
+        for head, role in _arguments(token):
+            cue = _name_of(head, offset, role)
+            if cue is not None:
+                cues.append(replace(cue, claimed=bool(claim) and role == "attacker"))
+    return cues
+
+
+def _parsed_tokens(sentences: list[Sentence], docs: dict):
+    """Every token of the parsed sentences, with its sentence's offset in the article."""
     for sentence in sentences:
         doc = docs.get(sentence.start)
-        if doc is None:
-            continue
-        for token in doc:
-            claim = _CLAIM.match(token.lower_) or _BLAME.match(token.lower_) or token.lower_ in _NAMING | {"fell"}
-            for head, role in _arguments(token):
-                cue = _name_of(head, sentence.start, role)
-                if cue is not None:
-                    cues.append(replace(cue, claimed=bool(claim) and role == "attacker"))
-    return cues
+        if doc is not None:
+            yield from ((sentence.start, token) for token in doc)
 
 
 # the heads of phrases for the state's armed forces ('security forces', 'riot police')
@@ -107,17 +111,13 @@ def forces_attacked(sentences: list[Sentence], docs: dict) -> bool:
     fired on protesters', 'police opened fire', 'troops shelled villages') more often than as
     the side attacked: by convention, forces who fire on people are attackers, not authorities."""
     roles: Counter = Counter()
-    for sentence in sentences:
-        doc = docs.get(sentence.start)
-        if doc is None:
-            continue
-        for token in doc:
-            arguments = _arguments(token)
-            if any(role != "attacker" and head.lower_ in _ARMED for head, role in arguments):
-                continue  # 'three attackers were killed by police': forces responding to an attack
-            for head, role in arguments:
-                if head.lower_ in _FORCE_HEADS and not head.ent_type_:
-                    roles[role] += 1
+    for _offset, token in _parsed_tokens(sentences, docs):
+        arguments = _arguments(token)
+        if any(role != "attacker" and head.lower_ in _ARMED for head, role in arguments):
+            continue  # 'three attackers were killed by police': forces responding to an attack
+        for head, role in arguments:
+            if head.lower_ in _FORCE_HEADS and not head.ent_type_:
+                roles[role] += 1
     return roles["attacker"] > 0 and roles["attacker"] > roles["target"] + roles["victim"]
 
 
