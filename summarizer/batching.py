@@ -24,6 +24,7 @@ from .pipeline import (
     build_brief,
     check_article,
     model_choices,
+    model_items,
 )
 
 
@@ -140,10 +141,18 @@ def summarise_batch(
         analyses, generator, batch_size, options.model_decides, options.choice, options.shots, scores
     )
     replayer = _Replayer(generator, answers, scores)
+    # the entities' decisions (if the policy gives any to the model) follow each brief, asked
+    # article by article: they need the brief the figures' decisions make
     return [
-        build_brief(
+        model_items(
+            build_brief(
+                analysis,
+                model_choices(analysis, replayer, stats, options.model_decides, options.choice, options.shots),
+                stats,
+                options,
+            ),
             analysis,
-            model_choices(analysis, replayer, stats, options.model_decides, options.choice, options.shots),
+            generator,
             stats,
             options,
         )

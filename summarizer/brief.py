@@ -89,6 +89,7 @@ class Actor(_Item):
     role: Role
     aliases: list[str] = Field(default_factory=list, description="Other ways the text names it.")
     mentions: list[Span] = Field(default_factory=list, description="[start, end) offsets.")
+    decided_by: Literal["rules", "model"] = Field(default="rules", description="Who chose its role.")
 
     _spans = field_validator("mentions")(lambda v: [_check_span(s) for s in v])
 
@@ -111,6 +112,7 @@ class Place(_Item):
     gazetteer_id: str | None = Field(
         default=None, description='The entry that resolved it: "geonames:<id>" or "iso3166-2:<code>".'
     )
+    decided_by: Literal["rules", "model"] = Field(default="rules", description="Who chose its type.")
 
     _spans = field_validator("mentions")(lambda v: [_check_span(s) for s in v])
 
@@ -152,6 +154,7 @@ class Source(_Item):
     type: SourceType
     aliases: list[str] = Field(default_factory=list)
     mentions: list[Span] = Field(default_factory=list)
+    decided_by: Literal["rules", "model"] = Field(default="rules", description="Who chose its type.")
 
     _spans = field_validator("mentions")(lambda v: [_check_span(s) for s in v])
 
@@ -232,7 +235,7 @@ class Brief(_Item):
 # What `summarise run` writes, one JSON object per line: the brief (or an error) of one
 # article, plus where it came from. Bump SCHEMA_VERSION when a line's shape changes.
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 LINE_SCHEMA_ID = f"urn:summarizer:schema:line:{SCHEMA_VERSION}"
 
 

@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .errors import GenerationError
+from .item_decisions import ITEM_KINDS, ItemQuestion, item_questions
 from .pipeline import (
     DECISION_KINDS,
     NOT_STATED,
@@ -28,11 +29,13 @@ from .pipeline import (
     Question,
     RunStats,
     analyse,
+    build_brief,
     model_answers,
     questions,
+    rule_choices,
 )
 from .policy import MIN_DECISIONS, POLICY_FORMAT, choose_variant, model_hash, with_deciders
-from .scoring import _same_source
+from .scoring import _match, _same_entity, _same_source
 
 
 def gold_figures(record: dict, text: str, analysis: Analysis, index: int) -> list[dict]:
@@ -68,6 +71,28 @@ def judge(question: Question, answer: dict, golds: list[dict], record: dict) -> 
     return verdicts
 
 
+def gold_items(record: dict, brief) -> dict[tuple[str, int], dict]:
+    """The gold item each of the rules' brief items is, by (field, index): matched one to one
+    by name as the eval matches them (items the gold does not list are left out)."""
+    found: dict[tuple[str, int], dict] = {}
+    for field_name in {field_name for field_name, _, _ in ITEM_KINDS.values()}:
+        gold = [item for item in record.get(field_name, []) if isinstance(item, dict)]
+        predicted = [item.model_dump() for item in getattr(brief, field_name)]
+        matching = _match(gold, predicted, _same_entity)
+        by_id = {id(item): index for index, item in enumerate(predicted)}
+        for gold_item, pred_item in matching.pairs(gold, predicted):
+            found[(field_name, by_id[id(pred_item)])] = gold_item
+    return found
+
+
+def judge_item(question: ItemQuestion, answer: dict, golds: dict[tuple[str, int], dict]) -> bool | None:
+    """Whether the answer is the gold item's role or type; None where the gold lists no such item."""
+    gold = golds.get((question.field, question.index))
+    if gold is None:
+        return None
+    return gold.get(ITEM_KINDS[question.kind][1]) == answer[question.kind]
+
+
 def rules_answer(question: Question) -> dict:
     return {name: prop["enum"][0] for name, prop in question.schema["properties"].items()}
 
@@ -78,6 +103,7 @@ def measure(
     texts: dict[str, str],
     variants: Sequence[tuple[str, int]],
     progress: Callable[[str], None] | None = None,
+    kinds: frozenset[str] = DECISION_KINDS,
 ) -> list[dict]:
     """For each (choice, shots) variant: per decision kind the questions asked, the judged
     ones, rules and model accuracy on them, and ms per decision. Each variant runs over all
@@ -85,22 +111,33 @@ def measure(
     variant the model cannot run (a GenerationError) is recorded with its error."""
     records = [record for record in gold if str(record["id"]) in texts]
     analyses = [analyse(texts[str(record["id"])]) for record in records]
+    briefs = [build_brief(analysis, rule_choices(analysis), RunStats()) for analysis in analyses]
+    golds_by_item = [gold_items(record, brief) for record, brief in zip(records, briefs, strict=True)]
     results = []
     for choice, shots in variants:
-        tally = {kind: [0, 0, 0, 0] for kind in sorted(DECISION_KINDS)}  # asked, judged, rules right, model right
+        tally = {kind: [0, 0, 0, 0] for kind in sorted(kinds)}  # asked, judged, rules right, model right
         seconds, asked_total, error = 0.0, 0, None
-        for record, analysis in zip(records, analyses, strict=True):
-            asked = questions(analysis, generator.chat_prompt, DECISION_KINDS, shots)
+        for record, analysis, brief, item_golds in zip(records, analyses, briefs, golds_by_item, strict=True):
+            asked = questions(analysis, generator.chat_prompt, kinds, shots)
+            items = item_questions(brief, analysis.text, analysis.sentences, generator.chat_prompt, kinds, shots)
             started = time.perf_counter()
             try:
-                answers = model_answers(generator, asked, choice, RunStats())
+                answers = model_answers(generator, [*asked, *items], choice, RunStats())
             except GenerationError as exc:
                 error = str(exc).splitlines()[0][:300]
                 break
             seconds += time.perf_counter() - started
-            asked_total += len(asked)
+            asked_total += len(asked) + len(items)
+            for question, answer in zip(items, answers[len(asked) :], strict=True):
+                counts = tally[question.kind]
+                counts[0] += 1
+                verdict = judge_item(question, answer, item_golds)
+                if verdict is not None:
+                    counts[1] += 1
+                    counts[2] += judge_item(question, rules_answer(question), item_golds)
+                    counts[3] += verdict
             text = texts[str(record["id"])]
-            for question, answer in zip(asked, answers, strict=True):
+            for question, answer in zip(asked, answers[: len(asked)], strict=True):
                 golds = gold_figures(record, text, analysis, question.index)
                 by_rules = judge(question, rules_answer(question), golds, record)
                 by_model = judge(question, answer, golds, record)
@@ -139,10 +176,11 @@ def calibrate(
     variants: Sequence[tuple[str, int]],
     minimum: int = MIN_DECISIONS,
     progress: Callable[[str], None] | None = None,
+    kinds: frozenset[str] = DECISION_KINDS,
 ) -> dict:
     """The policy JSON for the model at `model_path`: every variant measured, the best one
     chosen (policy.choose_variant), its deciders per kind."""
-    measured = measure(generator, gold, texts, variants, progress)
+    measured = measure(generator, gold, texts, variants, progress, kinds)
     for variant in measured:
         variant["kinds"] = with_deciders(variant["kinds"], minimum)
     runnable = [variant for variant in measured if "error" not in variant]

@@ -97,7 +97,8 @@ ModelDecidesOption = Annotated[
     str | None,
     typer.Option(
         "--model-decides",
-        help="Decision kinds the model takes, comma-separated (category,source; '' for none); default: the policy.",
+        help="Decision kinds the model takes, comma-separated (category, source, role, place_type, "
+        "source_type; '' for none); default: the policy.",
     ),
 ]
 QuantizeOption = Annotated[
@@ -316,7 +317,9 @@ def eval_command(
         _fail(exc)
 
 
-def decision_overrides(choice: str | None, shots: int | None, model_decides: str | None) -> dict:
+def decision_overrides(
+    choice: str | None, shots: int | None, model_decides: str | None, flag: str = "--model-decides"
+) -> dict:
     """The --choice/--shots/--model-decides values given, checked, as Summariser keywords."""
     from .pipeline import CHOICE_METHODS, DECISION_KINDS, few_shot_examples
 
@@ -331,7 +334,7 @@ def decision_overrides(choice: str | None, shots: int | None, model_decides: str
     if model_decides is not None:
         kinds = frozenset(k.strip() for k in model_decides.split(",") if k.strip())
         if not kinds <= DECISION_KINDS:
-            raise InputError(f"--model-decides takes {', '.join(sorted(DECISION_KINDS))}, not {model_decides!r}")
+            raise InputError(f"{flag} takes {', '.join(sorted(DECISION_KINDS))}, not {model_decides!r}")
         overrides["model_decides"] = kinds
     return overrides
 
@@ -353,6 +356,10 @@ def calibrate(
     min_decisions: Annotated[
         int, typer.Option("--min-decisions", min=0, help="Judged decisions a kind needs before the model takes it.")
     ] = 30,
+    kinds: Annotated[
+        str | None,
+        typer.Option("--kinds", help="Decision kinds to measure, comma-separated (default: all)."),
+    ] = None,
 ) -> None:
     """Measure each decision kind for a model against the rules on gold, and write its policy."""
     from .calibration import calibrate as measure_policy
@@ -366,12 +373,14 @@ def calibrate(
             method, _, count = item.strip().partition(":")
             overrides = decision_overrides(method, int(count or 0), None)
             pairs.append((overrides["choice"], overrides.get("shots", 0)))
+        measured = decision_overrides(None, None, kinds, "--kinds").get("model_decides") if kinds else None
         gold_records, texts = load_gold(gold, articles)
         path = model_file(model)
         generator = load_generator(model, device, progress=warn_plain)
         policy = measure_policy(
             generator, path, gold, gold_records, texts, pairs, min_decisions,
             progress=lambda line: err.print(f"calibrate: {line}", highlight=False),
+            **({"kinds": measured} if measured else {}),
         )  # fmt: skip
         target = out or user_policy_dir() / policy_name(path)
         target.parent.mkdir(parents=True, exist_ok=True)

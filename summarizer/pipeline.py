@@ -35,6 +35,7 @@ from .extract.places import event_countries, places_from
 from .extract.sites import event_sites
 from .extract.source_entities import merge_sources, sources_as_items
 from .generate import Generator
+from .item_decisions import ITEM_KINDS, item_questions, with_answers
 from .prompts_io import render
 
 NOT_STATED = "not stated"
@@ -58,7 +59,9 @@ class Analysis:
     published: str | None = None  # the publication date (YYYY-MM-DD) the caller knows
 
 
-DECISION_KINDS = frozenset({"category", "source"})
+FIGURE_KINDS = frozenset({"category", "source"})
+# figures' category and source, then the entities' role, place type and source type
+DECISION_KINDS = FIGURE_KINDS | frozenset(ITEM_KINDS)
 
 
 @dataclass(frozen=True)
@@ -68,9 +71,10 @@ class Options:
     clean: bool = True  # drop page boilerplate before reading
     background: bool = True  # drop figures about a wider or earlier event
     merge: bool = True  # one entry per figure, per source, per group
-    # the decision kinds the model takes where the rules are unsure (the rest the rules take);
-    # a model's measured policy (policy.py) sets it
-    model_decides: frozenset[str] = DECISION_KINDS
+    # the decision kinds the model takes (the rest the rules take): the figures' kinds where
+    # the rules are unsure, the entities' kinds (role, place_type, source_type) for every item
+    # when given; a model's measured policy (policy.py) sets it
+    model_decides: frozenset[str] = FIGURE_KINDS
     choice: str = "greedy"  # how the model picks an option: greedy, loglik, loglik-norm
     shots: int = 0  # labelled examples shown in each decision prompt (prompts/choose_figure_examples.json)
 
@@ -542,9 +546,19 @@ def summarise_text(
     check_article(text)
     stats = stats or RunStats()
     analysis = analyse(text, options, published)
-    choices = (
-        model_choices(analysis, generator, stats, options.model_decides, options.choice, options.shots)
-        if generator is not None
-        else rule_choices(analysis)
-    )
-    return build_brief(analysis, choices, stats, options)
+    if generator is None:
+        return build_brief(analysis, rule_choices(analysis), stats, options)
+    choices = model_choices(analysis, generator, stats, options.model_decides, options.choice, options.shots)
+    return model_items(build_brief(analysis, choices, stats, options), analysis, generator, stats, options)
+
+
+def model_items(brief: Brief, analysis: Analysis, generator: Generator, stats: RunStats, options: Options) -> Brief:
+    """The brief with the model's choice of role, place type and source type for the kinds
+    `options.model_decides` gives it (item_decisions.py); the rules' values stand elsewhere."""
+    kinds = options.model_decides & frozenset(ITEM_KINDS)
+    if not kinds:
+        return brief
+    asked = item_questions(brief, analysis.text, analysis.sentences, generator.chat_prompt, kinds, options.shots)
+    answers = model_answers(generator, asked, options.choice, stats)
+    stats.model_decisions += len(asked)
+    return with_answers(brief, asked, answers)

@@ -52,6 +52,8 @@ FUZZY_THRESHOLD = 0.9
 
 # Entity field -> the attribute whose accuracy is reported on matched pairs.
 ENTITY_FIELDS = {"who": "role", "where": "type", "attribution": "type"}
+# Entity field -> the decision kind its attribute is (item_decisions.ITEM_KINDS).
+ITEM_DECISIONS = {"who": "role", "where": "place_type", "attribution": "source_type"}
 ACCURACY_CHECKS = ("qualifier", "source", "role", "where_type", "attribution_type")
 GROUNDING_CHECKS = ("names_found", "evidence_substring", "spans_slice")
 SCORED_FIELDS = ("who", "where", "attribution", "toll", "toll_strict")
@@ -348,6 +350,13 @@ def _score_entities(record: Item, brief: Item, tally: _Tally, entry: dict) -> No
         pairs = matching.pairs(gold_items, pred_items)
         check = "role" if field_name == "who" else f"{field_name}_type"
         tally.add(check, [gold.get(attribute) == pred.get(attribute) for gold, pred in pairs])
+        # each item's role or type is a decision (rules or model), judged where it matched the gold
+        matched = {id(pred): gold for gold, pred in pairs}
+        for pred in pred_items:
+            if pred.get("decided_by") in ("rules", "model"):
+                gold = matched.get(id(pred))
+                right = None if gold is None else gold.get(attribute) == pred.get(attribute)
+                tally.add_decision(ITEM_DECISIONS[field_name], pred["decided_by"] == "model", right)
         entry["missed"] += [f"{field_name}: {_describe_entity(gold_items[i], attribute)}" for i in matching.missed]
         entry["spurious"] += [f"{field_name}: {_describe_entity(pred_items[i], attribute)}" for i in matching.spurious]
 

@@ -44,7 +44,14 @@ def test_real_model_decides_an_ambiguous_source(summariser):
     assert summariser.stats.model_decisions == before + asked
     stats = RunStats()
     greedy = summarise_text(text, summariser.generator, stats, Options(model_decides=DECISION_KINDS))
-    assert stats.model_decisions == 1
+    # every kind to the model: the one open source, and the role or type of every entity
+    items = [*greedy.who, *greedy.where, *greedy.attribution]
+    assert len(greedy.attribution) == 2
+    assert stats.model_decisions == 1 + len(items)
+    assert all(item.decided_by == "model" for item in items)
+    by_policy = {"role": brief.who, "place_type": brief.where, "source_type": brief.attribution}
+    for kind, kept in by_policy.items():
+        assert all(item.decided_by == ("model" if kind in policy.model_decides else "rules") for item in kept)
     for figure in (*brief.toll, *greedy.toll):
         assert figure.source in ("Interior Ministry", "Hill Monitor")
     assert brief.spans_match(text) == [] and greedy.spans_match(text) == []

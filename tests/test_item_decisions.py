@@ -1,0 +1,94 @@
+"""Decisions about the brief's entities (role, place type, source type): asked with the
+rules' value first, answered within the closed vocabulary, recorded in `decided_by`,
+counted by the eval and judged by calibration. Logic tests with the fake model (it answers
+each enum's last option); the real model goes through them in test_real_model.py."""
+
+import json
+
+from summarizer.brief import PLACE_TYPES, ROLES, SOURCE_TYPES
+from summarizer.calibration import gold_items, judge_item, measure
+from summarizer.item_decisions import item_questions
+from summarizer.pipeline import Options, RunStats, analyse, build_brief, rule_choices, summarise_text
+from summarizer.scoring import score
+
+TEXT = (
+    "Gunmen attack a checkpoint in Korvel\n"
+    "Gunmen of the Saffron Front attacked a police checkpoint in the town of Korvel on Monday, "
+    "killing 6 officers, the Interior Ministry said.\n"
+)
+
+
+def _rules_brief(text=TEXT):
+    analysis = analyse(text)
+    return analysis, build_brief(analysis, rule_choices(analysis), RunStats())
+
+
+def test_every_item_is_asked_with_the_rules_value_first_and_the_whole_vocabulary():
+    analysis, brief = _rules_brief()
+    asked = item_questions(
+        brief, analysis.text, analysis.sentences, lambda s, u: u, frozenset({"role", "place_type", "source_type"})
+    )
+    fields = {"role": brief.who, "place_type": brief.where, "source_type": brief.attribution}
+    assert [q.kind for q in asked] == [k for k, items in fields.items() for _ in items]
+    assert brief.who and brief.where and brief.attribution
+    vocabularies = {"role": ROLES, "place_type": PLACE_TYPES, "source_type": SOURCE_TYPES}
+    for question in asked:
+        item = fields[question.kind][question.index]
+        options = question.schema["properties"][question.kind]["enum"]
+        assert options[0] == (item.role if question.kind == "role" else item.type)
+        assert sorted(options) == sorted(vocabularies[question.kind])
+        assert item.name in question.prompt and "Korvel" in question.prompt  # its sentence is shown
+
+
+def test_only_the_kinds_given_are_asked():
+    analysis, brief = _rules_brief()
+    asked = item_questions(brief, analysis.text, analysis.sentences, lambda s, u: u, frozenset({"role", "category"}))
+    assert {q.kind for q in asked} == {"role"} and len(asked) == len(brief.who)
+
+
+def test_the_models_answer_replaces_the_rules_value_and_is_marked(fake_generator):
+    rules = summarise_text(TEXT)
+    assert all(item.decided_by == "rules" for item in (*rules.who, *rules.where, *rules.attribution))
+    stats = RunStats()
+    brief = summarise_text(TEXT, fake_generator, stats, Options(model_decides=frozenset({"role"})))
+    # the fake model answers the last option: never the rules' value (offered first)
+    assert [a.role for a in brief.who] == [ROLES[-1] if r.role != ROLES[-1] else ROLES[-2] for r in rules.who]
+    assert all(a.decided_by == "model" for a in brief.who)
+    assert [(p.name, p.type, p.decided_by) for p in brief.where] == [(p.name, p.type, "rules") for p in rules.where]
+    assert stats.model_decisions == len(brief.who)
+
+
+def test_no_item_kind_means_no_question(fake_generator):
+    summarise_text(TEXT, fake_generator, RunStats(), Options(model_decides=frozenset()))
+    assert fake_generator.calls == []
+
+
+def test_the_eval_counts_each_items_decision_and_judges_the_matched_ones():
+    brief = summarise_text(TEXT).model_dump()
+    gold = {
+        "id": "x",
+        "who": [{"name": "Saffron Front", "role": "attacker"}],
+        "where": [{"name": "Korvel", "type": "town"}],
+        "toll": [],
+        "attribution": [{"name": "Interior Ministry", "type": "government"}],
+    }
+    metrics = score([gold], [{**brief, "id": "x"}], {"x": TEXT})
+    decisions = metrics["decisions"]
+    for kind, items in (("role", brief["who"]), ("place_type", brief["where"]), ("source_type", brief["attribution"])):
+        assert decisions[kind]["total"] == len(items) and decisions[kind]["by_model"] == 0
+    assert decisions["place_type"]["judged"] == 1 and decisions["place_type"]["accuracy"] == 1.0
+
+
+def test_calibration_judges_an_item_against_the_gold_item_it_matches(fake_generator):
+    analysis, brief = _rules_brief()
+    record = {"id": "x", "who": [{"name": "Saffron Front", "role": "attacker"}], "where": [], "attribution": []}
+    golds = gold_items(record, brief)
+    asked = item_questions(brief, analysis.text, analysis.sentences, lambda s, u: u, frozenset({"role"}))
+    verdicts = [judge_item(q, {"role": "attacker"}, golds) for q in asked]
+    names = [brief.who[q.index].name for q in asked]
+    assert verdicts == [True if name == "Saffron Front" else None for name in names]
+    [variant] = measure(fake_generator, [record], {"x": TEXT}, [("greedy", 0)], kinds=frozenset({"role"}))
+    role = variant["kinds"]["role"]
+    assert role["decisions"] == len(brief.who) and role["judged"] == 1
+    assert (role["rules_accuracy"], role["model_accuracy"]) == (1.0, 0.0)  # the fake answers "other"
+    assert json.dumps(variant)  # the policy file holds it
