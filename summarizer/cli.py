@@ -462,6 +462,9 @@ def train_command(
         int, typer.Option("--orders", help="Ask each source question in up to N orders of its named options.")
     ] = 1,
     threads: Annotated[int, typer.Option("--threads", help="torch threads (1 is fastest on a busy machine).")] = 1,
+    kinds: Annotated[
+        str | None, typer.Option("--kinds", help="Decision kinds to teach, comma-separated (default: all).")
+    ] = None,
     model: ModelOption = None,
 ) -> None:
     """Train a LoRA adapter of the model on the decisions of labelled articles (training gold only)."""
@@ -482,14 +485,17 @@ def train_command(
             raise InputError(f"--lr must be above 0, not {lr}")
         if out.exists() and not out.is_dir():
             raise InputError(f"{out}: exists and is not a directory")
+        from .pipeline import DECISION_KINDS
         from .train import decision_examples, read_training_sets, summary
+
+        taught = decision_overrides(None, None, kinds, "--kinds").get("model_decides") if kinds else DECISION_KINDS
 
         gold_records, texts = read_training_sets(list(zip(gold, articles, strict=True)))
         started = time.perf_counter()
         from .adapter import chat_prompter, load_base, train_adapter
 
         network, tokenizer = load_base(model)
-        examples = decision_examples(gold_records, texts, chat_prompter(tokenizer), sure=sure, orders=orders)
+        examples = decision_examples(gold_records, texts, chat_prompter(tokenizer), taught, sure=sure, orders=orders)
         counts = summary(examples)
         err.print(f"train: {len(texts)} articles -> {counts}", highlight=False)
         base_name = Path(model).name if model else _default_model_name()

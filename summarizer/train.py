@@ -19,6 +19,11 @@ its sentence names one): more examples of the same task, answered from the same 
 in all; "not stated" stays last, as at inference), so that the answer is read from the
 text, not from where the rules ranked it.
 
+The entities' decisions (role, place type, source type: item_decisions.py) are taught the
+same way: the rules' brief of the article is built, each of its items the gold lists (the
+eval's one-to-one name matching) becomes the question the model is asked about it, answered
+with the gold's role or type.
+
 No ML import here: the training loop is in `adapter.py`, behind the ML door.
 """
 
@@ -32,7 +37,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
-from .pipeline import DECISION_KINDS, NOT_STATED, Analysis, analyse, pending_decisions
+from .item_decisions import ITEM_KINDS, item_questions
+from .pipeline import (
+    DECISION_KINDS,
+    NOT_STATED,
+    Analysis,
+    RunStats,
+    analyse,
+    build_brief,
+    pending_decisions,
+    rule_choices,
+)
 from .scoring import _match, _same_count, _same_source
 
 ChatPrompt = Callable[[str, str], str]
@@ -45,7 +60,7 @@ class DecisionExample:
     article_id: str
     prompt: str  # the chat prompt, as the generator receives it
     answer: str  # compact JSON, keys in the schema's order: what constrained decoding writes
-    kinds: tuple[str, ...]  # the decision kinds it holds ("category", "source")
+    kinds: tuple[str, ...]  # the decision kinds it holds ("category", "source", "role", ...)
     asked: bool  # True: the pipeline asks it so; False: an extra (sure=True, or options reordered)
 
     def to_json(self) -> dict:
@@ -83,12 +98,13 @@ def article_examples(
     orders: int = 1,
 ) -> list[DecisionExample]:
     analysis = analyse(text)
+    examples = _item_examples(record, analysis, chat_prompt, decides)
     asked = {index for index, _, _ in pending_decisions(analysis, chat_prompt, decides)}
     if sure:
         _open_every_decision(analysis)
     gold_of = gold_figures(analysis, record.get("toll") or [])
     ranked = [list(figure.sources) for figure in analysis.figures]
-    examples, seen = [], set()
+    seen: set[str] = set()
     for turn in range(max(1, orders)):
         for figure, sources in zip(analysis.figures, ranked, strict=True):
             figure.sources = sources[turn % len(sources) :] + sources[: turn % len(sources)] if sources else []
@@ -103,6 +119,26 @@ def article_examples(
                 examples.append(
                     DecisionExample(str(record["id"]), prompt, answer_json(answer), kinds, index in asked and turn == 0)
                 )
+    return examples
+
+
+def _item_examples(record: dict, analysis: Analysis, chat_prompt: ChatPrompt, decides: frozenset[str]):
+    """Examples of the entities' decisions: each item of the rules' brief the gold lists, asked
+    as the pipeline asks it, answered with the gold item's role or type."""
+    from .calibration import gold_items
+
+    kinds = decides & frozenset(ITEM_KINDS)
+    if not kinds:
+        return []
+    brief = build_brief(analysis, rule_choices(analysis), RunStats())
+    golds = gold_items(record, brief)
+    examples = []
+    for question in item_questions(brief, analysis.text, analysis.sentences, chat_prompt, kinds):
+        gold = golds.get((question.field, question.index))
+        value = None if gold is None else gold.get(ITEM_KINDS[question.kind][1])
+        if value in question.schema["properties"][question.kind]["enum"]:
+            answer = answer_json({question.kind: value})
+            examples.append(DecisionExample(str(record["id"]), question.prompt, answer, (question.kind,), True))
     return examples
 
 

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli import app
-from summarizer.pipeline import RunStats, analyse, model_choices, pending_decisions
+from summarizer.pipeline import FIGURE_KINDS, RunStats, analyse, model_choices, pending_decisions
 from summarizer.train import answer_json, article_examples, decision_examples, read_training_sets, summary
 
 TEXT = (
@@ -58,7 +58,7 @@ class Recorder:
 
 
 def test_examples_are_the_questions_the_model_is_asked_with_the_gold_answer():
-    examples = article_examples(GOLD, TEXT, chat)
+    examples = article_examples(GOLD, TEXT, chat, FIGURE_KINDS)
     assert [(e.answer, e.kinds, e.asked) for e in examples] == [('{"source":"not stated"}', ("source",), True)]
     recorder = Recorder()
     model_choices(analyse(TEXT), recorder, RunStats())
@@ -68,14 +68,14 @@ def test_examples_are_the_questions_the_model_is_asked_with_the_gold_answer():
 
 
 def test_sure_decisions_add_examples_answered_from_the_gold():
-    examples = article_examples(GOLD, TEXT, chat, sure=True)
+    examples = article_examples(GOLD, TEXT, chat, FIGURE_KINDS, sure=True)
     answers = {json.loads(e.answer)["source"]: e.asked for e in examples}
     assert answers == {"Regional Health Office": False, "hospital staff": False, "not stated": True}
     assert summary(examples) == {"examples": 3, "source": 1, "source (extra)": 2}
 
 
 def test_other_orders_of_the_options_keep_the_answer_and_not_stated_last():
-    examples = article_examples(GOLD, TEXT, chat, sure=True, orders=2)
+    examples = article_examples(GOLD, TEXT, chat, FIGURE_KINDS, sure=True, orders=2)
     assert summary(examples) == {"examples": 5, "source": 1, "source (extra)": 4}
     office = [e for e in examples if 'Sentence: "The Regional Health Office said' in e.prompt]
     assert {e.answer for e in office} == {'{"source":"Regional Health Office"}'}
@@ -88,9 +88,9 @@ def test_other_orders_of_the_options_keep_the_answer_and_not_stated_last():
 def test_a_gold_choice_not_among_the_options_teaches_nothing():
     gold = json.loads(json.dumps(GOLD))
     gold["toll"][2]["source"] = "a police spokesman"  # not an option the text offers
-    assert article_examples(gold, TEXT, chat) == []
+    assert article_examples(gold, TEXT, chat, FIGURE_KINDS) == []
     gold["toll"] = []  # no gold figure: nothing to pair the candidates with
-    assert decision_examples([gold], {"northtown": TEXT}, chat, sure=True) == []
+    assert decision_examples([gold], {"northtown": TEXT}, chat, FIGURE_KINDS, sure=True) == []
 
 
 def test_only_the_decision_kinds_given_are_asked():
@@ -190,3 +190,23 @@ def test_an_adapter_for_a_backend_that_cannot_load_one_is_refused(tmp_path):
 
     with pytest.raises(SummariserError, match="transformers backend only"):
         Summariser(backend="llamacpp", adapter=tmp_path)
+
+
+def test_entities_become_examples_answered_with_the_gold_role_or_type():
+    from summarizer.item_decisions import item_questions
+    from summarizer.pipeline import build_brief, rule_choices
+
+    examples = article_examples(GOLD, TEXT, chat, frozenset({"place_type", "source_type"}))
+    analysis = analyse(TEXT)
+    brief = build_brief(analysis, rule_choices(analysis), RunStats())
+    asked = item_questions(brief, TEXT, analysis.sentences, chat, frozenset({"place_type", "source_type"}))
+    gold_types = {item["name"]: item["type"] for item in GOLD["where"] + GOLD["attribution"]}
+    field = {"place_type": brief.where, "source_type": brief.attribution}
+    expected = [
+        (q.prompt, json.dumps({q.kind: gold_types[field[q.kind][q.index].name]}, separators=(",", ":")), (q.kind,))
+        for q in asked
+        if field[q.kind][q.index].name in gold_types
+    ]
+    assert expected  # the gold lists some of the brief's places and sources
+    assert [(e.prompt, e.answer, e.kinds) for e in examples] == expected
+    assert article_examples(GOLD, TEXT, chat, frozenset({"role"})) == []  # the gold lists no actor
