@@ -117,7 +117,10 @@ def measure(
     for choice, shots in variants:
         tally = {kind: [0, 0, 0, 0] for kind in sorted(kinds)}  # asked, judged, rules right, model right
         seconds, asked_total, error = 0.0, 0, None
-        for record, analysis, brief, item_golds in zip(records, analyses, briefs, golds_by_item, strict=True):
+        work = list(zip(records, analyses, briefs, golds_by_item, strict=True))
+        for done, (record, analysis, brief, item_golds) in enumerate(work):
+            if progress is not None and done and done % 10 == 0:
+                progress(f"{choice}, {shots} shots: {done}/{len(work)} articles, {asked_total} decisions so far")
             asked = questions(analysis, generator.chat_prompt, kinds, shots)
             items = item_questions(brief, analysis.text, analysis.sentences, generator.chat_prompt, kinds, shots)
             started = time.perf_counter()

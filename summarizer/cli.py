@@ -360,6 +360,7 @@ def calibrate(
         str | None,
         typer.Option("--kinds", help="Decision kinds to measure, comma-separated (default: all)."),
     ] = None,
+    adapter: AdapterOption = "default",
 ) -> None:
     """Measure each decision kind for a model against the rules on gold, and write its policy."""
     from .calibration import calibrate as measure_policy
@@ -376,12 +377,14 @@ def calibrate(
         measured = decision_overrides(None, None, kinds, "--kinds").get("model_decides") if kinds else None
         gold_records, texts = load_gold(gold, articles)
         path = model_file(model)
-        generator = load_generator(model, device, progress=warn_plain)
+        generator = load_generator(model, device, progress=warn_plain, adapter=adapter)
         policy = measure_policy(
             generator, path, gold, gold_records, texts, pairs, min_decisions,
             progress=lambda line: err.print(f"calibrate: {line}", highlight=False),
             **({"kinds": measured} if measured else {}),
         )  # fmt: skip
+        if generator.adapter is not None:  # the policy holds for the model with this adapter
+            policy["adapter"] = generator.adapter.name
         target = out or user_policy_dir() / policy_name(path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(policy, indent=2) + "\n", "utf-8")
