@@ -383,8 +383,9 @@ def calibrate(
             progress=lambda line: err.print(f"calibrate: {line}", highlight=False),
             **({"kinds": measured} if measured else {}),
         )  # fmt: skip
-        if generator.adapter is not None:  # the policy holds for the model with this adapter
-            policy["adapter"] = generator.adapter.name
+        measured_with = getattr(generator, "adapter", None)
+        if measured_with is not None:  # the policy holds for the model with this adapter
+            policy["adapter"] = measured_with.name
         target = out or user_policy_dir() / policy_name(path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(policy, indent=2) + "\n", "utf-8")
