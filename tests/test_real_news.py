@@ -1300,3 +1300,33 @@ def test_a_list_with_numbers_stays_one_figure_per_group_and_plurals_are_not_gues
     figures = sorted((f.category, f.count) for f in summarise_text(text).toll)
     assert ("killed", 3) not in figures and ("killed", 2) in figures
     assert not any(f[0] == "injured" for f in figures)  # 'guards' gives no count
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "listed"),
+    [
+        # an authority that only speaks or only qualifies another noun is a source, not an actor
+        ("Flood in Osk\nFloodwater swept through Osk on Monday, killing 7 people, police said.\n", "police", False),
+        (
+            'Quake in Osk\nA quake struck Osk on Monday, killing 9 people. "We are lucky it was not worse," '
+            "said the governor of Varna, Ilse Moravec.\n",
+            "Ilse Moravec",
+            False,
+        ),
+        (
+            "Blast in Osk\nA gas blast killed 5 people in Osk on Monday, Osk police chief Dan Rell told reporters.\n",
+            "police",
+            False,
+        ),
+        # an authority that acts in the event is an actor
+        (
+            "Riot in Osk\nThree people were killed in a riot in Osk on Monday. Police arrested 40 people, "
+            "officials said.\n",
+            "police",
+            True,
+        ),
+    ],
+)
+def test_an_authority_that_only_speaks_is_not_an_actor(text, name, listed):
+    who = summarise_text(text).who
+    assert has_name(who, name) == listed, [(a.name, a.role) for a in who]

@@ -1,0 +1,65 @@
+"""Who acts in the story and who only speaks about it, read from the dependency parse.
+
+The conventions list an authority (the police, a minister, a mayor) as an actor when it
+does something in the event (arrests, disperses, visits, orders); when it only speaks
+('police said', 'the president of X said', 'according to police') or only qualifies
+another noun ('a police chief said', 'the police station'), it belongs in attribution,
+not in who. An authority none of whose mentions stands where an actor stands is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .sentences import Sentence
+
+# Forms of the verbs of speech (matched by their start: the lemmatiser is not loaded)
+_SPEECH = re.compile(
+    r"(say|said|tell|told|report|confirm|announc|add|state[sd]?$|stating|note[sd]?$|noting|describ|warn|urg"
+    r"|condemn|express|estimat|believ|spok|speak|quot|cite|citing|deni|deny|insist|explain|predict|fear|comment"
+    r"|threat|suggest)"
+)
+# a noun's modifiers: 'police chief', 'the police's spokesman', 'police-run'
+_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
+
+
+def _root(span: tuple[int, int], sentences: list[Sentence], docs: dict):
+    """The head token of the words at `span`, or None when its sentence was not parsed."""
+    sentence = next((s for s in sentences if s.start <= span[0] < s.end), None)
+    doc = docs.get(sentence.start) if sentence is not None else None
+    if doc is None:
+        return None
+    words = doc.char_span(span[0] - sentence.start, span[1] - sentence.start, alignment_mode="expand")
+    return words.root if words is not None else None
+
+
+def _acts(token) -> bool:
+    """Whether a mention stands where a side of the event stands, not where a speaker, a
+    source or a modifier of another noun stands."""
+    while token.dep_ == "compound" and token.head.tag_ == "NNS":
+        token = token.head  # 'police officers': the people the force's name qualifies
+    while token.dep_ in ("conj", "appos") and token.head is not token:
+        appos = token.dep_ == "appos"
+        token = token.head  # 'police and soldiers said', 'the president, X, said'
+        if appos and token.dep_ == "pobj" and token.head.lower_ == "of":
+            token = token.head.head  # 'the governor of Y, X, said': X is the governor
+    if token.dep_ in _MODIFIER_DEPS:
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
+        return False
+    return not (token.dep_ in ("nsubj", "dobj") and _SPEECH.match(token.head.lower_))
+
+
+def acting_authorities(who: list, sentences: list[Sentence], docs: dict) -> list:
+    """The actors, less the authorities that only speak or only qualify another noun."""
+    if not docs:
+        return who
+    out = []
+    for actor in who:
+        if actor.role == "authority":
+            roots = [_root(tuple(span), sentences, docs) for span in actor.mentions]
+            parsed = [token for token in roots if token is not None]
+            if parsed and not any(_acts(token) for token in parsed):
+                continue
+        out.append(actor)
+    return out
