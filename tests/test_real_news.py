@@ -1330,3 +1330,20 @@ def test_a_list_with_numbers_stays_one_figure_per_group_and_plurals_are_not_gues
 def test_an_authority_that_only_speaks_is_not_an_actor(text, name, listed):
     who = summarise_text(text).who
     assert has_name(who, name) == listed, [(a.name, a.role) for a in who]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Opposition leader Tomas Varga, 61, was arrested at his office before the march.", "Tomas Varga"),
+        (
+            "The party said that four of its leaders, including chairman Ivo Kalner and secretary Mira Dost, "
+            "had been detained.",
+            "Mira Dost",
+        ),
+    ],
+)
+def test_a_leader_the_story_shows_arrested_is_a_victim(sentence, name):
+    text = f"Crackdown in Osk\nPolice detained 200 protesters in Osk on Saturday, a rights group said. {sentence}\n"
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get(name) == "victim", roles

@@ -63,3 +63,33 @@ def acting_authorities(who: list, sentences: list[Sentence], docs: dict) -> list
                 continue
         out.append(actor)
     return out
+
+
+# Forms of the verbs of arrest (an authority's act on the people it holds)
+_DETAINED = re.compile(r"(arrest|detain|jail|imprison|abduct|kidnap|seiz|round)")
+
+
+def _held(token) -> bool:
+    """Whether a mention is the one held: the subject of a passive arrest ('X was detained'),
+    or one of those it includes ('six officials, including X and Y, were detained')."""
+    while token.dep_ in ("conj", "appos") and token.head is not token:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "including":
+        token = token.head.head  # 'officials, including X'
+        if token.dep_ == "pobj" and token.head.lower_ == "of":
+            token = token.head.head  # 'six of its officials, including X'
+    verb = token.head
+    return token.dep_ == "nsubjpass" and verb.pos_ == "VERB" and _DETAINED.match(verb.lower_) is not None
+
+
+def held_authorities_as_victims(who: list, sentences: list[Sentence], docs: dict) -> list:
+    """A person listed by their title as an authority ('opposition leader X', 'chairman X')
+    whom the story shows being arrested is a victim of the event, not its authority."""
+    out = []
+    for actor in who:
+        if actor.role == "authority" and " " in actor.name and not actor.name.islower():
+            roots = [_root(tuple(span), sentences, docs) for span in actor.mentions]
+            if any(token is not None and _held(token) for token in roots):
+                actor = actor.model_copy(update={"role": "victim"})
+        out.append(actor)
+    return out
