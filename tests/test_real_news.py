@@ -1347,3 +1347,21 @@ def test_a_leader_the_story_shows_arrested_is_a_victim(sentence, name):
     text = f"Crackdown in Osk\nPolice detained 200 protesters in Osk on Saturday, a rights group said. {sentence}\n"
     roles = {actor.name: actor.role for actor in summarise_text(text).who}
     assert roles.get(name) == "victim", roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a spokesman speaks for a side: a source, not an actor
+        (
+            "Bombing in Osk\nA bomb killed 8 people at a mosque in Osk on Friday. The Ostrava Front claimed "
+            "responsibility in a statement sent to reporters by its spokesman, Darel Hun.\n",
+            "Darel Hun",
+        ),
+        # the writer of the story, in its byline
+        ("Storm in Osk\nBy Mara Quill | Herald staff\nA tornado killed 3 people in Osk on Sunday.\n", "Mara Quill"),
+    ],
+)
+def test_a_spokesman_or_the_byline_is_not_an_actor(text, name):
+    who = summarise_text(text).who
+    assert not has_name(who, name), [(a.name, a.role) for a in who]

@@ -36,6 +36,10 @@ def _root(span: tuple[int, int], sentences: list[Sentence], docs: dict):
 def _acts(token) -> bool:
     """Whether a mention stands where a side of the event stands, not where a speaker, a
     source or a modifier of another noun stands."""
+    if any(c.dep_ in ("compound", "appos") and c.lower_.startswith("spokes") for c in token.children):
+        return False  # 'spokesman X': a speaker by title
+    if _in_byline(token):
+        return False
     while token.dep_ == "compound" and token.head.tag_ == "NNS":
         token = token.head  # 'police officers': the people the force's name qualifies
     while token.dep_ in ("conj", "appos") and token.head is not token:
@@ -43,24 +47,32 @@ def _acts(token) -> bool:
         token = token.head  # 'police and soldiers said', 'the president, X, said'
         if appos and token.dep_ == "pobj" and token.head.lower_ == "of":
             token = token.head.head  # 'the governor of Y, X, said': X is the governor
-    if token.dep_ in _MODIFIER_DEPS:
-        return False
+    if token.dep_ in _MODIFIER_DEPS or token.lower_.startswith("spokes"):
+        return False  # 'police chief', 'its spokesman, X'
     if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
         return False
     return not (token.dep_ in ("nsubj", "dobj") and _SPEECH.match(token.head.lower_))
 
 
+def _in_byline(token) -> bool:
+    """'By X | Staff': a line that is only 'By' and a name is the byline, the writer's."""
+    root = token.sent.root
+    return root.lower_ == "by" and root.i == token.sent.start and not any(t.pos_ in ("VERB", "AUX") for t in token.sent)
+
+
 def acting_authorities(who: list, sentences: list[Sentence], docs: dict) -> list:
-    """The actors, less the authorities that only speak or only qualify another noun."""
+    """The actors, less the writer of the story in its byline and the authorities that only
+    speak or only qualify another noun."""
     if not docs:
         return who
     out = []
     for actor in who:
-        if actor.role == "authority":
-            roots = [_root(tuple(span), sentences, docs) for span in actor.mentions]
-            parsed = [token for token in roots if token is not None]
-            if parsed and not any(_acts(token) for token in parsed):
-                continue
+        roots = [_root(tuple(span), sentences, docs) for span in actor.mentions]
+        parsed = [token for token in roots if token is not None]
+        if parsed and all(_in_byline(token) for token in parsed):
+            continue  # the story's writer
+        if actor.role == "authority" and parsed and not any(_acts(token) for token in parsed):
+            continue
         out.append(actor)
     return out
 
