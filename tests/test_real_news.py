@@ -1365,3 +1365,24 @@ def test_a_leader_the_story_shows_arrested_is_a_victim(sentence, name):
 def test_a_spokesman_or_the_byline_is_not_an_actor(text, name):
     who = summarise_text(text).who
     assert not has_name(who, name), [(a.name, a.role) for a in who]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name NER reads as a person or a body where the parse shows a place
+        (
+            "Bar shooting\nA gunman killed 4 people at a bar in Millford on Friday. Police found the victims "
+            "inside the Copper Lantern and on the street outside, a police spokesman said.\n",
+            "Copper Lantern",
+        ),
+        (
+            "Typhoon in Varnia\nThe typhoon killed 40 people on Thursday. President Olek Darum visited Mirova "
+            "and Selden over the weekend and stressed the need for aid to affected residents.\n",
+            "Mirova",
+        ),
+    ],
+)
+def test_a_name_the_parse_shows_as_a_place_is_not_an_actor(text, name):
+    who = summarise_text(text).who
+    assert not has_name(who, name), [(a.name, a.role) for a in who]

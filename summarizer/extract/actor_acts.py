@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .entities import _key
 from .sentences import Sentence
 
 # Forms of the verbs of speech (matched by their start: the lemmatiser is not loaded)
@@ -103,5 +104,36 @@ def held_authorities_as_victims(who: list, sentences: list[Sentence], docs: dict
             roots = [_root(tuple(span), sentences, docs) for span in actor.mentions]
             if any(token is not None and _held(token) for token in roots):
                 actor = actor.model_copy(update={"role": "victim"})
+        out.append(actor)
+    return out
+
+
+# prepositions of place: 'inside the X', 'near X'
+_SPATIAL = frozenset({"in", "at", "inside", "outside", "near", "into", "across", "through", "around", "within"})
+
+
+def _placed(token, place_keys: set[str]) -> bool:
+    """Whether a mention stands where a place stands: the object of a preposition of place
+    ('inside the X'), what someone visits ('visited X'), or joined by 'and' to a place of the
+    brief ('Y and X')."""
+    if any(_key(other.text) in place_keys for other in token.conjuncts):
+        return True
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ in _SPATIAL:
+        return True
+    return token.dep_ == "dobj" and token.head.lower_.startswith(("visit", "tour"))  # 'visited X and Y'
+
+
+def without_placed_names(who: list, sentences: list[Sentence], docs: dict, place_keys: set[str]) -> list:
+    """The actors, less the capitalised names every mention of which reads as a place
+    (NER often tags a bar, a village or an island as a person or an organisation)."""
+    out = []
+    for actor in who:
+        if re.match(r"[A-Z]", actor.name):
+            roots = [_root(tuple(span), sentences, docs) for span in actor.mentions]
+            parsed = [token for token in roots if token is not None]
+            if parsed and all(_placed(token, place_keys) for token in parsed):
+                continue
         out.append(actor)
     return out
