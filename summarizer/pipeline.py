@@ -406,15 +406,17 @@ _GENERIC_VICTIM = re.compile(r"^(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*$")
 _NOBODY = re.compile(r"^(?:more|others?|several|many|some|those|dozens|hundreds|scores)(?:\s+people)?(?:\s+\w+ly)?$")
 
 
-def _counted_victims(text: str, sentences: list[Sentence], toll: list[Figure], who: list[Actor]) -> list[Actor]:
-    """When no victim or target is named otherwise, the people the toll counts are the victims
+def _counted_victims(text: str, sentences: list[Sentence], figures: list[Figure], who: list[Actor]) -> list[Actor]:
+    """When no victim or target is named otherwise, the people the figures count are the victims
     ('people', 'passengers', 'coal miners'): the group of the killed, injured or missing
-    figures, as written, the most counted first."""
+    figures, as written, the most counted first. Every figure read counts, before repeated
+    figures are merged: 'killing 16 workers' names the victims even when the toll keeps a
+    later '16 bodies' for the same figure."""
     if any(actor.role in ("victim", "target") for actor in who):
         return []  # the toll counts those already named as victims or targets
     counted = Counter(
         f.group
-        for f in toll
+        for f in figures
         if f.category in ("killed", "injured", "missing")
         and f.group
         and _GENERIC_VICTIM.match(f.group)
@@ -486,7 +488,7 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     where += event_sites(text, sentences, analysis.docs, where)
     speaks_for = {e.name: e.speaks_for.name for e in analysis.sources if e.speaks_for is not None}
     toll = dedupe_figures(figures, speaks_for) if options.merge else figures
-    who += _counted_victims(text, sentences, toll, who)
+    who += _counted_victims(text, sentences, figures, who)
     attribution = _armed_sides_as_groups(attribution, who)
     brief = Brief(who=who, where=where, toll=toll, attribution=attribution, notes=analysis.notes)
     brief = _when_what_where(brief, analysis)

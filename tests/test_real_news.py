@@ -1386,3 +1386,14 @@ def test_a_spokesman_or_the_byline_is_not_an_actor(text, name):
 def test_a_name_the_parse_shows_as_a_place_is_not_an_actor(text, name):
     who = summarise_text(text).who
     assert not has_name(who, name), [(a.name, a.role) for a in who]
+
+
+def test_the_victims_are_named_by_the_figure_that_counts_them_even_when_the_toll_keeps_a_restatement():
+    text = (
+        "Fire at a textile mill kills 12 near Varnok\nVARNOK, Ostland — A fire tore through a textile mill on "
+        "the edge of Varnok on Sunday night, killing 12 weavers and injuring more than 20. Many of the victims "
+        'were trapped behind locked doors.\n"We recovered 12 bodies, most of them women," fire service '
+        "spokesman Lev Adler said.\n"
+    )
+    roles = {(actor.name, actor.role) for actor in summarise_text(text).who}
+    assert ("weavers", "victim") in roles, roles
