@@ -1397,3 +1397,17 @@ def test_the_victims_are_named_by_the_figure_that_counts_them_even_when_the_toll
     )
     roles = {(actor.name, actor.role) for actor in summarise_text(text).who}
     assert ("weavers", "victim") in roles, roles
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Those killed were identified as Omar Vint, 27, Lena Kord, 31, and her brother Pavel Kord, 25.",
+        "The county coroner identified three of the victims as Omar Vint, 70, his wife Lena Kord, 66, "
+        "and their neighbour Pavel Kord, 41.",
+    ],
+)
+def test_people_identified_as_the_dead_are_victims(sentence):
+    text = f"Shooting in Osk\nA gunman killed five people at a diner in Osk on Saturday, police said. {sentence}\n"
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert [roles.get(name) for name in ("Omar Vint", "Lena Kord", "Pavel Kord")] == ["victim"] * 3, roles

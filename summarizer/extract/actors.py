@@ -57,7 +57,9 @@ def role_cues(sentences: list[Sentence], docs: dict) -> list[RoleCue]:
         for head, role in _arguments(token):
             cue = _name_of(head, offset, role)
             if cue is not None:
-                cues.append(replace(cue, claimed=bool(claim) and role == "attacker"))
+                # an identification of the dead decides a victim as a claim decides an attacker
+                named = role == "victim" and token.lower_ in _NAMING
+                cues.append(replace(cue, claimed=bool(claim) and role == "attacker" or named))
     return cues
 
 
@@ -213,6 +215,9 @@ def _arguments(token) -> list[tuple[object, str]]:
             )
             if named is not None and named.lower_ in _ATTACKER_NOUNS:
                 out += [(g, "attacker") for g in _prep_objects(token, ("as",))]
+            elif _the_dead(named if named is not None else _object(token)):
+                # 'those killed were identified as X, 27, and Y', 'identified the victims as X, his wife Y'
+                out += [(t, "victim") for g in _prep_objects(token, ("as",)) for t in _people_listed(g)]
         elif word.startswith("fell") and any(c.dep_ == "nsubj" and c.lower_ == "suspicion" for c in token.children):
             # 'suspicion fell on X'
             out += [(g, "attacker") for g in _prep_objects(token, ("on",))]
@@ -256,6 +261,33 @@ def _arguments(token) -> list[tuple[object, str]]:
     return [(each, role) for head, role in out for each in _with_conjuncts([head])]
 
 
+# nouns for the people an event killed or hurt ('the victims were identified as X')
+_DEAD = frozenset({"victims", "dead", "deceased", "bodies", "wounded", "injured"})
+
+
+def _object(verb):
+    """The direct object, or what it counts ('four of the victims')."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None and obj.pos_ == "NUM":
+        return next(iter(_prep_objects(obj, ("of",))), obj)
+    return obj
+
+
+def _the_dead(noun) -> bool:
+    """'the victims', 'those killed', 'the dead': the people the event killed or hurt."""
+    if noun is None:
+        return False
+    if noun.lower_ in _DEAD:
+        return True
+    return any(c.dep_ == "acl" and _ATTACK.match(c.lower_) for c in noun.children)
+
+
+def _people_listed(head) -> list:
+    """The persons NER finds in a list ('X, 71, his wife Y, 65, and neighbour Z'), which the
+    parse chains by apposition and conjunction."""
+    return [t for t in head.subtree if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"]
+
+
 def _of_an_attack(verb) -> bool:
     """'blamed X for the bombing', 'accused X of killing': what X is blamed for is an attack."""
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "over")):
@@ -282,7 +314,7 @@ def with_parsed_roles(
             continue
         same = next((a for a in who if key in {_key(n) for n in (a.name, *a.aliases)}), None)
         if same is not None:
-            claimed = role == "attacker" and any(cue.claimed for cue in found)
+            claimed = role in ("attacker", "victim") and any(cue.claimed for cue in found)
             # a name's words gave no side ('other'), or the words around a name read as a
             # victim's ('killed' nearby) or an authority's where the parse shows a claim or an accusation
             if same.role == "other" or claimed:
