@@ -1411,3 +1411,13 @@ def test_people_identified_as_the_dead_are_victims(sentence):
     text = f"Shooting in Osk\nA gunman killed five people at a diner in Osk on Saturday, police said. {sentence}\n"
     roles = {actor.name: actor.role for actor in summarise_text(text).who}
     assert [roles.get(name) for name in ("Omar Vint", "Lena Kord", "Pavel Kord")] == ["victim"] * 3, roles
+
+
+def test_generic_attackers_that_name_the_group_without_its_article_are_the_named_group():
+    text = (
+        "Base attacked\nHarb militants stormed an army base near Osk on Sunday, killing nine soldiers. "
+        "The Harb militants came in trucks at dawn, officials said. "
+        "The al-Harb group later claimed responsibility for the attack.\n"
+    )
+    attackers = [actor for actor in summarise_text(text).who if actor.role == "attacker"]
+    assert [actor.name for actor in attackers] == ["al-Harb"], [(a.name, a.aliases) for a in attackers]

@@ -129,7 +129,9 @@ def fold_named_attackers(who: list) -> list:
 
 
 def _names_in(name: str, phrase: str) -> bool:
-    return phrase != name and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", phrase) is not None
+    """Whether `phrase` writes `name`, as normalised ('Shabab militants' names 'al-Shabab')."""
+    key = _key(name)
+    return phrase != name and bool(key) and re.search(rf"(?<!\S){re.escape(key)}(?!\S)", _key(phrase)) is not None
 
 
 def roles_by_name(cues: list[RoleCue]) -> dict[str, tuple[str, list[RoleCue]]]:
