@@ -1421,3 +1421,13 @@ def test_generic_attackers_that_name_the_group_without_its_article_are_the_named
     )
     attackers = [actor for actor in summarise_text(text).who if actor.role == "attacker"]
     assert [actor.name for actor in attackers] == ["al-Harb"], [(a.name, a.aliases) for a in attackers]
+
+
+def test_unnamed_armed_men_are_the_one_named_attacking_group():
+    text = (
+        "Convoy ambushed\nHundreds of militants ambushed a supply convoy near Osk on Monday, killing seven "
+        "drivers, officials said. The militants also burned 12 trucks. "
+        "The Ostrava Front claimed responsibility for the ambush.\n"
+    )
+    attackers = [actor for actor in summarise_text(text).who if actor.role == "attacker"]
+    assert [actor.name for actor in attackers] == ["Ostrava Front"], [(a.name, a.aliases) for a in attackers]

@@ -119,6 +119,8 @@ def fold_named_attackers(who: list) -> list:
     for generic in [a for a in attackers if a not in named]:
         phrases = [generic.name, *generic.aliases]
         group = next((n for n in named if any(_names_in(n.name, p) for p in phrases)), None)
+        if group is None and len(named) == 1 and _unnamed_armed(generic.name):
+            group = named[0]  # 'militants' where one named group is the attacker: its fighters
         if group is None:
             continue
         aliases = sorted({*group.aliases, *(p for p in phrases if p != group.name)})
@@ -126,6 +128,12 @@ def fold_named_attackers(who: list) -> list:
         out[out.index(group)] = group.model_copy(update={"aliases": aliases, "mentions": mentions})
         out.remove(generic)
     return out
+
+
+def _unnamed_armed(phrase: str) -> bool:
+    """'militants', 'the gunmen': armed men whom the phrase does not name ('Hamas militants' does)."""
+    words = phrase.split()
+    return words[-1].lower() in _ARMED and (len(words) == 1 or phrase.islower())
 
 
 def _names_in(name: str, phrase: str) -> bool:
