@@ -1431,3 +1431,12 @@ def test_unnamed_armed_men_are_the_one_named_attacking_group():
     )
     attackers = [actor for actor in summarise_text(text).who if actor.role == "attacker"]
     assert [actor.name for actor in attackers] == ["Ostrava Front"], [(a.name, a.aliases) for a in attackers]
+
+
+def test_a_force_the_parse_shows_only_as_killed_is_a_victim():
+    text = (
+        "Officer killed\nDefense officials say an Ostland Army Ranger has been killed by enemy fire during "
+        "a militant attack on a border post in northern Varnia.\n"
+    )
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get("Ostland Army Ranger") == "victim", roles

@@ -327,7 +327,9 @@ def with_parsed_roles(
             claimed = role in ("attacker", "victim") and any(cue.claimed for cue in found)
             # a name's words gave no side ('other'), or the words around a name read as a
             # victim's ('killed' nearby) or an authority's where the parse shows a claim or an accusation
-            if same.role == "other" or claimed:
+            # a side the parse shows only as killed or hurt ('X has been killed by ...') is a victim
+            only_hurt = role == "victim" and {cue.role for cue in found} == {"victim"}
+            if same.role == "other" or claimed or only_hurt and same.role == "attacker":
                 who[who.index(same)] = same.model_copy(update={"role": role})
             continue
         if any(_related(a.name, name) for a in who):
