@@ -25,7 +25,12 @@ from .candidates import (
     split_sentences,
 )
 from .errors import GenerationError, InputError
-from .extract.actor_acts import acting_authorities, held_authorities_as_victims, without_placed_names
+from .extract.actor_acts import (
+    acting_authorities,
+    attacked_forces,
+    held_authorities_as_victims,
+    without_placed_names,
+)
 from .extract.actor_patterns import group_actors, organisations_from, people_from
 from .extract.actors import fold_named_attackers, role_cues, with_forces_as_attackers, with_parsed_roles
 from .extract.entities import Entity, _key, occurrences
@@ -481,6 +486,7 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     who = fold_named_attackers(with_forces_as_attackers(who, sentences, analysis.docs))
     who = held_authorities_as_victims(acting_authorities(who, sentences, analysis.docs), sentences, analysis.docs)
     who = without_placed_names(who, sentences, analysis.docs, place_keys)
+    who = attacked_forces(who, sentences, analysis.docs)
     # a name the story makes an actor ('Hamas fired ...') is not also a place of the event
     actor_keys = _name_keys(who)
     where = [place for place in where if place.type == "country" or _key(place.name) not in actor_keys]

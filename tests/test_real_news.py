@@ -1440,3 +1440,23 @@ def test_a_force_the_parse_shows_only_as_killed_is_a_victim():
     )
     roles = {actor.name: actor.role for actor in summarise_text(text).who}
     assert roles.get("Ostland Army Ranger") == "victim", roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Convoy ambushed\nHundreds of rebels stormed a convoy of Varnian border troops near Osk on Saturday, "
+            "killing 14 people, officials said.\n",
+            "Varnian border troops",
+        ),
+        (
+            "Convoy hit\nA suicide bomber killed at least six people on Monday in an attack on a convoy of "
+            "foreign troops near Osk, officials said.\n",
+            "foreign troops",
+        ),
+    ],
+)
+def test_forces_the_parse_shows_only_attacked_are_the_target(text, name):
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get(name) == "target", roles

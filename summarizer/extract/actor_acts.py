@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .actors import _FORCE_HEADS, _arguments, _parsed_tokens, _prep_objects
 from .entities import _key
 from .sentences import Sentence
 
@@ -136,4 +137,36 @@ def without_placed_names(who: list, sentences: list[Sentence], docs: dict, place
             if parsed and all(_placed(token, place_keys) for token in parsed):
                 continue
         out.append(actor)
+    return out
+
+
+# verbs whose object is killed, not merely attacked ('killed two soldiers')
+_KILLING = re.compile(r"(kill|shot|shoot|stab|behead|execut|massacr|murder|slay|slew)")
+
+
+def attacked_forces(who: list, sentences: list[Sentence], docs: dict) -> list:
+    """The state's forces, listed as the authority, as the target when the parse shows them
+    only attacked ('stormed a convoy of paramilitary forces', 'an attack on a convoy of
+    foreign troops'), or as victims when only killed or hurt ('killed two soldiers')."""
+    mentioned = {}
+    for index, actor in enumerate(who):
+        if actor.role == "authority" and actor.name.split()[-1].lower() in _FORCE_HEADS:
+            for span in actor.mentions:
+                token = _root(tuple(span), sentences, docs)
+                if token is not None:
+                    mentioned[(id(token.doc), token.i)] = index
+    if not mentioned:
+        return who
+    roles: dict[int, set[str]] = {}
+    for _offset, token in _parsed_tokens(sentences, docs):
+        for head, role in _arguments(token):
+            for each in (head, *_prep_objects(head, ("of",))):  # 'a convoy of X'
+                index = mentioned.get((id(each.doc), each.i))
+                if index is not None:
+                    killed = role == "target" and token.pos_ == "VERB" and _KILLING.match(token.lower_)
+                    roles.setdefault(index, set()).add("victim" if killed else role)
+    out = list(who)
+    for index, found in roles.items():
+        if found <= {"target", "victim"}:
+            out[index] = who[index].model_copy(update={"role": "target" if "target" in found else "victim"})
     return out
