@@ -483,8 +483,8 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     who += organisations_from(text, entities, sentences, place_keys | _name_keys(who) | media_keys)
     who = _without_places(who, place_keys | media_keys)
     who = with_parsed_roles(text, sentences, who, role_cues(sentences, analysis.docs), place_keys | media_keys)
-    who = fold_named_attackers(with_forces_as_attackers(who, sentences, analysis.docs))
     who = held_authorities_as_victims(acting_authorities(who, sentences, analysis.docs), sentences, analysis.docs)
+    who = fold_named_attackers(with_forces_as_attackers(who, sentences, analysis.docs))
     who = without_placed_names(who, sentences, analysis.docs, place_keys)
     who = attacked_forces(who, sentences, analysis.docs)
     # a name the story makes an actor ('Hamas fired ...') is not also a place of the event

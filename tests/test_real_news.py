@@ -1460,3 +1460,16 @@ def test_a_force_the_parse_shows_only_as_killed_is_a_victim():
 def test_forces_the_parse_shows_only_attacked_are_the_target(text, name):
     roles = {actor.name: actor.role for actor in summarise_text(text).who}
     assert roles.get(name) == "target", roles
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Clashes erupted late on Sunday between the Kestrel Brigade and the Ostrava Front near the port.",
+        "Heavy clashes between the Kestrel Brigade and the Ostrava Front lasted until dawn.",
+    ],
+)
+def test_both_sides_of_clashes_between_two_groups_are_attackers(sentence):
+    text = f"Fighting in Osk\nAt least 9 people were killed in Osk, the health ministry said. {sentence}\n"
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert (roles.get("Kestrel Brigade"), roles.get("Ostrava Front")) == ("attacker", "attacker"), roles

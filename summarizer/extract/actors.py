@@ -31,6 +31,8 @@ _ATTACK = re.compile(
     r"|overr[au]n|abduct|kidnap|target|besieg|fire|fired|firing|rocket|invad|torch|burn|loot|lynch|rape"
     r"|clash|fought|fight|hijack|seiz)",
 )
+# nouns for a fight between two sides
+_FIGHTING = re.compile(r"(clash|fighting|battle|gunfight|firefight|skirmish|hostilit)")
 _ARREST = re.compile(r"(arrest|detain|captur|apprehend|disperse|round|jail|imprison|charg)")
 _CLAIM = re.compile(r"(claim|took|take|accept|admit)")
 _BLAME = re.compile(r"(blam|accus)")
@@ -268,6 +270,15 @@ def _arguments(token) -> list[tuple[object, str]]:
             for c in token.children
             if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in ("ORG", "NORP", "")
         ]
+    if (
+        _FIGHTING.match(word)
+        and token.pos_ == "NOUN"
+        or any(c.dep_ == "nsubj" and _FIGHTING.match(c.lower_) for c in token.children)
+    ):
+        # 'clashes between X and Y', 'clashes erupted between X and Y', 'fighting between the
+        # two groups, X and Y': both sides fought
+        for side in _prep_objects(token, ("between",)):
+            out += [(g, "attacker") for g in (side, *(c for c in side.children if c.dep_ == "appos"))]
     return [(each, role) for head, role in out for each in _with_conjuncts([head])]
 
 
