@@ -1473,3 +1473,17 @@ def test_both_sides_of_clashes_between_two_groups_are_attackers(sentence):
     text = f"Fighting in Osk\nAt least 9 people were killed in Osk, the health ministry said. {sentence}\n"
     roles = {actor.name: actor.role for actor in summarise_text(text).who}
     assert (roles.get("Kestrel Brigade"), roles.get("Ostrava Front")) == ("attacker", "attacker"), roles
+
+
+def test_a_force_named_by_its_town_is_listed_under_its_own_name(monkeypatch):
+    """'Morvale police' and 'Police': the force's name is 'police' (the town says where it serves)."""
+    import summarizer.extract.actor_patterns as actor_patterns
+
+    known = actor_patterns.gazetteer_kind
+    monkeypatch.setattr(actor_patterns, "gazetteer_kind", lambda name: "city" if name == "Morvale" else known(name))
+    text = (
+        "Depot fire\nA fire at a fuel depot near Morvale killed 7 workers on Monday. Police arrested the owner "
+        "on Tuesday. Morvale police also detained two guards, officials said.\n"
+    )
+    forces = [actor.name for actor in summarise_text(text).who if actor.role == "authority"]
+    assert [name.lower() for name in forces] == ["police"], forces
