@@ -1487,3 +1487,22 @@ def test_a_force_named_by_its_town_is_listed_under_its_own_name(monkeypatch):
     )
     forces = [actor.name for actor in summarise_text(text).who if actor.role == "authority"]
     assert [name.lower() for name in forces] == ["police"], forces
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "The Varnian military said on Sunday it had killed 12 militants in an air strike near Osk.",
+            "Varnian military",
+        ),
+        (
+            "The Ostland-led coalition said it had targeted a gathering of rebel fighters near Osk.",
+            "Ostland-led coalition",
+        ),
+    ],
+)
+def test_a_state_force_that_reports_its_own_strike_is_the_attacker(sentence, name):
+    text = f"Strike near Osk\n{sentence} Local elders said 9 civilians were among the dead.\n"
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get(name) == "attacker", roles

@@ -81,6 +81,8 @@ def _name_of(head, offset: int, role: str) -> RoleCue | None:
         return RoleCue(name, role, offset + start, offset + end)
     if role == "attacker" and head.dep_ == "compound" and head.pos_ == "PROPN" and not head.ent_type_:
         return _compound_name(head, offset)  # 'a Red Dawn Front raid': a name NER missed
+    if role == "attacker" and head.lower_ in _STATE_FORCES:
+        return _national_force(head, offset)  # 'the U.S. military', 'the Saudi-led coalition'
     modifiers = _modifiers(head)
     if role == "attacker" and head.lower_ in _LONE_ATTACKER and modifiers and all(m.is_lower for m in modifiers):
         return _phrase(modifiers + [head], role, offset)  # 'a suicide bomber', 'a lone gunman'
@@ -88,6 +90,24 @@ def _name_of(head, offset: int, role: str) -> RoleCue | None:
     if role == "victim" and head.pos_ == "NOUN" and any(m.ent_type_ == "NORP" for m in modifiers):
         return _phrase(modifiers + [head], role, offset)
     return None
+
+
+# a state's armed forces, named by the state ('the U.S. military')
+_STATE_FORCES = frozenset({"military", "army", "coalition", "navy", "forces", "troops"})
+
+
+def _national_force(head, offset: int) -> RoleCue | None:
+    """The words before a state's force that name the state ('the U.S. military', 'the
+    Saudi-led coalition'): one capitalised word at least, written right before the noun."""
+    words = [t for t in head.doc[head.left_edge.i : head.i + 1] if t.dep_ not in ("det", "poss", "case")]
+    if len(words) < 2 or words[-1].i - words[0].i + 1 != len(words):
+        return None
+    joined = [t for t in words if t.text == "-" or t.i > 0 and t.doc[t.i - 1].text == "-"]
+    if any(t.pos_ in ("VERB", "NUM", "PUNCT") and t not in joined for t in words):
+        return None  # 'the army that fired', 'the 5th army'
+    if not any(t.text[:1].isupper() for t in words[:-1]):
+        return None
+    return _phrase(words, "attacker", offset)
 
 
 def _named_by_modifier(head):

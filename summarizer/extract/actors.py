@@ -31,6 +31,7 @@ _ATTACK = re.compile(
     r"|overr[au]n|abduct|kidnap|target|besieg|fire|fired|firing|rocket|invad|torch|burn|loot|lynch|rape"
     r"|clash|fought|fight|hijack|seiz)",
 )
+_SPEECH_VERB = re.compile(r"(said|says|say|announced|stated|reported|confirmed)$")
 # nouns for a fight between two sides
 _FIGHTING = re.compile(r"(clash|fighting|battle|gunfight|firefight|skirmish|hostilit)")
 _ARREST = re.compile(r"(arrest|detain|captur|apprehend|disperse|round|jail|imprison|charg)")
@@ -162,6 +163,13 @@ def roles_by_name(cues: list[RoleCue]) -> dict[str, tuple[str, list[RoleCue]]]:
 
 def _subjects(verb) -> list:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj",)]
+    # 'X said it had killed seven militants': the side that reports its own strike
+    if (
+        [s.lower_ for s in subjects] in (["it"], ["they"], ["we"])
+        and verb.dep_ == "ccomp"
+        and _SPEECH_VERB.match(verb.head.lower_)
+    ):
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     # 'stormed the post, killing six': the participle's and the conjunct's subject is the head's
     if (
         not subjects
