@@ -1506,3 +1506,13 @@ def test_a_state_force_that_reports_its_own_strike_is_the_attacker(sentence, nam
     text = f"Strike near Osk\n{sentence} Local elders said 9 civilians were among the dead.\n"
     roles = {actor.name: actor.role for actor in summarise_text(text).who}
     assert roles.get(name) == "attacker", roles
+
+
+def test_a_group_whose_spokesman_says_the_group_carried_out_the_attack_is_the_attacker():
+    text = (
+        "Court bombed\nA car bomb exploded outside a court in Osk on Tuesday, killing at least 9 people, "
+        "officials said. A spokesman for the Ostrava Front, Darel Hun, said in a message to reporters that "
+        "the group had carried out the attack because the court had jailed its fighters.\n"
+    )
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get("Ostrava Front") == "attacker", roles

@@ -51,9 +51,12 @@ def _name_of(head, offset: int, role: str) -> RoleCue | None:
     from X', 'members of X', 'workers with X'), or an attacker noun phrase."""
     if head.pos_ == "PRON":
         return None
-    ent = _entity_of(head) or _named_by_modifier(head)
+    spokesman = head.lower_.startswith("spokes")  # 'a spokesman for X, Y, said': X's side, not Y's
+    ent = None if spokesman else _entity_of(head) or _named_by_modifier(head)
     if ent is None:
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "with")):
+        # 'militants from X', 'members of X', and 'a spokesman for X' (who speaks as X)
+        belongs = ("of", "from", "with", "for") if spokesman else ("of", "from", "with")
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in belongs):
             for obj in (g for g in prep.children if g.dep_ == "pobj"):
                 ent = _entity_of(obj) or _named_by_modifier(obj)
                 if ent is not None:

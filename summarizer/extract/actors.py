@@ -31,6 +31,8 @@ _ATTACK = re.compile(
     r"|overr[au]n|abduct|kidnap|target|besieg|fire|fired|firing|rocket|invad|torch|burn|loot|lynch|rape"
     r"|clash|fought|fight|hijack|seiz)",
 )
+# the speaker's side, named again in what it says ('it', 'the group')
+_ITSELF = re.compile(r"it|they|we|the (?:group|organi[sz]ation|movement|militia)")
 _SPEECH_VERB = re.compile(r"(said|says|say|announced|stated|reported|confirmed)$")
 # nouns for a fight between two sides
 _FIGHTING = re.compile(r"(clash|fighting|battle|gunfight|firefight|skirmish|hostilit)")
@@ -163,9 +165,11 @@ def roles_by_name(cues: list[RoleCue]) -> dict[str, tuple[str, list[RoleCue]]]:
 
 def _subjects(verb) -> list:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj",)]
-    # 'X said it had killed seven militants': the side that reports its own strike
+    # 'X said it had killed seven militants', 'a spokesman for X said the group had carried out
+    # the attack': the side that reports its own strike
     if (
-        [s.lower_ for s in subjects] in (["it"], ["they"], ["we"])
+        len(subjects) == 1
+        and _ITSELF.fullmatch(" ".join(t.lower_ for t in subjects[0].subtree))
         and verb.dep_ == "ccomp"
         and _SPEECH_VERB.match(verb.head.lower_)
     ):
