@@ -25,6 +25,12 @@ from .candidates import (
     split_sentences,
 )
 from .errors import GenerationError, InputError
+from .extract.actor_acts import (
+    acting_authorities,
+    attacked_forces,
+    held_authorities_as_victims,
+    without_placed_names,
+)
 from .extract.actor_patterns import group_actors, organisations_from, people_from
 from .extract.actors import fold_named_attackers, role_cues, with_forces_as_attackers, with_parsed_roles
 from .extract.entities import Entity, _key, occurrences
@@ -409,15 +415,17 @@ _GENERIC_VICTIM = re.compile(r"^(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*$")
 _NOBODY = re.compile(r"^(?:more|others?|several|many|some|those|dozens|hundreds|scores)(?:\s+people)?(?:\s+\w+ly)?$")
 
 
-def _counted_victims(text: str, sentences: list[Sentence], toll: list[Figure], who: list[Actor]) -> list[Actor]:
-    """When no victim or target is named otherwise, the people the toll counts are the victims
+def _counted_victims(text: str, sentences: list[Sentence], figures: list[Figure], who: list[Actor]) -> list[Actor]:
+    """When no victim or target is named otherwise, the people the figures count are the victims
     ('people', 'passengers', 'coal miners'): the group of the killed, injured or missing
-    figures, as written, the most counted first."""
+    figures, as written, the most counted first. Every figure read counts, before repeated
+    figures are merged: 'killing 16 workers' names the victims even when the toll keeps a
+    later '16 bodies' for the same figure."""
     if any(actor.role in ("victim", "target") for actor in who):
         return []  # the toll counts those already named as victims or targets
     counted = Counter(
         f.group
-        for f in toll
+        for f in figures
         if f.category in ("killed", "injured", "missing")
         and f.group
         and _GENERIC_VICTIM.match(f.group)
@@ -479,7 +487,10 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     who += organisations_from(text, entities, sentences, place_keys | _name_keys(who) | media_keys)
     who = _without_places(who, place_keys | media_keys)
     who = with_parsed_roles(text, sentences, who, role_cues(sentences, analysis.docs), place_keys | media_keys)
+    who = held_authorities_as_victims(acting_authorities(who, sentences, analysis.docs), sentences, analysis.docs)
     who = fold_named_attackers(with_forces_as_attackers(who, sentences, analysis.docs))
+    who = without_placed_names(who, sentences, analysis.docs, place_keys)
+    who = attacked_forces(who, sentences, analysis.docs)
     # a name the story makes an actor ('Hamas fired ...') is not also a place of the event
     actor_keys = _name_keys(who)
     where = [place for place in where if place.type == "country" or _key(place.name) not in actor_keys]
@@ -487,7 +498,7 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     where += event_sites(text, sentences, analysis.docs, where)
     speaks_for = {e.name: e.speaks_for.name for e in analysis.sources if e.speaks_for is not None}
     toll = dedupe_figures(figures, speaks_for) if options.merge else figures
-    who += _counted_victims(text, sentences, toll, who)
+    who += _counted_victims(text, sentences, figures, who)
     attribution = _armed_sides_as_groups(attribution, who)
     brief = Brief(who=who, where=where, toll=toll, attribution=attribution, notes=analysis.notes)
     brief = _when_what_where(brief, analysis)

@@ -1300,3 +1300,219 @@ def test_a_list_with_numbers_stays_one_figure_per_group_and_plurals_are_not_gues
     figures = sorted((f.category, f.count) for f in summarise_text(text).toll)
     assert ("killed", 3) not in figures and ("killed", 2) in figures
     assert not any(f[0] == "injured" for f in figures)  # 'guards' gives no count
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "listed"),
+    [
+        # an authority that only speaks or only qualifies another noun is a source, not an actor
+        ("Flood in Osk\nFloodwater swept through Osk on Monday, killing 7 people, police said.\n", "police", False),
+        (
+            'Quake in Osk\nA quake struck Osk on Monday, killing 9 people. "We are lucky it was not worse," '
+            "said the governor of Varna, Ilse Moravec.\n",
+            "Ilse Moravec",
+            False,
+        ),
+        (
+            "Blast in Osk\nA gas blast killed 5 people in Osk on Monday, Osk police chief Dan Rell told reporters.\n",
+            "police",
+            False,
+        ),
+        # an authority that acts in the event is an actor
+        (
+            "Riot in Osk\nThree people were killed in a riot in Osk on Monday. Police arrested 40 people, "
+            "officials said.\n",
+            "police",
+            True,
+        ),
+    ],
+)
+def test_an_authority_that_only_speaks_is_not_an_actor(text, name, listed):
+    who = summarise_text(text).who
+    assert has_name(who, name) == listed, [(a.name, a.role) for a in who]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Opposition leader Tomas Varga, 61, was arrested at his office before the march.", "Tomas Varga"),
+        (
+            "The party said that four of its leaders, including chairman Ivo Kalner and secretary Mira Dost, "
+            "had been detained.",
+            "Mira Dost",
+        ),
+    ],
+)
+def test_a_leader_the_story_shows_arrested_is_a_victim(sentence, name):
+    text = f"Crackdown in Osk\nPolice detained 200 protesters in Osk on Saturday, a rights group said. {sentence}\n"
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get(name) == "victim", roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a spokesman speaks for a side: a source, not an actor
+        (
+            "Bombing in Osk\nA bomb killed 8 people at a mosque in Osk on Friday. The Ostrava Front claimed "
+            "responsibility in a statement sent to reporters by its spokesman, Darel Hun.\n",
+            "Darel Hun",
+        ),
+        # the writer of the story, in its byline
+        ("Storm in Osk\nBy Mara Quill | Herald staff\nA tornado killed 3 people in Osk on Sunday.\n", "Mara Quill"),
+    ],
+)
+def test_a_spokesman_or_the_byline_is_not_an_actor(text, name):
+    who = summarise_text(text).who
+    assert not has_name(who, name), [(a.name, a.role) for a in who]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name NER reads as a person or a body where the parse shows a place
+        (
+            "Bar shooting\nA gunman killed 4 people at a bar in Millford on Friday. Police found the victims "
+            "inside the Copper Lantern and on the street outside, a police spokesman said.\n",
+            "Copper Lantern",
+        ),
+        (
+            "Typhoon in Varnia\nThe typhoon killed 40 people on Thursday. President Olek Darum visited Mirova "
+            "and Selden over the weekend and stressed the need for aid to affected residents.\n",
+            "Mirova",
+        ),
+    ],
+)
+def test_a_name_the_parse_shows_as_a_place_is_not_an_actor(text, name):
+    who = summarise_text(text).who
+    assert not has_name(who, name), [(a.name, a.role) for a in who]
+
+
+def test_the_victims_are_named_by_the_figure_that_counts_them_even_when_the_toll_keeps_a_restatement():
+    text = (
+        "Fire at a textile mill kills 12 near Varnok\nVARNOK, Ostland — A fire tore through a textile mill on "
+        "the edge of Varnok on Sunday night, killing 12 weavers and injuring more than 20. Many of the victims "
+        'were trapped behind locked doors.\n"We recovered 12 bodies, most of them women," fire service '
+        "spokesman Lev Adler said.\n"
+    )
+    roles = {(actor.name, actor.role) for actor in summarise_text(text).who}
+    assert ("weavers", "victim") in roles, roles
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Those killed were identified as Omar Vint, 27, Lena Kord, 31, and her brother Pavel Kord, 25.",
+        "The county coroner identified three of the victims as Omar Vint, 70, his wife Lena Kord, 66, "
+        "and their neighbour Pavel Kord, 41.",
+    ],
+)
+def test_people_identified_as_the_dead_are_victims(sentence):
+    text = f"Shooting in Osk\nA gunman killed five people at a diner in Osk on Saturday, police said. {sentence}\n"
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert [roles.get(name) for name in ("Omar Vint", "Lena Kord", "Pavel Kord")] == ["victim"] * 3, roles
+
+
+def test_generic_attackers_that_name_the_group_without_its_article_are_the_named_group():
+    text = (
+        "Base attacked\nHarb militants stormed an army base near Osk on Sunday, killing nine soldiers. "
+        "The Harb militants came in trucks at dawn, officials said. "
+        "The al-Harb group later claimed responsibility for the attack.\n"
+    )
+    attackers = [actor for actor in summarise_text(text).who if actor.role == "attacker"]
+    assert [actor.name for actor in attackers] == ["al-Harb"], [(a.name, a.aliases) for a in attackers]
+
+
+def test_unnamed_armed_men_are_the_one_named_attacking_group():
+    text = (
+        "Convoy ambushed\nHundreds of militants ambushed a supply convoy near Osk on Monday, killing seven "
+        "drivers, officials said. The militants also burned 12 trucks. "
+        "The Ostrava Front claimed responsibility for the ambush.\n"
+    )
+    attackers = [actor for actor in summarise_text(text).who if actor.role == "attacker"]
+    assert [actor.name for actor in attackers] == ["Ostrava Front"], [(a.name, a.aliases) for a in attackers]
+
+
+def test_a_force_the_parse_shows_only_as_killed_is_a_victim():
+    text = (
+        "Officer killed\nDefense officials say an Ostland Army Ranger has been killed by enemy fire during "
+        "a militant attack on a border post in northern Varnia.\n"
+    )
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get("Ostland Army Ranger") == "victim", roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Convoy ambushed\nHundreds of rebels stormed a convoy of Varnian border troops near Osk on Saturday, "
+            "killing 14 people, officials said.\n",
+            "Varnian border troops",
+        ),
+        (
+            "Convoy hit\nA suicide bomber killed at least six people on Monday in an attack on a convoy of "
+            "foreign troops near Osk, officials said.\n",
+            "foreign troops",
+        ),
+    ],
+)
+def test_forces_the_parse_shows_only_attacked_are_the_target(text, name):
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get(name) == "target", roles
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Clashes erupted late on Sunday between the Kestrel Brigade and the Ostrava Front near the port.",
+        "Heavy clashes between the Kestrel Brigade and the Ostrava Front lasted until dawn.",
+    ],
+)
+def test_both_sides_of_clashes_between_two_groups_are_attackers(sentence):
+    text = f"Fighting in Osk\nAt least 9 people were killed in Osk, the health ministry said. {sentence}\n"
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert (roles.get("Kestrel Brigade"), roles.get("Ostrava Front")) == ("attacker", "attacker"), roles
+
+
+def test_a_force_named_by_its_town_is_listed_under_its_own_name(monkeypatch):
+    """'Morvale police' and 'Police': the force's name is 'police' (the town says where it serves)."""
+    import summarizer.extract.actor_patterns as actor_patterns
+
+    known = actor_patterns.gazetteer_kind
+    monkeypatch.setattr(actor_patterns, "gazetteer_kind", lambda name: "city" if name == "Morvale" else known(name))
+    text = (
+        "Depot fire\nA fire at a fuel depot near Morvale killed 7 workers on Monday. Police arrested the owner "
+        "on Tuesday. Morvale police also detained two guards, officials said.\n"
+    )
+    forces = [actor.name for actor in summarise_text(text).who if actor.role == "authority"]
+    assert [name.lower() for name in forces] == ["police"], forces
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "The Varnian military said on Sunday it had killed 12 militants in an air strike near Osk.",
+            "Varnian military",
+        ),
+        (
+            "The Ostland-led coalition said it had targeted a gathering of rebel fighters near Osk.",
+            "Ostland-led coalition",
+        ),
+    ],
+)
+def test_a_state_force_that_reports_its_own_strike_is_the_attacker(sentence, name):
+    text = f"Strike near Osk\n{sentence} Local elders said 9 civilians were among the dead.\n"
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get(name) == "attacker", roles
+
+
+def test_a_group_whose_spokesman_says_the_group_carried_out_the_attack_is_the_attacker():
+    text = (
+        "Court bombed\nA car bomb exploded outside a court in Osk on Tuesday, killing at least 9 people, "
+        "officials said. A spokesman for the Ostrava Front, Darel Hun, said in a message to reporters that "
+        "the group had carried out the attack because the court had jailed its fighters.\n"
+    )
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get("Ostrava Front") == "attacker", roles

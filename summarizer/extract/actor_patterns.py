@@ -62,6 +62,14 @@ def _side(phrase: str) -> str:
     return "other"
 
 
+def _placed_force(phrase: str) -> bool:
+    """'Kessa police', 'Lanark province police': a force named by its town or province, whose
+    name says where it serves rather than who it is (the bare 'police' names it as well)."""
+    capitalised = re.match(r"((?:[A-Z][\w'’-]*\s+)+)[a-z]", phrase)
+    # a country's forces are often named so ('US soldiers'); a town's or a province's are not
+    return bool(capitalised) and gazetteer_kind(capitalised.group(1).strip()) not in (None, "country")
+
+
 def group_actors(text: str, sentences: list[Sentence], casualty_groups: list[str]) -> list[Actor]:
     """One actor per side of the event (the state's forces, the armed attackers, victims):
     the phrases of each side are merged; the most frequent phrase with a modifier
@@ -92,6 +100,9 @@ def group_actors(text: str, sentences: list[Sentence], casualty_groups: list[str
             if not phrases:
                 continue
         name = max(phrases, key=lambda p: (len(p.split()) > 1, in_prose[p] > 0, phrases[p], -first_seen[p]))
+        if _placed_force(name):  # 'Kessa police' and 'police': the force's own name
+            bare = [p for p in phrases if p.lower() == name.split()[-1].lower()]
+            name = max(bare, key=lambda p: (in_prose[p] > 0, phrases[p], -first_seen[p])) if bare else name
         if side == "state":
             role = "target" if TARGETED.search(story) else "authority"
         else:

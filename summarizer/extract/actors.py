@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..brief import Actor
+from .actor_names import _PROPER_NAME, RoleCue, _name_of
 from .entities import _STORM_NAME, _key, _related, occurrences
 from .names import gazetteer_kind
 from .sentences import Sentence
@@ -30,6 +31,11 @@ _ATTACK = re.compile(
     r"|overr[au]n|abduct|kidnap|target|besieg|fire|fired|firing|rocket|invad|torch|burn|loot|lynch|rape"
     r"|clash|fought|fight|hijack|seiz)",
 )
+# the speaker's side, named again in what it says ('it', 'the group')
+_ITSELF = re.compile(r"it|they|we|the (?:group|organi[sz]ation|movement|militia)")
+_SPEECH_VERB = re.compile(r"(said|says|say|announced|stated|reported|confirmed)$")
+# nouns for a fight between two sides
+_FIGHTING = re.compile(r"(clash|fighting|battle|gunfight|firefight|skirmish|hostilit)")
 _ARREST = re.compile(r"(arrest|detain|captur|apprehend|disperse|round|jail|imprison|charg)")
 _CLAIM = re.compile(r"(claim|took|take|accept|admit)")
 _BLAME = re.compile(r"(blam|accus)")
@@ -39,40 +45,13 @@ _ATTACK_NOUN = re.compile(
     r"(attack|assault|ambush|raid|bomb|blast|explosion|shooting|strike|massacre|killing|violence|offensive)"
 )
 
-# Heads of attacker phrases that are not names ('a suicide bomber', 'gunmen').
-# A lone perpetrator is an actor even unnamed ('a suicide bomber'); plural generic groups
-# ('gunmen', 'militants') are left to the patterns of actor_patterns.py (measured: more spurious than found).
-_LONE_ATTACKER = frozenset({"bomber", "gunman", "attacker", "assailant", "shooter", "militant"})
-_NAME_LABELS = frozenset({"ORG", "NORP", "PERSON", "GPE"})
 _BE = frozenset({"was", "were", "is", "are"})
 # plural nouns for the perpetrators, as the subject of 'were' ('the attackers were ...')
 _ATTACKER_NOUNS = frozenset({"attackers", "assailants", "gunmen", "bombers", "perpetrators", "culprits", "raiders"})
 _NAMING = frozenset({"identified", "named"})
-# ORG-like names that are never sides of the event
-_NOT_SIDES = re.compile(
-    r"\b(News|Times|Post|Press|TV|Television|Radio|Reuters|Agence|Associated|BBC|CNN|VOA|AFP|AP|Xinhua|Hospital"
-    r"|University)\b"
-)
 
-# every content word capitalised ('Red Hand Brigade', 'al-Qaeda in the Maghreb'), an Arabic
-# article before the first ('al-Nusra Front')
-_PROPER_NAME = re.compile(
-    r"(?:[a-z]{1,3}-)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|for|and|in|al|el|de|du|la|le|al-\w+)\s+)*[A-Z][\w'’.-]*)*"
-)
-_CITED = re.compile(r"\baccording\s+to\s+(?:[\w'’.-]+\s+){0,5}$", re.IGNORECASE)
 
 ROLE_ORDER = ("attacker", "target", "victim", "authority")
-
-
-@dataclass(frozen=True)
-class RoleCue:
-    """One piece of evidence of a side's role: the name as written and where."""
-
-    name: str
-    role: str
-    start: int
-    end: int
-    claimed: bool = False  # a claim or an accusation ('X claimed responsibility', 'blamed X')
 
 
 def role_cues(sentences: list[Sentence], docs: dict) -> list[RoleCue]:
@@ -83,7 +62,9 @@ def role_cues(sentences: list[Sentence], docs: dict) -> list[RoleCue]:
         for head, role in _arguments(token):
             cue = _name_of(head, offset, role)
             if cue is not None:
-                cues.append(replace(cue, claimed=bool(claim) and role == "attacker"))
+                # an identification of the dead decides a victim as a claim decides an attacker
+                named = role == "victim" and token.lower_ in _NAMING
+                cues.append(replace(cue, claimed=bool(claim) and role == "attacker" or named))
     return cues
 
 
@@ -143,6 +124,8 @@ def fold_named_attackers(who: list) -> list:
     for generic in [a for a in attackers if a not in named]:
         phrases = [generic.name, *generic.aliases]
         group = next((n for n in named if any(_names_in(n.name, p) for p in phrases)), None)
+        if group is None and len(named) == 1 and _unnamed_armed(generic.name):
+            group = named[0]  # 'militants' where one named group is the attacker: its fighters
         if group is None:
             continue
         aliases = sorted({*group.aliases, *(p for p in phrases if p != group.name)})
@@ -152,8 +135,16 @@ def fold_named_attackers(who: list) -> list:
     return out
 
 
+def _unnamed_armed(phrase: str) -> bool:
+    """'militants', 'the gunmen': armed men whom the phrase does not name ('Hamas militants' does)."""
+    words = phrase.split()
+    return words[-1].lower() in _ARMED and (len(words) == 1 or phrase.islower())
+
+
 def _names_in(name: str, phrase: str) -> bool:
-    return phrase != name and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", phrase) is not None
+    """Whether `phrase` writes `name`, as normalised ('Shabab militants' names 'al-Shabab')."""
+    key = _key(name)
+    return phrase != name and bool(key) and re.search(rf"(?<!\S){re.escape(key)}(?!\S)", _key(phrase)) is not None
 
 
 def roles_by_name(cues: list[RoleCue]) -> dict[str, tuple[str, list[RoleCue]]]:
@@ -174,6 +165,15 @@ def roles_by_name(cues: list[RoleCue]) -> dict[str, tuple[str, list[RoleCue]]]:
 
 def _subjects(verb) -> list:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj",)]
+    # 'X said it had killed seven militants', 'a spokesman for X said the group had carried out
+    # the attack': the side that reports its own strike
+    if (
+        len(subjects) == 1
+        and _ITSELF.fullmatch(" ".join(t.lower_ for t in subjects[0].subtree))
+        and verb.dep_ == "ccomp"
+        and _SPEECH_VERB.match(verb.head.lower_)
+    ):
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     # 'stormed the post, killing six': the participle's and the conjunct's subject is the head's
     if (
         not subjects
@@ -239,6 +239,9 @@ def _arguments(token) -> list[tuple[object, str]]:
             )
             if named is not None and named.lower_ in _ATTACKER_NOUNS:
                 out += [(g, "attacker") for g in _prep_objects(token, ("as",))]
+            elif _the_dead(named if named is not None else _object(token)):
+                # 'those killed were identified as X, 27, and Y', 'identified the victims as X, his wife Y'
+                out += [(t, "victim") for g in _prep_objects(token, ("as",)) for t in _people_listed(g)]
         elif word.startswith("fell") and any(c.dep_ == "nsubj" and c.lower_ == "suspicion" for c in token.children):
             # 'suspicion fell on X'
             out += [(g, "attacker") for g in _prep_objects(token, ("on",))]
@@ -279,7 +282,43 @@ def _arguments(token) -> list[tuple[object, str]]:
             for c in token.children
             if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in ("ORG", "NORP", "")
         ]
+    if (
+        _FIGHTING.match(word)
+        and token.pos_ == "NOUN"
+        or any(c.dep_ == "nsubj" and _FIGHTING.match(c.lower_) for c in token.children)
+    ):
+        # 'clashes between X and Y', 'clashes erupted between X and Y', 'fighting between the
+        # two groups, X and Y': both sides fought
+        for side in _prep_objects(token, ("between",)):
+            out += [(g, "attacker") for g in (side, *(c for c in side.children if c.dep_ == "appos"))]
     return [(each, role) for head, role in out for each in _with_conjuncts([head])]
+
+
+# nouns for the people an event killed or hurt ('the victims were identified as X')
+_DEAD = frozenset({"victims", "dead", "deceased", "bodies", "wounded", "injured"})
+
+
+def _object(verb):
+    """The direct object, or what it counts ('four of the victims')."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None and obj.pos_ == "NUM":
+        return next(iter(_prep_objects(obj, ("of",))), obj)
+    return obj
+
+
+def _the_dead(noun) -> bool:
+    """'the victims', 'those killed', 'the dead': the people the event killed or hurt."""
+    if noun is None:
+        return False
+    if noun.lower_ in _DEAD:
+        return True
+    return any(c.dep_ == "acl" and _ATTACK.match(c.lower_) for c in noun.children)
+
+
+def _people_listed(head) -> list:
+    """The persons NER finds in a list ('X, 71, his wife Y, 65, and neighbour Z'), which the
+    parse chains by apposition and conjunction."""
+    return [t for t in head.subtree if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"]
 
 
 def _of_an_attack(verb) -> bool:
@@ -291,102 +330,6 @@ def _of_an_attack(verb) -> bool:
             ):
                 return True
     return False
-
-
-# ---------------------------------------------------------------- the name an argument gives
-
-
-def _entity_of(token):
-    doc = token.doc
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end and ent.label_ in _NAME_LABELS:
-            return ent
-    return None
-
-
-def _name_of(head, offset: int, role: str) -> RoleCue | None:
-    """The name an argument gives: its own entity, or the entity it belongs to ('militants
-    from X', 'members of X', 'workers with X'), or an attacker noun phrase."""
-    if head.pos_ == "PRON":
-        return None
-    ent = _entity_of(head) or _named_by_modifier(head)
-    if ent is None:
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "with")):
-            for obj in (g for g in prep.children if g.dep_ == "pobj"):
-                ent = _entity_of(obj) or _named_by_modifier(obj)
-                if ent is not None:
-                    if role == "victim":  # 'workers with X were killed': X was the target
-                        role = "target"
-                    break
-            if ent is not None:
-                break
-    if ent is not None:
-        if ent.label_ == "GPE" and role in ("victim", "target"):
-            return None  # 'shelled Karvela': a place, not a side
-        if ent.label_ == "PERSON" and role == "target":
-            role = "victim"
-        tokens = [t for t in ent if not (t.i == ent.start and t.lower_ in ("the", "a", "an"))]
-        if not tokens:
-            return None
-        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        name = head.doc.text[start:end]
-        if _NOT_SIDES.search(name) or not _PROPER_NAME.fullmatch(name) or name.isupper() and len(name) > 4:
-            return None  # an outlet, a common noun NER took for a name, a capitalised dateline
-        if len(tokens) == 1 and tokens[0].tag_ in ("NN", "NNS"):
-            return None  # 'Gunfire erupted': a common noun at the start of a sentence
-        if _CITED.search(head.doc.text[: ent.start_char]):
-            return None  # 'according to X, gunmen killed ...': X is the source, not a side
-        return RoleCue(name, role, offset + start, offset + end)
-    if role == "attacker" and head.dep_ == "compound" and head.pos_ == "PROPN" and not head.ent_type_:
-        return _compound_name(head, offset)  # 'a Red Dawn Front raid': a name NER missed
-    modifiers = _modifiers(head)
-    if role == "attacker" and head.lower_ in _LONE_ATTACKER and modifiers and all(m.is_lower for m in modifiers):
-        return _phrase(modifiers + [head], role, offset)  # 'a suicide bomber', 'a lone gunman'
-    # 'an Israeli woman was killed' (as attacker or target such phrases measured worse: 'Korean ship')
-    if role == "victim" and head.pos_ == "NOUN" and any(m.ent_type_ == "NORP" for m in modifiers):
-        return _phrase(modifiers + [head], role, offset)
-    return None
-
-
-def _named_by_modifier(head):
-    """The name a common noun carries: 'the X Brigade group', 'the militant group X',
-    'X fighters' (a place before the noun names no side: 'Kabul police')."""
-    if head.pos_ != "NOUN":
-        return None
-    for child in head.children:
-        if child.dep_ in ("compound", "appos") and child.pos_ == "PROPN":
-            ent = _entity_of(child)
-            # a people or faith before a noun is an adjective ('Alawite villagers'), not a side
-            if ent is not None and (ent.label_ == "ORG" or child.dep_ == "appos" and ent.label_ == "PERSON"):
-                return ent
-    return None
-
-
-def _modifiers(head) -> list:
-    """The adjectives and nouns written right before `head`, in order ('suicide', 'Slavic')."""
-    words = []
-    for left in reversed(list(head.lefts)):
-        next_word = words[0] if words else head
-        if left.i != next_word.i - 1 or left.dep_ not in ("compound", "amod") or not left.is_alpha:
-            break
-        words.insert(0, left)
-    return words
-
-
-def _phrase(words: list, role: str, offset: int) -> RoleCue:
-    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
-    return RoleCue(words[0].doc.text[start:end], role, offset + start, offset + end)
-
-
-def _compound_name(head, offset: int) -> RoleCue | None:
-    """The capitalised words that end at `head` ('Red Dawn Front' in 'a Red Dawn Front raid')."""
-    words = sorted(head.subtree, key=lambda t: t.i)
-    if words[-1].i != head.i or words[-1].i - words[0].i + 1 != len(words):
-        return None
-    cue = _phrase(words, "attacker", offset)
-    if not _PROPER_NAME.fullmatch(cue.name) or len(words) < 2 or _NOT_SIDES.search(cue.name):
-        return None  # one capitalised word before a noun may be anything ('a Monday raid')
-    return cue
 
 
 def with_parsed_roles(
@@ -404,10 +347,12 @@ def with_parsed_roles(
             continue
         same = next((a for a in who if key in {_key(n) for n in (a.name, *a.aliases)}), None)
         if same is not None:
-            claimed = role == "attacker" and any(cue.claimed for cue in found)
+            claimed = role in ("attacker", "victim") and any(cue.claimed for cue in found)
             # a name's words gave no side ('other'), or the words around a name read as a
             # victim's ('killed' nearby) or an authority's where the parse shows a claim or an accusation
-            if same.role == "other" or claimed:
+            # a side the parse shows only as killed or hurt ('X has been killed by ...') is a victim
+            only_hurt = role == "victim" and {cue.role for cue in found} == {"victim"}
+            if same.role == "other" or claimed or only_hurt and same.role == "attacker":
                 who[who.index(same)] = same.model_copy(update={"role": role})
             continue
         if any(_related(a.name, name) for a in who):

@@ -1,0 +1,172 @@
+"""Who acts in the story and who only speaks about it, read from the dependency parse.
+
+The conventions list an authority (the police, a minister, a mayor) as an actor when it
+does something in the event (arrests, disperses, visits, orders); when it only speaks
+('police said', 'the president of X said', 'according to police') or only qualifies
+another noun ('a police chief said', 'the police station'), it belongs in attribution,
+not in who. An authority none of whose mentions stands where an actor stands is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .actors import _FORCE_HEADS, _arguments, _parsed_tokens, _prep_objects
+from .entities import _key
+from .sentences import Sentence
+
+# Forms of the verbs of speech (matched by their start: the lemmatiser is not loaded)
+_SPEECH = re.compile(
+    r"(say|said|tell|told|report|confirm|announc|add|state[sd]?$|stating|note[sd]?$|noting|describ|warn|urg"
+    r"|condemn|express|estimat|believ|spok|speak|quot|cite|citing|deni|deny|insist|explain|predict|fear|comment"
+    r"|threat|suggest)"
+)
+# a noun's modifiers: 'police chief', 'the police's spokesman', 'police-run'
+_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
+
+
+def _root(span: tuple[int, int], sentences: list[Sentence], docs: dict):
+    """The head token of the words at `span`, or None when its sentence was not parsed."""
+    sentence = next((s for s in sentences if s.start <= span[0] < s.end), None)
+    doc = docs.get(sentence.start) if sentence is not None else None
+    if doc is None:
+        return None
+    words = doc.char_span(span[0] - sentence.start, span[1] - sentence.start, alignment_mode="expand")
+    return words.root if words is not None else None
+
+
+def _acts(token) -> bool:
+    """Whether a mention stands where a side of the event stands, not where a speaker, a
+    source or a modifier of another noun stands."""
+    if any(c.dep_ in ("compound", "appos") and c.lower_.startswith("spokes") for c in token.children):
+        return False  # 'spokesman X': a speaker by title
+    if _in_byline(token):
+        return False
+    while token.dep_ == "compound" and token.head.tag_ == "NNS":
+        token = token.head  # 'police officers': the people the force's name qualifies
+    while token.dep_ in ("conj", "appos") and token.head is not token:
+        appos = token.dep_ == "appos"
+        token = token.head  # 'police and soldiers said', 'the president, X, said'
+        if appos and token.dep_ == "pobj" and token.head.lower_ == "of":
+            token = token.head.head  # 'the governor of Y, X, said': X is the governor
+    if token.dep_ in _MODIFIER_DEPS or token.lower_.startswith("spokes"):
+        return False  # 'police chief', 'its spokesman, X'
+    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
+        return False
+    return not (token.dep_ in ("nsubj", "dobj") and _SPEECH.match(token.head.lower_))
+
+
+def _in_byline(token) -> bool:
+    """'By X | Staff': a line that is only 'By' and a name is the byline, the writer's."""
+    root = token.sent.root
+    return root.lower_ == "by" and root.i == token.sent.start and not any(t.pos_ in ("VERB", "AUX") for t in token.sent)
+
+
+def acting_authorities(who: list, sentences: list[Sentence], docs: dict) -> list:
+    """The actors, less the writer of the story in its byline and the authorities that only
+    speak or only qualify another noun."""
+    if not docs:
+        return who
+    out = []
+    for actor in who:
+        roots = [_root(tuple(span), sentences, docs) for span in actor.mentions]
+        parsed = [token for token in roots if token is not None]
+        if parsed and all(_in_byline(token) for token in parsed):
+            continue  # the story's writer
+        if actor.role == "authority" and parsed and not any(_acts(token) for token in parsed):
+            continue
+        out.append(actor)
+    return out
+
+
+# Forms of the verbs of arrest (an authority's act on the people it holds)
+_DETAINED = re.compile(r"(arrest|detain|jail|imprison|abduct|kidnap|seiz|round)")
+
+
+def _held(token) -> bool:
+    """Whether a mention is the one held: the subject of a passive arrest ('X was detained'),
+    or one of those it includes ('six officials, including X and Y, were detained')."""
+    while token.dep_ in ("conj", "appos") and token.head is not token:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ == "including":
+        token = token.head.head  # 'officials, including X'
+        if token.dep_ == "pobj" and token.head.lower_ == "of":
+            token = token.head.head  # 'six of its officials, including X'
+    verb = token.head
+    return token.dep_ == "nsubjpass" and verb.pos_ == "VERB" and _DETAINED.match(verb.lower_) is not None
+
+
+def held_authorities_as_victims(who: list, sentences: list[Sentence], docs: dict) -> list:
+    """A person listed by their title as an authority ('opposition leader X', 'chairman X')
+    whom the story shows being arrested is a victim of the event, not its authority."""
+    out = []
+    for actor in who:
+        if actor.role == "authority" and " " in actor.name and not actor.name.islower():
+            roots = [_root(tuple(span), sentences, docs) for span in actor.mentions]
+            if any(token is not None and _held(token) for token in roots):
+                actor = actor.model_copy(update={"role": "victim"})
+        out.append(actor)
+    return out
+
+
+# prepositions of place: 'inside the X', 'near X'
+_SPATIAL = frozenset({"in", "at", "inside", "outside", "near", "into", "across", "through", "around", "within"})
+
+
+def _placed(token, place_keys: set[str]) -> bool:
+    """Whether a mention stands where a place stands: the object of a preposition of place
+    ('inside the X'), what someone visits ('visited X'), or joined by 'and' to a place of the
+    brief ('Y and X')."""
+    if any(_key(other.text) in place_keys for other in token.conjuncts):
+        return True
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ in _SPATIAL:
+        return True
+    return token.dep_ == "dobj" and token.head.lower_.startswith(("visit", "tour"))  # 'visited X and Y'
+
+
+def without_placed_names(who: list, sentences: list[Sentence], docs: dict, place_keys: set[str]) -> list:
+    """The actors, less the capitalised names every mention of which reads as a place
+    (NER often tags a bar, a village or an island as a person or an organisation)."""
+    out = []
+    for actor in who:
+        if re.match(r"[A-Z]", actor.name):
+            roots = [_root(tuple(span), sentences, docs) for span in actor.mentions]
+            parsed = [token for token in roots if token is not None]
+            if parsed and all(_placed(token, place_keys) for token in parsed):
+                continue
+        out.append(actor)
+    return out
+
+
+# verbs whose object is killed, not merely attacked ('killed two soldiers')
+_KILLING = re.compile(r"(kill|shot|shoot|stab|behead|execut|massacr|murder|slay|slew)")
+
+
+def attacked_forces(who: list, sentences: list[Sentence], docs: dict) -> list:
+    """The state's forces, listed as the authority, as the target when the parse shows them
+    only attacked ('stormed a convoy of paramilitary forces', 'an attack on a convoy of
+    foreign troops'), or as victims when only killed or hurt ('killed two soldiers')."""
+    mentioned = {}
+    for index, actor in enumerate(who):
+        if actor.role == "authority" and actor.name.split()[-1].lower() in _FORCE_HEADS:
+            for span in actor.mentions:
+                token = _root(tuple(span), sentences, docs)
+                if token is not None:
+                    mentioned[(id(token.doc), token.i)] = index
+    if not mentioned:
+        return who
+    roles: dict[int, set[str]] = {}
+    for _offset, token in _parsed_tokens(sentences, docs):
+        for head, role in _arguments(token):
+            for each in (head, *_prep_objects(head, ("of",))):  # 'a convoy of X'
+                index = mentioned.get((id(each.doc), each.i))
+                if index is not None:
+                    killed = role == "target" and token.pos_ == "VERB" and _KILLING.match(token.lower_)
+                    roles.setdefault(index, set()).add("victim" if killed else role)
+    out = list(who)
+    for index, found in roles.items():
+        if found <= {"target", "victim"}:
+            out[index] = who[index].model_copy(update={"role": "target" if "target" in found else "victim"})
+    return out

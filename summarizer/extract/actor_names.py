@@ -1,0 +1,154 @@
+"""The name an argument of an action verb gives (see actors.py): its own entity, the entity
+it belongs to ('militants from X', 'members of X'), a name NER missed before an attack
+noun ('a Red Dawn Front raid'), or a lone attacker's phrase ('a suicide bomber')."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# every content word capitalised ('Red Hand Brigade', 'al-Qaeda in the Maghreb'), an Arabic
+# article before the first ('al-Nusra Front')
+_PROPER_NAME = re.compile(
+    r"(?:[a-z]{1,3}-)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|for|and|in|al|el|de|du|la|le|al-\w+)\s+)*[A-Z][\w'’.-]*)*"
+)
+_NAME_LABELS = frozenset({"ORG", "NORP", "PERSON", "GPE"})
+
+# Heads of attacker phrases that are not names ('a suicide bomber', 'gunmen').
+# A lone perpetrator is an actor even unnamed ('a suicide bomber'); plural generic groups
+# ('gunmen', 'militants') are left to the patterns of actor_patterns.py (measured: more spurious than found).
+_LONE_ATTACKER = frozenset({"bomber", "gunman", "attacker", "assailant", "shooter", "militant"})
+
+# ORG-like names that are never sides of the event
+_NOT_SIDES = re.compile(
+    r"\b(News|Times|Post|Press|TV|Television|Radio|Reuters|Agence|Associated|BBC|CNN|VOA|AFP|AP|Xinhua|Hospital"
+    r"|University)\b"
+)
+_CITED = re.compile(r"\baccording\s+to\s+(?:[\w'’.-]+\s+){0,5}$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class RoleCue:
+    """One piece of evidence of a side's role: the name as written and where."""
+
+    name: str
+    role: str
+    start: int
+    end: int
+    claimed: bool = False  # a claim or an accusation ('X claimed responsibility', 'blamed X')
+
+
+def _entity_of(token):
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end and ent.label_ in _NAME_LABELS:
+            return ent
+    return None
+
+
+def _name_of(head, offset: int, role: str) -> RoleCue | None:
+    """The name an argument gives: its own entity, or the entity it belongs to ('militants
+    from X', 'members of X', 'workers with X'), or an attacker noun phrase."""
+    if head.pos_ == "PRON":
+        return None
+    spokesman = head.lower_.startswith("spokes")  # 'a spokesman for X, Y, said': X's side, not Y's
+    ent = None if spokesman else _entity_of(head) or _named_by_modifier(head)
+    if ent is None:
+        # 'militants from X', 'members of X', and 'a spokesman for X' (who speaks as X)
+        belongs = ("of", "from", "with", "for") if spokesman else ("of", "from", "with")
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in belongs):
+            for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                ent = _entity_of(obj) or _named_by_modifier(obj)
+                if ent is not None:
+                    if role == "victim":  # 'workers with X were killed': X was the target
+                        role = "target"
+                    break
+            if ent is not None:
+                break
+    if ent is not None:
+        if ent.label_ == "GPE" and role in ("victim", "target"):
+            return None  # 'shelled Karvela': a place, not a side
+        if ent.label_ == "PERSON" and role == "target":
+            role = "victim"
+        tokens = [t for t in ent if not (t.i == ent.start and t.lower_ in ("the", "a", "an"))]
+        if not tokens:
+            return None
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        name = head.doc.text[start:end]
+        if _NOT_SIDES.search(name) or not _PROPER_NAME.fullmatch(name) or name.isupper() and len(name) > 4:
+            return None  # an outlet, a common noun NER took for a name, a capitalised dateline
+        if len(tokens) == 1 and tokens[0].tag_ in ("NN", "NNS"):
+            return None  # 'Gunfire erupted': a common noun at the start of a sentence
+        if _CITED.search(head.doc.text[: ent.start_char]):
+            return None  # 'according to X, gunmen killed ...': X is the source, not a side
+        return RoleCue(name, role, offset + start, offset + end)
+    if role == "attacker" and head.dep_ == "compound" and head.pos_ == "PROPN" and not head.ent_type_:
+        return _compound_name(head, offset)  # 'a Red Dawn Front raid': a name NER missed
+    if role == "attacker" and head.lower_ in _STATE_FORCES:
+        return _national_force(head, offset)  # 'the U.S. military', 'the Saudi-led coalition'
+    modifiers = _modifiers(head)
+    if role == "attacker" and head.lower_ in _LONE_ATTACKER and modifiers and all(m.is_lower for m in modifiers):
+        return _phrase(modifiers + [head], role, offset)  # 'a suicide bomber', 'a lone gunman'
+    # 'an Israeli woman was killed' (as attacker or target such phrases measured worse: 'Korean ship')
+    if role == "victim" and head.pos_ == "NOUN" and any(m.ent_type_ == "NORP" for m in modifiers):
+        return _phrase(modifiers + [head], role, offset)
+    return None
+
+
+# a state's armed forces, named by the state ('the U.S. military')
+_STATE_FORCES = frozenset({"military", "army", "coalition", "navy", "forces", "troops"})
+
+
+def _national_force(head, offset: int) -> RoleCue | None:
+    """The words before a state's force that name the state ('the U.S. military', 'the
+    Saudi-led coalition'): one capitalised word at least, written right before the noun."""
+    words = [t for t in head.doc[head.left_edge.i : head.i + 1] if t.dep_ not in ("det", "poss", "case")]
+    if len(words) < 2 or words[-1].i - words[0].i + 1 != len(words):
+        return None
+    joined = [t for t in words if t.text == "-" or t.i > 0 and t.doc[t.i - 1].text == "-"]
+    if any(t.pos_ in ("VERB", "NUM", "PUNCT") and t not in joined for t in words):
+        return None  # 'the army that fired', 'the 5th army'
+    if not any(t.text[:1].isupper() for t in words[:-1]):
+        return None
+    return _phrase(words, "attacker", offset)
+
+
+def _named_by_modifier(head):
+    """The name a common noun carries: 'the X Brigade group', 'the militant group X',
+    'X fighters' (a place before the noun names no side: 'Kabul police')."""
+    if head.pos_ != "NOUN":
+        return None
+    for child in head.children:
+        if child.dep_ in ("compound", "appos") and child.pos_ == "PROPN":
+            ent = _entity_of(child)
+            # a people or faith before a noun is an adjective ('Alawite villagers'), not a side
+            if ent is not None and (ent.label_ == "ORG" or child.dep_ == "appos" and ent.label_ == "PERSON"):
+                return ent
+    return None
+
+
+def _modifiers(head) -> list:
+    """The adjectives and nouns written right before `head`, in order ('suicide', 'Slavic')."""
+    words = []
+    for left in reversed(list(head.lefts)):
+        next_word = words[0] if words else head
+        if left.i != next_word.i - 1 or left.dep_ not in ("compound", "amod") or not left.is_alpha:
+            break
+        words.insert(0, left)
+    return words
+
+
+def _phrase(words: list, role: str, offset: int) -> RoleCue:
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    return RoleCue(words[0].doc.text[start:end], role, offset + start, offset + end)
+
+
+def _compound_name(head, offset: int) -> RoleCue | None:
+    """The capitalised words that end at `head` ('Red Dawn Front' in 'a Red Dawn Front raid')."""
+    words = sorted(head.subtree, key=lambda t: t.i)
+    if words[-1].i != head.i or words[-1].i - words[0].i + 1 != len(words):
+        return None
+    cue = _phrase(words, "attacker", offset)
+    if not _PROPER_NAME.fullmatch(cue.name) or len(words) < 2 or _NOT_SIDES.search(cue.name):
+        return None  # one capitalised word before a noun may be anything ('a Monday raid')
+    return cue
