@@ -1300,3 +1300,16 @@ def test_a_list_with_numbers_stays_one_figure_per_group_and_plurals_are_not_gues
     figures = sorted((f.category, f.count) for f in summarise_text(text).toll)
     assert ("killed", 3) not in figures and ("killed", 2) in figures
     assert not any(f[0] == "injured" for f in figures)  # 'guards' gives no count
+
+
+# ---------------------------------------------------------------- attribution (sources cited)
+
+
+def test_a_spokesperson_named_with_their_body_is_cited_by_their_own_name():
+    text = (
+        "Market blast\nA bomb killed nine people at a market in Tesk on Friday, said Orla Vane, a spokeswoman "
+        "for the Tesk Regional Emergency Relief Centre.\n"
+    )
+    brief = summarise_text(text)
+    assert "Orla Vane" in source_of(brief, "killed", 9)
+    assert any(item.name == "Orla Vane" for item in brief.attribution)

@@ -160,7 +160,9 @@ def person_name(name: str) -> str:
 
 
 def _best_name(names: Counter) -> str:
-    proper = [n for n in names if not is_generic(n) and not re.search(r"\s+of\s+[A-Z]", n)] or list(names)
+    # a name never cited itself (the body a spokesperson speaks for) is an alias, not the name
+    cited = [n for n in names if names[n] > 0] or list(names)
+    proper = [n for n in cited if not is_generic(n) and not re.search(r"\s+of\s+[A-Z]", n)] or cited
     # the fullest proper form: most words, then most frequent
     # a name written with capitals before a description of it ('prime minister's office')
     return max(proper, key=lambda n: (bool(re.search(r"[A-Z]", n)), len(n.split()) if not n.isupper() else 1, names[n]))
