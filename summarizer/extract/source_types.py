@@ -1,0 +1,57 @@
+"""What kind of source a cited source is (state media, monitor, UN, NGO, witness, military,
+official, government, media, armed group, other): from the words of its name first, then
+from the words around it in its sentence."""
+
+from __future__ import annotations
+
+import re
+
+SOURCE_TYPE_WORDS = [
+    # the news agencies and broadcasters that states run (general knowledge, like a gazetteer)
+    ("state_media", r"state[- ](?:run\s+)?(?:news\s+agency|media|television|tv|broadcaster|news)"
+     r"|official\s+news\s+agency|xinhua|\b(?:itar-)?tass\b|ria\s+novosti|\bkcna\b|\birna\b|\bsana\b"
+     r"|\bwafa\b|\bmena\b|\bspa\b|\bqna\b|\bkuna\b|bernama|\bantara\b|\bcctv\b|press\s+tv"
+     r"|\bptv\b|pakistan\s+television|associated\s+press\s+of\s+pakistan|anadolu|\bvna\b"),
+    ("monitor", r"observatory|monitor\w*|watchdog|acled|airwars|casualty\s+count"),
+    ("un", r"\bun\b|united\s+nations|unicef|unhcr|ocha|unrwa|world\s+health\s+organi[sz]ation"
+     r"|world\s+food\s+program|\bwfp\b|\biom\b|organi[sz]ation\s+for\s+migration|\bundp\b|\bunfpa\b"
+     r"|coordination\s+of\s+humanitarian|peacekeep|(?-i:\bUN[A-Z]{2,4}\b|MONUSCO|MINUS[A-Z]+)"),
+    ("ngo", r"red\s+cross|red\s+crescent|amnesty|human\s+rights|rights\s+group|doctors\s+without"
+     r"|médecins|msf|charity|foundation|ngo|relief"),
+    ("witness", r"witness\w*|\bresidents?\b|survivors?|\blocals\b|villagers?|eyewitness\w*"),
+    ("military", r"\barmy\b|military|armed\s+forces|defen[cs]e\s+forces|idf|command\b|\bnato\b"
+     r"|chiefs\s+of\s+staff|\b(?:colonel|col\.|lieutenant|lt\.|brigadier|brig\.|major\s+general"
+     r"|general\s+(?-i:[A-Z])|admiral|sergeant|sgt\.)"),
+    # police and authorities who report are 'official' (a spokesperson for an authority)
+    ("official", r"spokes\w*|official|commander|minister\b|governor|mayor|chief|director"
+     r"|\bpolice\b|authorities|head\s+of|president\b|prime\s+minister"),
+    ("government", r"ministry|government|interior|defen[cs]e|cabinet|presidency"
+     r"|civil\s+defen[cs]e|administration|(?<!news\s)agency|department|authority"
+     r"|secretariat|directorate|inspectorate|survey\b|weather|(?<!news\s)service\b|corps\b|cent(?:er|re)\b"
+     r"|institute|embassy|consulate|railways?|coast\s+guard|emergency|disaster|civil\s+protection|office\b"),
+    ("media", r"\btv\b|television|news|times|post|jazeera|reuters|afp|associated\s+press|\bap\b"
+     r"|bbc|cnn|radio|\bfm\b|newspaper|daily|channel|news\s+agency|mayadeen|press|journal|media"
+     r"|reporter|correspondent"),
+    ("group", r"militia|rebels?|insurgents|movement|front|brigade|army\s+of|faction"),
+]  # fmt: skip
+_SOURCE_TYPE = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in SOURCE_TYPE_WORDS]
+
+
+# whom a source speaks to says nothing of what it is ('the Taliban told journalists')
+_AUDIENCE = re.compile(
+    r"\b(?:told|telling|tell|briefed|briefing)\s+(?:a\s+group\s+of\s+|local\s+|foreign\s+)?"
+    r"(?:reporters|journalists|the\s+(?:press|media|news\s+media)|[\w.]+\s+(?:television|radio|media))\b",
+    re.IGNORECASE,
+)
+
+
+def source_type(name: str, description: str = "") -> str:
+    for kind, pattern in _SOURCE_TYPE:
+        if pattern.search(name):
+            return kind
+    description = _AUDIENCE.sub(" ", description)
+    for kind, pattern in _SOURCE_TYPE:
+        if pattern.search(description):
+            return kind
+    # A bare acronym or proper name with no descriptor: most often a media outlet.
+    return "other"
