@@ -1313,3 +1313,18 @@ def test_a_spokesperson_named_with_their_body_is_cited_by_their_own_name():
     brief = summarise_text(text)
     assert "Orla Vane" in source_of(brief, "killed", 9)
     assert any(item.name == "Orla Vane" for item in brief.attribution)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        # a name that merely contains the letters of a word is not that word
+        ("Bridge collapse\nPolice spokesman Daniel Mwangombe said 12 people were killed.\n", "Mwangombe", "official"),
+        ("Camp fire\nThe fire killed 40 people, U.N. envoy Marta Fellin said.\n", "Marta Fellin", "un"),
+        ("Flood\nNine people drowned, the agency's director-general Samuel Okoro said.\n", "Samuel Okoro", "official"),
+        ("Raid\nTwo people were killed, press secretary Tom Valen told reporters.\n", "Tom Valen", "official"),
+        ("Riot\nFour people were arrested, a prosecutor in Brask, Ilya Moren, said.\n", "Ilya Moren", "official"),
+    ],
+)  # fmt: skip
+def test_title_words_type_the_person_who_speaks(text, word, kind):
+    assert type_of(summarise_text(text).attribution, word) == kind

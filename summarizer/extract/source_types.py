@@ -15,16 +15,17 @@ SOURCE_TYPE_WORDS = [
     ("monitor", r"observatory|monitor\w*|watchdog|acled|airwars|casualty\s+count"),
     ("un", r"\bun\b|united\s+nations|unicef|unhcr|ocha|unrwa|world\s+health\s+organi[sz]ation"
      r"|world\s+food\s+program|\bwfp\b|\biom\b|organi[sz]ation\s+for\s+migration|\bundp\b|\bunfpa\b"
-     r"|coordination\s+of\s+humanitarian|peacekeep|(?-i:\bUN[A-Z]{2,4}\b|MONUSCO|MINUS[A-Z]+)"),
+     r"|coordination\s+of\s+humanitarian|peacekeep|\bu\.\s?n\.|(?-i:\bUN[A-Z]{2,4}\b|MONUSCO|MINUS[A-Z]+|\bWHO\b)"),
     ("ngo", r"red\s+cross|red\s+crescent|amnesty|human\s+rights|rights\s+group|doctors\s+without"
-     r"|médecins|msf|charity|foundation|ngo|relief"),
+     r"|médecins|\bmsf\b|charity|foundation|\bngos?\b|relief"),
     ("witness", r"witness\w*|\bresidents?\b|survivors?|\blocals\b|villagers?|eyewitness\w*"),
     ("military", r"\barmy\b|military|armed\s+forces|defen[cs]e\s+forces|idf|command\b|\bnato\b"
      r"|chiefs\s+of\s+staff|\b(?:colonel|col\.|lieutenant|lt\.|brigadier|brig\.|major\s+general"
-     r"|general\s+(?-i:[A-Z])|admiral|sergeant|sgt\.)"),
+     r"|(?<!-)general\s+(?-i:[A-Z])|admiral|sergeant|sgt\.)"),
     # police and authorities who report are 'official' (a spokesperson for an authority)
     ("official", r"spokes\w*|official|commander|minister\b|governor|mayor|chief|director"
-     r"|\bpolice\b|authorities|head\s+of|president\b|prime\s+minister"),
+     r"|\bpolice\b|authorities|head\s+of|president\b|prime\s+minister|prosecutor|commissioner|secretary\b"
+     r"|chair(?:man|woman|person)\b|administrator|superintendent|inspector\b"),
     ("government", r"ministry|government|interior|defen[cs]e|cabinet|presidency"
      r"|civil\s+defen[cs]e|administration|(?<!news\s)agency|department|authority"
      r"|secretariat|directorate|inspectorate|survey\b|weather|(?<!news\s)service\b|corps\b|cent(?:er|re)\b"
