@@ -1328,3 +1328,31 @@ def test_a_spokesperson_named_with_their_body_is_cited_by_their_own_name():
 )  # fmt: skip
 def test_title_words_type_the_person_who_speaks(text, word, kind):
     assert type_of(summarise_text(text).attribution, word) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "kind"),
+    [
+        # a private person: an age after the name, or a civilian noun beside it
+        ('Flood\nTwelve people drowned, police said. "The water came at night," said Tomas Brel, 46.\n',
+         "Tomas Brel", "witness"),
+        ('Raid\nSix people were killed, officials said. "They burned the houses," farmer Ansa Kolt said.\n',
+         "Ansa Kolt", "witness"),
+        # a hospital's people speak for no authority
+        ("Blast\nThe director of the Orvel city hospital, Dr. Mina Salk, said 14 people had died.\n",
+         "Mina Salk", "other"),
+        # a police colonel speaks for the police
+        ("Crash\nThe head of the Brask traffic police, Col. Ivo Marten, said 19 bodies had been found.\n",
+         "Ivo Marten", "official"),
+        # a person who speaks for a government body
+        ("Quake\nLeno Dask, who heads the district disaster management department, said 8 people died.\n",
+         "Leno Dask", "official"),
+    ],
+)  # fmt: skip
+def test_what_a_named_person_is_follows_the_words_beside_the_name(text, word, kind):
+    assert type_of(summarise_text(text).attribution, word) == kind
+
+
+def test_a_country_cited_as_a_source_is_its_government():
+    text = "Border clash\nFrance said 30 of its soldiers were killed in the clash on Sunday.\n"
+    assert type_of(summarise_text(text).attribution, "France") == "government"

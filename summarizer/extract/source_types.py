@@ -46,13 +46,40 @@ _AUDIENCE = re.compile(
 )
 
 
+# a private person: an age after the name ('Ana Ruiz, 34,') or a civilian noun beside it
+# ('farmer Ana Ruiz', 'one protester, Ana Ruiz', 'Ana Ruiz, a mother of two')
+_CIVILIAN = (
+    r"(?:farmer|trader|student|elder|protester|demonstrator|shopkeeper|vendor|mother|father|passer-by"
+    r"|bystander|passenger|neighbou?r|relative|resident|villager|survivor|fisherman|eyewitness|witness)"
+)
+_PRIVATE_BEFORE = re.compile(rf"\b{_CIVILIAN},?\s+$", re.IGNORECASE)
+_PRIVATE_AFTER = re.compile(rf"^,\s*(?:\d{{1,2}}\b|(?:a|an)\s+(?:[\w-]+\s+)?{_CIVILIAN}\b)", re.IGNORECASE)
+# people of a hospital speak for no authority ('the director of the city hospital, Ana Ruiz')
+_MEDICAL = re.compile(r"\bhospital|\bclinic\b|\bmedical\s+director", re.IGNORECASE)
+_AUTHORITY = re.compile(r"ministry|minister|government|police|official|authorit|governor|mayor", re.IGNORECASE)
+_RANK = re.compile(r"\b(?:colonel|col\.|lieutenant|lt\.|major\b|captain|capt\.|sergeant|sgt\.)", re.IGNORECASE)
+
+
 def source_type(name: str, description: str = "") -> str:
     for kind, pattern in _SOURCE_TYPE:
         if pattern.search(name):
             return kind
+    from .entities import _looks_like_person  # entities reads names, which reads sources
+    from .names import gazetteer_kind
+
+    if gazetteer_kind(name) == "country":
+        return "government"  # a state cited as a source ('Varnia said 40 were killed')
     description = _AUDIENCE.sub(" ", description)
-    for kind, pattern in _SOURCE_TYPE:
-        if pattern.search(description):
-            return kind
-    # A bare acronym or proper name with no descriptor: most often a media outlet.
-    return "other"
+    person = _looks_like_person(name)
+    at = description.find(name) if person else -1
+    if at >= 0 and (_PRIVATE_BEFORE.search(description[:at]) or _PRIVATE_AFTER.match(description[at + len(name) :])):
+        return "witness"
+    kind = next((kind for kind, pattern in _SOURCE_TYPE if pattern.search(description)), "other")
+    if kind == "military" and re.search(r"\bpolice\b", description, re.IGNORECASE) and _RANK.search(description):
+        return "official"  # a police colonel speaks for the police
+    medical = person and kind in ("official", "government") and _MEDICAL.search(description)
+    if medical and not _AUTHORITY.search(_MEDICAL.sub(" ", description)):
+        return "other"
+    if person and kind == "government":
+        return "official"  # a person who speaks for a government body
+    return kind
