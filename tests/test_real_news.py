@@ -1356,3 +1356,8 @@ def test_what_a_named_person_is_follows_the_words_beside_the_name(text, word, ki
 def test_a_country_cited_as_a_source_is_its_government():
     text = "Border clash\nFrance said 30 of its soldiers were killed in the clash on Sunday.\n"
     assert type_of(summarise_text(text).attribution, "France") == "government"
+
+
+def test_a_noun_spelled_like_a_reporting_verb_names_no_source():
+    text = "Fever kills 30 in Varland's Osk, Brem states, health agency says\n\nThe fever has killed 30 people.\n"
+    assert not has_name(summarise_text(text).attribution, "Brem")

@@ -222,6 +222,11 @@ _CLAUSE_ENDS = re.compile(
 )
 
 
+def _noun_starts(doc, offset: int) -> set[int]:
+    """Where the parse reads a word as a noun ('states', 'reports', 'claims')."""
+    return {offset + token.idx for token in doc if token.pos_ in ("NOUN", "PROPN")} if doc is not None else set()
+
+
 def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None) -> list[SourceMention]:
     """Every source the story cites, in reading order, one mention per citation: the
     patterns below, and the subject of each reporting verb in the parse (`docs`, by
@@ -235,9 +240,13 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
             span = _noun_phrase_after(text, match.end(), sentence.end)
             if span:
                 found.append(span)
+        doc = docs.get(sentence.start)
+        nouns = _noun_starts(doc, sentence.start)
         for match in _SUBJECT_SAY.finditer(text, sentence.start, sentence.end):
             if match.group()[0].isupper() and match.start() != sentence.start:
                 continue  # 'the United States', 'Reports': a name, not a reporting verb
+            if match.start() in nouns:
+                continue  # 'in the states of X and Y', 'earlier reports': a noun, not a verb
             # ', reported monitoring group the X' / '"...," said X': the speaker comes after
             inverted_first = re.search(r"[,”\"]\s*$", text[max(sentence.start, match.start() - 3) : match.start()])
             span = None
@@ -271,7 +280,6 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
         kept = [part for start, end in kept for part in _parts(text, start, end)]
         pronouns: list[tuple[int, int]] = []
         parsed: set[tuple[int, int]] = set()
-        doc = docs.get(sentence.start)
         for speaker in speakers(doc, sentence.start) if doc is not None else []:
             if speaker.pronoun:
                 pronouns.append((speaker.start, speaker.end))
