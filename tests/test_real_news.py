@@ -1361,3 +1361,8 @@ def test_a_country_cited_as_a_source_is_its_government():
 def test_a_noun_spelled_like_a_reporting_verb_names_no_source():
     text = "Fever kills 30 in Varland's Osk, Brem states, health agency says\n\nThe fever has killed 30 people.\n"
     assert not has_name(summarise_text(text).attribution, "Brem")
+
+
+def test_a_name_that_begins_with_the_letters_of_an_article_is_not_a_description():
+    text = "Floods\nAt least 12 people were killed in the floods, the Anvaro Agency said on Monday.\n"
+    assert "Anvaro Agency" in source_of(summarise_text(text), "killed", 12)

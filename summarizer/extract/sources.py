@@ -37,7 +37,7 @@ _SUBJECT_SAY = re.compile(rf"\b(?:{_SAY})\b", re.IGNORECASE)
 
 # Descriptions that stand for a source named elsewhere ("the monitor added").
 GENERIC_SOURCE = re.compile(
-    r"^(?:the|a|an)?\s*(?:(?-i:[a-z][\w-]*|UK-based|US-based)\s+){0,2}"
+    r"^(?:(?:the|a|an)\s+)?(?:(?-i:[a-z][\w-]*|UK-based|US-based)\s+){0,2}"
     r"(monitor(?:ing\s+group)?|observatory|agency|news\s+agency|ministry|group|watchdog|report"
     r"|organi[sz]ation|broadcaster|channel|newspaper|outlet)$",
     re.IGNORECASE,
