@@ -1366,3 +1366,10 @@ def test_a_noun_spelled_like_a_reporting_verb_names_no_source():
 def test_a_name_that_begins_with_the_letters_of_an_article_is_not_a_description():
     text = "Floods\nAt least 12 people were killed in the floods, the Anvaro Agency said on Monday.\n"
     assert "Anvaro Agency" in source_of(summarise_text(text), "killed", 12)
+
+
+def test_state_run_outlet_named_without_the_tail_of_its_modifier():
+    text = "Raid\nFive people were detained, according to the state-run Ankora Agency, after the raid on Monday.\n"
+    brief = summarise_text(text)
+    assert any(item.name == "Ankora Agency" for item in brief.attribution)
+    assert not has_name(brief.attribution, "run ankora")

@@ -301,6 +301,12 @@ def _inner_hyphen(token) -> bool:
     )
 
 
+def _hyphen_tail(token) -> bool:
+    """'run' of 'state-run X': the tail of a modifier whose head word was left out."""
+    doc = token.doc
+    return token.lower_ in _HYPHEN_MODIFIERS and token.i > 0 and doc[token.i - 1].text == "-"
+
+
 def _after_a_place_phrase(token) -> bool:
     """'a source in the regional capital, Lesk,': the apposition names the place before it."""
     doc = token.doc
@@ -339,7 +345,7 @@ def _phrase(head) -> tuple[int, int] | None:
     while high + 1 < len(indices) and indices[high + 1] == indices[high] + 1:
         high += 1
     run = tokens[low : high + 1]
-    while run and (run[0].dep_ in ("det", "case", "punct") or run[0].is_punct):
+    while run and (run[0].dep_ in ("det", "case", "punct") or run[0].is_punct or _hyphen_tail(run[0])):
         run = run[1:]
     while run and (run[-1].is_punct or run[-1].dep_ == "case"):
         run = run[:-1]
