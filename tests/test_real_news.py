@@ -1373,3 +1373,11 @@ def test_state_run_outlet_named_without_the_tail_of_its_modifier():
     brief = summarise_text(text)
     assert any(item.name == "Ankora Agency" for item in brief.attribution)
     assert not has_name(brief.attribution, "run ankora")
+
+
+def test_the_source_of_a_report_is_who_issued_it():
+    text = (
+        "Ferry sinks\nThe ferry sank near Osk on Sunday, the port authority said. Earlier reports on state "
+        "television had put the number of dead at 27.\n"
+    )
+    assert "state television" in source_of(summarise_text(text), "killed", 27)

@@ -193,6 +193,7 @@ def speakers(doc, offset: int) -> list[Speaker]:
                 continue
             if child.lower_ in _NOT_SPEAKERS or child.pos_ == "PRON":
                 continue
+            child = _issuer(child)
             if child.pos_ != "PROPN" and child.lower_ not in SOURCE_HEADS:
                 continue
             span = _name_span(child)
@@ -200,6 +201,23 @@ def speakers(doc, offset: int) -> list[Speaker]:
                 start, end = span
                 found.append(Speaker(offset + start, offset + end, False, *whole))
     return found
+
+
+# what a source issues: 'reports on state television said', 'a statement from the office said'
+_REPORT_NOUNS = frozenset({"report", "reports", "statement", "statements", "figures", "tally", "data", "bulletin"})
+
+
+def _issuer(subject):
+    """The source behind a report that is the subject ('earlier reports on state television'
+    -> 'state television'); the subject itself otherwise."""
+    if subject.lower_ not in _REPORT_NOUNS:
+        return subject
+    for prep in subject.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "from", "by", "of", "in"):
+            for issuer in prep.children:
+                if issuer.dep_ == "pobj" and (issuer.pos_ == "PROPN" or issuer.lower_ in SOURCE_HEADS):
+                    return issuer
+    return subject
 
 
 _PUT = frozenset({"put", "puts", "putting", "placed", "places", "placing"})
