@@ -1381,3 +1381,13 @@ def test_the_source_of_a_report_is_who_issued_it():
         "television had put the number of dead at 27.\n"
     )
     assert "state television" in source_of(summarise_text(text), "killed", 27)
+
+
+def test_police_and_the_police_chief_who_speaks_are_two_sources():
+    text = (
+        "Shooting\nThree people were killed in a shooting at a cafe in Brask on Sunday, police said. "
+        "Police Chief Dara Velk said a suspect was arrested nearby.\n"
+    )
+    brief = summarise_text(text)
+    assert source_of(brief, "killed", 3) == "police"
+    assert "Dara Velk" in source_of(brief, "arrested", 1)

@@ -13,7 +13,7 @@ from .entities import Entity, _looks_like_person, occurrences
 from .names import ACRONYM_AFTER, BODY_AFTER, BODY_BEFORE, SPOKESPERSON, TITLE_PREFIX
 from .sentences import Sentence
 from .sources import SourceMention, is_generic, refers_back, source_type
-from .speakers import BODY_PRONOUNS
+from .speakers import BODY_PRONOUNS, SOURCE_HEADS
 
 
 def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity], dict[int, int]]:
@@ -33,7 +33,7 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
             # unnamed witnesses ('witnesses', 'eyewitnesses') are one source; unnamed bodies
             # ('authorities', 'the police department') are not one another
             unnamed = not re.search(r"[A-Z]", entity.name + mention.name) and entity.kind == kind == "witness"
-            if entity.related(mention.name) or unnamed:
+            if (entity.related(mention.name) and not _body_and_person(entity, mention.name)) or unnamed:
                 entity.add(mention.name, mention.span)
                 if entity.kind == "other":
                     entity.kind = kind
@@ -98,6 +98,26 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
             entity.names[bare] += 0
             entity.name = bare
     return entities, resolved
+
+
+def _unnamed(name: str) -> bool:
+    """'police', 'Officials': a common noun for a body of people, not a name (a singular
+    title, 'the health minister', may describe the person named)."""
+    head = name.split()[-1].lower() if name.split() else ""
+    collective = head.endswith("s") or head in ("police", "military", "army", "government")
+    return head in SOURCE_HEADS and collective and not re.search(r"[A-Z]", name[1:])
+
+
+def _is_person(name: str) -> bool:
+    return _looks_like_person(person_name(name))
+
+
+def _body_and_person(entity: Entity, name: str) -> bool:
+    """'police' and 'Police Chief Ana Ruiz' share a word but are two sources: the force and
+    the person who speaks for it."""
+    if _unnamed(name):
+        return any(_is_person(known) for known in entity.names)
+    return _is_person(name) and all(_unnamed(known) for known in entity.names)
 
 
 def _headed_by(entity: Entity, head: str) -> bool:
