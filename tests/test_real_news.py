@@ -1391,3 +1391,9 @@ def test_police_and_the_police_chief_who_speaks_are_two_sources():
     brief = summarise_text(text)
     assert source_of(brief, "killed", 3) == "police"
     assert "Dara Velk" in source_of(brief, "arrested", 1)
+
+
+def test_a_name_spelled_like_a_reporting_verb_is_not_one():
+    text = "Blast\nDistrict police chief Gen Said Varek said 9 people died in the blast.\n"
+    brief = summarise_text(text)
+    assert [item.name for item in brief.attribution] == ["Said Varek"]

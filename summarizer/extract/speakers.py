@@ -23,7 +23,7 @@ SAY_FORMS = frozenset(
         lemma + ("d" if lemma.endswith("e") else "ed"),
         (lemma[:-1] if lemma.endswith("e") else lemma) + "ing",
     }
-) | {"said", "says", "told"}
+) - {"sayed", "telled"} | {"said", "says", "told"}  # regular forms these two verbs lack
 PERSON_PRONOUNS = frozenset({"he", "she"})
 # 'it said': a body cited before ('the authority said ... , it said')
 BODY_PRONOUNS = frozenset({"it"})
@@ -173,8 +173,9 @@ def speakers(doc, offset: int) -> list[Speaker]:
             for agent in agents:
                 found += _named_objects(agent, offset)
             continue
-        if token.lower_ not in SAY_FORMS and not _puts_a_toll(token):
-            continue
+        name_like = token.pos_ == "PROPN" or (token.i > 0 and token.text[:1].isupper())
+        if (token.lower_ not in SAY_FORMS or name_like) and not _puts_a_toll(token):
+            continue  # a name spelled like a verb ('Sayed', 'Reports') reports nothing
         deps = {child.dep_ for child in token.children}
         if "dobj" in deps and "ccomp" not in deps and token.lower_.startswith(("add", "announc")):
             objects = [child for child in token.children if child.dep_ == "dobj"]
