@@ -1397,3 +1397,11 @@ def test_a_name_spelled_like_a_reporting_verb_is_not_one():
     text = "Blast\nDistrict police chief Gen Said Varek said 9 people died in the blast.\n"
     brief = summarise_text(text)
     assert [item.name for item in brief.attribution] == ["Said Varek"]
+
+
+def test_an_unnamed_spokesperson_who_speaks_is_a_cited_source():
+    text = (
+        "Raid\nTwo people were killed in the raid on Osk, the regional governor said. Tanks moved toward the "
+        "border overnight, an army spokeswoman told reporters.\n"
+    )
+    assert has_name(summarise_text(text).attribution, "army spokeswoman")

@@ -222,6 +222,11 @@ _CLAUSE_ENDS = re.compile(
 )
 
 
+# people who are cited whenever they speak, named or not ('an army spokeswoman told',
+# 'witnesses said'): no mere description of someone, unlike 'a doctor' or 'aid groups'
+_ALWAYS_SOURCES = re.compile(r"\b(?:spokes(?:man|woman|person|men|women|people)|(?:eye-?)?witness(?:es)?)\b", re.I)
+
+
 def _noun_starts(doc, offset: int) -> set[int]:
     """Where the parse reads a word as a noun ('states', 'reports', 'claims')."""
     return {offset + token.idx for token in doc if token.pos_ in ("NOUN", "PROPN")} if doc is not None else set()
@@ -288,7 +293,8 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
                 span = (_person_name(text, *span), span[1])  # 'NDRF inspector Ana Ruiz' -> 'Ana Ruiz'
                 if span[1] > span[0] and not _NOT_NAMES.match(text[span[0] : span[1]]):
                     kept.append(span)
-                    parsed.add(span)
+                    if not _ALWAYS_SOURCES.search(text, span[0], span[1]):
+                        parsed.add(span)
         for start, end in sorted(set(kept) | set(pronouns)):
             description = text[max(sentence.start, start - 60) : min(sentence.end, end + 40)]
             mention = SourceMention(text[start:end], start, end, description, sentence.start)
