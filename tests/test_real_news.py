@@ -1405,3 +1405,9 @@ def test_an_unnamed_spokesperson_who_speaks_is_a_cited_source():
         "border overnight, an army spokeswoman told reporters.\n"
     )
     assert has_name(summarise_text(text).attribution, "army spokeswoman")
+
+
+def test_according_to_officials_of_a_named_country_keeps_the_officials():
+    text = "Quake\nAccording to Varnian government officials, 210 people died in the earthquake.\n"
+    brief = summarise_text(text)
+    assert source_of(brief, "killed", 210) == "Varnian government officials"

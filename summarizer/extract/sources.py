@@ -197,11 +197,17 @@ def _noun_phrase_after(text: str, position: int, ceiling: int) -> tuple[int, int
         if generic and GENERIC_SOURCE.match(generic.group(1)):
             return position + generic.start(1), position + generic.end(1)
     span = _last_proper_run(text, np_start, np_end) if re.search(r"[A-Z]", phrase) else None
+    people = span and _PEOPLE_AFTER.match(text[:ceiling], span[1])
+    if people:  # 'according to Varnian government officials': the officials, not 'Varnian'
+        return span[0], people.end()
     possessed = span and _POSSESSED_BODY.match(text, span[1])
     # 'according to the Attorney General's office': the office is the source
     return (span[0], possessed.end()) if possessed else span
 
 
+_PEOPLE_AFTER = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,2}\s+(?:officials|sources|authorities|police|spokes(?:man|woman|person))\b"
+)
 _POSSESSED_BODY = re.compile(r"['’]s\s+(?:press\s+)?(?:office|ministry|department|bureau|secretariat|command)\b")
 
 
