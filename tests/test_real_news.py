@@ -1411,3 +1411,10 @@ def test_according_to_officials_of_a_named_country_keeps_the_officials():
     text = "Quake\nAccording to Varnian government officials, 210 people died in the earthquake.\n"
     brief = summarise_text(text)
     assert source_of(brief, "killed", 210) == "Varnian government officials"
+
+
+def test_a_person_who_commented_is_a_cited_source():
+    text = (
+        'Convoy hit\nA roadside bomb struck a convoy near Osk. Captain Ivo Brandel commented, "It was a big blast."\n'
+    )
+    assert has_name(summarise_text(text).attribution, "Ivo Brandel")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 # Forms of the verbs that introduce a report (the lemmatiser is not needed for these).
 # Speech verbs only: 'claimed the lives of', 'put the toll at' have subjects that are not sources.
-_SAY_LEMMAS = "say tell report confirm announce add state"
+_SAY_LEMMAS = "say tell report confirm announce add state comment"
 SAY_FORMS = frozenset(
     form
     for lemma in _SAY_LEMMAS.split(" ")
