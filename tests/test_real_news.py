@@ -1418,3 +1418,11 @@ def test_a_person_who_commented_is_a_cited_source():
         'Convoy hit\nA roadside bomb struck a convoy near Osk. Captain Ivo Brandel commented, "It was a big blast."\n'
     )
     assert has_name(summarise_text(text).attribution, "Ivo Brandel")
+
+
+def test_the_statement_said_refers_back_to_whose_statement_it_is():
+    text = (
+        "Post overrun\nGunmen killed 14 soldiers at a post near Osk, the army said in a statement. "
+        "Hundreds of attackers overran the post before dawn, the statement said.\n"
+    )
+    assert [item.name for item in summarise_text(text).attribution] == ["army"]

@@ -53,7 +53,12 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
             continue
         if index in resolved:
             continue
-        kind = source_type(mention.name, mention.description)
+        # 'the statement' is the statement of whichever source was cited, of any kind
+        kind = (
+            "other"
+            if mention.name.lower() in ("statement", "report")
+            else source_type(mention.name, mention.description)
+        )
         earlier = sorted((j for j in resolved if mentions[j].start < mention.start), key=lambda j: -mentions[j].start)
         later = sorted((j for j in resolved if mentions[j].start > mention.start), key=lambda j: mentions[j].start)
         # 'the monitor' points back to a source already named; 'a medical group' introduces

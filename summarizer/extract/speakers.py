@@ -264,10 +264,12 @@ def is_description(doc_text: str, start: int, end: int) -> bool:
     possessive = any(word.endswith(("'s", "’s")) and word.lower()[:-2] not in _GENERIC_OWNERS for word in words)
     # 'the Kyodo news agency' names an outlet; 'the UN refugee agency' describes one
     named_outlet = len(words) >= 3 and words[-2] == "news" and words[0][:1].isupper() and not words[0].isupper()
+    # 'the statement said': the statement of a source cited before ('the military statement' names its own)
+    bare_report = len(words) == 1 and words[0] in ("statement", "report")
     return (
         bool(words)
         and not named_outlet
-        and words[-1] in DESCRIPTION_HEADS
+        and (words[-1] in DESCRIPTION_HEADS or bare_report)
         and before.endswith("the ")
         and len(words) <= 4
         and not possessive
