@@ -1426,3 +1426,13 @@ def test_the_statement_said_refers_back_to_whose_statement_it_is():
         "Hundreds of attackers overran the post before dawn, the statement said.\n"
     )
     assert [item.name for item in summarise_text(text).attribution] == ["army"]
+
+
+def test_sources_listed_after_including_are_each_cited():
+    text = (
+        "Mine flood\nAccording to several news outlets including Radio Velka and the Osk Herald, 9 miners "
+        "died in the flooded shaft.\n"
+    )
+    brief = summarise_text(text)
+    assert has_name(brief.attribution, "Radio Velka") and has_name(brief.attribution, "Osk Herald")
+    assert source_of(brief, "killed", 9) in ("Radio Velka", "Osk Herald")

@@ -233,6 +233,28 @@ _CLAUSE_ENDS = re.compile(
 _ALWAYS_SOURCES = re.compile(r"\b(?:spokes(?:man|woman|person|men|women|people)|(?:eye-?)?witness(?:es)?)\b", re.I)
 
 
+_INCLUDING = re.compile(
+    r"(?:[a-z][\w-]*\s+){0,3}(?:sources|outlets|media|reports|organi[sz]ations|groups|agencies)\s*,?\s+"
+    r"(?:including|such\s+as|among\s+them)\s+"
+)
+
+
+def _listed_names(text: str, position: int, ceiling: int) -> list[tuple[int, int]]:
+    """'CNN, the BBC and USA Today': each capitalised name of a list, in order."""
+    names: list[tuple[int, int]] = []
+    while True:
+        item = _LIST_ITEM.match(text, position, ceiling)
+        if not item:
+            return names
+        names.append(item.span(1))
+        if not item.group(2):
+            return names
+        position = item.end()
+
+
+_LIST_ITEM = re.compile(r"(?:the\s+)?([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)(,?\s+and\s+|\s*,\s*)?")
+
+
 def _noun_starts(doc, offset: int) -> set[int]:
     """Where the parse reads a word as a noun ('states', 'reports', 'claims')."""
     return {offset + token.idx for token in doc if token.pos_ in ("NOUN", "PROPN")} if doc is not None else set()
@@ -248,6 +270,10 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
     for sentence in sentences:
         found: list[tuple[int, int]] = []
         for match in _ACCORDING.finditer(text, sentence.start, sentence.end):
+            listed = _INCLUDING.match(text, match.end(), sentence.end)
+            if listed:  # 'according to many news sources including X and Y': X and Y
+                found += _listed_names(text, listed.end(), sentence.end)
+                continue
             span = _noun_phrase_after(text, match.end(), sentence.end)
             if span:
                 found.append(span)
