@@ -1436,3 +1436,12 @@ def test_sources_listed_after_including_are_each_cited():
     brief = summarise_text(text)
     assert has_name(brief.attribution, "Radio Velka") and has_name(brief.attribution, "Osk Herald")
     assert source_of(brief, "killed", 9) in ("Radio Velka", "Osk Herald")
+
+
+def test_a_source_named_after_an_inverted_reports():
+    text = (
+        "Journalists jailed after protests\n\nPolice fired on protesters in the capital on Tuesday, and at least "
+        "12 people were killed, officials said. The authorities have jailed at least two journalists since the "
+        "vote, reports the Varnia Press Council. Police arrested three editors on Monday.\n"
+    )
+    assert source_of(summarise_text(text), "arrested", 2) == "Varnia Press Council"

@@ -287,7 +287,9 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
             # ', reported monitoring group the X' / '"...," said X': the speaker comes after
             inverted_first = re.search(r"[,”\"]\s*$", text[max(sentence.start, match.start() - 3) : match.start()])
             span = None
-            if inverted_first and re.fullmatch(r"said|says|added|reported|wrote|explained", match.group(), re.I):
+            if inverted_first and re.fullmatch(
+                r"said|says|added|reported|reports|wrote|explained", match.group(), re.I
+            ):
                 span = _noun_phrase_after(text, match.end(), sentence.end)
                 if span and not _CLAUSE_ENDS.match(text, span[1]):
                     span = None  # '..., a monitor, said Russian warplanes struck': a clause, not a name
@@ -295,7 +297,7 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
                 span = _noun_phrase_before(text, match.start(), max(sentence.start, match.start() - 220))
             if (
                 span is None
-                and re.fullmatch(r"said|says|added|reported|wrote|explained", match.group(), re.IGNORECASE)
+                and re.fullmatch(r"said|says|added|reported|reports|wrote|explained", match.group(), re.IGNORECASE)
                 and re.match(
                     r"\s+(?:the\s+|monitoring\s+group\s+|[a-z]+\s+){0,3}[A-Z]", text[match.end() : match.end() + 40]
                 )
