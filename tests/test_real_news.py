@@ -1445,3 +1445,12 @@ def test_a_source_named_after_an_inverted_reports():
         "vote, reports the Varnia Press Council. Police arrested three editors on Monday.\n"
     )
     assert source_of(summarise_text(text), "arrested", 2) == "Varnia Press Council"
+
+
+def test_a_body_whose_name_joins_words_with_to_keeps_its_whole_name():
+    text = (
+        "Farmers detained\n\nSoldiers fired on a march in the valley on Monday, killing 3 people, officials said. "
+        "The army has detained at least 14 farmers since the march, reports the Committee to Defend Varnian "
+        "Farmers. Police arrested two organisers on Tuesday.\n"
+    )
+    assert source_of(summarise_text(text), "arrested", 14) == "Committee to Defend Varnian Farmers"

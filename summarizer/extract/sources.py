@@ -23,7 +23,7 @@ _SAY = (
     r"|documented|recorded|put\s+the\s+(?:death\s+)?toll|indicated|indicate|indicates|stated"
     r"|described|warned|asserted|accused|blamed|urged|denied|insisted|explained|commented"
 )
-_NAME = r"(?:[A-Z][\w'’.&-]*|al-\w+|of|for|on|the|and|de|du|el|bin|ibn)"
+_NAME = r"(?:[A-Z][\w'’.&-]*|al-\w+|of|for|on|the|and|de|du|el|bin|ibn|to(?=\s+[A-Z]))"
 _PROPER = re.compile(rf"[A-Z][\w'’.&-]*(?:\s+{_NAME})*(?<![\s,])")
 
 # Phrases that introduce a source, both orders: "according to X", "X said", "said X".
@@ -152,7 +152,7 @@ _DESCRIPTOR = (
     r"|run|based|war|rights|defen[cs]e|source|director|commander|chief|head|police|security"
 )
 _NP_AFTER = re.compile(
-    rf"\s*(?:the\s+|a\s+|an\s+)?((?:(?:[A-Z][\w'’.&-]*|al-\w+|{_DESCRIPTOR}|of|for|and|the)\s*){{1,9}})"
+    rf"\s*(?:the\s+|a\s+|an\s+)?((?:(?:[A-Z][\w'’.&-]*|al-\w+|{_DESCRIPTOR}|of|for|and|the|to(?=\s+[A-Z]))\s*){{1,9}})"
 )
 _NOT_NAMES = re.compile(
     r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May"
