@@ -1454,3 +1454,10 @@ def test_a_body_whose_name_joins_words_with_to_keeps_its_whole_name():
         "Farmers. Police arrested two organisers on Tuesday.\n"
     )
     assert source_of(summarise_text(text), "arrested", 14) == "Committee to Defend Varnian Farmers"
+
+
+def test_a_defenders_group_named_by_its_formula_is_an_ngo():
+    text = (
+        "Arrests\nPolice detained 40 reporters in Osk on Friday, the League for the Defence of Varnian Writers said.\n"
+    )
+    assert type_of(summarise_text(text).attribution, "League") == "ngo"

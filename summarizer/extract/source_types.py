@@ -17,7 +17,10 @@ SOURCE_TYPE_WORDS = [
      r"|world\s+food\s+program|\bwfp\b|\biom\b|organi[sz]ation\s+for\s+migration|\bundp\b|\bunfpa\b"
      r"|coordination\s+of\s+humanitarian|peacekeep|\bu\.\s?n\.|(?-i:\bUN[A-Z]{2,4}\b|MONUSCO|MINUS[A-Z]+|\bWHO\b)"),
     ("ngo", r"red\s+cross|red\s+crescent|amnesty|human\s+rights|rights\s+group|doctors\s+without"
-     r"|médecins|\bmsf\b|charity|foundation|\bngos?\b|relief"),
+     r"|médecins|\bmsf\b|charity|foundation|\bngos?\b|relief"
+     # the naming formula of defenders' groups: 'Committee to Protect X', 'League for the Defence of Y'
+     r"|\b(?:committee|society|league|association|alliance|council|campaign|network)\s+(?:to|for)\s+"
+     r"(?:the\s+)?(?:protect|defen[cds])"),
     ("witness", r"witness\w*|\bresidents?\b|survivors?|\blocals\b|villagers?|eyewitness\w*"),
     ("military", r"\barmy\b|military|armed\s+forces|defen[cs]e\s+forces|idf|command\b|\bnato\b"
      r"|chiefs\s+of\s+staff|\b(?:colonel|col\.|lieutenant|lt\.|brigadier|brig\.|major\s+general"
