@@ -1461,3 +1461,8 @@ def test_a_defenders_group_named_by_its_formula_is_an_ngo():
         "Arrests\nPolice detained 40 reporters in Osk on Friday, the League for the Defence of Varnian Writers said.\n"
     )
     assert type_of(summarise_text(text).attribution, "League") == "ngo"
+
+
+def test_a_hospital_cited_as_a_source_speaks_for_no_authority():
+    text = "Blast\nThe local hospital said 17 people died, while the interior ministry gave no figure.\n"
+    assert type_of(summarise_text(text).attribution, "hospital") == "other"

@@ -72,6 +72,8 @@ def source_type(name: str, description: str = "") -> str:
 
     if gazetteer_kind(name) == "country":
         return "government"  # a state cited as a source ('Varnia said 40 were killed')
+    if _MEDICAL.search(name) and not _AUTHORITY.search(name):
+        return "other"  # 'a source in the city hospital': no authority speaks
     description = _AUDIENCE.sub(" ", description)
     person = _looks_like_person(name)
     at = description.find(name) if person else -1
