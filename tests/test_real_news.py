@@ -1466,3 +1466,21 @@ def test_a_defenders_group_named_by_its_formula_is_an_ngo():
 def test_a_hospital_cited_as_a_source_speaks_for_no_authority():
     text = "Blast\nThe local hospital said 17 people died, while the interior ministry gave no figure.\n"
     assert type_of(summarise_text(text).attribution, "hospital") == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Blast\nA nurse at Orvel General Hospital, who asked not to be named, said 11 people had died.\n",
+         "nurse at Orvel General Hospital"),
+        ("Blast\nA doctor at the district hospital said 11 people had died in the blast.\n",
+         "doctor at the district hospital"),
+    ],
+)  # fmt: skip
+def test_an_unnamed_person_is_known_by_where_they_work(text, source):
+    assert source_of(summarise_text(text), "killed", 11) == source
+
+
+def test_officials_at_a_place_are_still_officials():
+    text = "Shelling\nLocal officials in Brask said 30 people had been killed in the shelling.\n"
+    assert source_of(summarise_text(text), "killed", 30) == "Local officials"

@@ -340,6 +340,44 @@ def _after_a_place_phrase(token) -> bool:
     )
 
 
+_UNNAMED_PEOPLE = frozenset(
+    [
+        "doctor",
+        "doctors",
+        "nurse",
+        "nurses",
+        "medic",
+        "medics",
+        "source",
+        "sources",
+        "official",
+        "officials",
+        "worker",
+        "workers",
+    ]
+)
+_WORKPLACES = frozenset(["hospital", "hospitals", "clinic", "clinics", "morgue", "mortuary"])
+
+
+def _workplace(head, prep) -> bool:
+    """'a nurse at the city hospital', 'a source in Osk General Hospital': the place of work of
+    an unnamed person (a hospital, or a named body that is not a place: 'officials in Osk' is not)."""
+    if head.pos_ != "NOUN" or head.lower_ not in _UNNAMED_PEOPLE or prep.dep_ != "prep":
+        return False
+    if prep.lower_ not in ("at", "in", "with", "from"):
+        return False
+    objects = [child for child in prep.children if child.dep_ == "pobj"]
+    return any(
+        obj.lower_ in _WORKPLACES
+        or (
+            obj.pos_ == "PROPN"
+            and obj.ent_type_ not in ("GPE", "LOC", "NORP", "DATE", "TIME")
+            and not head.lower_.startswith("official")  # 'officials in Osk': where they are, not who
+        )
+        for obj in objects
+    )
+
+
 def _phrase(head) -> tuple[int, int] | None:
     tokens = [head]
     stack = [head]
@@ -349,6 +387,8 @@ def _phrase(head) -> tuple[int, int] | None:
             keep = (child.dep_ in _NAME_DEPS and child.pos_ != "PRON") or (
                 child.dep_ == "prep" and child.lower_ in ("of", "for") and token.i == head.i
             )
+            if token is head and _workplace(head, child):
+                keep = True  # 'a doctor at the city hospital': the unnamed person is known by where they work
             if token is not head and child.dep_ == "pobj":
                 keep = True
             if _inner_hyphen(child):
