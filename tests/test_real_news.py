@@ -1484,3 +1484,8 @@ def test_an_unnamed_person_is_known_by_where_they_work(text, source):
 def test_officials_at_a_place_are_still_officials():
     text = "Shelling\nLocal officials in Brask said 30 people had been killed in the shelling.\n"
     assert source_of(summarise_text(text), "killed", 30) == "Local officials"
+
+
+def test_a_relative_pronoun_is_not_part_of_the_source():
+    text = "Crush\nNine people died in the crush at the north gate, which witnesses said had been locked.\n"
+    assert not has_name(summarise_text(text).attribution, "which")

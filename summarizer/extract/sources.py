@@ -140,7 +140,7 @@ def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int]
 
 # Unnamed but real sources: "emergency officials said", "police said", "witnesses told".
 _UNNAMED_SOURCE = re.compile(
-    r"(?:^|[,;]\s*|\b(?:and|but)\s+|^\W*)((?:[a-z][\w-]+\s+){0,2}"
+    r"(?:^|[,;]\s*|\b(?:and|but)\s+|^\W*)((?:(?!(?:which|who|whom|whose|that|what|as|than)\s)[a-z][\w-]+\s+){0,2}"
     r"(?:officials|police|witnesses|eyewitnesses|residents|doctors|medics|rescuers|paramedics|workers"
     r"|authorities|villagers|survivors|hospital\s+sources|security\s+sources|sources))\s*$",
     re.IGNORECASE,
