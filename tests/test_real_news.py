@@ -1489,3 +1489,11 @@ def test_officials_at_a_place_are_still_officials():
 def test_a_relative_pronoun_is_not_part_of_the_source():
     text = "Crush\nNine people died in the crush at the north gate, which witnesses said had been locked.\n"
     assert not has_name(summarise_text(text).attribution, "which")
+
+
+def test_officials_who_blame_a_group_are_a_cited_source():
+    text = (
+        "Raid\nA night raid killed 9 soldiers in Osk, the army said. Varnian officials blame the Red Hand "
+        "militia for the attack.\n"
+    )
+    assert has_name(summarise_text(text).attribution, "Varnian officials")

@@ -21,7 +21,7 @@ _SAY = (
     r"said|says|say|reported|reports|report|added|adds|disclosed|confirmed|confirms|told|stated"
     r"|states|announced|announces|revealed|claimed|claims|noted|cited|estimated|estimates|tallied"
     r"|documented|recorded|put\s+the\s+(?:death\s+)?toll|indicated|indicate|indicates|stated"
-    r"|described|warned|asserted|accused|blamed|urged|denied|insisted|explained|commented"
+    r"|described|warned|asserted|accused|accuse|accuses|blamed|blame|blames|urged|denied|insisted|explained|commented"
 )
 _NAME = r"(?:[A-Z][\w'’.&-]*|al-\w+|of|for|on|the|and|de|du|el|bin|ibn|to(?=\s+[A-Z]))"
 _PROPER = re.compile(rf"[A-Z][\w'’.&-]*(?:\s+{_NAME})*(?<![\s,])")
