@@ -1497,3 +1497,8 @@ def test_officials_who_blame_a_group_are_a_cited_source():
         "militia for the attack.\n"
     )
     assert has_name(summarise_text(text).attribution, "Varnian officials")
+
+
+def test_a_name_with_an_el_particle_is_kept_whole():
+    text = "Crash\nTransport minister Samir el-Oudeh said 6 people were killed in the crash.\n"
+    assert source_of(summarise_text(text), "killed", 6) == "Samir el-Oudeh"

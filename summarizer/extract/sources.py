@@ -23,7 +23,7 @@ _SAY = (
     r"|documented|recorded|put\s+the\s+(?:death\s+)?toll|indicated|indicate|indicates|stated"
     r"|described|warned|asserted|accused|accuse|accuses|blamed|blame|blames|urged|denied|insisted|explained|commented"
 )
-_NAME = r"(?:[A-Z][\w'’.&-]*|al-\w+|of|for|on|the|and|de|du|el|bin|ibn|to(?=\s+[A-Z]))"
+_NAME = r"(?:[A-Z][\w'’.&-]*|(?:al|el)-\w+|of|for|on|the|and|de|du|el|bin|ibn|to(?=\s+[A-Z]))"
 _PROPER = re.compile(rf"[A-Z][\w'’.&-]*(?:\s+{_NAME})*(?<![\s,])")
 
 # Phrases that introduce a source, both orders: "according to X", "X said", "said X".
@@ -107,7 +107,7 @@ def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int]
     if state:
         return floor + state.start(1), floor + state.end(1)
     match = re.search(
-        r"((?:[A-Z][\w'’.&-]*|al-\w+|of|for|on|the|and|de)(?:\s+(?:[A-Z][\w'’.&-]*|al-\w+|of|for|on|the|and|de))*)\s*$",
+        r"((?:[A-Z][\w'’.&-]*|(?:al|el)-\w+|of|for|on|the|and|de)(?:\s+(?:[A-Z][\w'’.&-]*|(?:al|el)-\w+|of|for|on|the|and|de))*)\s*$",
         window,
     )
     # 'the coordinator for Sudan said': a name after a preposition is not the speaker
@@ -152,7 +152,7 @@ _DESCRIPTOR = (
     r"|run|based|war|rights|defen[cs]e|source|director|commander|chief|head|police|security"
 )
 _NP_AFTER = re.compile(
-    rf"\s*(?:the\s+|a\s+|an\s+)?((?:(?:[A-Z][\w'’.&-]*|al-\w+|{_DESCRIPTOR}|of|for|and|the|to(?=\s+[A-Z]))\s*){{1,9}})"
+    rf"\s*(?:the\s+|a\s+|an\s+)?((?:(?:[A-Z][\w'’.&-]*|(?:al|el)-\w+|{_DESCRIPTOR}|of|for|and|the|to(?=\s+[A-Z]))\s*){{1,9}})"
 )
 _NOT_NAMES = re.compile(
     r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May"
@@ -356,7 +356,7 @@ _TWO_NAMES = re.compile(r"([A-Z][\w'’.&-]*)\s+and\s+([A-Z][\w'’.&-]*)")
 _PERSON_AFTER_TITLE = re.compile(
     r"(?:.*\s)?(?:(?!(?:of|for|on|in|at|to|and|the|with|from|by|de|du|des)\s)[a-z][\w-]*"
     r"|(?:Gen|Col|Lt|Maj|Capt|Sgt|Brig|Cpl|Dr|Mr|Mrs|Ms|Prof|Rev|Sen|Gov|Rep)\.?)\s+"
-    r"([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|de|da|van|von)){1,3})"
+    r"([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|(?:al|el)-[\w'’-]+|bin|ibn|de|da|van|von)){1,3})"
 )
 
 
