@@ -1502,3 +1502,8 @@ def test_officials_who_blame_a_group_are_a_cited_source():
 def test_a_name_with_an_el_particle_is_kept_whole():
     text = "Crash\nTransport minister Samir el-Oudeh said 6 people were killed in the crash.\n"
     assert source_of(summarise_text(text), "killed", 6) == "Samir el-Oudeh"
+
+
+def test_a_website_cited_as_a_source_is_media():
+    text = "Unrest\nAt least 7 people were killed in the unrest, according to Varnia.net.\n"
+    assert type_of(summarise_text(text).attribution, "Varnia.net") == "media"
