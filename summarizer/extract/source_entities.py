@@ -12,8 +12,9 @@ from ..brief import Source
 from .entities import Entity, _looks_like_person, occurrences
 from .names import ACRONYM_AFTER, BODY_AFTER, BODY_BEFORE, SPOKESPERSON, TITLE_PREFIX
 from .sentences import Sentence
+from .source_words import SOURCE_HEADS
 from .sources import SourceMention, is_generic, refers_back, source_type
-from .speakers import BODY_PRONOUNS, SOURCE_HEADS
+from .speakers import BODY_PRONOUNS
 
 
 def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity], dict[int, int]]:

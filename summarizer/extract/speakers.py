@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .source_words import DESCRIPTION_HEADS, SOURCE_HEADS
+
 # Forms of the verbs that introduce a report (the lemmatiser is not needed for these).
 # Speech verbs only: 'claimed the lives of', 'put the toll at' have subjects that are not sources.
 _SAY_LEMMAS = "say tell report confirm announce add state comment"
@@ -29,120 +31,6 @@ PERSON_PRONOUNS = frozenset({"he", "she"})
 BODY_PRONOUNS = frozenset({"it"})
 # Subjects that are not sources: other pronouns, and words that only stand in for a clause.
 _NOT_SPEAKERS = frozenset({"this", "that", "there", "which", "who", "what", "they", "we", "i", "you", "one"})
-# A subject that is not a proper name is a source only when its head is a noun for one
-# ('officials said', 'initial reports said', 'the ministry said'), never 'forces', 'experts'.
-SOURCE_HEADS = frozenset(
-    [
-        "office",
-        "department",
-        "service",
-        "services",
-        "official",
-        "officials",
-        "police",
-        "authorities",
-        "authority",
-        "ministry",
-        "ministries",
-        "agency",
-        "agencies",
-        "government",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "spokesmen",
-        "witness",
-        "witnesses",
-        "eyewitness",
-        "eyewitnesses",
-        "resident",
-        "residents",
-        "villager",
-        "villagers",
-        "survivor",
-        "survivors",
-        "doctor",
-        "doctors",
-        "medic",
-        "medics",
-        "paramedics",
-        "rescuer",
-        "rescuers",
-        "source",
-        "sources",
-        "hospital",
-        "hospitals",
-        "army",
-        "military",
-        "command",
-        "commander",
-        "governor",
-        "mayor",
-        "minister",
-        "president",
-        "chief",
-        "head",
-        "director",
-        "coroner",
-        "monitor",
-        "observatory",
-        "services",
-        "media",
-        "television",
-        "radio",
-        "statement",
-        "rescue",
-        "defence",
-        "defense",
-        "administration",
-        "council",
-        "committee",
-        "commission",
-        "organisation",
-        "organization",
-        "group",
-        "officer",
-        "officers",
-        "policeman",
-        "policemen",
-        "investigator",
-        "investigators",
-        "prosecutor",
-        "prosecutors",
-        "secretariat",
-        "directorate",
-        "bureau",
-        "institute",
-        "centre",
-        "center",
-        "board",
-        "inspectorate",
-        # people whose work gives them the figures ('the district's civil surgeon said')
-        "surgeon",
-        "surgeons",
-        "nurse",
-        "nurses",
-        "physician",
-        "physicians",
-        "coordinator",
-        "administrator",
-        "superintendent",
-        "inspector",
-        "commissioner",
-        "chairman",
-        "chairwoman",
-        "leader",
-        "leaders",
-        "lawmaker",
-        "lawmakers",
-        "correspondent",
-        "reporter",
-        "reporters",
-        "journalist",
-        "journalists",
-        "mission",
-    ]
-)
 # Modifiers kept in a speaker's name: 'U.S. Defense Department officials', 'local authorities'.
 _NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "det", "nummod", "npadvmod", "quantmod"})
 
@@ -228,28 +116,6 @@ _TOLL_NOUNS = frozenset({"toll", "number", "figure", "count", "total", "tally"})
 def _puts_a_toll(token) -> bool:
     """'The agency put the death toll at 26': a report whose subject is the source."""
     return token.lower_ in _PUT and any(c.dep_ == "dobj" and c.lower_ in _TOLL_NOUNS for c in token.children)
-
-
-# Heads of a definite description that stands for a source named elsewhere ('the UN refugee
-# agency said', 'the ministry added'): lower-case, unlike the head of a name ('the Interior
-# Ministry').
-DESCRIPTION_HEADS = frozenset(
-    [
-        "agency",
-        "ministry",
-        "monitor",
-        "observatory",
-        "group",
-        "organisation",
-        "organization",
-        "watchdog",
-        "body",
-        "authority",
-        "broadcaster",
-        "newspaper",
-        "outlet",
-    ]
-)
 
 
 _GIVEN_BY = frozenset({"given", "provided", "released", "reported", "confirmed", "announced", "issued", "put"})
