@@ -12,6 +12,7 @@ from ..brief import Source
 from .entities import Entity, _looks_like_person, occurrences
 from .names import ACRONYM_AFTER, BODY_AFTER, BODY_BEFORE, SPOKESPERSON, TITLE_PREFIX
 from .sentences import Sentence
+from .source_words import SOURCE_HEADS
 from .sources import SourceMention, is_generic, refers_back, source_type
 from .speakers import BODY_PRONOUNS
 
@@ -33,7 +34,7 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
             # unnamed witnesses ('witnesses', 'eyewitnesses') are one source; unnamed bodies
             # ('authorities', 'the police department') are not one another
             unnamed = not re.search(r"[A-Z]", entity.name + mention.name) and entity.kind == kind == "witness"
-            if entity.related(mention.name) or unnamed:
+            if (entity.related(mention.name) and not _body_and_person(entity, mention.name)) or unnamed:
                 entity.add(mention.name, mention.span)
                 if entity.kind == "other":
                     entity.kind = kind
@@ -53,7 +54,12 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
             continue
         if index in resolved:
             continue
-        kind = source_type(mention.name, mention.description)
+        # 'the statement' is the statement of whichever source was cited, of any kind
+        kind = (
+            "other"
+            if mention.name.lower() in ("statement", "report")
+            else source_type(mention.name, mention.description)
+        )
         earlier = sorted((j for j in resolved if mentions[j].start < mention.start), key=lambda j: -mentions[j].start)
         later = sorted((j for j in resolved if mentions[j].start > mention.start), key=lambda j: mentions[j].start)
         # 'the monitor' points back to a source already named; 'a medical group' introduces
@@ -98,6 +104,26 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
             entity.names[bare] += 0
             entity.name = bare
     return entities, resolved
+
+
+def _unnamed(name: str) -> bool:
+    """'police', 'Officials': a common noun for a body of people, not a name (a singular
+    title, 'the health minister', may describe the person named)."""
+    head = name.split()[-1].lower() if name.split() else ""
+    collective = head.endswith("s") or head in ("police", "military", "army", "government")
+    return head in SOURCE_HEADS and collective and not re.search(r"[A-Z]", name[1:])
+
+
+def _is_person(name: str) -> bool:
+    return _looks_like_person(person_name(name))
+
+
+def _body_and_person(entity: Entity, name: str) -> bool:
+    """'police' and 'Police Chief Ana Ruiz' share a word but are two sources: the force and
+    the person who speaks for it."""
+    if _unnamed(name):
+        return any(_is_person(known) for known in entity.names)
+    return _is_person(name) and all(_unnamed(known) for known in entity.names)
 
 
 def _headed_by(entity: Entity, head: str) -> bool:
@@ -160,7 +186,9 @@ def person_name(name: str) -> str:
 
 
 def _best_name(names: Counter) -> str:
-    proper = [n for n in names if not is_generic(n) and not re.search(r"\s+of\s+[A-Z]", n)] or list(names)
+    # a name never cited itself (the body a spokesperson speaks for) is an alias, not the name
+    cited = [n for n in names if names[n] > 0] or list(names)
+    proper = [n for n in cited if not is_generic(n) and not re.search(r"\s+of\s+[A-Z]", n)] or cited
     # the fullest proper form: most words, then most frequent
     # a name written with capitals before a description of it ('prime minister's office')
     return max(proper, key=lambda n: (bool(re.search(r"[A-Z]", n)), len(n.split()) if not n.isupper() else 1, names[n]))

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .sentences import Sentence, parse_sentences
+from .source_types import source_type as source_type  # re-exported: callers read it here
 from .speakers import is_description, speakers
 
 # ---------------------------------------------------------------- sources
@@ -20,9 +21,9 @@ _SAY = (
     r"said|says|say|reported|reports|report|added|adds|disclosed|confirmed|confirms|told|stated"
     r"|states|announced|announces|revealed|claimed|claims|noted|cited|estimated|estimates|tallied"
     r"|documented|recorded|put\s+the\s+(?:death\s+)?toll|indicated|indicate|indicates|stated"
-    r"|described|warned|asserted|accused|blamed|urged|denied|insisted|explained"
+    r"|described|warned|asserted|accused|accuse|accuses|blamed|blame|blames|urged|denied|insisted|explained|commented"
 )
-_NAME = r"(?:[A-Z][\w'’.&-]*|al-\w+|of|for|on|the|and|de|du|el|bin|ibn)"
+_NAME = r"(?:[A-Z][\w'’.&-]*|(?:al|el)-\w+|of|for|on|the|and|de|du|el|bin|ibn|to(?=\s+[A-Z]))"
 _PROPER = re.compile(rf"[A-Z][\w'’.&-]*(?:\s+{_NAME})*(?<![\s,])")
 
 # Phrases that introduce a source, both orders: "according to X", "X said", "said X".
@@ -36,41 +37,11 @@ _SUBJECT_SAY = re.compile(rf"\b(?:{_SAY})\b", re.IGNORECASE)
 
 # Descriptions that stand for a source named elsewhere ("the monitor added").
 GENERIC_SOURCE = re.compile(
-    r"^(?:the|a|an)?\s*(?:(?-i:[a-z][\w-]*|UK-based|US-based)\s+){0,2}"
+    r"^(?:(?:the|a|an)\s+)?(?:(?-i:[a-z][\w-]*|UK-based|US-based)\s+){0,2}"
     r"(monitor(?:ing\s+group)?|observatory|agency|news\s+agency|ministry|group|watchdog|report"
     r"|organi[sz]ation|broadcaster|channel|newspaper|outlet)$",
     re.IGNORECASE,
 )
-
-SOURCE_TYPE_WORDS = [
-    # the news agencies and broadcasters that states run (general knowledge, like a gazetteer)
-    ("state_media", r"state[- ](?:run\s+)?(?:news\s+agency|media|television|tv|broadcaster|news)"
-     r"|official\s+news\s+agency|xinhua|\b(?:itar-)?tass\b|ria\s+novosti|\bkcna\b|\birna\b|\bsana\b"
-     r"|\bwafa\b|\bmena\b|\bspa\b|\bqna\b|\bkuna\b|bernama|\bantara\b|\bcctv\b|press\s+tv"
-     r"|\bptv\b|pakistan\s+television|associated\s+press\s+of\s+pakistan|anadolu|\bvna\b"),
-    ("monitor", r"observatory|monitor\w*|watchdog|acled|airwars|casualty\s+count"),
-    ("un", r"\bun\b|united\s+nations|unicef|unhcr|ocha|unrwa|world\s+health\s+organi[sz]ation"
-     r"|world\s+food\s+program|\bwfp\b|\biom\b|organi[sz]ation\s+for\s+migration|\bundp\b|\bunfpa\b"
-     r"|coordination\s+of\s+humanitarian|peacekeep|(?-i:\bUN[A-Z]{2,4}\b|MONUSCO|MINUS[A-Z]+)"),
-    ("ngo", r"red\s+cross|red\s+crescent|amnesty|human\s+rights|rights\s+group|doctors\s+without"
-     r"|médecins|msf|charity|foundation|ngo|relief"),
-    ("witness", r"witness\w*|\bresidents?\b|survivors?|\blocals\b|villagers?|eyewitness\w*"),
-    ("military", r"\barmy\b|military|armed\s+forces|defen[cs]e\s+forces|idf|command\b|\bnato\b"
-     r"|chiefs\s+of\s+staff|\b(?:colonel|col\.|lieutenant|lt\.|brigadier|brig\.|major\s+general"
-     r"|general\s+(?-i:[A-Z])|admiral|sergeant|sgt\.)"),
-    # police and authorities who report are 'official' (a spokesperson for an authority)
-    ("official", r"spokes\w*|official|commander|minister\b|governor|mayor|chief|director"
-     r"|\bpolice\b|authorities|head\s+of|president\b|prime\s+minister"),
-    ("government", r"ministry|government|interior|defen[cs]e|cabinet|presidency"
-     r"|civil\s+defen[cs]e|administration|(?<!news\s)agency|department|authority"
-     r"|secretariat|directorate|inspectorate|survey\b|weather|(?<!news\s)service\b|corps\b|cent(?:er|re)\b"
-     r"|institute|embassy|consulate|railways?|coast\s+guard|emergency|disaster|civil\s+protection|office\b"),
-    ("media", r"\btv\b|television|news|times|post|jazeera|reuters|afp|associated\s+press|\bap\b"
-     r"|bbc|cnn|radio|\bfm\b|newspaper|daily|channel|news\s+agency|mayadeen|press|journal|media"
-     r"|reporter|correspondent"),
-    ("group", r"militia|rebels?|insurgents|movement|front|brigade|army\s+of|faction"),
-]  # fmt: skip
-_SOURCE_TYPE = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in SOURCE_TYPE_WORDS]
 
 
 @dataclass(frozen=True)
@@ -89,26 +60,6 @@ class SourceMention:
     @property
     def span(self) -> tuple[int, int]:
         return (self.start, self.end)
-
-
-# whom a source speaks to says nothing of what it is ('the Taliban told journalists')
-_AUDIENCE = re.compile(
-    r"\b(?:told|telling|tell|briefed|briefing)\s+(?:a\s+group\s+of\s+|local\s+|foreign\s+)?"
-    r"(?:reporters|journalists|the\s+(?:press|media|news\s+media)|[\w.]+\s+(?:television|radio|media))\b",
-    re.IGNORECASE,
-)
-
-
-def source_type(name: str, description: str = "") -> str:
-    for kind, pattern in _SOURCE_TYPE:
-        if pattern.search(name):
-            return kind
-    description = _AUDIENCE.sub(" ", description)
-    for kind, pattern in _SOURCE_TYPE:
-        if pattern.search(description):
-            return kind
-    # A bare acronym or proper name with no descriptor: most often a media outlet.
-    return "other"
 
 
 def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
@@ -156,7 +107,7 @@ def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int]
     if state:
         return floor + state.start(1), floor + state.end(1)
     match = re.search(
-        r"((?:[A-Z][\w'’.&-]*|al-\w+|of|for|on|the|and|de)(?:\s+(?:[A-Z][\w'’.&-]*|al-\w+|of|for|on|the|and|de))*)\s*$",
+        r"((?:[A-Z][\w'’.&-]*|(?:al|el)-\w+|of|for|on|the|and|de)(?:\s+(?:[A-Z][\w'’.&-]*|(?:al|el)-\w+|of|for|on|the|and|de))*)\s*$",
         window,
     )
     # 'the coordinator for Sudan said': a name after a preposition is not the speaker
@@ -189,7 +140,7 @@ def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int]
 
 # Unnamed but real sources: "emergency officials said", "police said", "witnesses told".
 _UNNAMED_SOURCE = re.compile(
-    r"(?:^|[,;]\s*|\b(?:and|but)\s+|^\W*)((?:[a-z][\w-]+\s+){0,2}"
+    r"(?:^|[,;]\s*|\b(?:and|but)\s+|^\W*)((?:(?!(?:which|who|whom|whose|that|what|as|than)\s)[a-z][\w-]+\s+){0,2}"
     r"(?:officials|police|witnesses|eyewitnesses|residents|doctors|medics|rescuers|paramedics|workers"
     r"|authorities|villagers|survivors|hospital\s+sources|security\s+sources|sources))\s*$",
     re.IGNORECASE,
@@ -201,7 +152,7 @@ _DESCRIPTOR = (
     r"|run|based|war|rights|defen[cs]e|source|director|commander|chief|head|police|security"
 )
 _NP_AFTER = re.compile(
-    rf"\s*(?:the\s+|a\s+|an\s+)?((?:(?:[A-Z][\w'’.&-]*|al-\w+|{_DESCRIPTOR}|of|for|and|the)\s*){{1,9}})"
+    rf"\s*(?:the\s+|a\s+|an\s+)?((?:(?:[A-Z][\w'’.&-]*|(?:al|el)-\w+|{_DESCRIPTOR}|of|for|and|the|to(?=\s+[A-Z]))\s*){{1,9}})"
 )
 _NOT_NAMES = re.compile(
     r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May"
@@ -246,11 +197,17 @@ def _noun_phrase_after(text: str, position: int, ceiling: int) -> tuple[int, int
         if generic and GENERIC_SOURCE.match(generic.group(1)):
             return position + generic.start(1), position + generic.end(1)
     span = _last_proper_run(text, np_start, np_end) if re.search(r"[A-Z]", phrase) else None
+    people = span and _PEOPLE_AFTER.match(text[:ceiling], span[1])
+    if people:  # 'according to Varnian government officials': the officials, not 'Varnian'
+        return span[0], people.end()
     possessed = span and _POSSESSED_BODY.match(text, span[1])
     # 'according to the Attorney General's office': the office is the source
     return (span[0], possessed.end()) if possessed else span
 
 
+_PEOPLE_AFTER = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,2}\s+(?:officials|sources|authorities|police|spokes(?:man|woman|person))\b"
+)
 _POSSESSED_BODY = re.compile(r"['’]s\s+(?:press\s+)?(?:office|ministry|department|bureau|secretariat|command)\b")
 
 
@@ -271,6 +228,38 @@ _CLAUSE_ENDS = re.compile(
 )
 
 
+# people who are cited whenever they speak, named or not ('an army spokeswoman told',
+# 'witnesses said'): no mere description of someone, unlike 'a doctor' or 'aid groups'
+_ALWAYS_SOURCES = re.compile(r"\b(?:spokes(?:man|woman|person|men|women|people)|(?:eye-?)?witness(?:es)?)\b", re.I)
+
+
+_INCLUDING = re.compile(
+    r"(?:[a-z][\w-]*\s+){0,3}(?:sources|outlets|media|reports|organi[sz]ations|groups|agencies)\s*,?\s+"
+    r"(?:including|such\s+as|among\s+them)\s+"
+)
+
+
+def _listed_names(text: str, position: int, ceiling: int) -> list[tuple[int, int]]:
+    """'CNN, the BBC and USA Today': each capitalised name of a list, in order."""
+    names: list[tuple[int, int]] = []
+    while True:
+        item = _LIST_ITEM.match(text, position, ceiling)
+        if not item:
+            return names
+        names.append(item.span(1))
+        if not item.group(2):
+            return names
+        position = item.end()
+
+
+_LIST_ITEM = re.compile(r"(?:the\s+)?([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)(,?\s+and\s+|\s*,\s*)?")
+
+
+def _noun_starts(doc, offset: int) -> set[int]:
+    """Where the parse reads a word as a noun ('states', 'reports', 'claims')."""
+    return {offset + token.idx for token in doc if token.pos_ in ("NOUN", "PROPN")} if doc is not None else set()
+
+
 def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None) -> list[SourceMention]:
     """Every source the story cites, in reading order, one mention per citation: the
     patterns below, and the subject of each reporting verb in the parse (`docs`, by
@@ -281,16 +270,26 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
     for sentence in sentences:
         found: list[tuple[int, int]] = []
         for match in _ACCORDING.finditer(text, sentence.start, sentence.end):
+            listed = _INCLUDING.match(text, match.end(), sentence.end)
+            if listed:  # 'according to many news sources including X and Y': X and Y
+                found += _listed_names(text, listed.end(), sentence.end)
+                continue
             span = _noun_phrase_after(text, match.end(), sentence.end)
             if span:
                 found.append(span)
+        doc = docs.get(sentence.start)
+        nouns = _noun_starts(doc, sentence.start)
         for match in _SUBJECT_SAY.finditer(text, sentence.start, sentence.end):
             if match.group()[0].isupper() and match.start() != sentence.start:
                 continue  # 'the United States', 'Reports': a name, not a reporting verb
+            if match.start() in nouns:
+                continue  # 'in the states of X and Y', 'earlier reports': a noun, not a verb
             # ', reported monitoring group the X' / '"...," said X': the speaker comes after
             inverted_first = re.search(r"[,”\"]\s*$", text[max(sentence.start, match.start() - 3) : match.start()])
             span = None
-            if inverted_first and re.fullmatch(r"said|says|added|reported|wrote|explained", match.group(), re.I):
+            if inverted_first and re.fullmatch(
+                r"said|says|added|reported|reports|wrote|explained", match.group(), re.I
+            ):
                 span = _noun_phrase_after(text, match.end(), sentence.end)
                 if span and not _CLAUSE_ENDS.match(text, span[1]):
                     span = None  # '..., a monitor, said Russian warplanes struck': a clause, not a name
@@ -298,7 +297,7 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
                 span = _noun_phrase_before(text, match.start(), max(sentence.start, match.start() - 220))
             if (
                 span is None
-                and re.fullmatch(r"said|says|added|reported|wrote|explained", match.group(), re.IGNORECASE)
+                and re.fullmatch(r"said|says|added|reported|reports|wrote|explained", match.group(), re.IGNORECASE)
                 and re.match(
                     r"\s+(?:the\s+|monitoring\s+group\s+|[a-z]+\s+){0,3}[A-Z]", text[match.end() : match.end() + 40]
                 )
@@ -320,7 +319,6 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
         kept = [part for start, end in kept for part in _parts(text, start, end)]
         pronouns: list[tuple[int, int]] = []
         parsed: set[tuple[int, int]] = set()
-        doc = docs.get(sentence.start)
         for speaker in speakers(doc, sentence.start) if doc is not None else []:
             if speaker.pronoun:
                 pronouns.append((speaker.start, speaker.end))
@@ -329,7 +327,8 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
                 span = (_person_name(text, *span), span[1])  # 'NDRF inspector Ana Ruiz' -> 'Ana Ruiz'
                 if span[1] > span[0] and not _NOT_NAMES.match(text[span[0] : span[1]]):
                     kept.append(span)
-                    parsed.add(span)
+                    if not _ALWAYS_SOURCES.search(text, span[0], span[1]):
+                        parsed.add(span)
         for start, end in sorted(set(kept) | set(pronouns)):
             description = text[max(sentence.start, start - 60) : min(sentence.end, end + 40)]
             mention = SourceMention(text[start:end], start, end, description, sentence.start)
@@ -357,7 +356,7 @@ _TWO_NAMES = re.compile(r"([A-Z][\w'’.&-]*)\s+and\s+([A-Z][\w'’.&-]*)")
 _PERSON_AFTER_TITLE = re.compile(
     r"(?:.*\s)?(?:(?!(?:of|for|on|in|at|to|and|the|with|from|by|de|du|des)\s)[a-z][\w-]*"
     r"|(?:Gen|Col|Lt|Maj|Capt|Sgt|Brig|Cpl|Dr|Mr|Mrs|Ms|Prof|Rev|Sen|Gov|Rep)\.?)\s+"
-    r"([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|al-[\w'’-]+|bin|ibn|de|da|van|von)){1,3})"
+    r"([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|(?:al|el)-[\w'’-]+|bin|ibn|de|da|van|von)){1,3})"
 )
 
 

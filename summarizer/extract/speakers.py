@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .source_words import DESCRIPTION_HEADS, SOURCE_HEADS
+
 # Forms of the verbs that introduce a report (the lemmatiser is not needed for these).
 # Speech verbs only: 'claimed the lives of', 'put the toll at' have subjects that are not sources.
-_SAY_LEMMAS = "say tell report confirm announce add state"
+_SAY_LEMMAS = "say tell report confirm announce add state comment"
 SAY_FORMS = frozenset(
     form
     for lemma in _SAY_LEMMAS.split(" ")
@@ -23,126 +25,12 @@ SAY_FORMS = frozenset(
         lemma + ("d" if lemma.endswith("e") else "ed"),
         (lemma[:-1] if lemma.endswith("e") else lemma) + "ing",
     }
-) | {"said", "says", "told"}
+) - {"sayed", "telled"} | {"said", "says", "told"}  # regular forms these two verbs lack
 PERSON_PRONOUNS = frozenset({"he", "she"})
 # 'it said': a body cited before ('the authority said ... , it said')
 BODY_PRONOUNS = frozenset({"it"})
 # Subjects that are not sources: other pronouns, and words that only stand in for a clause.
 _NOT_SPEAKERS = frozenset({"this", "that", "there", "which", "who", "what", "they", "we", "i", "you", "one"})
-# A subject that is not a proper name is a source only when its head is a noun for one
-# ('officials said', 'initial reports said', 'the ministry said'), never 'forces', 'experts'.
-SOURCE_HEADS = frozenset(
-    [
-        "office",
-        "department",
-        "service",
-        "services",
-        "official",
-        "officials",
-        "police",
-        "authorities",
-        "authority",
-        "ministry",
-        "ministries",
-        "agency",
-        "agencies",
-        "government",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "spokesmen",
-        "witness",
-        "witnesses",
-        "eyewitness",
-        "eyewitnesses",
-        "resident",
-        "residents",
-        "villager",
-        "villagers",
-        "survivor",
-        "survivors",
-        "doctor",
-        "doctors",
-        "medic",
-        "medics",
-        "paramedics",
-        "rescuer",
-        "rescuers",
-        "source",
-        "sources",
-        "hospital",
-        "hospitals",
-        "army",
-        "military",
-        "command",
-        "commander",
-        "governor",
-        "mayor",
-        "minister",
-        "president",
-        "chief",
-        "head",
-        "director",
-        "coroner",
-        "monitor",
-        "observatory",
-        "services",
-        "media",
-        "television",
-        "radio",
-        "statement",
-        "rescue",
-        "defence",
-        "defense",
-        "administration",
-        "council",
-        "committee",
-        "commission",
-        "organisation",
-        "organization",
-        "group",
-        "officer",
-        "officers",
-        "policeman",
-        "policemen",
-        "investigator",
-        "investigators",
-        "prosecutor",
-        "prosecutors",
-        "secretariat",
-        "directorate",
-        "bureau",
-        "institute",
-        "centre",
-        "center",
-        "board",
-        "inspectorate",
-        # people whose work gives them the figures ('the district's civil surgeon said')
-        "surgeon",
-        "surgeons",
-        "nurse",
-        "nurses",
-        "physician",
-        "physicians",
-        "coordinator",
-        "administrator",
-        "superintendent",
-        "inspector",
-        "commissioner",
-        "chairman",
-        "chairwoman",
-        "leader",
-        "leaders",
-        "lawmaker",
-        "lawmakers",
-        "correspondent",
-        "reporter",
-        "reporters",
-        "journalist",
-        "journalists",
-        "mission",
-    ]
-)
 # Modifiers kept in a speaker's name: 'U.S. Defense Department officials', 'local authorities'.
 _NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "det", "nummod", "npadvmod", "quantmod"})
 
@@ -173,8 +61,9 @@ def speakers(doc, offset: int) -> list[Speaker]:
             for agent in agents:
                 found += _named_objects(agent, offset)
             continue
-        if token.lower_ not in SAY_FORMS and not _puts_a_toll(token):
-            continue
+        name_like = token.pos_ == "PROPN" or (token.i > 0 and token.text[:1].isupper())
+        if (token.lower_ not in SAY_FORMS or name_like) and not _puts_a_toll(token):
+            continue  # a name spelled like a verb ('Sayed', 'Reports') reports nothing
         deps = {child.dep_ for child in token.children}
         if "dobj" in deps and "ccomp" not in deps and token.lower_.startswith(("add", "announc")):
             objects = [child for child in token.children if child.dep_ == "dobj"]
@@ -193,6 +82,7 @@ def speakers(doc, offset: int) -> list[Speaker]:
                 continue
             if child.lower_ in _NOT_SPEAKERS or child.pos_ == "PRON":
                 continue
+            child = _issuer(child)
             if child.pos_ != "PROPN" and child.lower_ not in SOURCE_HEADS:
                 continue
             span = _name_span(child)
@@ -202,6 +92,23 @@ def speakers(doc, offset: int) -> list[Speaker]:
     return found
 
 
+# what a source issues: 'reports on state television said', 'a statement from the office said'
+_REPORT_NOUNS = frozenset({"report", "reports", "statement", "statements", "figures", "tally", "data", "bulletin"})
+
+
+def _issuer(subject):
+    """The source behind a report that is the subject ('earlier reports on state television'
+    -> 'state television'); the subject itself otherwise."""
+    if subject.lower_ not in _REPORT_NOUNS:
+        return subject
+    for prep in subject.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "from", "by", "of", "in"):
+            for issuer in prep.children:
+                if issuer.dep_ == "pobj" and (issuer.pos_ == "PROPN" or issuer.lower_ in SOURCE_HEADS):
+                    return issuer
+    return subject
+
+
 _PUT = frozenset({"put", "puts", "putting", "placed", "places", "placing"})
 _TOLL_NOUNS = frozenset({"toll", "number", "figure", "count", "total", "tally"})
 
@@ -209,28 +116,6 @@ _TOLL_NOUNS = frozenset({"toll", "number", "figure", "count", "total", "tally"})
 def _puts_a_toll(token) -> bool:
     """'The agency put the death toll at 26': a report whose subject is the source."""
     return token.lower_ in _PUT and any(c.dep_ == "dobj" and c.lower_ in _TOLL_NOUNS for c in token.children)
-
-
-# Heads of a definite description that stands for a source named elsewhere ('the UN refugee
-# agency said', 'the ministry added'): lower-case, unlike the head of a name ('the Interior
-# Ministry').
-DESCRIPTION_HEADS = frozenset(
-    [
-        "agency",
-        "ministry",
-        "monitor",
-        "observatory",
-        "group",
-        "organisation",
-        "organization",
-        "watchdog",
-        "body",
-        "authority",
-        "broadcaster",
-        "newspaper",
-        "outlet",
-    ]
-)
 
 
 _GIVEN_BY = frozenset({"given", "provided", "released", "reported", "confirmed", "announced", "issued", "put"})
@@ -245,10 +130,12 @@ def is_description(doc_text: str, start: int, end: int) -> bool:
     possessive = any(word.endswith(("'s", "’s")) and word.lower()[:-2] not in _GENERIC_OWNERS for word in words)
     # 'the Kyodo news agency' names an outlet; 'the UN refugee agency' describes one
     named_outlet = len(words) >= 3 and words[-2] == "news" and words[0][:1].isupper() and not words[0].isupper()
+    # 'the statement said': the statement of a source cited before ('the military statement' names its own)
+    bare_report = len(words) == 1 and words[0] in ("statement", "report")
     return (
         bool(words)
         and not named_outlet
-        and words[-1] in DESCRIPTION_HEADS
+        and (words[-1] in DESCRIPTION_HEADS or bare_report)
         and before.endswith("the ")
         and len(words) <= 4
         and not possessive
@@ -301,6 +188,12 @@ def _inner_hyphen(token) -> bool:
     )
 
 
+def _hyphen_tail(token) -> bool:
+    """'run' of 'state-run X': the tail of a modifier whose head word was left out."""
+    doc = token.doc
+    return token.lower_ in _HYPHEN_MODIFIERS and token.i > 0 and doc[token.i - 1].text == "-"
+
+
 def _after_a_place_phrase(token) -> bool:
     """'a source in the regional capital, Lesk,': the apposition names the place before it."""
     doc = token.doc
@@ -313,6 +206,44 @@ def _after_a_place_phrase(token) -> bool:
     )
 
 
+_UNNAMED_PEOPLE = frozenset(
+    [
+        "doctor",
+        "doctors",
+        "nurse",
+        "nurses",
+        "medic",
+        "medics",
+        "source",
+        "sources",
+        "official",
+        "officials",
+        "worker",
+        "workers",
+    ]
+)
+_WORKPLACES = frozenset(["hospital", "hospitals", "clinic", "clinics", "morgue", "mortuary"])
+
+
+def _workplace(head, prep) -> bool:
+    """'a nurse at the city hospital', 'a source in Osk General Hospital': the place of work of
+    an unnamed person (a hospital, or a named body that is not a place: 'officials in Osk' is not)."""
+    if head.pos_ != "NOUN" or head.lower_ not in _UNNAMED_PEOPLE or prep.dep_ != "prep":
+        return False
+    if prep.lower_ not in ("at", "in", "with", "from"):
+        return False
+    objects = [child for child in prep.children if child.dep_ == "pobj"]
+    return any(
+        obj.lower_ in _WORKPLACES
+        or (
+            obj.pos_ == "PROPN"
+            and obj.ent_type_ not in ("GPE", "LOC", "NORP", "DATE", "TIME")
+            and not head.lower_.startswith("official")  # 'officials in Osk': where they are, not who
+        )
+        for obj in objects
+    )
+
+
 def _phrase(head) -> tuple[int, int] | None:
     tokens = [head]
     stack = [head]
@@ -322,6 +253,8 @@ def _phrase(head) -> tuple[int, int] | None:
             keep = (child.dep_ in _NAME_DEPS and child.pos_ != "PRON") or (
                 child.dep_ == "prep" and child.lower_ in ("of", "for") and token.i == head.i
             )
+            if token is head and _workplace(head, child):
+                keep = True  # 'a doctor at the city hospital': the unnamed person is known by where they work
             if token is not head and child.dep_ == "pobj":
                 keep = True
             if _inner_hyphen(child):
@@ -339,7 +272,7 @@ def _phrase(head) -> tuple[int, int] | None:
     while high + 1 < len(indices) and indices[high + 1] == indices[high] + 1:
         high += 1
     run = tokens[low : high + 1]
-    while run and (run[0].dep_ in ("det", "case", "punct") or run[0].is_punct):
+    while run and (run[0].dep_ in ("det", "case", "punct") or run[0].is_punct or _hyphen_tail(run[0])):
         run = run[1:]
     while run and (run[-1].is_punct or run[-1].dep_ == "case"):
         run = run[:-1]

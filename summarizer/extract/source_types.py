@@ -1,0 +1,90 @@
+"""What kind of source a cited source is (state media, monitor, UN, NGO, witness, military,
+official, government, media, armed group, other): from the words of its name first, then
+from the words around it in its sentence."""
+
+from __future__ import annotations
+
+import re
+
+SOURCE_TYPE_WORDS = [
+    # the news agencies and broadcasters that states run (general knowledge, like a gazetteer)
+    ("state_media", r"state[- ](?:run\s+)?(?:news\s+agency|media|television|tv|broadcaster|news)"
+     r"|official\s+news\s+agency|xinhua|\b(?:itar-)?tass\b|ria\s+novosti|\bkcna\b|\birna\b|\bsana\b"
+     r"|\bwafa\b|\bmena\b|\bspa\b|\bqna\b|\bkuna\b|bernama|\bantara\b|\bcctv\b|press\s+tv"
+     r"|\bptv\b|pakistan\s+television|associated\s+press\s+of\s+pakistan|anadolu|\bvna\b"),
+    ("monitor", r"observatory|monitor\w*|watchdog|acled|airwars|casualty\s+count"),
+    ("un", r"\bun\b|united\s+nations|unicef|unhcr|ocha|unrwa|world\s+health\s+organi[sz]ation"
+     r"|world\s+food\s+program|\bwfp\b|\biom\b|organi[sz]ation\s+for\s+migration|\bundp\b|\bunfpa\b"
+     r"|coordination\s+of\s+humanitarian|peacekeep|\bu\.\s?n\.|(?-i:\bUN[A-Z]{2,4}\b|MONUSCO|MINUS[A-Z]+|\bWHO\b)"),
+    ("ngo", r"red\s+cross|red\s+crescent|amnesty|human\s+rights|rights\s+group|doctors\s+without"
+     r"|médecins|\bmsf\b|charity|foundation|\bngos?\b|relief"
+     # the naming formula of defenders' groups: 'Committee to Protect X', 'League for the Defence of Y'
+     r"|\b(?:committee|society|league|association|alliance|council|campaign|network)\s+(?:to|for)\s+"
+     r"(?:the\s+)?(?:protect|defen[cds])"),
+    ("witness", r"witness\w*|\bresidents?\b|survivors?|\blocals\b|villagers?|eyewitness\w*"),
+    ("military", r"\barmy\b|military|armed\s+forces|defen[cs]e\s+forces|idf|command\b|\bnato\b"
+     r"|chiefs\s+of\s+staff|\b(?:colonel|col\.|lieutenant|lt\.|brigadier|brig\.|major\s+general"
+     r"|(?<!-)general\s+(?-i:[A-Z])|admiral|sergeant|sgt\.)"),
+    # police and authorities who report are 'official' (a spokesperson for an authority)
+    ("official", r"spokes\w*|official|commander|minister\b|governor|mayor|chief|director"
+     r"|\bpolice\b|authorities|head\s+of|president\b|prime\s+minister|prosecutor|commissioner|secretary\b"
+     r"|chair(?:man|woman|person)\b|administrator|superintendent|inspector\b"),
+    ("government", r"ministry|government|interior|defen[cs]e|cabinet|presidency"
+     r"|civil\s+defen[cs]e|administration|(?<!news\s)agency|department|authority"
+     r"|secretariat|directorate|inspectorate|survey\b|weather|(?<!news\s)service\b|corps\b|cent(?:er|re)\b"
+     r"|institute|embassy|consulate|railways?|coast\s+guard|emergency|disaster|civil\s+protection|office\b"),
+    ("media", r"\btv\b|television|news|times|post|jazeera|reuters|afp|associated\s+press|\bap\b"
+     r"|bbc|cnn|radio|\bfm\b|newspaper|daily|channel|news\s+agency|mayadeen|press|journal|media"
+     r"|reporter|correspondent|\w\.(?:com|net|org|info)\b"),
+    ("group", r"militia|rebels?|insurgents|movement|front|brigade|army\s+of|faction"),
+]  # fmt: skip
+_SOURCE_TYPE = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in SOURCE_TYPE_WORDS]
+
+
+# whom a source speaks to says nothing of what it is ('the Taliban told journalists')
+_AUDIENCE = re.compile(
+    r"\b(?:told|telling|tell|briefed|briefing)\s+(?:a\s+group\s+of\s+|local\s+|foreign\s+)?"
+    r"(?:reporters|journalists|the\s+(?:press|media|news\s+media)|[\w.]+\s+(?:television|radio|media))\b",
+    re.IGNORECASE,
+)
+
+
+# a private person: an age after the name ('Ana Ruiz, 34,') or a civilian noun beside it
+# ('farmer Ana Ruiz', 'one protester, Ana Ruiz', 'Ana Ruiz, a mother of two')
+_CIVILIAN = (
+    r"(?:farmer|trader|student|elder|protester|demonstrator|shopkeeper|vendor|mother|father|passer-by"
+    r"|bystander|passenger|neighbou?r|relative|resident|villager|survivor|fisherman|eyewitness|witness)"
+)
+_PRIVATE_BEFORE = re.compile(rf"\b{_CIVILIAN},?\s+$", re.IGNORECASE)
+_PRIVATE_AFTER = re.compile(rf"^,\s*(?:\d{{1,2}}\b|(?:a|an)\s+(?:[\w-]+\s+)?{_CIVILIAN}\b)", re.IGNORECASE)
+# people of a hospital speak for no authority ('the director of the city hospital, Ana Ruiz')
+_MEDICAL = re.compile(r"\bhospital|\bclinic\b|\bmedical\s+director", re.IGNORECASE)
+_AUTHORITY = re.compile(r"ministry|minister|government|police|official|authorit|governor|mayor", re.IGNORECASE)
+_RANK = re.compile(r"\b(?:colonel|col\.|lieutenant|lt\.|major\b|captain|capt\.|sergeant|sgt\.)", re.IGNORECASE)
+
+
+def source_type(name: str, description: str = "") -> str:
+    for kind, pattern in _SOURCE_TYPE:
+        if pattern.search(name):
+            return kind
+    from .entities import _looks_like_person  # entities reads names, which reads sources
+    from .names import gazetteer_kind
+
+    if gazetteer_kind(name) == "country":
+        return "government"  # a state cited as a source ('Varnia said 40 were killed')
+    if _MEDICAL.search(name) and not _AUTHORITY.search(name):
+        return "other"  # 'a source in the city hospital': no authority speaks
+    description = _AUDIENCE.sub(" ", description)
+    person = _looks_like_person(name)
+    at = description.find(name) if person else -1
+    if at >= 0 and (_PRIVATE_BEFORE.search(description[:at]) or _PRIVATE_AFTER.match(description[at + len(name) :])):
+        return "witness"
+    kind = next((kind for kind, pattern in _SOURCE_TYPE if pattern.search(description)), "other")
+    if kind == "military" and re.search(r"\bpolice\b", description, re.IGNORECASE) and _RANK.search(description):
+        return "official"  # a police colonel speaks for the police
+    medical = person and kind in ("official", "government") and _MEDICAL.search(description)
+    if medical and not _AUTHORITY.search(_MEDICAL.sub(" ", description)):
+        return "other"
+    if person and kind == "government":
+        return "official"  # a person who speaks for a government body
+    return kind
