@@ -482,6 +482,11 @@ def test_a_country_is_typed_country():
     assert type_of(summarise_text(text).where, "Kenya") == "country"
 
 
+def test_a_place_whose_name_starts_with_a_letter_outside_ascii_is_kept():
+    text = "Floods swept through the city's Örnekvar district on Sunday, killing 9 people, officials said."
+    assert type_of(summarise_text(text).where, "Örnekvar") == "district"
+
+
 # ---------------------------------------------------------------- 7. who
 
 

@@ -167,10 +167,12 @@ def gazetteer_kind(name: str) -> str | None:
     return _gazetteer_index().get(name) or _subdivision_index().get(_plain(name))
 
 
+# a capital letter, Latin accented ones included ('Örnek', 'İzmit', 'Łódź')
+UPPER = "[A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper()) + "]"
 _PLACE_PATTERN = re.compile(
     r"\b(?:villages?|towns?|city|cities|provinces?|districts?|states|prefectures|neighbou?rhood|regions?|camp|suburb)\s+of\s+"
-    r"((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:,\s+|,?\s+and\s+)?)+)"
-    r"|\b((?:[A-Z][\w'’-]+\s+){1,2})(?=(?:province|governorate|district|countryside|neighbou?rhood|county"
+    rf"((?:{UPPER}[\w'’-]+(?:\s+{UPPER}[\w'’-]+)*(?:,\s+|,?\s+and\s+)?)+)"
+    rf"|\b((?:{UPPER}[\w'’-]+\s+){{1,2}})(?=(?:province|governorate|district|countryside|neighbou?rhood|county"
     r"|municipality|local\s+government\s+area)s?\b)"
 )
 
@@ -212,7 +214,7 @@ def find_entities(text: str, sentences: list[Sentence], docs: dict | None = None
                 mentions.append(EntityMention(match.group(1), match.start(1), match.end(1), "SITE"))
         for match in _PLACE_PATTERN.finditer(text, sentence.start, sentence.end):
             group = 1 if match.group(1) else 2
-            for name in re.finditer(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", match.group(group)):
+            for name in re.finditer(rf"{UPPER}[\w'’-]+(?:\s+{UPPER}[\w'’-]+)*", match.group(group)):
                 start = match.start(group) + name.start()
                 mentions.append(EntityMention(name.group(), start, start + len(name.group()), "PLACE"))
     return [part for mention in mentions for part in _split_possessive(text, mention)]
