@@ -487,6 +487,14 @@ def test_a_place_whose_name_starts_with_a_letter_outside_ascii_is_kept():
     assert type_of(summarise_text(text).where, "Örnekvar") == "district"
 
 
+def test_a_village_named_as_the_home_of_speakers_stays_a_place():
+    text = (
+        "Drone strike kills four in Lower Varna\nElders in the village of Tarbo Hulle, about 9 kilometers "
+        "south of Odeyo, said the strike killed 4 men.\n"
+    )
+    assert type_of(summarise_text(text).where, "Tarbo Hulle") == "village"
+
+
 # ---------------------------------------------------------------- 7. who
 
 

@@ -120,8 +120,10 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         locative_use = re.search(r"\b(?:in|at|near)\s+$", before_word)
         if ACTOR_NOUNS.fullmatch(mention.text) or (mention.text in part_of_longer_name and not locative_use):
             continue
-        if _key(mention.text) in taken or not mention.text[:1].isupper():  # 'Örnek', 'İzmit' too
+        if not mention.text[:1].isupper():  # 'Örnek', 'İzmit' too
             continue
+        if _key(mention.text) in taken and mention.label != "PLACE":
+            continue  # a source's name; not when the text calls it a place ('elders in the village of X said')
         if INSTITUTION.search(mention.text):
             continue
         before, after = (
