@@ -495,6 +495,30 @@ def test_a_village_named_as_the_home_of_speakers_stays_a_place():
     assert type_of(summarise_text(text).where, "Tarbo Hulle") == "village"
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "kind"),
+    [
+        # a name before a lower-case noun of an area, whatever NER calls it
+        ("At least seven people were killed when a building collapsed in the Ikarro area of Lagos on Friday, "
+         "officials said.", "Ikarro", "other"),
+        ("Shells hit villages in the Karrun sector on Sunday, killing three civilians, army officials said.",
+         "Karrun", "district"),
+        ("Relief workers reached the Pelloa department on Monday, where floods killed 15 people, officials said.",
+         "Pelloa", "province"),
+        # in apposition to 'the capital'
+        ("Nine people died in a crush at a stadium in Cameroon's capital, Ombassa, the health minister said.",
+         "Ombassa", "city"),
+        # joined by 'and' to a place: its type too
+        ("Two people died after a flash flood tore through the village of Altenfeld and neighbouring Rasbach "
+         "overnight, police said.", "Rasbach", "village"),
+    ],
+)  # fmt: skip
+def test_a_name_in_a_place_slot_of_the_parse_is_a_place(text, place, kind):
+    brief = summarise_text(text)
+    assert type_of(brief.where, place) == kind
+    assert not has_name(brief.who, place)
+
+
 # ---------------------------------------------------------------- 7. who
 
 

@@ -184,6 +184,7 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         aliases = sorted({n for n in entity.names if n != entity.name})
         spans = occurrences(text, [entity.name, *aliases], sentences)
         places.append(Place(name=entity.name, type=entity.kind, aliases=aliases, mentions=spans))
+    _type_from_partners(text, places)
     background = [(s.start, s.end) for s in sentences[2:] if is_background(s.text)]
     return [
         place
@@ -193,6 +194,27 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         and (place.type == "country" or not _only_in(place, background))
         and not all(_SPOKEN_IN.search(text[max(0, start - 40) : start]) for start, _ in place.mentions or [(0, 0)])
     ]
+
+
+_PAIRED = re.compile(r"\s*,?\s+(?:and|or)\s+(?:neighbou?ring\s+|nearby\s+|adjacent\s+)?")
+
+
+def _type_from_partners(text: str, places: list[Place]) -> None:
+    """A place of no known type takes the type of the place it is paired with ('the village of
+    Osk and neighbouring Tarn', 'Lower Kesto and Varna provinces' aside, which a plural types)."""
+    typed = [p for p in places if p.type not in ("other", "country", "site")]
+    for place in places:
+        if place.type != "other":
+            continue
+        for start, end in place.mentions:
+            partner = next(
+                (other for other in typed for s, e in other.mentions
+                 if _PAIRED.fullmatch(text, e, start) or _PAIRED.fullmatch(text, end, s)),
+                None,
+            )  # fmt: skip
+            if partner:
+                place.type = partner.type
+                break
 
 
 # where someone spoke, not where the event was ('the agency's spokeswoman said in Lisbon')
