@@ -519,6 +519,30 @@ def test_a_name_in_a_place_slot_of_the_parse_is_a_place(text, place, kind):
     assert not has_name(brief.who, place)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a disease named after a town, though the gazetteer knows the town
+        ("Virus kills 30 in Varnia\nMore than 30 people have died in Kesto province from the Garoua virus, "
+         "officials said. The worst form of Garoua has a survival rate of only 10 percent.\n", "Garoua"),
+        # a people's villages
+        ("Officials in Osk said at least 50 people were killed when 3,000 fighters attacked Toposa villages "
+         "on Friday.", "Toposa"),
+        # a nationality describing the town named after 'of'
+        ("Gunmen attacked the aid compound in the Somali town of Orrow on Sunday, killing two guards, "
+         "officials said.", "Somali"),
+        # a suspect's home town
+        ("Four people were killed when a man opened fire in a bar in Osk on Sunday. The suspect, Dan Ruiz, 34, "
+         "of Tellbrook, was arrested, police said.", "Tellbrook"),
+        # where the wounded are treated
+        ("Eight people died in a crush at a stadium in Osk, the minister said. 38 of the injured were being "
+         "treated at Bamenda hospital.", "Bamenda"),
+    ],
+)  # fmt: skip
+def test_a_name_used_for_something_else_than_the_events_place_is_not_a_place(text, name):
+    assert not has_name(summarise_text(text).where, name)
+
+
 # ---------------------------------------------------------------- 7. who
 
 

@@ -40,9 +40,22 @@ def _is_foreign_dateline(text: str, mention: EntityMention, sentences: list[Sent
 
 
 _NOT_A_PLACE_AFTER = re.compile(
-    r"\s+(?:virus|fever|disease|outbreak|epidemic|strain|rockets?|missiles?|festival|holiday|celebrations?)\b",
+    # 'the Marwa virus', 'Holi, the festival of colours'
+    r"(?:,\s+(?:the|an?)\s+(?:\w+\s+)?|\s+)(?:virus|fever|disease|outbreak|epidemic|strain|rockets?|missiles?"
+    r"|festival|holiday|celebrations?)\b",
     re.IGNORECASE,
 )
+# a disease named after a place ('the Marwa virus'): the name is the disease's all through the text
+_DISEASE_AFTER = re.compile(r"\s+(?:virus|fever|disease|haemorrhagic|hemorrhagic)\b")
+# 'the Varnian town of Osk': a nationality that describes the place named after 'of'
+_SETTLEMENT_OF = re.compile(r"\s+(?:town|village|city|capital|province|region|district|state)\s+of\s+[A-Z]")
+# 'Tarni villages', 'Tarni areas': a people's villages, not a place called so (a list's plural aside)
+_PEOPLES_PLACES = re.compile(r"\s+(?:villages|towns|settlements|communities|areas|lands|homelands)\b")
+# 'Dan Ruiz, 34, of Osk': where a person named with an age lives
+_HOMETOWN_BEFORE = re.compile(r"\b\d{1,3},\s+(?:of|from)\s+$")
+# 'treated at Osk hospital': where the wounded are treated
+_HOSPITAL_AFTER = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+)?(?:general\s+|district\s+|regional\s+)?(?:hospital|clinic)s?\b",
+                             re.IGNORECASE)  # fmt: skip
 
 
 def event_countries(places: list[Place], sentences: list[Sentence]) -> list[Place]:
@@ -86,6 +99,16 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
             known = None  # a city's rare alternate name does not outvote NER's person ('Chavez') but after 'in'
         if _NOT_A_PLACE_AFTER.match(text, mention.end) or mention.text in never_places:
             continue  # 'the Marwa virus', 'Qadir rockets', 'the Holi festival': named after a place or not one
+        if mention.label == "NORP" and _SETTLEMENT_OF.match(text, mention.end):
+            continue  # 'the Varnian town of Osk'
+        if _HOMETOWN_BEFORE.search(text, max(0, mention.start - 12), mention.start):
+            continue  # 'the suspect, Dan Ruiz, 34, of Osk'
+        if _HOSPITAL_AFTER.match(text, mention.end) and not re.search(
+            r"\b(?:attack|bomb|strike|shell|hit|storm|raid)\w*"
+            r"\s+(?:on\s+)?(?:the\s+)?$",
+            text[max(0, mention.start - 25) : mention.start],
+        ):
+            continue  # 'treated at Osk hospital': where the wounded went, unless the hospital was hit
         before_word = text[max(0, mention.start - 12) : mention.start]
         locative = re.search(
             r"\b(in|at|near|from|of|to|across|outside|inside|around|towards|into)\s+(the\s+)?$", before_word
@@ -294,11 +317,17 @@ _ADJECTIVE_USE = re.compile(r"\s+(?!(?:region|province|district|state|coast|peni
 def _never_places(text: str, mentions: list[EntityMention]) -> set[str]:
     """One-word names the article shows are not places anywhere: named with 'virus', 'rockets',
     'festival' once ('the Marwa virus ... Marwa'), or the surname of a person named in full
-    ('President Ana Corvo ... Corvo said'). Gazetteer places stay places."""
-    never = set()
+    ('President Ana Corvo ... Corvo said'), or a people's ('Tarni villages'). Gazetteer places stay
+    places, except those that name a disease anywhere in the text ('the Marwa virus')."""
+    never, disease = set(), set()
     for mention in mentions:
         if " " not in mention.text and _NOT_A_PLACE_AFTER.match(text, mention.end):
             never.add(mention.text)
+        if re.search(rf"\b{re.escape(mention.text)}(?i:{_DISEASE_AFTER.pattern})", text):
+            disease.add(mention.text)
+        listed = re.search(r"(?:,|\band|&)\s*$", text[max(0, mention.start - 6) : mention.start])
+        if " " not in mention.text and _PEOPLES_PLACES.match(text, mention.end) and not listed:
+            never.add(mention.text)
         if mention.label == "PERSON" and " " in mention.text:
             never.add(mention.text.split()[-1])
-    return {name for name in never if " " not in name and gazetteer_kind(name) is None}
+    return {name for name in never if " " not in name and gazetteer_kind(name) is None} | disease
