@@ -543,6 +543,29 @@ def test_a_name_used_for_something_else_than_the_events_place_is_not_a_place(tex
     assert not has_name(summarise_text(text).where, name)
 
 
+def test_a_city_named_with_and_without_city_is_one_place():
+    text = (
+        "Air strike on Garoua kills four\nThe air force launched another strike into Garoua City at about 2 p.m. "
+        "today, leaving four dead and 40 wounded in Garoua, medics said.\n"
+    )
+    assert len([place for place in summarise_text(text).where if "garoua" in place.name.casefold()]) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an organisation after 'members of', though a town abroad has the name
+        ("Four people were killed in Osk on Monday, police said. The clashes pitted members of Fano against "
+         "the army.", "Fano"),
+        # a body named after its county
+        ("A tornado killed five people near Osk on Saturday. Tarrant County Emergency Management director "
+         "Ray Dunn said four of the dead lived in a trailer park near Osk.", "Emergency"),
+    ],
+)  # fmt: skip
+def test_an_organisation_named_like_a_place_is_not_a_place(text, name):
+    assert not has_name(summarise_text(text).where, name)
+
+
 # ---------------------------------------------------------------- 7. who
 
 

@@ -45,6 +45,11 @@ _NOT_A_PLACE_AFTER = re.compile(
     r"|festival|holiday|celebrations?)\b",
     re.IGNORECASE,
 )
+_NOUN_OF = re.compile(r"\b(?:state|province|region|district|county|village|town|city|capital|department|governorate"
+                      r"|prefecture|area)\s+of\s+(?:the\s+)?$")  # fmt: skip
+# the last word of a body's name ('X County Emergency Management', 'X Water Authority')
+_BODY_WORD = re.compile(r"\s(?:Management|Authority|Department|Services?|Commission|Administration|Bureau"
+                        r"|Directorate|Command|Agency)$")  # fmt: skip
 # a disease named after a place ('the Marwa virus'): the name is the disease's all through the text
 _DISEASE_AFTER = re.compile(r"\s+(?:virus|fever|disease|haemorrhagic|hemorrhagic)\b")
 # 'the Varnian town of Osk': a nationality that describes the place named after 'of'
@@ -113,6 +118,13 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         locative = re.search(
             r"\b(in|at|near|from|of|to|across|outside|inside|around|towards|into)\s+(the\s+)?$", before_word
         )
+        if (
+            mention.label == "ORG"
+            and locative
+            and locative.group(1) in ("of", "to", "from")
+            and not _NOUN_OF.search(text, max(0, mention.start - 30), mention.start)
+        ):
+            locative = None  # 'loyal to X', 'members of X': an organisation's, though a town abroad shares it
         # 'in Kachin state': NER often calls the name an organisation
         division = (
             locative
@@ -147,7 +159,7 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
             continue
         if _key(mention.text) in taken and mention.label != "PLACE":
             continue  # a source's name; not when the text calls it a place ('elders in the village of X said')
-        if INSTITUTION.search(mention.text):
+        if INSTITUTION.search(mention.text) or _BODY_WORD.search(mention.text):
             continue
         before, after = (
             text[max(0, mention.start - 24) : mention.start],
@@ -199,6 +211,7 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
             entity.add(mention.text, (mention.start, mention.end))
             entities.append(entity)
             ranks[id(entity)] = rank
+    _merge_city_names(entities)
     places = []
     for entity in entities:
         entity.name = next((n for n in entity.names if n.endswith((" state", " islands"))), entity.name)
@@ -217,6 +230,24 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         and (place.type == "country" or not _only_in(place, background))
         and not all(_SPOKEN_IN.search(text[max(0, start - 40) : start]) for start, _ in place.mentions or [(0, 0)])
     ]
+
+
+def _merge_city_names(entities: list[Entity]) -> None:
+    """'Osk City' and 'Osk' are one place (not 'Kuwait City' and the country Kuwait)."""
+    for entity in list(entities):
+        if not entity.name.endswith(" City"):
+            continue
+        bare = entity.name[: -len(" City")]
+        for other in list(entities):
+            if (
+                other is not entity
+                and other.name == bare
+                and other.kind != "country"
+                and gazetteer_kind(bare) != "country"
+            ):
+                entity.names.update(other.names)
+                entity.spans.extend(other.spans)
+                entities.remove(other)
 
 
 _PAIRED = re.compile(r"\s*,?\s+(?:and|or)\s+(?:neighbou?ring\s+|nearby\s+|adjacent\s+)?")
