@@ -566,6 +566,17 @@ def test_an_organisation_named_like_a_place_is_not_a_place(text, name):
     assert not has_name(summarise_text(text).where, name)
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "kind"),
+    [
+        ("Gunmen killed six soldiers in an attack on a base in Diffa on Monday, the army said.", "Diffa", "town"),
+        ("A car bomb killed 12 people in a market in Niamey on Monday, police said.", "Niamey", "city"),
+    ],
+)
+def test_a_small_gazetteer_settlement_is_a_town_a_large_one_a_city(text, place, kind):
+    assert type_of(summarise_text(text).where, place) == kind
+
+
 # ---------------------------------------------------------------- 7. who
 
 

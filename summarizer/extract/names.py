@@ -113,6 +113,24 @@ def _gazetteer_index() -> dict[str, str]:
     return index
 
 
+@lru_cache(maxsize=1)
+def _population_index() -> dict[str, int]:
+    cache = _gazetteer()
+    if cache is None:
+        return {}
+    index: dict[str, int] = {}
+    for city in cache.get_cities().values():
+        for name in {city["name"], city.get("asciiname", ""), *city.get("alternatenames", [])}:
+            if name and name[:1].isupper():
+                index[name] = max(index.get(name, 0), city.get("population") or 0)
+    return index
+
+
+def largest_population(name: str) -> int | None:
+    """The population of the largest city or town the gazetteer knows by this name, or None."""
+    return _population_index().get(name)
+
+
 _SUBDIVISION_TYPES = {
     "province": "province", "state": "province", "governorate": "province", "region": "region",
     "department": "province", "prefecture": "province", "county": "district", "district": "district",

@@ -18,6 +18,7 @@ from .names import (
     countries_of,
     country_code,
     gazetteer_kind,
+    largest_population,
     place_type_from_context,
 )
 from .sentences import Sentence
@@ -173,7 +174,7 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
             mention.text,
         )
         stated = None if known == "country" else _stated_kind(text, mention, before, after)
-        kind = stated or known or ("site" if mention.label in ("FAC", "SITE") else None)
+        kind = stated or _by_size(mention.text, known) or ("site" if mention.label in ("FAC", "SITE") else None)
         state = re.match(r"\s+(state|islands)\b", after)
         # 'in Nigeria's Niger state', 'in River Nile state': after 'in' or a possessive, a
         # country's name or two words before 'state' name a state too (not 'Iran state media')
@@ -230,6 +231,18 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         and (place.type == "country" or not _only_in(place, background))
         and not all(_SPOKEN_IN.search(text[max(0, start - 40) : start]) for start, _ in place.mentions or [(0, 0)])
     ]
+
+
+# news calls a settlement of fewer people a town ('the town of X'), a larger one a city
+TOWN_POPULATION = 100_000
+
+
+def _by_size(name: str, known: str | None) -> str | None:
+    """A gazetteer's 'city' is a town when even the largest place of that name is small."""
+    if known != "city":
+        return known
+    population = largest_population(name)
+    return "town" if population is not None and population < TOWN_POPULATION else known
 
 
 def _merge_city_names(entities: list[Entity]) -> None:
