@@ -577,6 +577,20 @@ def test_a_small_gazetteer_settlement_is_a_town_a_large_one_a_city(text, place, 
     assert type_of(summarise_text(text).where, place) == kind
 
 
+def test_places_listed_together_share_the_type_the_text_states_for_one():
+    text = (
+        "Floods have killed 20 people in the state, with Morvan, Kalpur and Varnia the worst hit, officials "
+        "said. Six of the dead were in Morvan district."
+    )
+    where = summarise_text(text).where
+    assert type_of(where, "Kalpur") == "district" and type_of(where, "Varnia") == "district"
+
+
+def test_a_place_in_a_division_is_not_a_list():
+    where = summarise_text("A bomb killed 5 people in the village of Tarnak, Kesto province, on Monday.").where
+    assert type_of(where, "Tarnak") == "village" and type_of(where, "Kesto") == "province"
+
+
 # ---------------------------------------------------------------- 7. who
 
 

@@ -221,7 +221,7 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         aliases = sorted({n for n in entity.names if n != entity.name})
         spans = occurrences(text, [entity.name, *aliases], sentences)
         places.append(Place(name=entity.name, type=entity.kind, aliases=aliases, mentions=spans))
-    _type_from_partners(text, places)
+    _type_from_partners(text, places, {e.name for e in entities if ranks[id(e)] > 0})
     background = [(s.start, s.end) for s in sentences[2:] if is_background(s.text)]
     return [
         place
@@ -263,25 +263,30 @@ def _merge_city_names(entities: list[Entity]) -> None:
                 entities.remove(other)
 
 
-_PAIRED = re.compile(r"\s*,?\s+(?:and|or)\s+(?:neighbou?ring\s+|nearby\s+|adjacent\s+)?")
+_LIST_GAP = re.compile(r"\s*,?\s+(and|or)\s+(?:neighbou?ring\s+|nearby\s+|adjacent\s+)?|\s*,\s*")
 
 
-def _type_from_partners(text: str, places: list[Place]) -> None:
-    """A place of no known type takes the type of the place it is paired with ('the village of
-    Osk and neighbouring Tarn', 'Lower Kesto and Varna provinces' aside, which a plural types)."""
-    typed = [p for p in places if p.type not in ("other", "country", "site")]
-    for place in places:
-        if place.type != "other":
+def _type_from_partners(text: str, places: list[Place], stated: set[str]) -> None:
+    """A place whose type the text does not state takes the type the text states for a place it
+    is listed with: 'the village of Osk and neighbouring Tarn', 'with Osk, Tarn and Vell the worst
+    hit ... six in Osk district' ('Osk, Kesto province' is a place in a division, not a list)."""
+    spans = sorted(((start, end, place) for place in places for start, end in place.mentions), key=lambda s: s[:2])
+    groups, current, listed = [], [], False
+    for index, (start, _, place) in enumerate(spans):
+        gap = _LIST_GAP.fullmatch(text, spans[index - 1][1], start) if current else None
+        if current and not gap:
+            groups.append((current, listed))
+            current, listed = [], False
+        current.append(place)
+        listed = listed or bool(gap and gap.group(1))
+    groups.append((current, listed))
+    for members, is_list in groups:
+        kinds = {p.type for p in members if p.name in stated and p.type not in ("country", "site", "other")}
+        if not is_list or len(kinds) != 1:
             continue
-        for start, end in place.mentions:
-            partner = next(
-                (other for other in typed for s, e in other.mentions
-                 if _PAIRED.fullmatch(text, e, start) or _PAIRED.fullmatch(text, end, s)),
-                None,
-            )  # fmt: skip
-            if partner:
-                place.type = partner.type
-                break
+        for place in members:
+            if place.name not in stated and place.type not in ("country", "site"):
+                place.type = next(iter(kinds))
 
 
 # where someone spoke, not where the event was ('the agency's spokeswoman said in Lisbon')
@@ -335,8 +340,8 @@ def _stated_kind(text: str, mention: EntityMention, before: str, after: str) -> 
 
 
 def _own_kind(name: str) -> str | None:
-    """'Yazoo County', 'Saitama Prefecture', 'Dover City': the name's last word types it."""
-    last = re.search(r"\s([A-Z][a-z]+)$", name)
+    """'Osk County', 'Tarn Prefecture', 'Vell City': the name's last word types it."""
+    last = re.search(r"\s([A-Za-z][a-z]+)$", name)  # 'Osk village' too, when NER takes the noun in
     if not last:
         return None
     if last.group(1) == "City":
