@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .background import _CONTINUES, about_earlier_event, is_background
 from .numbers import NUMBER, VAGUE, parse_number
-from .people_counts import _is_people_count
+from .people_counts import _is_people_count, is_a_part
 from .sentences import Sentence, split_sentences
 
 # ---------------------------------------------------------------- qualifiers and ranges
@@ -288,6 +288,8 @@ def find_figures(text: str, sentences: list[Sentence] | None = None) -> list[Fig
             group, group_end = _group(text, end, next_number)
             if _ACTS.search(text, end, max(end, group_end)) or _ACTS.match(text, group_end, sentence.end):
                 continue  # '30 gunmen stormed the post': the attackers' strength, not a toll
+            if is_a_part(text, sentence.start, sentence.end, match.start(), end):
+                continue  # 'two women were among the dead': a part of the toll, not a figure of its own
             figures.append(
                 FigureCandidate(
                     count=count,

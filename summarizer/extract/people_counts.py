@@ -111,3 +111,18 @@ def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
     if _RESCUED_BEFORE.search(before) and not re.match(r"\s+(?:injured|wounded|hurt)\b", after):
         return False  # 'helicopters winched 23 people from rooftops': people saved, not a toll ('32 injured' is)
     return not _NOT_PEOPLE_BEFORE.search(before)
+
+
+_AMONG = r"among\s+(?:the\s+)?(?:[\w-]+\s+)?(?:dead|injured|wounded|victims|casualties|killed|fatalities|bodies)"
+# 'two women were among the dead', 'Among the dead were a child and two women'
+_AMONG_AFTER = re.compile(rf"^[^.;:!?]{{0,70}}?\b(?:are|were|was|is)\s+(?:also\s+|reportedly\s+)?{_AMONG}\b", re.I)
+_AMONG_BEFORE = re.compile(rf"\b{_AMONG}\s+(?:are|were|was|is)\b[^.;:!?]{{0,60}}$", re.IGNORECASE)
+# 'including those of two women': bodies counted in the total before
+_INCLUDING_THOSE = re.compile(r"\bincluding\s+(?:those|that)\s+of\s+$", re.IGNORECASE)
+
+
+def is_a_part(text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> bool:
+    """Is the number at text[start:end] a part of a toll given as a whole elsewhere ('two
+    women were among the dead', 'including those of two women')?"""
+    before, after = text[max(sentence_start, start - 80) : start], text[end:sentence_end]
+    return bool(_AMONG_AFTER.match(after) or _AMONG_BEFORE.search(before) or _INCLUDING_THOSE.search(before))
