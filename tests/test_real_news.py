@@ -478,6 +478,25 @@ def test_a_part_of_the_toll_is_not_a_figure_of_its_own(text):
     assert 3 not in counts(summarise_text(text)) and 14 in counts(summarise_text(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Residents of Osk said more than 300 people had fled after the raid on Monday.", ("displaced", 300)),
+        ("After the cyclone, some 9,000 people had taken refuge in schools in Osk, officials said.",
+         ("displaced", 9000)),
+        ("Twelve families lost their homes when the river burst its banks in Osk, officials said.",
+         ("displaced", 12)),
+        ("The Red Cross said it had evacuated 40 families trapped in their homes by the floods in Osk.",
+         ("displaced", 40)),
+        ("The army said its troops neutralized about 30 fighters near Osk on Sunday.", ("killed", 30)),
+        ("A rights group said 27 protesters had been beaten by police in Osk.", ("injured", 27)),
+        ("Two children were badly burned when the fire swept through the camp near Osk.", ("injured", 2)),
+    ],
+)  # fmt: skip
+def test_more_words_for_casualties(text, figure):
+    assert figure in figures(summarise_text(text))
+
+
 # ---------------------------------------------------------------- 6. places
 
 

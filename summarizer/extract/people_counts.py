@@ -17,7 +17,7 @@ _NOT_PEOPLE_AFTER = re.compile(
     # things and animals, not people
     r"|cattle|cows?|goats?|sheep|livestock|camels?|animals|homes?|houses?|buildings?|vehicles?|cars?"
     r"|villages?|hectares?|acres?|schools?|shops?|boats?|trucks?|tents?|kilograms?|litres?|liters?"
-    r"|rounds|shots|bullets|rockets?|missiles?|drones?|bombs?|shells|families|households|counts|charges"
+    r"|rounds|shots|bullets|rockets?|missiles?|drones?|bombs?|shells|counts|charges"
     r"|districts|provinces|regions|towns|cities|countries|states|areas|sites|locations|hospitals|facilities"
     r"|(?:[\w-]+\s+)?(?:buildings?|homes|houses|storeys?|floors?|camps?|shelters|centres|centers|classrooms"
     r"|mosques|churches|bridges|roads|aircraft|planes|helicopters|tanks|ambulances|buses|lorries|vessels|ships|trains|carriages|wagons)"
