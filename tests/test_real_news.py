@@ -497,6 +497,29 @@ def test_more_words_for_casualties(text, figure):
     assert figure in figures(summarise_text(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # an aside between the number and its verb
+        ("At least 16 soldiers and rebels — possibly more — were killed in Varnia on Saturday during an ambush.",
+         ("killed", 16, "at_least")),
+        # a relative clause between them
+        ("Police said 30 taxi drivers who took part in demonstrations against the election results were arrested.",
+         ("arrested", 30, "exact")),
+        # a part 'of' a group, with an aside naming some of them
+        ("The party said six of its top officials, including its chairman Dan Ruiz, had been detained.",
+         ("arrested", 6, "exact")),
+    ],
+)  # fmt: skip
+def test_the_parse_finds_the_verb_of_a_number_across_an_aside(text, figure):
+    assert figure in {(f.category, f.count, f.qualifier) for f in summarise_text(text).toll}
+
+
+def test_a_breakdown_in_apposition_is_part_of_the_figure():
+    text = "Nine international staff, seven from the agency and two from other groups, have been evacuated to Osk."
+    assert figures(summarise_text(text)) == {("displaced", 9)}
+
+
 # ---------------------------------------------------------------- 6. places
 
 

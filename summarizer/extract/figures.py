@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .background import _CONTINUES, about_earlier_event, is_background
+from .figure_parse import in_a_breakdown, parsed_category
 from .numbers import NUMBER, VAGUE, parse_number
 from .people_counts import _is_people_count, is_a_part
 from .sentences import Sentence, split_sentences
@@ -244,8 +245,9 @@ def _next_start(matches: list, first: int, end: int, vague: list[int], limit: in
     return min(following, vague[index] if index < len(vague) else limit, limit)
 
 
-def find_figures(text: str, sentences: list[Sentence] | None = None) -> list[FigureCandidate]:
-    """Every number expression in the story that a casualty word governs."""
+def find_figures(text: str, sentences: list[Sentence] | None = None, docs: dict | None = None) -> list[FigureCandidate]:
+    """Every number expression in the story that a casualty word governs (or, in the parse of
+    its sentence in `docs`, the verb its noun is the subject of)."""
     figures: list[FigureCandidate] = []
     previous: Sentence | None = None
     previous_background = False
@@ -286,7 +288,11 @@ def find_figures(text: str, sentences: list[Sentence] | None = None) -> list[Fig
                     qualifier = "exact" if _RANGE_BEFORE.search(before) else qualifier
             next_number = _next_start(matches, index + 1, end, vague, sentence.end)
             categories, casualty_end, category_sure = _categories_for(text, sentence, match.start(), end, next_number)
-            if not categories:
+            doc = (docs or {}).get(sentence.start)
+            parsed = None if categories else parsed_category(doc, sentence.start, match.start(), end, CASUALTY)
+            if parsed:  # '16 soldiers — possibly more — were killed': the parse reads past the aside
+                categories, casualty_end, category_sure = [parsed[0]], parsed[1], True
+            if not categories or in_a_breakdown(doc, sentence.start, match.start(), end):
                 continue
             group, group_end = _group(text, end, next_number)
             if _ACTS.search(text, end, max(end, group_end)) or _ACTS.match(text, group_end, sentence.end):
