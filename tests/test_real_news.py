@@ -520,6 +520,15 @@ def test_a_breakdown_in_apposition_is_part_of_the_figure():
     assert figures(summarise_text(text)) == {("displaced", 9)}
 
 
+def test_a_sourced_restatement_keeps_the_hedge_of_the_story():
+    text = (
+        "Bus bomb in Osk\nAt least 14 people were killed when a bomb exploded on a bus in Osk on Monday.\n"
+        '"Fourteen people were killed and 30 wounded," said Colonel Dan Ruiz, a spokesman for the army.\n'
+    )
+    figure = the_figure(summarise_text(text), "killed", 14)
+    assert figure.qualifier == "at_least" and figure.source == "Dan Ruiz"
+
+
 # ---------------------------------------------------------------- 6. places
 
 
