@@ -529,6 +529,23 @@ def test_a_sourced_restatement_keeps_the_hedge_of_the_story():
     assert figure.qualifier == "at_least" and figure.source == "Dan Ruiz"
 
 
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The death toll could be as high as 40, officials in Osk said.", ("killed", 40, "up_to")),
+        ("Rescuers were digging by hand for up to 12 more believed to be buried under the mud in Osk, he said.",
+         ("missing", 12, "up_to")),
+        ("The floods have forced an estimated 90,000 people from their homes in Osk, the UN said.",
+         ("displaced", 90000, "approximate")),
+        ("Police in Osk said two men had been taken into custody after the blast.", ("arrested", 2, "exact")),
+        ("Three of the gunmen were killed and one was seriously wounded in the gun battle in Osk.",
+         ("injured", 1, "exact")),
+    ],
+)  # fmt: skip
+def test_counts_hedges_and_phrases_of_a_toll(text, figure):
+    assert figure in {(f.category, f.count, f.qualifier) for f in summarise_text(text).toll}
+
+
 # ---------------------------------------------------------------- 6. places
 
 

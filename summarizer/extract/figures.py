@@ -24,7 +24,7 @@ from .sentences import Sentence, split_sentences
 _QUALIFIERS = [
     ("at_least", r"at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of"),
     ("over", r"more\s+than|over|in\s+excess\s+of|upwards\s+of|above|exceeding|beyond"),
-    ("up_to", r"up\s+to|as\s+many\s+as|at\s+most|no\s+more\s+than"),
+    ("up_to", r"up\s+to|as\s+many\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than"),
     ("about", r"about|around|nearly|almost|close\s+to|just\s+under|some\s+(?=\d)"),
     ("approximate", r"some|roughly|approximately|an\s+estimated|estimated|approx\.?|circa"),
 ]
@@ -45,10 +45,12 @@ CASUALTY_WORDS = [
      r"|(?:remain(?:ed|s)?|were|are|still)\s+in\s+(?:the\s+)?hospitals?"
      r"|in\s+(?:a\s+)?(?:critical|serious|grave)\s+condition"),
     ("missing", r"missing|unaccounted\s+for|disappeared|abducted|kidnapped"
-     r"|feared\s+(?:buried|trapped)|still\s+trapped|trapped\s+(?:under|beneath|in)"),
-    ("arrested", r"arrested|arrests?|detained|detentions?|apprehended|captured|in\s+custody|jailed"
+     r"|feared\s+(?:buried|trapped)|still\s+trapped|trapped\s+(?:under|beneath|in)"
+     r"|believed\s+to\s+be\s+(?:buried|under|beneath)"),
+    ("arrested", r"arrested|arrests?|detained|detentions?|apprehended|captured|in(?:to)?\s+custody|jailed"
      r"|rounded\s+up|held\s+in\s+custody"),
     ("displaced", r"displaced|evacuated|homeless|forced\s+from\s+their\s+homes|fled|lost\s+their\s+homes"
+     r"|(?:from|out\s+of)\s+their\s+homes"
      r"|(?:took|taken|taking|sought|seeking)\s+refuge"
      r"|relocated|(?:moved|taken)\s+(?:in)?to\s+(?:\w+\s+){0,3}(?:shelters|camps|facilities)"
      r"|in\s+(?:\w+\s+){0,2}shelters|sheltering|took\s+shelter|sought\s+shelter"),
@@ -126,7 +128,7 @@ _VERB_BEFORE = re.compile(
     r"\s+(?:at\s+least\s+)?$"
     r"|\b(?P<displaced>displacing|displaced|displaces|evacuating|evacuated|evacuates)\s+$"
     r"|\b(?P<affected>infecting|infected|sickening|sickened)\s+$"
-    r"|\btoll\s+(?:\w+\s+){0,2}(?:at|to)\s+$"
+    r"|\btoll\s+(?:\w+\s+){0,2}(?:at|to|be|is|was|of)\s+$"
     r"|\b(?P<missing>(?:searching|searched|looking)\s+for)\s+$",
     re.IGNORECASE,
 )

@@ -83,6 +83,13 @@ _RESCUED_BEFORE = re.compile(
 _PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w-]+['’]s?\s+)?(?:\d[\d,]*(?=\s))?")
 
 
+# 'one was seriously wounded': a count, though no noun follows
+_ONE_CASUALTY = re.compile(
+    r"\s+(?:was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|hurt|arrested|detained|shot)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
     after, before = text[end : end + 40], text[max(0, start - 30) : start]
     if _CODE_OR_MONEY_BEFORE.search(before) or _CODE_AFTER.match(after):
@@ -98,7 +105,7 @@ def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
         return False  # a year
     if expression[:1].isdigit() and _DATE_BEFORE.search(before) and re.search(_MONTH, before):
         return False
-    if expression.lower() == "one" and not _PERSON_NOUN.match(after):
+    if expression.lower() == "one" and not (_PERSON_NOUN.match(after) or _ONE_CASUALTY.match(after)):
         return False  # 'one of them', 'one said': a pronoun, not a count
     if re.match(r",?\s+of\s+(?:them|whom)\b", after) and re.search(r",\s*$", before):
         return False  # '64 were in hospital, nine of them in intensive care': a part of the figure before
