@@ -546,6 +546,23 @@ def test_counts_hedges_and_phrases_of_a_toll(text, figure):
     assert figure in {(f.category, f.count, f.qualifier) for f in summarise_text(text).toll}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the toll named several words before its verb
+        ("The toll from the Osk blast has risen to 52, the ministry said, revising an earlier figure of 40.",
+         {("killed", 52)}),
+        # a first report that a later one replaces
+        ("Officials had initially reported 12 dead, but later raised the toll to 19.", {("killed", 19)}),
+        # an earlier incident weeks ago
+        ("A bomb killed 12 people in Osk on Monday, the third such attack this month. Two weeks ago, 25 people "
+         "were killed in Tarn.", {("killed", 12)}),
+    ],
+)  # fmt: skip
+def test_superseded_and_earlier_tolls_give_way_to_the_current_one(text, expected):
+    assert figures(summarise_text(text)) == expected
+
+
 # ---------------------------------------------------------------- 6. places
 
 

@@ -128,7 +128,7 @@ _VERB_BEFORE = re.compile(
     r"\s+(?:at\s+least\s+)?$"
     r"|\b(?P<displaced>displacing|displaced|displaces|evacuating|evacuated|evacuates)\s+$"
     r"|\b(?P<affected>infecting|infected|sickening|sickened)\s+$"
-    r"|\btoll\s+(?:\w+\s+){0,2}(?:at|to|be|is|was|of)\s+$"
+    r"|\btoll\s+(?:[\w-]+\s+){0,6}?(?:at|to|be|is|was|of)\s+$"
     r"|\b(?P<missing>(?:searching|searched|looking)\s+for)\s+$",
     re.IGNORECASE,
 )

@@ -65,7 +65,10 @@ _SUPERSEDED_BEFORE = re.compile(
     r"\s+(?:\w+\s+)?"
     # 'raising the toll from 12', 'bringing the death toll up from 30'
     r"|\b(?:raising|raised|bringing|brought|pushing|pushed|taking|took)\s+(?:the\s+)?(?:death\s+)?(?:toll|tally)"
-    r"\s+(?:up\s+)?from\s+)$",
+    r"\s+(?:up\s+)?from\s+"
+    # 'officials had initially reported 12 dead'
+    r"|\b(?:initially|originally|first|previously)\s+(?:reported|said|put|gave|announced|counted)\s+(?:the\s+)?"
+    r"(?:(?:death\s+)?toll\s+(?:at\s+)?)?)$",
     re.IGNORECASE,
 )
 
