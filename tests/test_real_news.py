@@ -690,6 +690,31 @@ def test_a_place_in_a_division_is_not_a_list():
     assert type_of(where, "Tarnak") == "village" and type_of(where, "Kesto") == "province"
 
 
+def test_a_headline_phrase_before_a_site_noun_is_not_a_place():
+    text = (
+        "Strike on market kills 12\nAn air strike hit a crowded market in the town of Kessa on Monday, "
+        "killing 12 people, residents said.\n"
+    )
+    assert not has_name(summarise_text(text).where, "strike on")
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "kind"),
+    [
+        # a settlement noun in apposition after the name
+        ("Gunmen killed 7 villagers in Belo, a village in the Tarni region, on Sunday, officials said.",
+         "Belo", "village"),
+        # 'the X neighbourhood of Y': the noun types X, not Y
+        ("The blast hit the Karamu neighbourhood of Osk on Friday, killing 6 people.", "Osk", "other"),
+        ("The blast hit the Karamu neighbourhood of Osk on Friday, killing 6 people.", "Karamu", "neighbourhood"),
+        # ... but an adjective or a feature before the noun leaves it to type Y
+        ("A blast tore through a mine in the Black Sea town of Dervo on Friday, killing 9 miners.", "Dervo", "town"),
+    ],
+)  # fmt: skip
+def test_the_noun_next_to_a_name_types_the_right_name(text, place, kind):
+    assert type_of(summarise_text(text).where, place) == kind
+
+
 # ---------------------------------------------------------------- 7. who
 
 

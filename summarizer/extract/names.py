@@ -31,6 +31,12 @@ _PLACE_NOUN = [(kind, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)) for kind
 
 def place_type_from_context(before: str, after: str) -> str | None:
     """'the village of X' / 'X province' / 'the town of X' -> the type the text states."""
+    # 'Osk, a village in ...': a settlement noun in apposition after the name
+    appositive_after = re.match(r"^,\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(\w+)\s+(?:in|of|on|near)\b", after)
+    if appositive_after:
+        for kind, pattern in _PLACE_NOUN:
+            if kind != "site" and pattern.fullmatch(appositive_after.group(1)):
+                return "city" if appositive_after.group(1).lower() == "capital" else kind
     after_match = re.match(r"^\s+(\w+)", after)
     if after_match:
         for kind, pattern in _PLACE_NOUN:
@@ -41,12 +47,24 @@ def place_type_from_context(before: str, after: str) -> str | None:
     appositive = re.search(r"\b(capital|city|town|village),\s+$", before)
     if appositive:
         return "city" if appositive.group(1) == "capital" else appositive.group(1)
-    before_match = re.search(r"\b(\w+)\s+(?:of|at)\s+$", before)
-    if before_match and before_match.group(1).lower() not in ("capital", "outskirts", "centre", "center"):
+    before_match = re.search(r"(\S*)\s+(\w+)\s+(?:of|at)\s+$", " " + before)
+    # 'the Karamu neighbourhood of Osk': the noun types the name before it, not Osk
+    named_before = (
+        before_match
+        and before_match.group(1)[:1].isupper()
+        # 'the Varnian town of Osk', 'the Black Sea town of Osk': an adjective or a feature, not a name
+        and not re.search(
+            r"(?:an|ean|ese|ish|i|ic)$|^(?:Sea|River|Coast|Lake|Valley|Gulf|Delta|Desert)$", before_match.group(1)
+        )  # fmt: skip
+    )
+    if before_match and not named_before and before_match.group(2).lower() not in _NOT_A_KIND:
         for kind, pattern in _PLACE_NOUN:
-            if pattern.fullmatch(before_match.group(1)):
+            if pattern.fullmatch(before_match.group(2)):
                 return kind
     return None
+
+
+_NOT_A_KIND = ("capital", "outskirts", "centre", "center")
 
 
 _ACTOR_MODIFIER = (
@@ -200,7 +218,8 @@ _PLACE_PATTERN = re.compile(
 
 
 _SITE_PATTERN = re.compile(
-    r"\b((?:[A-Z][\w'’-]+\s+){1,3}(?:[a-z]+\s+)?(?:checkpoint|market|camp|bridge|square|street|road|avenue"
+    r"\b((?:[A-Z][\w'’-]+\s+){1,3}(?:(?!(?:on|at|in|of|to|for|by|with|from|near|into|the|a|an|and|or)\s)[a-z]+\s+)?"
+    r"(?:checkpoint|market|camp|bridge|square|street|road|avenue"
     r"|highway|hospital|mosque|church|school|prison|station|airport|port|stadium|barracks|base))\b(?!s)"
 )
 
