@@ -715,6 +715,15 @@ def test_the_noun_next_to_a_name_types_the_right_name(text, place, kind):
     assert type_of(summarise_text(text).where, place) == kind
 
 
+def test_a_labelled_list_of_headlines_is_furniture():
+    text = (
+        "Bomb kills 9 in Osk\nA bomb exploded in a market in the town of Kessa on Monday, killing 9 people, "
+        "police said.\n\nMOST READ: Council approves budget | Two hurt in Birch Road crash | High school wins title\n"
+    )
+    where = summarise_text(text).where
+    assert not has_name(where, "Birch Road") and not has_name(where, "High school")
+
+
 # ---------------------------------------------------------------- 7. who
 
 
