@@ -299,8 +299,10 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, docs: dict 
             group, group_end = _group(text, end, next_number)
             if _ACTS.search(text, end, max(end, group_end)) or _ACTS.match(text, group_end, sentence.end):
                 continue  # '30 gunmen stormed the post': the attackers' strength, not a toll
-            if is_a_part(text, sentence.start, sentence.end, match.start(), end):
-                continue  # 'two women were among the dead': a part of the toll, not a figure of its own
+            if is_a_part(text, sentence.start, sentence.end, match.start(), end) and any(
+                f.categories[0] == categories[0] and f.count > count for f in figures
+            ):
+                continue  # 'two women were among the dead': a part of a toll given before, not a figure of its own
             figures.append(
                 FigureCandidate(
                     count=count,
