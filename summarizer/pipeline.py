@@ -103,7 +103,7 @@ def analyse(text: str, options: Options = Options(), published: str | None = Non
         notes.append(NO_STORY_NOTE)
     sentences = split_sentences(text, segments=segments)
     docs = parse_sentences(sentences)
-    figures = enumerated_figures(text, sentences, docs, find_figures(text, sentences))
+    figures = enumerated_figures(text, sentences, docs, find_figures(text, sentences, docs))
     figures = [f for f in figures if not (options.background and f.background)]
     mentions = find_sources(text, sentences, docs)
     entities, resolved = merge_sources(text, mentions)

@@ -30,7 +30,8 @@ def figures(text):
         ("A car bomb in the market killed at least 12 people.", [(12, None, "at_least", "killed")]),
         ("Police said more than 40 protesters were detained.", [(40, None, "over", "arrested")]),
         ("Nearly 300 residents were displaced by the floods.", [(300, None, "about", "displaced")]),
-        ("Nearly 300 families were displaced by the floods.", []),  # households are not a count of people
+        # households are counted as written (the corpus labels '250 families fled' as displaced)
+        ("Nearly 300 families were displaced by the floods.", [(300, None, "about", "displaced")]),
         ("Some 50 villagers remain missing after the landslide.", [(50, None, "approximate", "missing")]),
         ("Between 20 and 30 miners were injured in the blast.", [(20, 30, "exact", "injured")]),
         ("Up to 15 fishermen are feared dead.", [(15, None, "up_to", "killed")]),

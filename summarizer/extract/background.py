@@ -22,7 +22,7 @@ _WAR_BACKGROUND = re.compile(
 )
 # Another time than this event's: a year, 'last year', 'so far this year', an annual toll, 'In June,'.
 _OTHER_TIME = re.compile(
-    r"\b(1[89]|20)\d\d\b|\blast\s+(year|month)\b|\byears\s+ago\b|\ba\s+decade\b|\bthis\s+year\b"
+    r"\b(1[89]|20)\d\d\b|\blast\s+(year|month)\b|\b(?:years|months|weeks)\s+ago\b|\ba\s+decade\b|\bthis\s+year\b"
     r"|\b(?:first|second|third|last)\s+(?:half|quarter|six\s+months|nine\s+months)\s+of\b"
     rf"|\bannual\b|^\s*In\s+{_MONTH}\b|\bin\s+(?-i:{_MONTH})\b(?!\s+\d)",
     re.IGNORECASE,

@@ -76,5 +76,20 @@ def dedupe_figures(figures: list[Figure], speaks_for: dict[str, str] | None = No
         kept.append(figure)
     # an unattributed figure ('at least 12 people were killed' in the lede) that a source
     # gives elsewhere in the article ('12 people died, police said') is that source's figure
-    sourced = {(f.category, f.count, f.count_max) for f in kept if f.source}
-    return [f for f in kept if f.source or (f.category, f.count, f.count_max) not in sourced]
+    sourced: dict[tuple, Figure] = {}
+    for figure in kept:
+        if figure.source:
+            sourced.setdefault((figure.category, figure.count, figure.count_max), figure)
+    # ... and when the source's words are plain ('23 were killed') but the story's are not
+    # ('at least 23 people are reported dead'), the story's words give the qualifier
+    hedged: dict[int, Figure] = {}
+    for figure in kept:
+        source_figure = sourced.get((figure.category, figure.count, figure.count_max))
+        if figure.source or source_figure is None or id(source_figure) in hedged:
+            continue
+        if figure.qualifier != "exact" and source_figure.qualifier == "exact":
+            hedged[id(source_figure)] = source_figure.model_copy(
+                update={"qualifier": figure.qualifier, "evidence": figure.evidence,
+                        "evidence_span": figure.evidence_span}
+            )  # fmt: skip
+    return [hedged.get(id(f), f) for f in kept if f.source or (f.category, f.count, f.count_max) not in sourced]

@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass, field
 
 from .background import _CONTINUES, about_earlier_event, is_background
+from .figure_parse import in_a_breakdown, parsed_category
 from .numbers import NUMBER, VAGUE, parse_number
-from .people_counts import _is_people_count
+from .people_counts import _is_people_count, is_a_part
 from .sentences import Sentence, split_sentences
 
 # ---------------------------------------------------------------- qualifiers and ranges
@@ -23,7 +24,7 @@ from .sentences import Sentence, split_sentences
 _QUALIFIERS = [
     ("at_least", r"at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of"),
     ("over", r"more\s+than|over|in\s+excess\s+of|upwards\s+of|above|exceeding|beyond"),
-    ("up_to", r"up\s+to|as\s+many\s+as|at\s+most|no\s+more\s+than"),
+    ("up_to", r"up\s+to|as\s+many\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than"),
     ("about", r"about|around|nearly|almost|close\s+to|just\s+under|some\s+(?=\d)"),
     ("approximate", r"some|roughly|approximately|an\s+estimated|estimated|approx\.?|circa"),
 ]
@@ -37,16 +38,20 @@ _RANGE_AFTER = re.compile(r"^\s*(?:and|to|-|–)\s*", re.IGNORECASE)
 CASUALTY_WORDS = [
     ("killed", r"killed|kill(?:s|ing)?|dead|deaths?|died|dying|fatalities|fatality|lives"
      r"|slain|perished|executed|massacred|bodies|death\s+toll|murdered|lost\s+their\s+lives"
-     r"|drowned|burned\s+to\s+death|crushed\s+to\s+death|electrocuted|beheaded|lynched"),
+     r"|drowned|burned\s+to\s+death|crushed\s+to\s+death|electrocuted|beheaded|lynched|neutrali[sz]ed"),
     ("injured", r"injured|wounded|injuries|injuring|wounding|hurt|hospitali[sz]ed|maimed"
-     r"|treated\s+for|suffering\s+from|gunshot\s+(?:victims|wounds)|taken\s+to\s+hospital"
+     r"|treated\s+for|suffering\s+from|gunshot\s+(?:victims|wounds)|taken\s+to\s+hospital|beaten"
+     r"|(?:badly|severely|seriously|critically)\s+burn(?:ed|t)|suffered\s+burns"
      r"|(?:remain(?:ed|s)?|were|are|still)\s+in\s+(?:the\s+)?hospitals?"
      r"|in\s+(?:a\s+)?(?:critical|serious|grave)\s+condition"),
     ("missing", r"missing|unaccounted\s+for|disappeared|abducted|kidnapped"
-     r"|feared\s+(?:buried|trapped)|still\s+trapped|trapped\s+(?:under|beneath|in)"),
-    ("arrested", r"arrested|arrests?|detained|detentions?|apprehended|captured|in\s+custody|jailed"
+     r"|feared\s+(?:buried|trapped)|still\s+trapped|trapped\s+(?:under|beneath|in)"
+     r"|believed\s+to\s+be\s+(?:buried|under|beneath)"),
+    ("arrested", r"arrested|arrests?|detained|detentions?|apprehended|captured|in(?:to)?\s+custody|jailed"
      r"|rounded\s+up|held\s+in\s+custody"),
-    ("displaced", r"displaced|evacuated|homeless|forced\s+from\s+their\s+homes|fled\s+their\s+homes"
+    ("displaced", r"displaced|evacuated|homeless|forced\s+from\s+their\s+homes|fled|lost\s+their\s+homes"
+     r"|(?:from|out\s+of)\s+their\s+homes"
+     r"|(?:took|taken|taking|sought|seeking)\s+refuge"
      r"|relocated|(?:moved|taken)\s+(?:in)?to\s+(?:\w+\s+){0,3}(?:shelters|camps|facilities)"
      r"|in\s+(?:\w+\s+){0,2}shelters|sheltering|took\s+shelter|sought\s+shelter"),
     ("affected", r"affected|stranded|marooned|cut\s+off|infected|infections?|(?:suspected\s+|confirmed\s+)?cases"
@@ -121,8 +126,9 @@ _VERB_BEFORE = re.compile(
     r"|\b(?P<injured>wounding|wounded|wounds|wound|injuring|injured|injures|injure)\s+$"
     r"|\b(?P<arrested>arresting|arrested|arrests|arrest|detaining|detained|detains|detain|jailing|jailed)"
     r"\s+(?:at\s+least\s+)?$"
-    r"|\b(?P<displaced>displacing|displaced|displaces)\s+$|\b(?P<affected>infecting|infected|sickening|sickened)\s+$"
-    r"|\btoll\s+(?:\w+\s+){0,2}(?:at|to)\s+$"
+    r"|\b(?P<displaced>displacing|displaced|displaces|evacuating|evacuated|evacuates)\s+$"
+    r"|\b(?P<affected>infecting|infected|sickening|sickened)\s+$"
+    r"|\btoll\s+(?:[\w-]+\s+){0,6}?(?:at|to|be|is|was|of)\s+$"
     r"|\b(?P<missing>(?:searching|searched|looking)\s+for)\s+$",
     re.IGNORECASE,
 )
@@ -241,8 +247,9 @@ def _next_start(matches: list, first: int, end: int, vague: list[int], limit: in
     return min(following, vague[index] if index < len(vague) else limit, limit)
 
 
-def find_figures(text: str, sentences: list[Sentence] | None = None) -> list[FigureCandidate]:
-    """Every number expression in the story that a casualty word governs."""
+def find_figures(text: str, sentences: list[Sentence] | None = None, docs: dict | None = None) -> list[FigureCandidate]:
+    """Every number expression in the story that a casualty word governs (or, in the parse of
+    its sentence in `docs`, the verb its noun is the subject of)."""
     figures: list[FigureCandidate] = []
     previous: Sentence | None = None
     previous_background = False
@@ -283,11 +290,19 @@ def find_figures(text: str, sentences: list[Sentence] | None = None) -> list[Fig
                     qualifier = "exact" if _RANGE_BEFORE.search(before) else qualifier
             next_number = _next_start(matches, index + 1, end, vague, sentence.end)
             categories, casualty_end, category_sure = _categories_for(text, sentence, match.start(), end, next_number)
-            if not categories:
+            doc = (docs or {}).get(sentence.start)
+            parsed = None if categories else parsed_category(doc, sentence.start, match.start(), end, CASUALTY)
+            if parsed:  # '16 soldiers — possibly more — were killed': the parse reads past the aside
+                categories, casualty_end, category_sure = [parsed[0]], parsed[1], True
+            if not categories or in_a_breakdown(doc, sentence.start, match.start(), end):
                 continue
             group, group_end = _group(text, end, next_number)
             if _ACTS.search(text, end, max(end, group_end)) or _ACTS.match(text, group_end, sentence.end):
                 continue  # '30 gunmen stormed the post': the attackers' strength, not a toll
+            if is_a_part(text, sentence.start, sentence.end, match.start(), end) and any(
+                f.categories[0] == categories[0] and f.count > count for f in figures
+            ):
+                continue  # 'two women were among the dead': a part of a toll given before, not a figure of its own
             figures.append(
                 FigureCandidate(
                     count=count,

@@ -20,8 +20,8 @@ PLACE_NOUNS = [
     ("village", r"villages?|hamlet"),
     ("town", r"towns?"),
     ("city", r"city|cities|capital"),
-    ("province", r"province|provinces|governorates?|states?|prefectures?"),
-    ("district", r"district|districts|county|counties|municipality|regency|countryside|suburb"),
+    ("province", r"province|provinces|governorates?|states?|prefectures?|departments?"),
+    ("district", r"district|districts|county|counties|municipality|regency|countryside|suburb|sector"),
     ("neighbourhood", r"neighbou?rhoods?|quarter"),
     ("region", r"region|regions|coast|valley"),
     ("site", r"camp|checkpoint|airbase|base|market|mosque|hospital|school|field|square|bridge|port"),
@@ -31,18 +31,40 @@ _PLACE_NOUN = [(kind, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)) for kind
 
 def place_type_from_context(before: str, after: str) -> str | None:
     """'the village of X' / 'X province' / 'the town of X' -> the type the text states."""
+    # 'Osk, a village in ...': a settlement noun in apposition after the name
+    appositive_after = re.match(r"^,\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(\w+)\s+(?:in|of|on|near)\b", after)
+    if appositive_after:
+        for kind, pattern in _PLACE_NOUN:
+            if kind != "site" and pattern.fullmatch(appositive_after.group(1)):
+                return "city" if appositive_after.group(1).lower() == "capital" else kind
     after_match = re.match(r"^\s+(\w+)", after)
     if after_match:
         for kind, pattern in _PLACE_NOUN:
             # 'X market' names a site in X, not X itself; admin nouns after a name type it
             if kind not in ("site", "city") and pattern.fullmatch(after_match.group(1)):
                 return kind
-    before_match = re.search(r"\b(\w+)\s+(?:of|at)\s+$", before)
-    if before_match and before_match.group(1).lower() not in ("capital", "outskirts", "centre", "center"):
+    # 'the capital, Osk': a settlement noun in apposition
+    appositive = re.search(r"\b(capital|city|town|village),\s+$", before)
+    if appositive:
+        return "city" if appositive.group(1) == "capital" else appositive.group(1)
+    before_match = re.search(r"(\S*)\s+(\w+)\s+(?:of|at)\s+$", " " + before)
+    # 'the Karamu neighbourhood of Osk': the noun types the name before it, not Osk
+    named_before = (
+        before_match
+        and before_match.group(1)[:1].isupper()
+        # 'the Varnian town of Osk', 'the Black Sea town of Osk': an adjective or a feature, not a name
+        and not re.search(
+            r"(?:an|ean|ese|ish|i|ic)$|^(?:Sea|River|Coast|Lake|Valley|Gulf|Delta|Desert)$", before_match.group(1)
+        )  # fmt: skip
+    )
+    if before_match and not named_before and before_match.group(2).lower() not in _NOT_A_KIND:
         for kind, pattern in _PLACE_NOUN:
-            if pattern.fullmatch(before_match.group(1)):
+            if pattern.fullmatch(before_match.group(2)):
                 return kind
     return None
+
+
+_NOT_A_KIND = ("capital", "outskirts", "centre", "center")
 
 
 _ACTOR_MODIFIER = (
@@ -109,6 +131,24 @@ def _gazetteer_index() -> dict[str, str]:
     return index
 
 
+@lru_cache(maxsize=1)
+def _population_index() -> dict[str, int]:
+    cache = _gazetteer()
+    if cache is None:
+        return {}
+    index: dict[str, int] = {}
+    for city in cache.get_cities().values():
+        for name in {city["name"], city.get("asciiname", ""), *city.get("alternatenames", [])}:
+            if name and name[:1].isupper():
+                index[name] = max(index.get(name, 0), city.get("population") or 0)
+    return index
+
+
+def largest_population(name: str) -> int | None:
+    """The population of the largest city or town the gazetteer knows by this name, or None."""
+    return _population_index().get(name)
+
+
 _SUBDIVISION_TYPES = {
     "province": "province", "state": "province", "governorate": "province", "region": "region",
     "department": "province", "prefecture": "province", "county": "district", "district": "district",
@@ -167,28 +207,35 @@ def gazetteer_kind(name: str) -> str | None:
     return _gazetteer_index().get(name) or _subdivision_index().get(_plain(name))
 
 
+# a capital letter, Latin accented ones included ('Örnek', 'İzmit', 'Łódź')
+UPPER = "[A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper()) + "]"
 _PLACE_PATTERN = re.compile(
     r"\b(?:villages?|towns?|city|cities|provinces?|districts?|states|prefectures|neighbou?rhood|regions?|camp|suburb)\s+of\s+"
-    r"((?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:,\s+|,?\s+and\s+)?)+)"
-    r"|\b((?:[A-Z][\w'’-]+\s+){1,2})(?=(?:province|governorate|district|countryside|neighbou?rhood|county"
+    rf"((?:{UPPER}[\w'’-]+(?:\s+{UPPER}[\w'’-]+)*(?:,\s+|,?\s+and\s+)?)+)"
+    rf"|\b((?:{UPPER}[\w'’-]+\s+){{1,2}})(?=(?:province|governorate|district|countryside|neighbou?rhood|county"
     r"|municipality|local\s+government\s+area)s?\b)"
 )
 
 
 _SITE_PATTERN = re.compile(
-    r"\b((?:[A-Z][\w'’-]+\s+){1,3}(?:[a-z]+\s+)?(?:checkpoint|market|camp|bridge|square|street|road|avenue"
+    r"\b((?:[A-Z][\w'’-]+\s+){1,3}(?:(?!(?:on|at|in|of|to|for|by|with|from|near|into|the|a|an|and|or)\s)[a-z]+\s+)?"
+    r"(?:checkpoint|market|camp|bridge|square|street|road|avenue"
     r"|highway|hospital|mosque|church|school|prison|station|airport|port|stadium|barracks|base))\b(?!s)"
 )
 
 
 def find_entities(text: str, sentences: list[Sentence], docs: dict | None = None) -> list[EntityMention]:
     """Names in the story sentences: NER when available, plus 'the village(s) of X, Y and Z'."""
+    from .place_slots import named_before_an_area_noun, place_slot
+
     mentions: list[EntityMention] = []
     docs = parse_sentences(sentences) if docs is None else docs
     for sentence in sentences:
         if sentence.start in docs:
-            for ent in docs[sentence.start].ents:
-                if ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
+            doc = docs[sentence.start]
+            for ent in doc.ents:
+                label = place_slot(ent) or ent.label_
+                if label in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
                     start = sentence.start + ent.start_char
                     start, end = _trim_name(text, start, sentence.start + ent.end_char)
                     if end <= start or "\n" in text[start:end]:
@@ -198,7 +245,8 @@ def find_entities(text: str, sentences: list[Sentence], docs: dict | None = None
                         piece_start, piece_end = _trim_name(text, start + part.start(), start + part.end())
                         if piece_end > piece_start:
                             piece = text[piece_start:piece_end]
-                            mentions.append(EntityMention(piece, piece_start, piece_end, ent.label_))
+                            mentions.append(EntityMention(piece, piece_start, piece_end, label))
+            mentions += named_before_an_area_noun(doc, sentence.start)
         for match in _SITE_PATTERN.finditer(text, sentence.start, sentence.end):
             first = match.group(1).split()[0]
             if not (
@@ -212,7 +260,7 @@ def find_entities(text: str, sentences: list[Sentence], docs: dict | None = None
                 mentions.append(EntityMention(match.group(1), match.start(1), match.end(1), "SITE"))
         for match in _PLACE_PATTERN.finditer(text, sentence.start, sentence.end):
             group = 1 if match.group(1) else 2
-            for name in re.finditer(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", match.group(group)):
+            for name in re.finditer(rf"{UPPER}[\w'’-]+(?:\s+{UPPER}[\w'’-]+)*", match.group(group)):
                 start = match.start(group) + name.start()
                 mentions.append(EntityMention(name.group(), start, start + len(name.group()), "PLACE"))
     return [part for mention in mentions for part in _split_possessive(text, mention)]

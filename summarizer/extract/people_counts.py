@@ -17,7 +17,7 @@ _NOT_PEOPLE_AFTER = re.compile(
     # things and animals, not people
     r"|cattle|cows?|goats?|sheep|livestock|camels?|animals|homes?|houses?|buildings?|vehicles?|cars?"
     r"|villages?|hectares?|acres?|schools?|shops?|boats?|trucks?|tents?|kilograms?|litres?|liters?"
-    r"|rounds|shots|bullets|rockets?|missiles?|drones?|bombs?|shells|families|households|counts|charges"
+    r"|rounds|shots|bullets|rockets?|missiles?|drones?|bombs?|shells|counts|charges"
     r"|districts|provinces|regions|towns|cities|countries|states|areas|sites|locations|hospitals|facilities"
     r"|(?:[\w-]+\s+)?(?:buildings?|homes|houses|storeys?|floors?|camps?|shelters|centres|centers|classrooms"
     r"|mosques|churches|bridges|roads|aircraft|planes|helicopters|tanks|ambulances|buses|lorries|vessels|ships|trains|carriages|wagons)"
@@ -65,7 +65,10 @@ _SUPERSEDED_BEFORE = re.compile(
     r"\s+(?:\w+\s+)?"
     # 'raising the toll from 12', 'bringing the death toll up from 30'
     r"|\b(?:raising|raised|bringing|brought|pushing|pushed|taking|took)\s+(?:the\s+)?(?:death\s+)?(?:toll|tally)"
-    r"\s+(?:up\s+)?from\s+)$",
+    r"\s+(?:up\s+)?from\s+"
+    # 'officials had initially reported 12 dead'
+    r"|\b(?:initially|originally|first|previously)\s+(?:reported|said|put|gave|announced|counted)\s+(?:the\s+)?"
+    r"(?:(?:death\s+)?toll\s+(?:at\s+)?)?)$",
     re.IGNORECASE,
 )
 
@@ -83,6 +86,13 @@ _RESCUED_BEFORE = re.compile(
 _PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|this\s+)?(?:[\w-]+['’]s?\s+)?(?:\d[\d,]*(?=\s))?")
 
 
+# 'one was seriously wounded': a count, though no noun follows
+_ONE_CASUALTY = re.compile(
+    r"\s+(?:was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|hurt|arrested|detained|shot)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
     after, before = text[end : end + 40], text[max(0, start - 30) : start]
     if _CODE_OR_MONEY_BEFORE.search(before) or _CODE_AFTER.match(after):
@@ -98,7 +108,7 @@ def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
         return False  # a year
     if expression[:1].isdigit() and _DATE_BEFORE.search(before) and re.search(_MONTH, before):
         return False
-    if expression.lower() == "one" and not _PERSON_NOUN.match(after):
+    if expression.lower() == "one" and not (_PERSON_NOUN.match(after) or _ONE_CASUALTY.match(after)):
         return False  # 'one of them', 'one said': a pronoun, not a count
     if re.match(r",?\s+of\s+(?:them|whom)\b", after) and re.search(r",\s*$", before):
         return False  # '64 were in hospital, nine of them in intensive care': a part of the figure before
@@ -111,3 +121,18 @@ def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
     if _RESCUED_BEFORE.search(before) and not re.match(r"\s+(?:injured|wounded|hurt)\b", after):
         return False  # 'helicopters winched 23 people from rooftops': people saved, not a toll ('32 injured' is)
     return not _NOT_PEOPLE_BEFORE.search(before)
+
+
+_AMONG = r"among\s+(?:the\s+)?(?:[\w-]+\s+)?(?:dead|injured|wounded|victims|casualties|killed|fatalities|bodies)"
+# 'two women were among the dead', 'Among the dead were a child and two women'
+_AMONG_AFTER = re.compile(rf"^[^.;:!?]{{0,70}}?\b(?:are|were|was|is)\s+(?:also\s+|reportedly\s+)?{_AMONG}\b", re.I)
+_AMONG_BEFORE = re.compile(rf"\b{_AMONG}\s+(?:are|were|was|is)\b[^.;:!?]{{0,60}}$", re.IGNORECASE)
+# 'including those of two women': bodies counted in the total before
+_INCLUDING_THOSE = re.compile(r"\bincluding\s+(?:those|that)\s+of\s+$", re.IGNORECASE)
+
+
+def is_a_part(text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> bool:
+    """Is the number at text[start:end] a part of a toll given as a whole elsewhere ('two
+    women were among the dead', 'including those of two women')?"""
+    before, after = text[max(sentence_start, start - 80) : start], text[end:sentence_end]
+    return bool(_AMONG_AFTER.match(after) or _AMONG_BEFORE.search(before) or _INCLUDING_THOSE.search(before))

@@ -18,6 +18,7 @@ from .names import (
     countries_of,
     country_code,
     gazetteer_kind,
+    largest_population,
     place_type_from_context,
 )
 from .sentences import Sentence
@@ -40,9 +41,27 @@ def _is_foreign_dateline(text: str, mention: EntityMention, sentences: list[Sent
 
 
 _NOT_A_PLACE_AFTER = re.compile(
-    r"\s+(?:virus|fever|disease|outbreak|epidemic|strain|rockets?|missiles?|festival|holiday|celebrations?)\b",
+    # 'the Marwa virus', 'Holi, the festival of colours'
+    r"(?:,\s+(?:the|an?)\s+(?:\w+\s+)?|\s+)(?:virus|fever|disease|outbreak|epidemic|strain|rockets?|missiles?"
+    r"|festival|holiday|celebrations?)\b",
     re.IGNORECASE,
 )
+_NOUN_OF = re.compile(r"\b(?:state|province|region|district|county|village|town|city|capital|department|governorate"
+                      r"|prefecture|area)\s+of\s+(?:the\s+)?$")  # fmt: skip
+# the last word of a body's name ('X County Emergency Management', 'X Water Authority')
+_BODY_WORD = re.compile(r"\s(?:Management|Authority|Department|Services?|Commission|Administration|Bureau"
+                        r"|Directorate|Command|Agency)$")  # fmt: skip
+# a disease named after a place ('the Marwa virus'): the name is the disease's all through the text
+_DISEASE_AFTER = re.compile(r"\s+(?:virus|fever|disease|haemorrhagic|hemorrhagic)\b")
+# 'the Varnian town of Osk': a nationality that describes the place named after 'of'
+_SETTLEMENT_OF = re.compile(r"\s+(?:town|village|city|capital|province|region|district|state)\s+of\s+[A-Z]")
+# 'Tarni villages', 'Tarni areas': a people's villages, not a place called so (a list's plural aside)
+_PEOPLES_PLACES = re.compile(r"\s+(?:villages|towns|settlements|communities|areas|lands|homelands)\b")
+# 'Dan Ruiz, 34, of Osk': where a person named with an age lives
+_HOMETOWN_BEFORE = re.compile(r"\b\d{1,3},\s+(?:of|from)\s+$")
+# 'treated at Osk hospital': where the wounded are treated
+_HOSPITAL_AFTER = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+)?(?:general\s+|district\s+|regional\s+)?(?:hospital|clinic)s?\b",
+                             re.IGNORECASE)  # fmt: skip
 
 
 def event_countries(places: list[Place], sentences: list[Sentence]) -> list[Place]:
@@ -86,10 +105,27 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
             known = None  # a city's rare alternate name does not outvote NER's person ('Chavez') but after 'in'
         if _NOT_A_PLACE_AFTER.match(text, mention.end) or mention.text in never_places:
             continue  # 'the Marwa virus', 'Qadir rockets', 'the Holi festival': named after a place or not one
+        if mention.label == "NORP" and _SETTLEMENT_OF.match(text, mention.end):
+            continue  # 'the Varnian town of Osk'
+        if _HOMETOWN_BEFORE.search(text, max(0, mention.start - 12), mention.start):
+            continue  # 'the suspect, Dan Ruiz, 34, of Osk'
+        if _HOSPITAL_AFTER.match(text, mention.end) and not re.search(
+            r"\b(?:attack|bomb|strike|shell|hit|storm|raid)\w*"
+            r"\s+(?:on\s+)?(?:the\s+)?$",
+            text[max(0, mention.start - 25) : mention.start],
+        ):
+            continue  # 'treated at Osk hospital': where the wounded went, unless the hospital was hit
         before_word = text[max(0, mention.start - 12) : mention.start]
         locative = re.search(
             r"\b(in|at|near|from|of|to|across|outside|inside|around|towards|into)\s+(the\s+)?$", before_word
         )
+        if (
+            mention.label == "ORG"
+            and locative
+            and locative.group(1) in ("of", "to", "from")
+            and not _NOUN_OF.search(text, max(0, mention.start - 30), mention.start)
+        ):
+            locative = None  # 'loyal to X', 'members of X': an organisation's, though a town abroad shares it
         # 'in Kachin state': NER often calls the name an organisation
         division = (
             locative
@@ -120,9 +156,11 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         locative_use = re.search(r"\b(?:in|at|near)\s+$", before_word)
         if ACTOR_NOUNS.fullmatch(mention.text) or (mention.text in part_of_longer_name and not locative_use):
             continue
-        if _key(mention.text) in taken or not re.match(r"[A-Z]", mention.text):
+        if not mention.text[:1].isupper():  # 'Örnek', 'İzmit' too
             continue
-        if INSTITUTION.search(mention.text):
+        if _key(mention.text) in taken and mention.label != "PLACE":
+            continue  # a source's name; not when the text calls it a place ('elders in the village of X said')
+        if INSTITUTION.search(mention.text) or _BODY_WORD.search(mention.text):
             continue
         before, after = (
             text[max(0, mention.start - 24) : mention.start],
@@ -136,7 +174,7 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
             mention.text,
         )
         stated = None if known == "country" else _stated_kind(text, mention, before, after)
-        kind = stated or known or ("site" if mention.label in ("FAC", "SITE") else None)
+        kind = stated or _by_size(mention.text, known) or ("site" if mention.label in ("FAC", "SITE") else None)
         state = re.match(r"\s+(state|islands)\b", after)
         # 'in Nigeria's Niger state', 'in River Nile state': after 'in' or a possessive, a
         # country's name or two words before 'state' name a state too (not 'Iran state media')
@@ -174,6 +212,7 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
             entity.add(mention.text, (mention.start, mention.end))
             entities.append(entity)
             ranks[id(entity)] = rank
+    _merge_city_names(entities)
     places = []
     for entity in entities:
         entity.name = next((n for n in entity.names if n.endswith((" state", " islands"))), entity.name)
@@ -182,6 +221,7 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         aliases = sorted({n for n in entity.names if n != entity.name})
         spans = occurrences(text, [entity.name, *aliases], sentences)
         places.append(Place(name=entity.name, type=entity.kind, aliases=aliases, mentions=spans))
+    _type_from_partners(text, places, {e.name for e in entities if ranks[id(e)] > 0})
     background = [(s.start, s.end) for s in sentences[2:] if is_background(s.text)]
     return [
         place
@@ -191,6 +231,62 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         and (place.type == "country" or not _only_in(place, background))
         and not all(_SPOKEN_IN.search(text[max(0, start - 40) : start]) for start, _ in place.mentions or [(0, 0)])
     ]
+
+
+# news calls a settlement of fewer people a town ('the town of X'), a larger one a city
+TOWN_POPULATION = 100_000
+
+
+def _by_size(name: str, known: str | None) -> str | None:
+    """A gazetteer's 'city' is a town when even the largest place of that name is small."""
+    if known != "city":
+        return known
+    population = largest_population(name)
+    return "town" if population is not None and population < TOWN_POPULATION else known
+
+
+def _merge_city_names(entities: list[Entity]) -> None:
+    """'Osk City' and 'Osk' are one place (not 'Kuwait City' and the country Kuwait)."""
+    for entity in list(entities):
+        if not entity.name.endswith(" City"):
+            continue
+        bare = entity.name[: -len(" City")]
+        for other in list(entities):
+            if (
+                other is not entity
+                and other.name == bare
+                and other.kind != "country"
+                and gazetteer_kind(bare) != "country"
+            ):
+                entity.names.update(other.names)
+                entity.spans.extend(other.spans)
+                entities.remove(other)
+
+
+_LIST_GAP = re.compile(r"\s*,?\s+(and|or)\s+(?:neighbou?ring\s+|nearby\s+|adjacent\s+)?|\s*,\s*")
+
+
+def _type_from_partners(text: str, places: list[Place], stated: set[str]) -> None:
+    """A place whose type the text does not state takes the type the text states for a place it
+    is listed with: 'the village of Osk and neighbouring Tarn', 'with Osk, Tarn and Vell the worst
+    hit ... six in Osk district' ('Osk, Kesto province' is a place in a division, not a list)."""
+    spans = sorted(((start, end, place) for place in places for start, end in place.mentions), key=lambda s: s[:2])
+    groups, current, listed = [], [], False
+    for index, (start, _, place) in enumerate(spans):
+        gap = _LIST_GAP.fullmatch(text, spans[index - 1][1], start) if current else None
+        if current and not gap:
+            groups.append((current, listed))
+            current, listed = [], False
+        current.append(place)
+        listed = listed or bool(gap and gap.group(1))
+    groups.append((current, listed))
+    for members, is_list in groups:
+        kinds = {p.type for p in members if p.name in stated and p.type not in ("country", "site", "other")}
+        if not is_list or len(kinds) != 1:
+            continue
+        for place in members:
+            if place.name not in stated and place.type not in ("country", "site"):
+                place.type = next(iter(kinds))
 
 
 # where someone spoke, not where the event was ('the agency's spokeswoman said in Lisbon')
@@ -244,8 +340,8 @@ def _stated_kind(text: str, mention: EntityMention, before: str, after: str) -> 
 
 
 def _own_kind(name: str) -> str | None:
-    """'Yazoo County', 'Saitama Prefecture', 'Dover City': the name's last word types it."""
-    last = re.search(r"\s([A-Z][a-z]+)$", name)
+    """'Osk County', 'Tarn Prefecture', 'Vell City': the name's last word types it."""
+    last = re.search(r"\s([A-Za-z][a-z]+)$", name)  # 'Osk village' too, when NER takes the noun in
     if not last:
         return None
     if last.group(1) == "City":
@@ -270,11 +366,17 @@ _ADJECTIVE_USE = re.compile(r"\s+(?!(?:region|province|district|state|coast|peni
 def _never_places(text: str, mentions: list[EntityMention]) -> set[str]:
     """One-word names the article shows are not places anywhere: named with 'virus', 'rockets',
     'festival' once ('the Marwa virus ... Marwa'), or the surname of a person named in full
-    ('President Ana Corvo ... Corvo said'). Gazetteer places stay places."""
-    never = set()
+    ('President Ana Corvo ... Corvo said'), or a people's ('Tarni villages'). Gazetteer places stay
+    places, except those that name a disease anywhere in the text ('the Marwa virus')."""
+    never, disease = set(), set()
     for mention in mentions:
         if " " not in mention.text and _NOT_A_PLACE_AFTER.match(text, mention.end):
             never.add(mention.text)
+        if re.search(rf"\b{re.escape(mention.text)}(?i:{_DISEASE_AFTER.pattern})", text):
+            disease.add(mention.text)
+        listed = re.search(r"(?:,|\band|&)\s*$", text[max(0, mention.start - 6) : mention.start])
+        if " " not in mention.text and _PEOPLES_PLACES.match(text, mention.end) and not listed:
+            never.add(mention.text)
         if mention.label == "PERSON" and " " in mention.text:
             never.add(mention.text.split()[-1])
-    return {name for name in never if " " not in name and gazetteer_kind(name) is None}
+    return {name for name in never if " " not in name and gazetteer_kind(name) is None} | disease

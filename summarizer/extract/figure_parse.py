@@ -1,0 +1,56 @@
+"""Figures: what the dependency parse says about a number when the words around it do not:
+the verb its noun is the subject of, across an aside or a relative clause ('16 soldiers —
+possibly more — were killed', '30 drivers who took part in the march were arrested'), and
+whether the number is a part of a breakdown in apposition ('nine staff, seven from the agency
+and two from others, were evacuated')."""
+
+from __future__ import annotations
+
+import re
+
+# the words that complete a verb's predicate ('are reported dead', 'were found dead')
+_COMPLEMENTS = ("acomp", "oprd", "xcomp", "attr")
+
+
+def _number_head(doc, offset: int, start: int, end: int):
+    """The token that heads the number written at text[start:end] (the sentence's doc starts
+    at `offset`), or None."""
+    tokens = [t for t in doc if start <= offset + t.idx < end]
+    heads = [t for t in tokens if not (start <= offset + t.head.idx < end) or t.head is t]
+    return heads[0] if heads else None
+
+
+def parsed_category(doc, offset: int, start: int, end: int, casualty: re.Pattern) -> tuple[str, int] | None:
+    """(category, where its word ends) from the verb whose subject the number counts, or None."""
+    if doc is None:
+        return None
+    number = _number_head(doc, offset, start, end)
+    if number is None:
+        return None
+    noun = number.head if number.dep_ == "nummod" else number
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = noun.head
+    for word in (verb, *(child for child in verb.children if child.dep_ in _COMPLEMENTS)):
+        found = casualty.match(doc.text, word.idx)
+        if found and found.lastgroup:
+            return found.lastgroup, offset + found.end()
+    return None
+
+
+def in_a_breakdown(doc, offset: int, start: int, end: int) -> bool:
+    """'Nine staff, seven from the agency and two from others': a number in apposition to a
+    noun that a number of its own counts is a part of that count."""
+    if doc is None:
+        return False
+    number = _number_head(doc, offset, start, end)
+    if number is None:
+        return False
+    node = number
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    if node.dep_ != "appos":
+        return False
+    after = node.right_edge.i + 1  # the aside closes with a comma before the predicate
+    closed = after < len(doc) and doc[after].text == ","
+    return closed and any(child.dep_ == "nummod" for child in node.head.children)

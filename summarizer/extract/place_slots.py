@@ -1,0 +1,67 @@
+"""Where: names in a place's slot of the parse, whatever NER calls them ('the X area', 'struck
+X and Y', 'the capital, X'); find_entities (names.py) reads them."""
+
+from __future__ import annotations
+
+import re
+
+from .names import ORG_WORD, EntityMention
+
+# lower-case nouns of an area that a name before them names ('the Ikoyi area', 'the Vorn region')
+_AREA_HEADS = {"area", "region", "sector", "zone", "valley", "department", "township", "locality", "commune",
+               "subdistrict", "municipality", "governorate", "prefecture", "province", "district",
+               "county"}  # fmt: skip
+_LOCATIVE_PREPS = {"in", "at", "near", "across", "around", "through", "into", "of", "outside", "inside", "throughout"}
+_SETTLEMENT_HEADS = {"capital", "city", "town", "village"}
+
+
+def place_slot(ent) -> str | None:
+    """'GPE' for a name NER calls a person, an organisation or a nationality where the parse
+    puts it in a place's slot: joined by 'and' to a place after 'in' or as an object ('struck
+    Varna and Upper Kesto', 'in the village of Osk and neighbouring Tarn'), or named in
+    apposition to a settlement noun ('in the capital, Osk'). None otherwise."""
+    if ent.label_ not in ("PERSON", "ORG", "NORP", "PRODUCT") or ent.text.isupper() or ORG_WORD.search(ent.text):
+        return None
+    root = ent.root
+    if root.dep_ == "appos" and root.head.lower_ in _SETTLEMENT_HEADS:
+        return "GPE"
+    if root.dep_ != "conj":
+        return None
+    first = root.head
+    while first.dep_ == "conj":
+        first = first.head
+    named_place = first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lower_ in _SETTLEMENT_HEADS
+    if first.ent_type_ not in ("GPE", "LOC") and not named_place:
+        return None
+    if first.dep_ == "dobj" or (first.dep_ == "pobj" and first.head.lower_ in _LOCATIVE_PREPS):
+        return "GPE"
+    return None
+
+
+def named_before_an_area_noun(doc, offset: int) -> list[EntityMention]:
+    """'the Ikoyi area', 'in the Vorn region', 'the Tesk sector': proper nouns compounded to a
+    lower-case noun of an area name that area, whatever NER calls them."""
+    found = []
+    for token in doc:
+        if token.lower_ not in _AREA_HEADS or not token.text.islower():
+            continue
+        names = [child for child in token.lefts if child.dep_ == "compound" and child.pos_ == "PROPN"]
+        if not names or names[-1].i != token.i - 1:
+            continue
+        first = names[-1]
+        while (
+            first.i - 1 >= 0
+            and doc[first.i - 1] in names
+            or (first.i >= 1 and doc[first.i - 1].pos_ == "PROPN" and doc[first.i - 1].head == first)
+        ):
+            first = doc[first.i - 1]
+        begin, end = doc[first.i].idx, doc[token.i - 1].idx + len(doc[token.i - 1])
+        while begin > 0 and re.match(r"[\w'’-]", doc.text[begin - 1]):
+            begin -= 1  # 'Al-Abidiya': one name, though the tokenizer splits it
+        name = doc.text[begin:end]
+        if not name[:1].isupper() or ORG_WORD.search(name) or name.isupper():
+            continue
+        mention = EntityMention(name, offset + begin, offset + end, "PLACE")
+        if mention not in found:
+            found.append(mention)
+    return found
