@@ -1965,3 +1965,21 @@ def test_a_name_with_an_el_particle_is_kept_whole():
 def test_a_website_cited_as_a_source_is_media():
     text = "Unrest\nAt least 7 people were killed in the unrest, according to Varnia.net.\n"
     assert type_of(summarise_text(text).attribution, "Varnia.net") == "media"
+
+
+def test_a_titled_name_after_in_is_a_person_not_a_place():
+    text = (
+        "Police hold a former general\nOn Friday police arrested in the northern hills in Varia General "
+        "Tomas Rell Okan, who ran the prison service, the monitor said.\n"
+    )
+    assert "Tomas Rell Okan" in [actor.name for actor in summarise_text(text).who]
+
+
+def test_reports_that_a_name_qualifies_are_that_sources_reports():
+    text = (
+        "Clashes in Varia\nFighting spread on Monday. State media reports said 12 people were killed in the "
+        "hills of Varia.\n"
+    )
+    brief = summarise_text(text)
+    assert [(f.count, f.source) for f in brief.toll] == [(12, "State media")]
+    assert "State media" in [source.name for source in brief.attribution]

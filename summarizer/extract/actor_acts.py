@@ -126,15 +126,49 @@ def _placed(token, place_keys: set[str]) -> bool:
     return token.dep_ == "dobj" and token.head.lower_.startswith(("visit", "tour"))  # 'visited X and Y'
 
 
+# titles and ranks: a name that carries one is a person's ('General X'), whatever its slot
+_TITLES = frozenset(
+    [
+        "general",
+        "major-general",
+        "brigadier",
+        "colonel",
+        "major",
+        "captain",
+        "lieutenant",
+        "sergeant",
+        "commander",
+        "minister",
+        "president",
+        "governor",
+        "mayor",
+        "chief",
+        "director",
+        "inspector",
+        "commissioner",
+        "officer",
+        "judge",
+        "senator",
+    ]
+)
+
+
+def _titled(token) -> bool:
+    """Whether the name's own words hold a title or rank ('Brigadier-General X', 'general X')."""
+    words = [c for c in token.subtree if c.dep_ == "compound" and c.i < token.i]
+    return any(word.lower_ in _TITLES or word.lower_.split("-")[-1] in _TITLES for word in words)
+
+
 def without_placed_names(who: list, sentences: list[Sentence], docs: dict, place_keys: set[str]) -> list:
     """The actors, less the capitalised names every mention of which reads as a place
-    (NER often tags a bar, a village or an island as a person or an organisation)."""
+    (NER often tags a bar, a village or an island as a person or an organisation); a name
+    with a title is a person's, though it stands after 'in' ('arrested in the hills General X')."""
     out = []
     for actor in who:
         if re.match(r"[A-Z]", actor.name):
             roots = [_root(tuple(span), sentences, docs) for span in actor.mentions]
             parsed = [token for token in roots if token is not None]
-            if parsed and all(_placed(token, place_keys) for token in parsed):
+            if parsed and all(_placed(token, place_keys) and not _titled(token) for token in parsed):
                 continue
         out.append(actor)
     return out

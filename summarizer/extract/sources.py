@@ -256,8 +256,18 @@ _LIST_ITEM = re.compile(r"(?:the\s+)?([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*
 
 
 def _noun_starts(doc, offset: int) -> set[int]:
-    """Where the parse reads a word as a noun ('states', 'reports', 'claims')."""
-    return {offset + token.idx for token in doc if token.pos_ in ("NOUN", "PROPN")} if doc is not None else set()
+    """Where the parse reads a word as a noun ('states', 'reports', 'claims'), except reports
+    that a noun before qualifies: in 'state media reports said' those words name who reports."""
+    if doc is None:
+        return set()
+    return {
+        offset + token.idx
+        for token in doc
+        if token.pos_ in ("NOUN", "PROPN")
+        and not (
+            token.lower_.startswith("report") and any(c.dep_ == "compound" and c.i < token.i for c in token.children)
+        )
+    }
 
 
 def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None) -> list[SourceMention]:
