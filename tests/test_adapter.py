@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from summarizer.pipeline import FIGURE_KINDS
 from summarizer.train import article_examples
 from tests.test_train import GOLD, TEXT
 
@@ -53,7 +54,7 @@ def _train(folder, out, seed=0):
     from summarizer.adapter import chat_prompter, train_adapter
 
     network, tokenizer = _fresh(folder)
-    examples = article_examples(GOLD, TEXT, chat_prompter(tokenizer), sure=True)
+    examples = article_examples(GOLD, TEXT, chat_prompter(tokenizer), FIGURE_KINDS, sure=True)
     return train_adapter(examples, out, network, tokenizer, seed=seed, epochs=2, layers=1, lr=5e-2, batch=2)
 
 
