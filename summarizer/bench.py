@@ -505,33 +505,37 @@ def traces(generator, requests: Sequence[Request], fast_forward: bool) -> dict:
     }
 
 
-def pipeline_throughput(generator, texts: dict[str, str], batch_size: int) -> tuple[float, list[str], int]:
-    """Seconds for the whole pipeline over `texts`, the briefs as JSON, generate_json calls."""
+def pipeline_throughput(
+    generator, texts: dict[str, str], batch_size: int, options=None
+) -> tuple[float, list[str], int]:
+    """Seconds for the whole pipeline over `texts`, the briefs as JSON, generate_json calls;
+    `options`: the decisions the model takes (its policy's; None: the pipeline's default)."""
     from .batching import summarise_batch
-    from .pipeline import RunStats, summarise_text
+    from .pipeline import Options, RunStats, summarise_text
 
+    options = options or Options()
     calls = _CallCounter(generator)
     generator._grammars.clear()  # a real run meets every schema new: compile inside the timing
     items = list(texts.values())
     started = time.perf_counter()
     if batch_size == 1:
-        briefs = [summarise_text(text, calls, RunStats()) for text in items]
+        briefs = [summarise_text(text, calls, RunStats(), options) for text in items]
     else:
         briefs = []
         for start in range(0, len(items), batch_size):
             chunk = items[start : start + batch_size]
-            briefs.extend(summarise_batch(chunk, calls, RunStats(), batch_size=batch_size))
+            briefs.extend(summarise_batch(chunk, calls, RunStats(), options, batch_size=batch_size))
     seconds = time.perf_counter() - started
     return seconds, [brief.model_dump_json() for brief in briefs], calls.calls
 
 
-def interleaved_pipelines(runs: dict[str, tuple], texts: dict[str, str]) -> dict[str, dict]:
+def interleaved_pipelines(runs: dict[str, tuple], texts: dict[str, str], options=None) -> dict[str, dict]:
     """Each labelled (generator, batch size) run REPEATS times, taking turns, so a burst of
     load from other processes falls on every configuration alike; the fastest round counts."""
     results: dict[str, dict] = {}
     for _ in range(REPEATS):
         for label, (generator, batch_size) in runs.items():
-            seconds, briefs, calls = pipeline_throughput(generator, texts, batch_size)
+            seconds, briefs, calls = pipeline_throughput(generator, texts, batch_size, options)
             best = results.setdefault(label, {"seconds": seconds, "briefs": briefs, "calls": calls})
             best["seconds"] = min(best["seconds"], seconds)
             best["stable"] = best.get("stable", True) and best["briefs"] == briefs
@@ -643,7 +647,8 @@ def bench_transformers(
     import torch
 
     from .generate import TransformersGenerator, pick_device, resolve_adapter, resolve_model
-    from .pipeline import analyse, summarise_text
+    from .pipeline import Options, analyse, summarise_text
+    from .policy import find_policy
 
     model_dir, gguf_file = resolve_model(model)
     progress("loading the model")
@@ -734,7 +739,11 @@ def bench_transformers(
     runs = {"batch_1": (generator, 1), "batch_4": (generator, 4)}
     if experiments and generator.fast_forward:
         runs["reference_batch_1"] = (reference, 1)
-    pipelines = interleaved_pipelines(runs, texts)
+    # the whole pipeline as `run` runs it: the model takes the decisions its policy gives it
+    policy = find_policy(model)
+    options = Options(model_decides=policy.model_decides, choice=policy.choice, shots=policy.shots)
+    result["policy_decides"] = sorted(options.model_decides)
+    pipelines = interleaved_pipelines(runs, texts, options)
     batch_1, batch_4 = pipelines["batch_1"], pipelines["batch_4"]
     result["articles_per_min_batch_1"] = per_minute(len(texts), batch_1["seconds"])
     result["articles_per_min_batch_4"] = per_minute(len(texts), batch_4["seconds"])
