@@ -119,11 +119,7 @@ def _gazetteer_index() -> dict[str, str]:
     cache = _gazetteer()
     if cache is None:
         return {}
-    index: dict[str, str] = {}
-    for city in cache.get_cities().values():
-        for name in [city["name"], city.get("asciiname", ""), *city.get("alternatenames", [])]:
-            if name and name[:1].isupper():
-                index.setdefault(name, "city")
+    index: dict[str, str] = dict.fromkeys(_population_index(), "city")  # one pass over the cities
     for country in cache.get_countries().values():
         index[country["name"]] = "country"
     for name in ("US", "UK", "USA", "UAE", "DRC"):
