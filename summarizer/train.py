@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .calibration import gold_items
 from .errors import InputError
 from .item_decisions import ITEM_KINDS, item_questions
 from .pipeline import (
@@ -125,8 +126,6 @@ def article_examples(
 def _item_examples(record: dict, analysis: Analysis, chat_prompt: ChatPrompt, decides: frozenset[str]):
     """Examples of the entities' decisions: each item of the rules' brief the gold lists, asked
     as the pipeline asks it, answered with the gold item's role or type."""
-    from .calibration import gold_items
-
     kinds = decides & frozenset(ITEM_KINDS)
     if not kinds:
         return []
