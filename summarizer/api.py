@@ -47,20 +47,6 @@ class Summariser:
         self.model = model  # the argument, for the provenance of output lines
         self.adapter = None  # the adapter directory loaded, if any
         self.policy = None
-        if options is None:
-            options = Options(model_decides=frozenset())
-            if backend in ("transformers", "llamacpp"):
-                from .policy import find_policy
-
-                self.policy = find_policy(model)
-                if self.policy.note and model_decides is None and progress is not None:
-                    progress(self.policy.note)
-                options = Options(
-                    model_decides=self.policy.model_decides if model_decides is None else model_decides,
-                    choice=self.policy.choice if choice is None else choice,
-                    shots=self.policy.shots if shots is None else shots,
-                )
-        self.options = options
         self.stats = RunStats()
         self.generator = None
         if backend in _NEEDS_MODEL:
@@ -77,6 +63,21 @@ class Summariser:
             if device == "cuda" or quantize:
                 raise SummariserError("the llamacpp backend runs the .gguf as stored, on the CPU")
             self.generator = load_llamacpp(model)
+        if options is None:
+            options = Options(model_decides=frozenset())
+            if backend in ("transformers", "llamacpp"):
+                from .policy import find_policy
+
+                # the policy measured for this model with the adapter now loaded (or none)
+                self.policy = find_policy(model, self.adapter.name if self.adapter is not None else None)
+                if self.policy.note and model_decides is None and progress is not None:
+                    progress(self.policy.note)
+                options = Options(
+                    model_decides=self.policy.model_decides if model_decides is None else model_decides,
+                    choice=self.policy.choice if choice is None else choice,
+                    shots=self.policy.shots if shots is None else shots,
+                )
+        self.options = options
 
     def summarise(self, text: str, id: str | None = None, published: str | None = None) -> Brief:
         """The brief of `text`. Raises only SummariserError subclasses: InputError for text

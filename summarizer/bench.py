@@ -740,7 +740,7 @@ def bench_transformers(
     if experiments and generator.fast_forward:
         runs["reference_batch_1"] = (reference, 1)
     # the whole pipeline as `run` runs it: the model takes the decisions its policy gives it
-    policy = find_policy(model)
+    policy = find_policy(model, adapter_dir.name if adapter_dir is not None else None)
     options = Options(model_decides=policy.model_decides, choice=policy.choice, shots=policy.shots)
     result["policy_decides"] = sorted(options.model_decides)
     pipelines = interleaved_pipelines(runs, texts, options)

@@ -321,7 +321,7 @@ def decision_overrides(
     choice: str | None, shots: int | None, model_decides: str | None, flag: str = "--model-decides"
 ) -> dict:
     """The --choice/--shots/--model-decides values given, checked, as Summariser keywords."""
-    from .pipeline import CHOICE_METHODS, DECISION_KINDS, few_shot_examples
+    from .pipeline import CHOICE_METHODS, few_shot_examples
 
     overrides: dict = {}
     if choice is not None:
@@ -332,11 +332,18 @@ def decision_overrides(
         few_shot_examples(shots)  # more shots than examples fails here, before the model loads
         overrides["shots"] = shots
     if model_decides is not None:
-        kinds = frozenset(k.strip() for k in model_decides.split(",") if k.strip())
-        if not kinds <= DECISION_KINDS:
-            raise InputError(f"{flag} takes {', '.join(sorted(DECISION_KINDS))}, not {model_decides!r}")
-        overrides["model_decides"] = kinds
+        overrides["model_decides"] = decision_kinds(model_decides, flag)
     return overrides
+
+
+def decision_kinds(text: str, flag: str) -> frozenset[str]:
+    """The decision kinds of a comma-separated option value; an unknown kind is an InputError."""
+    from .pipeline import DECISION_KINDS
+
+    kinds = frozenset(k.strip() for k in text.split(",") if k.strip())
+    if not kinds <= DECISION_KINDS:
+        raise InputError(f"{flag} takes {', '.join(sorted(DECISION_KINDS))}, not {text!r}")
+    return kinds
 
 
 @app.command(cls=_Command)
@@ -374,7 +381,7 @@ def calibrate(
             method, _, count = item.strip().partition(":")
             overrides = decision_overrides(method, int(count or 0), None)
             pairs.append((overrides["choice"], overrides.get("shots", 0)))
-        measured = decision_overrides(None, None, kinds, "--kinds").get("model_decides") if kinds else None
+        measured = decision_kinds(kinds, "--kinds") if kinds else None
         gold_records, texts = load_gold(gold, articles)
         path = model_file(model)
         generator = load_generator(model, device, progress=warn_plain, adapter=adapter)
@@ -492,7 +499,7 @@ def train_command(
         from .pipeline import DECISION_KINDS
         from .train import decision_examples, read_training_sets, summary
 
-        taught = decision_overrides(None, None, kinds, "--kinds").get("model_decides") if kinds else DECISION_KINDS
+        taught = decision_kinds(kinds, "--kinds") if kinds else DECISION_KINDS
 
         gold_records, texts = read_training_sets(list(zip(gold, articles, strict=True)))
         started = time.perf_counter()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .brief import PLACE_TYPES, ROLES, SOURCE_TYPES, Brief
 from .candidates import Sentence
+from .errors import GenerationError
 from .prompts_io import examples, render
 
 # kind -> (the brief's field, the item's attribute, the vocabulary)
@@ -109,7 +110,7 @@ def with_answers(brief: Brief, asked: Sequence[ItemQuestion], answers: Sequence[
         _, attribute, vocabulary = ITEM_KINDS[question.kind]
         value = answer.get(question.kind)
         if value not in vocabulary:  # the grammar allows nothing else; a defect if it happens
-            raise ValueError(f"{question.kind} answer {value!r} is not in its vocabulary")
+            raise GenerationError(f"{question.kind} answer {value!r} is not in its vocabulary")
         items = fields[question.field]
         items[question.index] = items[question.index].model_copy(update={attribute: value, "decided_by": "model"})
     return brief.model_copy(update=fields)

@@ -90,8 +90,11 @@ def _candidates(name: str) -> list[tuple[str, str]]:
     return found
 
 
-def find_policy(model: str | os.PathLike | None) -> Policy:
-    """The measured policy of `model` (None: the default model), or the safe default."""
+def find_policy(model: str | os.PathLike | None, adapter: str | None = None) -> Policy:
+    """The measured policy of `model` (None: the default model) with the adapter named
+    `adapter` loaded (None: no adapter), or the safe default. A policy holds only for the
+    weights it was measured on: another file, or the model with another adapter or none,
+    gets the safe default and a note."""
     try:
         path = model_file(model)
     except Exception:  # the model itself is missing: loading it will say so
@@ -108,6 +111,14 @@ def find_policy(model: str | os.PathLike | None) -> Policy:
         if recorded and recorded != model_hash(path):
             mismatched = origin
             continue
+        measured_with = json.loads(text).get("adapter")
+        if measured_with != adapter:
+            with_what = f"with the adapter {measured_with}" if measured_with else "without an adapter"
+            loaded = f"the adapter {adapter}" if adapter else "no adapter"
+            return Policy(
+                note=f"note: policy {origin} was measured {with_what}, and {loaded} is loaded; "
+                f"the rules decide everything; {hint}"
+            )
         return policy
     if mismatched:
         return Policy(
@@ -123,11 +134,6 @@ def policy_from_json(data: dict, origin: str) -> Policy:
     if not decides <= DECISION_KINDS or choice not in CHOICE_METHODS or shots < 0:
         raise ValueError("unknown decision kind, choice method or shots")
     return Policy(model_decides=decides, choice=choice, shots=shots, origin=origin)
-
-
-def model_decides(model: object) -> frozenset[str]:
-    """The decision kinds `model` (None: the default model) takes by its policy."""
-    return find_policy(model).model_decides
 
 
 # --- calibrate's choice rule ------------------------------------------------------------------

@@ -97,3 +97,16 @@ def test_llamacpp_backend_without_the_extra_is_a_one_line_error(tmp_path):
     assert result.exit_code != 0
     assert "pip install '.[llamacpp]'" in result.output
     assert "Traceback" not in result.output
+
+
+def test_an_unknown_decision_kind_is_one_line_before_any_model_loads(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("", "utf-8")
+    for command in ("calibrate", "train"):
+        result = CliRunner().invoke(
+            app, [command, "--gold", str(gold), "--articles", str(tmp_path), "--kinds", "role,colour",
+                  "--out", str(tmp_path / "out")]
+        )  # fmt: skip
+        assert result.exit_code != 0, command
+        line = result.output.strip()
+        assert "--kinds takes" in line and "'role,colour'" in line and "\n" not in line, (command, line)

@@ -192,7 +192,7 @@ def policy_home(tmp_path, monkeypatch):
     return tmp_path
 
 
-def _write_policy(directory, model_path, kinds_to_model, sha=None, choice="loglik", shots=0):
+def _write_policy(directory, model_path, kinds_to_model, sha=None, choice="loglik", shots=0, adapter=None):
     from summarizer.policy import model_hash
 
     kinds = {
@@ -202,7 +202,7 @@ def _write_policy(directory, model_path, kinds_to_model, sha=None, choice="logli
     }  # fmt: skip
     directory.mkdir(parents=True, exist_ok=True)
     policy = {"model": model_path.name, "model_sha256": sha or model_hash(model_path), "choice": choice,
-              "shots": shots, "kinds": kinds}  # fmt: skip
+              "shots": shots, "kinds": kinds, **({"adapter": adapter} if adapter else {})}  # fmt: skip
     (directory / f"{model_path.name}.json").write_text(json.dumps(policy), "utf-8")
 
 
@@ -228,6 +228,22 @@ def test_a_calibrated_policy_is_found_by_file_name_and_hash(policy_home):
     model.write_bytes(b"GGUF another file, same name")  # the policy was measured on other weights
     changed = find_policy(model)
     assert changed.model_decides == frozenset() and "another" in changed.note
+
+
+def test_a_policy_measured_with_an_adapter_holds_only_with_that_adapter_loaded(policy_home):
+    from summarizer.policy import find_policy, user_policy_dir
+
+    model = policy_home / "other-model.gguf"
+    model.write_bytes(b"GGUF not really")
+    _write_policy(user_policy_dir(), model, {"role"}, adapter="tuned-a")
+    assert find_policy(model, "tuned-a").model_decides == frozenset({"role"})
+    for loaded in (None, "tuned-b"):  # the bare model, or another adapter: not what was measured
+        policy = find_policy(model, loaded)
+        assert policy.model_decides == frozenset()
+        assert "tuned-a" in policy.note and "rules decide everything" in policy.note
+    _write_policy(user_policy_dir(), model, {"role"})  # measured on the bare model
+    assert find_policy(model).model_decides == frozenset({"role"})
+    assert find_policy(model, "tuned-a").model_decides == frozenset()
 
 
 def test_the_default_model_ships_with_its_measured_policy():

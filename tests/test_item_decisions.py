@@ -92,3 +92,17 @@ def test_calibration_judges_an_item_against_the_gold_item_it_matches(fake_genera
     assert role["decisions"] == len(brief.who) and role["judged"] == 1
     assert (role["rules_accuracy"], role["model_accuracy"]) == (1.0, 0.0)  # the fake answers "other"
     assert json.dumps(variant)  # the policy file holds it
+
+
+def test_an_answer_outside_the_vocabulary_is_a_generation_error_not_a_crash():
+    import pytest
+
+    from summarizer.errors import GenerationError
+    from summarizer.item_decisions import with_answers
+
+    analysis, brief = _rules_brief()
+    asked = item_questions(brief, analysis.text, analysis.sentences, lambda s, u: u, frozenset({"role"}))
+    with pytest.raises(GenerationError, match="not in its vocabulary"):
+        with_answers(brief, asked[:1], [{"role": "bystander"}])
+    answered = with_answers(brief, asked[:1], [{"role": "mediator"}])
+    assert (answered.who[0].role, answered.who[0].decided_by) == ("mediator", "model")

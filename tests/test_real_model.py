@@ -35,7 +35,7 @@ def test_real_model_decides_an_ambiguous_source(summariser):
     from summarizer.policy import find_policy
 
     # the default model runs by its shipped policy (summarizer/policies/)
-    policy = find_policy(None)
+    policy = find_policy(None, summariser.adapter.name)  # measured with the shipped adapter
     assert policy.note is None and policy.origin.startswith("summarizer/policies/")
     assert (summariser.options.model_decides, summariser.options.choice) == (policy.model_decides, policy.choice)
     before = summariser.stats.model_decisions
