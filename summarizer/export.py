@@ -57,6 +57,7 @@ ACLED_COLUMNS: dict[str, str] = {
     "time_precision": "int64",
     "event_type": "string",
     "sub_event_type": "string",
+    "event_kind": "string",
     "actor1": "string",
     "actor2": "string",
     "country": "string",
@@ -274,18 +275,46 @@ def _kind(brief: Mapping) -> str | None:
     return (brief.get("event_type") or {}).get("type")
 
 
+# ACLED's event type and sub-event type of this tool's kinds, where the kind alone fixes them.
+# An armed attack is ACLED's "Attack" on civilians or a "Battle" with armed forces, and a
+# protest or riot is peaceful, met with force, or violent: which one needs who fought whom, so
+# they stay empty, as do disasters, accidents and outbreaks, which ACLED does not record.
+ACLED_TYPES: dict[str, tuple[str, str]] = {
+    "air_or_drone_strike": ("Explosions/Remote violence", "Air/drone strike"),
+    "shelling": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "bombing": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    "clashes": ("Battles", "Armed clash"),
+    "crackdown": ("Protests", "Excessive force against protesters"),
+    "arrests": ("Strategic developments", "Arrests"),
+}
+
+
+def acled_type(brief: Mapping) -> tuple[str | None, str | None]:
+    """ACLED's (event_type, sub_event_type) of the brief's kind; a bombing whose evidence says
+    suicide is a "Suicide bomb"; (None, None) where the kind does not fix them."""
+    kind = _kind(brief)
+    if kind not in ACLED_TYPES:
+        return None, None
+    event_type, sub_event_type = ACLED_TYPES[kind]
+    if kind == "bombing" and "suicide" in (brief["event_type"].get("evidence") or "").lower():
+        sub_event_type = "Suicide bomb"
+    return event_type, sub_event_type
+
+
 def acled_row(brief: Mapping) -> dict:
     actor1, actor2 = _sides(brief)
     ranged = killed_range(brief)
     start, _, precision = _when(brief)
     where = _map(brief)
     where.pop("_where_coordinates")
+    event_type, sub_event_type = acled_type(brief)
     return {
         "event_id_cnty": brief["id"],
         "event_date": start,
         "time_precision": TIME_PRECISION.get(precision),
-        "event_type": _kind(brief),
-        "sub_event_type": None,
+        "event_type": event_type,
+        "sub_event_type": sub_event_type,
+        "event_kind": _kind(brief),
         "actor1": actor1,
         "actor2": actor2,
         **where,

@@ -168,7 +168,8 @@ def test_dated_typed_geocoded_brief_fills_acled_and_ucdp_cells():
         "event_type": {"type": "armed_attack", "evidence": "Gunmen", "evidence_span": span(TEXT, "Gunmen")},
     }
     row = acled_row(brief)
-    assert (row["event_date"], row["time_precision"], row["event_type"]) == ("2024-03-04", 2, "armed_attack")
+    assert (row["event_date"], row["time_precision"], row["event_kind"]) == ("2024-03-04", 2, "armed_attack")
+    assert (row["event_type"], row["sub_event_type"]) == (None, None)  # civilians or forces? who decides it
     assert (row["admin1"], row["latitude"], row["longitude"], row["geo_precision"]) == ("Lake Province", 1.5, -2.25, 1)
     assert (row["country"], row["country_code"]) == (None, "ZZ")  # no such ISO country: no invented name
     ged = ucdp_row({**brief, "event_date": {**brief["event_date"], "date": "2024-02-01", "precision": "month"}})
@@ -176,3 +177,22 @@ def test_dated_typed_geocoded_brief_fills_acled_and_ucdp_cells():
     # a location the gazetteer did not resolve: no coordinates, the precision of the place named
     unresolved = acled_row({**brief, "where": [item("Riverton", "town")]})
     assert (unresolved["latitude"], unresolved["geo_precision"]) == (None, 1)
+
+
+def test_acled_event_types_follow_the_kind_where_the_kind_fixes_them():
+    from summarizer.export import acled_row
+
+    def typed(kind, evidence):
+        brief = {**BRIEF, "event_type": {"type": kind, "evidence": evidence, "evidence_span": [0, len(evidence)]}}
+        row = acled_row(brief)
+        return row["event_type"], row["sub_event_type"], row["event_kind"]
+
+    assert typed("air_or_drone_strike", "a drone strike") == (
+        "Explosions/Remote violence", "Air/drone strike", "air_or_drone_strike")  # fmt: skip
+    assert typed("bombing", "a roadside bomb")[:2] == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    assert typed("bombing", "a Suicide bomber")[:2] == ("Explosions/Remote violence", "Suicide bomb")
+    assert typed("clashes", "clashes")[:2] == ("Battles", "Armed clash")
+    assert typed("crackdown", "fired on protesters")[:2] == ("Protests", "Excessive force against protesters")
+    assert typed("arrests", "arrested")[:2] == ("Strategic developments", "Arrests")
+    for kind in ("armed_attack", "protest_or_riot", "natural_disaster", "accident", "disease_outbreak", "other"):
+        assert typed(kind, "Gunmen") == (None, None, kind)
