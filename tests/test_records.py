@@ -131,10 +131,11 @@ def test_run_then_acled_and_ucdp_export_fill_date_type_and_map(tmp_path):
     with acled.open(newline="", encoding="utf-8") as handle:
         rows = {row["event_id_cnty"]: row for row in csv.DictReader(handle)}
     quake = rows["quake"]
-    assert (quake["event_date"], quake["time_precision"], quake["event_type"]) == (
+    assert (quake["event_date"], quake["time_precision"], quake["event_kind"], quake["event_type"]) == (
         "2024-03-13",
         "1",
         "natural_disaster",
+        "",  # ACLED records no disasters
     )
     assert (quake["country"], quake["country_code"], quake["location"], quake["geo_precision"]) == (
         "Nepal",
