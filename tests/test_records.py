@@ -146,7 +146,8 @@ def test_run_then_acled_and_ucdp_export_fill_date_type_and_map(tmp_path):
     assert abs(float(quake["latitude"]) - 27.7) < 0.1 and abs(float(quake["longitude"]) - 85.3) < 0.1
     assert quake["fatalities"] == "23"
     # an unknown town: no coordinates, never invented
-    assert rows["blast"]["latitude"] == rows["blast"]["longitude"] == "" and rows["blast"]["event_type"] == "bombing"
+    assert rows["blast"]["latitude"] == rows["blast"]["longitude"] == "" and rows["blast"]["event_kind"] == "bombing"
+    assert rows["blast"]["sub_event_type"] in ("Remote explosive/landmine/IED", "Suicide bomb")
     assert rows["undated"]["event_date"] == ""
     ucdp = tmp_path / "ged.parquet"
     assert (
