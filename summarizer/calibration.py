@@ -173,7 +173,7 @@ def measure(
 def calibrate(
     generator,
     model_path: Path,
-    gold_path: Path,
+    gold_paths: Sequence[Path],
     gold: Sequence[dict],
     texts: dict[str, str],
     variants: Sequence[tuple[str, int]],
@@ -198,7 +198,8 @@ def calibrate(
         "shots": chosen["shots"],
         "kinds": chosen["kinds"],
         "min_decisions": minimum,
-        "gold": {"file": gold_path.name, "articles": len(gold), "sha256": _file_hash(gold_path)},
+        "gold": [{"file": path.name, "sha256": _file_hash(path)} for path in gold_paths],
+        "articles": len(gold),
         "measured": datetime.now(UTC).strftime("%Y-%m-%d"),
         "rule": "a kind goes to the model where its accuracy >= the rules' on >= min_decisions judged "
         "decisions; the variant (choice, shots) winning the most decisions over the rules is chosen",

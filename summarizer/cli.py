@@ -348,8 +348,13 @@ def decision_kinds(text: str, flag: str) -> frozenset[str]:
 
 @app.command(cls=_Command)
 def calibrate(
-    gold: Annotated[Path, typer.Option("--gold", help="Gold JSONL to measure on (use corpus train).")],
-    articles: Annotated[Path, typer.Option("--articles", help="Directory of <id>.txt articles.")],
+    gold: Annotated[
+        list[Path],
+        typer.Option("--gold", help="Gold JSONL to measure on (corpus train; repeatable: never a set you report)."),
+    ],
+    articles: Annotated[
+        list[Path], typer.Option("--articles", help="Directory of <id>.txt articles, one per --gold, in order.")
+    ],
     out: Annotated[
         Path | None,
         typer.Option("--out", help="Policy JSON to write (default: the user policy directory, where it is found)."),
@@ -371,18 +376,20 @@ def calibrate(
 ) -> None:
     """Measure each decision kind for a model against the rules on gold, and write its policy."""
     from .calibration import calibrate as measure_policy
-    from .evaluation import load_gold
+    from .evaluation import load_gold_sets
     from .generate import load_generator
     from .policy import model_file, policy_name, user_policy_dir
 
     try:
+        if len(gold) != len(articles):
+            raise InputError(f"give one --articles per --gold ({len(gold)} --gold, {len(articles)} --articles)")
         pairs = []
         for item in variants.split(","):
             method, _, count = item.strip().partition(":")
             overrides = decision_overrides(method, int(count or 0), None)
             pairs.append((overrides["choice"], overrides.get("shots", 0)))
         measured = decision_kinds(kinds, "--kinds") if kinds else None
-        gold_records, texts = load_gold(gold, articles)
+        gold_records, texts = load_gold_sets(list(zip(gold, articles, strict=True)))
         path = model_file(model)
         generator = load_generator(model, device, progress=warn_plain, adapter=adapter)
         policy = measure_policy(
@@ -400,7 +407,8 @@ def calibrate(
         _fail(InputError(f"--variants: {exc}"))
     except SummariserError as exc:
         _fail(exc)
-    table = Table(title=f"decisions of {policy['model']} against the rules on {gold.name}")
+    on = ", ".join(path.name for path in gold)
+    table = Table(title=f"decisions of {policy['model']} against the rules on {on}")
     for column in ("choice", "shots", "kind", "decisions", "judged", "rules acc", "model acc", "decider", "ms/dec"):
         table.add_column(column)
     for variant in policy["variants"]:
@@ -496,12 +504,13 @@ def train_command(
             raise InputError(f"--lr must be above 0, not {lr}")
         if out.exists() and not out.is_dir():
             raise InputError(f"{out}: exists and is not a directory")
+        from .evaluation import load_gold_sets
         from .pipeline import DECISION_KINDS
-        from .train import decision_examples, read_training_sets, summary
+        from .train import decision_examples, summary
 
         taught = decision_kinds(kinds, "--kinds") if kinds else DECISION_KINDS
 
-        gold_records, texts = read_training_sets(list(zip(gold, articles, strict=True)))
+        gold_records, texts = load_gold_sets(list(zip(gold, articles, strict=True)))
         started = time.perf_counter()
         from .adapter import chat_prompter, load_base, train_adapter
 

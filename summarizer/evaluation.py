@@ -108,3 +108,18 @@ def markdown_table(metrics: dict) -> str:
     lines = ["| field | precision | recall | F1 |", "|---|---|---|---|"]
     lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in table_rows(metrics)]
     return "\n".join(lines)
+
+
+def load_gold_sets(pairs: list[tuple[Path, Path]]) -> tuple[list[dict], dict[str, str]]:
+    """Gold records and article texts of every (gold.jsonl, articles dir) pair, checked as
+    `summarise eval` checks them; an id given twice is an InputError."""
+    gold: list[dict] = []
+    articles: dict[str, str] = {}
+    for gold_path, articles_dir in pairs:
+        records, texts = load_gold(gold_path, articles_dir)
+        for record in records:
+            if str(record["id"]) in articles:
+                raise InputError(f"{gold_path}: article id {record['id']!r} is in two gold sets")
+        gold += records
+        articles.update(texts)
+    return gold, articles

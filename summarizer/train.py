@@ -34,10 +34,8 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from .calibration import gold_items
-from .errors import InputError
 from .item_decisions import ITEM_KINDS, item_questions
 from .pipeline import (
     DECISION_KINDS,
@@ -211,20 +209,3 @@ def summary(examples: Iterable[DecisionExample]) -> dict:
             counts[f"{kind}{'' if example.asked else ' (extra)'}"] += 1
         counts["examples"] += 1
     return dict(sorted(counts.items()))
-
-
-def read_training_sets(pairs: list[tuple[Path, Path]]) -> tuple[list[dict], dict[str, str]]:
-    """Gold records and article texts of every (gold.jsonl, articles dir) pair, checked as
-    `summarise eval` checks them; an id given twice is an InputError."""
-    from .evaluation import load_gold
-
-    gold: list[dict] = []
-    articles: dict[str, str] = {}
-    for gold_path, articles_dir in pairs:
-        records, texts = load_gold(gold_path, articles_dir)
-        for record in records:
-            if str(record["id"]) in articles:
-                raise InputError(f"{gold_path}: article id {record['id']!r} is in two training sets")
-        gold += records
-        articles.update(texts)
-    return gold, articles

@@ -345,3 +345,25 @@ def test_calibrate_command_writes_a_policy(policy_home, monkeypatch):
     assert [(v["choice"], v["shots"]) for v in policy["variants"]] == [("greedy", 0), ("loglik", 0)]
     assert set(policy["kinds"]) == set(DECISION_KINDS)
     assert policy["kinds"]["source"]["decider"] in ("model", "rules")
+    first_source_decisions = policy["variants"][1]["kinds"]["source"]["decisions"]
+    assert first_source_decisions >= 1
+    assert policy["articles"] == 1 and [g["file"] for g in policy["gold"]] == ["gold.jsonl"]
+    # a second labelled set (e.g. synthetic articles the adapter never saw) adds its decisions
+    more = policy_home / "more"
+    more.mkdir()
+    (more / "b.txt").write_text(TWO_SOURCES, "utf-8")
+    (more / "gold.jsonl").write_text(json.dumps({**record, "id": "b"}) + "\n", "utf-8")
+    both = CliRunner().invoke(
+        app,
+        ["calibrate", "--model", str(model), "--gold", str(gold), "--articles", str(articles),
+         "--gold", str(more / "gold.jsonl"), "--articles", str(more), "--out", str(out),
+         "--variants", "loglik:0", "--min-decisions", "1"],
+    )  # fmt: skip
+    assert both.exit_code == 0, both.output
+    policy = json.loads(out.read_text("utf-8"))
+    assert policy["articles"] == 2 and len(policy["gold"]) == 2
+    assert policy["variants"][0]["kinds"]["source"]["decisions"] == 2 * first_source_decisions
+    unpaired = CliRunner().invoke(
+        app, ["calibrate", "--model", str(model), "--gold", str(gold), "--gold", str(gold), "--articles", str(articles)]
+    )
+    assert unpaired.exit_code != 0 and "one --articles per --gold" in unpaired.output

@@ -8,8 +8,9 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli import app
+from summarizer.evaluation import load_gold_sets
 from summarizer.pipeline import FIGURE_KINDS, RunStats, analyse, model_choices, pending_decisions
-from summarizer.train import answer_json, article_examples, decision_examples, read_training_sets, summary
+from summarizer.train import answer_json, article_examples, decision_examples, summary
 
 TEXT = (
     "Blast hits market in Northtown\n"
@@ -118,11 +119,11 @@ def test_training_sets_are_read_together_and_an_id_twice_is_refused(tmp_path):
     first = _write_set(tmp_path / "a", [GOLD], {"northtown": TEXT})
     other = dict(GOLD, id="northtown-2")
     second = _write_set(tmp_path / "b", [other], {"northtown-2": TEXT})
-    gold, articles = read_training_sets([first, second])
+    gold, articles = load_gold_sets([first, second])
     assert [r["id"] for r in gold] == ["northtown", "northtown-2"] and set(articles) == {"northtown", "northtown-2"}
     again = _write_set(tmp_path / "c", [GOLD], {"northtown": TEXT})
-    with pytest.raises(Exception, match="two training sets"):
-        read_training_sets([first, again])
+    with pytest.raises(Exception, match="two gold sets"):
+        load_gold_sets([first, again])
 
 
 runner = CliRunner()
