@@ -58,7 +58,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # a message is one line, whatever the width: scripts grep it
 
 ModelOption = Annotated[
     str | None,
