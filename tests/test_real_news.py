@@ -1515,6 +1515,26 @@ def test_put_the_toll_at_and_a_participle_of_saying_credit_their_subject(text, c
     assert source in (figures[count] or "")
 
 
+@pytest.mark.parametrize(
+    "sentence,count,source,kind",
+    [
+        ("Wildfires have killed at least 12 people, local fire departments reported on Monday.", 12,
+         "local fire departments", "government"),
+        ("The storm destroyed hundreds of homes and killed nine people, several press reports said.", 9,
+         "several press reports", "media"),
+        ("At least 25 protesters were killed in the crackdown, human rights monitors said.", 25,
+         "human rights monitors", None),
+        ("Initial reports said three farmers were killed in the raid.", 3, "Initial reports", "media"),
+    ],
+)  # fmt: skip
+def test_a_plural_or_generic_source_is_cited_and_credited(sentence, count, source, kind):
+    brief = summarise_text("Deaths in Osk\n" + sentence + "\n")
+    assert source_of(brief, "killed", count) == source
+    assert source.casefold() in names(brief.attribution)
+    if kind:
+        assert type_of(brief.attribution, source) == kind
+
+
 # ---------------------------------------------------------------- 5. counts written as a list of people
 
 

@@ -21,7 +21,7 @@ SOURCE_TYPE_WORDS = [
      # the naming formula of defenders' groups: 'Committee to Protect X', 'League for the Defence of Y'
      r"|\b(?:committee|society|league|association|alliance|council|campaign|network)\s+(?:to|for)\s+"
      r"(?:the\s+)?(?:protect|defen[cds])"),
-    ("witness", r"witness\w*|\bresidents?\b|survivors?|\blocals\b|villagers?|eyewitness\w*"),
+    ("witness", r"witness\w*|\bresidents?\b|survivors?|\blocals\b|villagers?|eyewitness\w*|\belders?\b"),
     ("military", r"\barmy\b|military|armed\s+forces|defen[cs]e\s+forces|idf|command\b|\bnato\b"
      r"|chiefs\s+of\s+staff|\b(?:colonel|col\.|lieutenant|lt\.|brigadier|brig\.|major\s+general"
      r"|(?<!-)general\s+(?-i:[A-Z])|admiral|sergeant|sgt\.)"),
@@ -35,7 +35,7 @@ SOURCE_TYPE_WORDS = [
      r"|institute|embassy|consulate|railways?|coast\s+guard|emergency|disaster|civil\s+protection|office\b"),
     ("media", r"\btv\b|television|news|times|post|jazeera|reuters|afp|associated\s+press|\bap\b"
      r"|bbc|cnn|radio|\bfm\b|newspaper|daily|channel|news\s+agency|mayadeen|press|journal|media"
-     r"|reporter|correspondent|\w\.(?:com|net|org|info)\b"),
+     r"|reporter|correspondent|\breports\b|\w\.(?:com|net|org|info)\b"),
     ("group", r"militia|rebels?|insurgents|movement|front|brigade|army\s+of|faction"),
 ]  # fmt: skip
 _SOURCE_TYPE = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in SOURCE_TYPE_WORDS]

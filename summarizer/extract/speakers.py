@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .source_words import DESCRIPTION_HEADS, SOURCE_HEADS
+from .source_words import DESCRIPTION_HEADS, SOURCE_HEADS, is_source_head
 
 # Forms of the verbs that introduce a report (the lemmatiser is not needed for these).
 # Speech verbs only: 'claimed the lives of', 'put the toll at' have subjects that are not sources.
@@ -70,6 +70,8 @@ def speakers(doc, offset: int) -> list[Speaker]:
             if token.lower_.startswith("add") or not any(t.like_num for o in objects for t in o.subtree):
                 continue  # 'had added two floors', 'announced compensation': not a report of words
         subjects = [child for child in token.children if child.dep_ == "nsubj"]
+        if not subjects and _trailing_report(token):
+            subjects = [token.head]  # '..., local fire departments reported.': misread as a noun's modifier
         if not subjects and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "conj"):
             # '..., saying 33 bodies had been found': the participle's subject is its head's
             subjects = [child for child in token.head.children if child.dep_ == "nsubj"]
@@ -83,13 +85,29 @@ def speakers(doc, offset: int) -> list[Speaker]:
             if child.lower_ in _NOT_SPEAKERS or child.pos_ == "PRON":
                 continue
             child = _issuer(child)
-            if child.pos_ != "PROPN" and child.lower_ not in SOURCE_HEADS:
+            if child.pos_ != "PROPN" and not is_source_head(child):
                 continue
             span = _name_span(child)
             if span is not None:
                 start, end = span
                 found.append(Speaker(offset + start, offset + end, False, *whole))
     return found
+
+
+def _trailing_report(verb) -> bool:
+    """'Floods killed 12 people, local fire departments reported on Monday': the parser may
+    hang the verb on the noun before it as a modifier; a source noun set off by a comma right
+    before a reporting verb with no object of its own is the verb's subject."""
+    noun = verb.head
+    doc = verb.doc
+    return (
+        verb.dep_ == "acl"
+        and noun.i == verb.i - 1
+        and noun.left_edge.i > 0
+        and doc[noun.left_edge.i - 1].text == ","
+        and (noun.pos_ == "PROPN" or is_source_head(noun))
+        and not any(c.dep_ in ("dobj", "agent") for c in verb.children)
+    )
 
 
 # what a source issues: 'reports on state television said', 'a statement from the office said'
