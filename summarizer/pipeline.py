@@ -40,6 +40,7 @@ from .extract.furniture import story_segments, whole_page
 from .extract.places import event_countries, places_from
 from .extract.sites import event_sites
 from .extract.source_entities import merge_sources, sources_as_items
+from .extract.source_scope import neighbouring_paragraphs
 from .generate import Generator
 from .item_decisions import ITEM_KINDS, item_questions, with_answers
 from .prompts_io import render
@@ -118,7 +119,8 @@ def analyse(text: str, options: Options = Options(), published: str | None = Non
 
 def _source_options(analysis: Analysis, figure: FigureCandidate) -> tuple[list[str], int]:
     """Sources that may have given this figure, most likely first: those cited in its
-    sentence (nearest first), then earlier sentences of its paragraph, then later ones."""
+    sentence (nearest first), then earlier sentences of its paragraph, then later ones;
+    where its paragraph cites none, the next paragraph's, else the previous one's."""
     sentence = figure.sentence
     by_sentence = analysis.index.mentions_by_sentence
 
@@ -147,6 +149,8 @@ def _source_options(analysis: Analysis, figure: FigureCandidate) -> tuple[list[s
         candidates = same + speaker + after + before
     else:
         candidates = same + before + after
+    for starts in neighbouring_paragraphs(analysis.index.paragraphs, sentence) if not candidates else []:
+        candidates = candidates or names_in(starts)
     return list(dict.fromkeys(candidates)), len(set(same))
 
 

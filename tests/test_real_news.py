@@ -1535,6 +1535,18 @@ def test_a_plural_or_generic_source_is_cited_and_credited(sentence, count, sourc
         assert type_of(brief.attribution, source) == kind
 
 
+def test_a_figure_whose_paragraph_cites_nobody_takes_the_source_of_the_next_paragraph_or_the_one_before():
+    text = (
+        "Floods in Varnia\n\n"
+        "Floodwaters swept through three villages in northern Varnia, leaving 23 people dead.\n\n"
+        "The National Disaster Office said rescue teams were still searching the area on Friday.\n\n"
+        "Another 41 people were taken to hospital in Osk.\n"
+    )
+    brief = summarise_text(text)
+    assert source_of(brief, "killed", 23) == "National Disaster Office"
+    assert source_of(brief, "injured", 41) == "National Disaster Office"
+
+
 # ---------------------------------------------------------------- 5. counts written as a list of people
 
 
