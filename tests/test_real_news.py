@@ -1547,6 +1547,23 @@ def test_a_figure_whose_paragraph_cites_nobody_takes_the_source_of_the_next_para
     assert source_of(brief, "injured", 41) == "National Disaster Office"
 
 
+def test_a_party_is_a_source_named_as_written_or_by_the_name_given_beside_it_before():
+    brief = summarise_text(
+        "Leader held\nOpposition leader Dan Ruiz was detained outside his home on Friday, his party said.\n"
+    )
+    assert source_of(brief, "arrested", 1) == "his party"
+    assert type_of(brief.attribution, "his party") == "other"
+    text = (
+        "Protests in Osk\n"
+        "The main opposition party, the Union for Osk Renewal called the protest on Sunday.\n"
+        "Rights groups said the police had used tear gas.\n"
+        "The party said that six of its top officials, including its chairman Leo Vas, had been detained.\n"
+    )
+    brief = summarise_text(text)
+    assert source_of(brief, "arrested", 6) == "Union for Osk Renewal"
+    assert type_of(brief.attribution, "Union for Osk Renewal") == "other"
+
+
 # ---------------------------------------------------------------- 5. counts written as a list of people
 
 

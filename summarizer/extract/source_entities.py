@@ -54,6 +54,8 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
             continue
         if index in resolved:
             continue
+        if mention.refers_back and _resolve_by_apposition(text, index, mentions, entities, resolved):
+            continue
         # 'the statement' is the statement of whichever source was cited, of any kind
         kind = (
             "other"
@@ -104,6 +106,43 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
             entity.names[bare] += 0
             entity.name = bare
     return entities, resolved
+
+
+_NAME_RUN = r"[A-Z][\w'’.&-]*(?:\s+(?:(?:of|for|and|the|de)\s+)*[A-Z][\w'’.&-]*)*"
+
+
+def _named_in_apposition(text: str, mention: SourceMention) -> tuple[int, int] | None:
+    """The name a description stands for where the story gave it beside the same noun
+    before ('the opposition party, the Union for X, called ...' or 'the Union for X, a
+    rights group, ...' ... 'the party said'): the last such name before the mention."""
+    head = mention.name.split()[-1]
+    before = text[: mention.start]
+    patterns = (
+        rf"\b{re.escape(head)}\s*,\s*(?:the\s+)?({_NAME_RUN})",
+        rf"({_NAME_RUN})\s*,\s*(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}{re.escape(head)}\b",
+    )
+    found = [m.span(1) for pattern in patterns for m in re.finditer(pattern, before)]
+    return max(found) if found else None
+
+
+def _resolve_by_apposition(
+    text: str, index: int, mentions: list[SourceMention], entities: list[Entity], resolved: dict[int, int]
+) -> bool:
+    """'the opposition party, the Union for X, called ...' / 'the party said': the name given
+    beside the same noun before is the one the description stands for (the noun says its kind)."""
+    mention = mentions[index]
+    named = _named_in_apposition(text, mention)
+    if named is None:
+        return False
+    name = text[named[0] : named[1]]
+    entity = next((e for e in entities if e.related(name)), None)
+    if entity is None:
+        entity = Entity(name, source_type(mention.name, mention.description))
+        entity.add(name, named)
+        entities.append(entity)
+    entity.add(mention.name, mention.span)
+    resolved[index] = entities.index(entity)
+    return True
 
 
 def _unnamed(name: str) -> bool:

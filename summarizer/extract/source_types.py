@@ -64,6 +64,8 @@ _RANK = re.compile(r"\b(?:colonel|col\.|lieutenant|lt\.|major\b|captain|capt\.|s
 
 
 def source_type(name: str, description: str = "") -> str:
+    if re.search(r"\bpart(?:y|ies)$", name, re.IGNORECASE):
+        return "other"  # a political party (the corpus types opposition parties as other)
     for kind, pattern in _SOURCE_TYPE:
         if pattern.search(name):
             return kind

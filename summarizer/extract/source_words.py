@@ -118,6 +118,7 @@ SOURCE_HEADS = frozenset(
         "mission",
         "elder",
         "elders",
+        "party",
     ]
 )
 
@@ -162,5 +163,6 @@ DESCRIPTION_HEADS = frozenset(
         "broadcaster",
         "newspaper",
         "outlet",
+        "party",
     ]
 )

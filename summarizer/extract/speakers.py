@@ -240,6 +240,7 @@ _UNNAMED_PEOPLE = frozenset(
         "workers",
     ]
 )
+_OWNERS = frozenset({"his", "her", "their"})
 _WORKPLACES = frozenset(["hospital", "hospitals", "clinic", "clinics", "morgue", "mortuary"])
 
 
@@ -271,6 +272,8 @@ def _phrase(head) -> tuple[int, int] | None:
             keep = (child.dep_ in _NAME_DEPS and child.pos_ != "PRON") or (
                 child.dep_ == "prep" and child.lower_ in ("of", "for") and token.i == head.i
             )
+            if token is head and head.pos_ == "NOUN" and child.dep_ == "poss" and child.lower_ in _OWNERS:
+                keep = True  # 'his party said': the possessive says whose party it is
             if token is head and _workplace(head, child):
                 keep = True  # 'a doctor at the city hospital': the unnamed person is known by where they work
             if token is not head and child.dep_ == "pobj":
