@@ -1564,6 +1564,15 @@ def test_a_party_is_a_source_named_as_written_or_by_the_name_given_beside_it_bef
     assert type_of(brief.attribution, "Union for Osk Renewal") == "other"
 
 
+def test_people_of_a_named_village_are_the_source_not_the_village():
+    brief = summarise_text(
+        "Strike in Osk\nElders in the village of Kerro said 5 civilians were killed in the strike.\n"
+    )
+    assert source_of(brief, "killed", 5) == "Elders"
+    assert type_of(brief.attribution, "Elders") == "witness"
+    assert not has_name(brief.attribution, "Kerro")
+
+
 # ---------------------------------------------------------------- 5. counts written as a list of people
 
 

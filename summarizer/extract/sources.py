@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .sentences import Sentence, parse_sentences
+from .source_names import parts, person_name_start
 from .source_types import source_type as source_type  # re-exported: callers read it here
 from .speakers import is_description, speakers
 
@@ -117,6 +118,8 @@ def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int]
             re.search(
                 r"\b(?:for|of|in|at|to|on|(?<!reports )(?<!report )(?<!statement )from)\s+$", window[: match.start(1)]
             )
+            # 'elders in the village of Kerro said': the name is the place's, not the speaker's
+            or (match.group(1).startswith("of ") and _PLACE_NOUN_BEFORE.search(window[: match.start(1)]))
             # 'a source in the regional capital, Lesk': the name is the place's, in apposition
             or re.search(
                 r"\b(?:in|at(?!\s+(?:least|most)\b)|near|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[a-z][\w-]*,\s*$",
@@ -136,6 +139,11 @@ def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int]
     if unnamed:
         return floor + unnamed.start(1), floor + unnamed.end(1)
     return None
+
+
+_PLACE_NOUN_BEFORE = re.compile(
+    r"\b(?:village|town|city|district|province|region|area|county|state|capital|camp|neighbou?rhood|island)\s+$"
+)
 
 
 # Unnamed but real sources: "emergency officials said", "police said", "witnesses told".
@@ -326,7 +334,7 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
             and not re.search(r"-(based|backed|led|run)$", text[start:end])
             and not _is_sentence_initial_word(text, text[start:end], start, sentence.start, capitalised)
         ]
-        kept = [part for start, end in kept for part in _parts(text, start, end)]
+        kept = [part for start, end in kept for part in parts(text, start, end)]
         pronouns: list[tuple[int, int]] = []
         parsed: set[tuple[int, int]] = set()
         for speaker in speakers(doc, sentence.start) if doc is not None else []:
@@ -334,7 +342,7 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
                 pronouns.append((speaker.start, speaker.end))
             elif not any(start < speaker.phrase_end and speaker.phrase_start < end for start, end in kept):
                 span = _trim_name(text, speaker.start, speaker.end)
-                span = (_person_name(text, *span), span[1])  # 'NDRF inspector Ana Ruiz' -> 'Ana Ruiz'
+                span = (person_name_start(text, *span), span[1])  # 'NDRF inspector Ana Ruiz' -> 'Ana Ruiz'
                 if span[1] > span[0] and not _NOT_NAMES.match(text[span[0] : span[1]]):
                     kept.append(span)
                     if not _ALWAYS_SOURCES.search(text, span[0], span[1]):
@@ -351,47 +359,6 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
                 )
             )
     return mentions
-
-
-# 'But authorities said', '... while other sources said'; the tail of 'state-run X' ('run X')
-_LEADING_CONJUNCTION = re.compile(
-    r"(?:(?i:but|and|yet|so|however|while|whereas|though|although|meanwhile)|based|run|led|backed|owned)\s+"
-)
-# 'the BBC and CNN reported': two one-word names joined by 'and' are two sources
-_TWO_NAMES = re.compile(r"([A-Z][\w'’.&-]*)\s+and\s+([A-Z][\w'’.&-]*)")
-
-
-# 'trader Musa Garba', 'Interior minister Ana Ruiz', 'Col. Jon Ekko': the person's name is
-# the capitalised words after a lower-case description or an abbreviated title
-_PERSON_AFTER_TITLE = re.compile(
-    r"(?:.*\s)?(?:(?!(?:of|for|on|in|at|to|and|the|with|from|by|de|du|des)\s)[a-z][\w-]*"
-    r"|(?:Gen|Col|Lt|Maj|Capt|Sgt|Brig|Cpl|Dr|Mr|Mrs|Ms|Prof|Rev|Sen|Gov|Rep)\.?)\s+"
-    r"([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|(?:al|el)-[\w'’-]+|bin|ibn|de|da|van|von)){1,3})"
-)
-
-
-def _person_name(text: str, start: int, end: int) -> int:
-    """Where the person's own name starts inside a source span (its start if none)."""
-    from .names import ORG_WORD  # names.py reads this module's helpers
-
-    person = _PERSON_AFTER_TITLE.fullmatch(text, start, end)
-    if person and not ORG_WORD.search(person.group(1)):
-        return person.start(1)
-    return start
-
-
-def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A source span without a leading conjunction ('But authorities') or the tail of a
-    hyphenated modifier ('run Anadolu Agency' of 'state-run'), split in two where it
-    joins two one-word names ('BBC and CNN')."""
-    lead = _LEADING_CONJUNCTION.match(text, start, end)
-    if lead and lead.end() < end:
-        start = lead.end()
-    start = _person_name(text, start, end)
-    pair = _TWO_NAMES.fullmatch(text, start, end)
-    if pair:
-        return [pair.span(1), pair.span(2)]
-    return [(start, end)]
 
 
 def is_generic(name: str) -> bool:
