@@ -127,7 +127,8 @@ def _source_options(analysis: Analysis, figure: FigureCandidate) -> tuple[list[s
     def names_in(starts: list[int]) -> list[str]:
         found = [
             (
-                abs(analysis.source_mentions[i].start - figure.number_span[0]),
+                # a source that only relays another's words ('state media quoted X') comes after it
+                (analysis.source_mentions[i].relay, abs(analysis.source_mentions[i].start - figure.number_span[0])),
                 analysis.sources[analysis.mention_entity[i]].name,
             )
             for start in starts

@@ -1573,6 +1573,20 @@ def test_people_of_a_named_village_are_the_source_not_the_village():
     assert not has_name(brief.attribution, "Kerro")
 
 
+@pytest.mark.parametrize(
+    "sentence,source,relay",
+    [
+        ("State media quoted the health ministry as saying 19 people were killed.", "health ministry", "State media"),
+        ("At least 19 people had died, the Osk Times reported, quoting a police official.", "police official",
+         "Osk Times"),
+    ],
+)  # fmt: skip
+def test_a_quoted_source_is_credited_and_the_outlet_quoting_it_is_only_cited(sentence, source, relay):
+    brief = summarise_text("Blast in Osk\n" + sentence + "\n")
+    assert source_of(brief, "killed", 19) == source
+    assert relay.casefold() in names(brief.attribution)
+
+
 # ---------------------------------------------------------------- 5. counts written as a list of people
 
 

@@ -57,6 +57,7 @@ class SourceMention:
     pronoun: bool = False  # 'he said': refers back to a person named before; not a name itself
     parsed: bool = False  # found only as a reporting verb's subject in the parse
     refers_back: bool = False  # 'the UN refugee agency said': stands for a source named elsewhere
+    relay: bool = False  # 'Reuters quoted X as saying': passes on the words of the source it quotes
 
     @property
     def span(self) -> tuple[int, int]:
@@ -337,7 +338,9 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
         kept = [part for start, end in kept for part in parts(text, start, end)]
         pronouns: list[tuple[int, int]] = []
         parsed: set[tuple[int, int]] = set()
-        for speaker in speakers(doc, sentence.start) if doc is not None else []:
+        found_speakers = speakers(doc, sentence.start) if doc is not None else []
+        relays = [(s.start, s.end) for s in found_speakers if s.relay]
+        for speaker in found_speakers:
             if speaker.pronoun:
                 pronouns.append((speaker.start, speaker.end))
             elif not any(start < speaker.phrase_end and speaker.phrase_start < end for start, end in kept):
@@ -356,6 +359,7 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
                     pronoun=(start, end) in pronouns,
                     parsed=(start, end) in parsed,
                     refers_back=(start, end) in parsed and is_description(text, start, end),
+                    relay=any(a < end and start < b for a, b in relays),
                 )
             )
     return mentions

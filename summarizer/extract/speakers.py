@@ -45,6 +45,7 @@ class Speaker:
     pronoun: bool
     phrase_start: int  # the whole subject, clauses and appositions included
     phrase_end: int
+    relay: bool = False  # 'Reuters quoted X as saying': passes on another source's words
 
 
 def speakers(doc, offset: int) -> list[Speaker]:
@@ -60,6 +61,18 @@ def speakers(doc, offset: int) -> list[Speaker]:
             # 'the figure was given by the fire service': the agent of a passive report
             for agent in agents:
                 found += _named_objects(agent, offset)
+            continue
+        quoted = _quoted_sources(token)
+        if quoted:
+            # 'state media quoted the ministry as saying', '..., it reported, quoting police':
+            # the source quoted gave the figure; whoever quotes it only relays it
+            found += [Speaker(offset + a, offset + b, False, *_whole(o, offset)) for o, (a, b) in quoted]
+            relays = [c for c in token.children if c.dep_ == "nsubj"] if token.dep_ not in ("advcl", "xcomp") else []
+            relays += [c for c in token.head.children if c.dep_ == "nsubj"] if token.dep_ in ("advcl", "xcomp") else []
+            for relay in relays[-1:]:
+                span = None if relay.pos_ == "PRON" else _name_span(relay)
+                if span is not None and (relay.pos_ == "PROPN" or is_source_head(relay)):
+                    found.append(Speaker(offset + span[0], offset + span[1], False, *_whole(relay, offset), relay=True))
             continue
         name_like = token.pos_ == "PROPN" or (token.i > 0 and token.text[:1].isupper())
         if (token.lower_ not in SAY_FORMS or name_like) and not _puts_a_toll(token):
@@ -92,6 +105,24 @@ def speakers(doc, offset: int) -> list[Speaker]:
                 start, end = span
                 found.append(Speaker(offset + start, offset + end, False, *whole))
     return found
+
+
+_QUOTING = frozenset({"quoted", "quoting", "quotes", "quote", "cited", "citing", "cites"})
+
+
+def _quoted_sources(verb) -> list:
+    """The sources a quoting verb passes on, with their name spans: 'quoted the ministry as
+    saying', '..., quoting a police official' (a participle hung on a reporting verb)."""
+    if verb.lower_ not in _QUOTING or verb.pos_ != "VERB":
+        return []
+    as_saying = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    participle = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.head.lower_ in SAY_FORMS
+    if not (as_saying or participle):
+        return []
+    objects = [
+        c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON" and (c.pos_ == "PROPN" or is_source_head(c))
+    ]
+    return [(o, span) for o in objects if (span := _name_span(o)) is not None]
 
 
 def _trailing_report(verb) -> bool:
