@@ -1587,6 +1587,21 @@ def test_a_quoted_source_is_credited_and_the_outlet_quoting_it_is_only_cited(sen
     assert relay.casefold() in names(brief.attribution)
 
 
+def test_joined_unnamed_sources_and_armed_groups_that_claim_or_deny_are_cited_as_written():
+    text = (
+        "Mosque bombing in Osk\n"
+        "A bomb killed 27 worshippers in Osk on Friday, police and hospital officials said.\n"
+        "The Tarn Liberation Front (TLF), the main insurgency, denied involvement. "
+        "A smaller group, Osk-Jamaat, claimed responsibility in a statement.\n"
+    )
+    brief = summarise_text(text)
+    assert source_of(brief, "killed", 27) == "police and hospital officials"
+    kinds = {source.name: source.type for source in brief.attribution}
+    assert kinds.get("Tarn Liberation Front") == "group"
+    assert kinds.get("Osk-Jamaat") == "group"
+    assert "main insurgency" not in kinds and "smaller group" not in kinds
+
+
 # ---------------------------------------------------------------- 5. counts written as a list of people
 
 

@@ -58,6 +58,7 @@ class SourceMention:
     parsed: bool = False  # found only as a reporting verb's subject in the parse
     refers_back: bool = False  # 'the UN refugee agency said': stands for a source named elsewhere
     relay: bool = False  # 'Reuters quoted X as saying': passes on the words of the source it quotes
+    claims: bool = False  # 'X claimed responsibility', 'X denied involvement': a side in the attack
 
     @property
     def span(self) -> tuple[int, int]:
@@ -91,7 +92,9 @@ def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int]
         r"|[A-Z]{2,}[\w.-]*)\s*,\s*$",
         window,
     )
-    if named:
+    # 'a smaller militant group, Osk-Jamaat,': one capitalised word after a description
+    named = named or re.search(r"[a-z]\s*,\s*(?:the\s+)?([A-Z][\w'’.-]+)\s*,\s*$", window)
+    if named and not _PROPER_CLAUSE.search(window[: named.start(1)]):
         return floor + named.start(1), floor + named.end(1)
     # skip an appositive ", headquartered in Beirut," or a time "on Friday"
     for _ in range(2):
@@ -142,16 +145,33 @@ def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int]
     return None
 
 
+# 'The Tarn Front (TTF), the main rebel group,': the clause before the apposition is itself a
+# name (the apposition only renames it); 'the mayor of Osk, Ana Ruiz,' is a description
+_PROPER_CLAUSE = re.compile(
+    r"(?:^|[.;:]\s|,\s)\s*(?:The\s+)?[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|for|and|the|de|\([A-Z]{2,}\)))*"
+    r"\s*,\s*(?:the\s+)?$"
+)
+# what only a side in an attack says of it: the source is an armed group, whatever its name says
+_CLAIMS = re.compile(
+    r"[^.;]{0,60}?\b(?:claimed|claims|claiming|denied|denies|denying)\s+(?:(?:any|all)\s+)?"
+    r"(?:responsibility|involvement|(?:the|its)\s+(?:attack|bombing|raid|assault))",
+    re.IGNORECASE,
+)
 _PLACE_NOUN_BEFORE = re.compile(
     r"\b(?:village|town|city|district|province|region|area|county|state|capital|camp|neighbou?rhood|island)\s+$"
 )
 
 
 # Unnamed but real sources: "emergency officials said", "police said", "witnesses told".
-_UNNAMED_SOURCE = re.compile(
-    r"(?:^|[,;]\s*|\b(?:and|but)\s+|^\W*)((?:(?!(?:which|who|whom|whose|that|what|as|than)\s)[a-z][\w-]+\s+){0,2}"
+_UNNAMED = (
     r"(?:officials|police|witnesses|eyewitnesses|residents|doctors|medics|rescuers|paramedics|workers"
-    r"|authorities|villagers|survivors|hospital\s+sources|security\s+sources|sources))\s*$",
+    r"|authorities|villagers|survivors|hospital\s+sources|security\s+sources|sources)"
+)
+_UNNAMED_SOURCE = re.compile(
+    # 'police and hospital officials said': two unnamed sources joined are one citation
+    rf"(?:^|[,;]\s*|\b(?:and|but)\s+|^\W*)((?:{_UNNAMED}\s+and\s+)?"
+    r"(?:(?!(?:which|who|whom|whose|that|what|as|than)\s)[a-z][\w-]+\s+){0,2}"
+    rf"{_UNNAMED})\s*$",
     re.IGNORECASE,
 )
 
@@ -360,6 +380,7 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
                     parsed=(start, end) in parsed,
                     refers_back=(start, end) in parsed and is_description(text, start, end),
                     relay=any(a < end and start < b for a, b in relays),
+                    claims=bool(_CLAIMS.match(text, end, sentence.end)),
                 )
             )
     return mentions
