@@ -1602,6 +1602,24 @@ def test_joined_unnamed_sources_and_armed_groups_that_claim_or_deny_are_cited_as
     assert "main insurgency" not in kinds and "smaller group" not in kinds
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Abu Karim, a spokesman for the Free Tarn Front, said its fighters had killed 11 soldiers.",
+        "A rebel spokesman, Abu Karim, said 11 soldiers had been killed.",
+    ],
+)
+def test_who_speaks_for_an_armed_group_is_typed_as_the_group(sentence):
+    brief = summarise_text("Raid in Osk\n" + sentence + "\n")
+    assert source_of(brief, "killed", 11) == "Abu Karim"
+    assert type_of(brief.attribution, "Abu Karim") == "group"
+
+
+def test_who_speaks_for_a_ministry_stays_an_official():
+    brief = summarise_text("Raid in Osk\nLena Hart, a spokeswoman for the Interior Ministry, said 11 were killed.\n")
+    assert type_of(brief.attribution, "Lena Hart") == "official"
+
+
 # ---------------------------------------------------------------- 5. counts written as a list of people
 
 

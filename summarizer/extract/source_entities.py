@@ -212,6 +212,9 @@ def _link_spokespeople(text: str, mentions: list[SourceMention], entities: list[
             speaker.speaks_for = cited[0]
         elif body_name:  # the body is named only beside its spokesperson: a name of the person's source
             speaker.names[body_name] += 0
+        body_kind = cited[0].kind if cited else source_type(body_name) if body_name else None
+        if body_kind == "group":
+            speaker.kind = "group"  # who speaks for an armed group is cited as the group (a side)
 
 
 def _body_of_spokesperson(description: str) -> str | None:

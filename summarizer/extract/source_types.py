@@ -60,6 +60,11 @@ _PRIVATE_AFTER = re.compile(rf"^,\s*(?:\d{{1,2}}\b|(?:a|an)\s+(?:[\w-]+\s+)?{_CI
 # people of a hospital speak for no authority ('the director of the city hospital, Ana Ruiz')
 _MEDICAL = re.compile(r"\bhospital|\bclinic\b|\bmedical\s+director", re.IGNORECASE)
 _AUTHORITY = re.compile(r"ministry|minister|government|police|official|authorit|governor|mayor", re.IGNORECASE)
+_ARMED_SPEAKER = re.compile(
+    r"\b(?:rebel|militant|insurgent|jihadist|guerrilla|militia|separatist)s?['’]?\s+(?:group\s+)?"
+    r"(?:spokes(?:man|woman|person)|commander|leader)\b",
+    re.IGNORECASE,
+)
 _RANK = re.compile(r"\b(?:colonel|col\.|lieutenant|lt\.|major\b|captain|capt\.|sergeant|sgt\.)", re.IGNORECASE)
 
 
@@ -77,6 +82,8 @@ def source_type(name: str, description: str = "") -> str:
     if _MEDICAL.search(name) and not _AUTHORITY.search(name):
         return "other"  # 'a source in the city hospital': no authority speaks
     description = _AUDIENCE.sub(" ", description)
+    if _ARMED_SPEAKER.search(description):
+        return "group"  # 'a rebel spokesman, X,': who speaks for an armed group is cited as the group
     person = _looks_like_person(name)
     at = description.find(name) if person else -1
     if at >= 0 and (_PRIVATE_BEFORE.search(description[:at]) or _PRIVATE_AFTER.match(description[at + len(name) :])):
