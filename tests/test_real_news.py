@@ -1620,6 +1620,18 @@ def test_who_speaks_for_a_ministry_stays_an_official():
     assert type_of(brief.attribution, "Lena Hart") == "official"
 
 
+def test_a_description_stands_for_the_name_that_holds_its_words_not_the_nearest_source():
+    text = (
+        "Tanker blast\n"
+        "A fuel tanker exploded on Saturday, killing at least 48 people, the state emergency agency said.\n"
+        "The head of the Osk State Emergency Management Agency, Dan Ruiz, said the truck had overturned.\n"
+        "The Federal Road Safety Corps (FRSC) said in a separate statement that 52 people died.\n"
+    )
+    brief = summarise_text(text)
+    assert source_of(brief, "killed", 48) == "Osk State Emergency Management Agency"
+    assert source_of(brief, "killed", 52) == "Federal Road Safety Corps"
+
+
 # ---------------------------------------------------------------- 5. counts written as a list of people
 
 

@@ -56,7 +56,7 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
             continue
         if index in resolved:
             continue
-        if mention.refers_back and _resolve_by_apposition(text, index, mentions, entities, resolved):
+        if refers_back(mention) and _resolve_by_apposition(text, index, mentions, entities, resolved):
             continue
         # 'the statement' is the statement of whichever source was cited, of any kind
         kind = (
@@ -127,13 +127,31 @@ def _named_in_apposition(text: str, mention: SourceMention) -> tuple[int, int] |
     return max(found) if found else None
 
 
+def _named_with_its_words(text: str, mention: SourceMention) -> tuple[int, int] | None:
+    """'the state emergency agency said' stands for the 'Niger State Emergency Management
+    Agency' named elsewhere: a name that ends in the description's noun and holds all its
+    other words (the nearest one; a bare 'the agency' has no words to match)."""
+    words = [w.casefold() for w in mention.name.split()]
+    modifiers = set(words[:-1]) - {"the", "a", "an"}
+    if not modifiers:
+        return None
+    found = [
+        m.span()
+        for m in re.finditer(_NAME_RUN, text)
+        if m.group().split()[-1].casefold() == words[-1]
+        and modifiers <= {w.casefold() for w in m.group().split()}
+        and not m.start() <= mention.start < m.end()
+    ]
+    return min(found, key=lambda span: abs(span[0] - mention.start)) if found else None
+
+
 def _resolve_by_apposition(
     text: str, index: int, mentions: list[SourceMention], entities: list[Entity], resolved: dict[int, int]
 ) -> bool:
     """'the opposition party, the Union for X, called ...' / 'the party said': the name given
     beside the same noun before is the one the description stands for (the noun says its kind)."""
     mention = mentions[index]
-    named = _named_in_apposition(text, mention)
+    named = _named_in_apposition(text, mention) or _named_with_its_words(text, mention)
     if named is None:
         return False
     name = text[named[0] : named[1]]
