@@ -1632,6 +1632,19 @@ def test_a_description_stands_for_the_name_that_holds_its_words_not_the_nearest_
     assert source_of(brief, "killed", 52) == "Federal Road Safety Corps"
 
 
+def test_a_body_named_by_who_runs_it_is_its_own_source_and_its_officials_are_the_same_source():
+    text = (
+        "Strike kills 31, health officials say\n"
+        "An air strike hit a busy market in northern Osk on Wednesday, killing at least 31 civilians, "
+        "according to the Tarn-run health ministry, while a local hospital said it had received 26 bodies.\n"
+    )
+    brief = summarise_text(text)
+    assert source_of(brief, "killed", 31) == "Tarn-run health ministry"
+    assert source_of(brief, "killed", 26) == "local hospital"
+    kinds = {source.name: source.type for source in brief.attribution}
+    assert kinds["Tarn-run health ministry"] == "government" and "health officials" not in kinds
+
+
 # ---------------------------------------------------------------- 5. counts written as a list of people
 
 

@@ -36,9 +36,11 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
             # unnamed witnesses ('witnesses', 'eyewitnesses') are one source; unnamed bodies
             # ('authorities', 'the police department') are not one another
             unnamed = not re.search(r"[A-Z]", entity.name + mention.name) and entity.kind == kind == "witness"
-            if (entity.related(mention.name) and not _body_and_person(entity, mention.name)) or unnamed:
+            body = any(_officials_of(known, mention.name) for known in entity.names)
+            officials = body or any(_officials_of(mention.name, known) for known in entity.names)
+            if (entity.related(mention.name) and not _body_and_person(entity, mention.name)) or unnamed or officials:
                 entity.add(mention.name, mention.span)
-                if entity.kind == "other":
+                if entity.kind == "other" or body:  # the body's kind, not its officials'
                     entity.kind = kind
                 resolved[index] = number
                 break
@@ -163,6 +165,22 @@ def _resolve_by_apposition(
     entity.add(mention.name, mention.span)
     resolved[index] = entities.index(entity)
     return True
+
+
+_BODIES = frozenset({"ministry", "department", "agency", "office", "authority", "directorate", "service"})
+
+
+def _officials_of(officials: str, body: str) -> bool:
+    """'health officials' and 'the Tarn-run health ministry': the officials of the body that
+    the same words name (one source, typed by the body)."""
+    words, named = officials.casefold().split(), body.casefold().replace("-", " ").split()
+    return (
+        len(words) == 2
+        and words[-1] == "officials"
+        and len(named) >= 2
+        and named[-1] in _BODIES
+        and words[0] in named[:-1]
+    )
 
 
 def _unnamed(name: str) -> bool:

@@ -181,8 +181,11 @@ def is_description(doc_text: str, start: int, end: int) -> bool:
     named_outlet = len(words) >= 3 and words[-2] == "news" and words[0][:1].isupper() and not words[0].isupper()
     # 'the statement said': the statement of a source cited before ('the military statement' names its own)
     bare_report = len(words) == 1 and words[0] in ("statement", "report")
+    # 'the Tarn-run health ministry' is named by who runs it
+    owned = any(word[:1].isupper() and word.endswith(("-run", "-led", "-controlled")) for word in words)
     return (
         bool(words)
+        and not owned
         and not named_outlet
         and (words[-1] in DESCRIPTION_HEADS or bare_report)
         and before.endswith("the ")
@@ -234,6 +237,19 @@ def _inner_hyphen(token) -> bool:
         and 0 < token.i < len(doc) - 1
         and not doc[token.i - 1].whitespace_
         and doc[token.i + 1].lower_ not in _HYPHEN_MODIFIERS
+    )
+
+
+def _owner_hyphen(token, head) -> bool:
+    """'the Tarn-run health ministry': who runs an unnamed body is part of what names it
+    (not in 'the UK-based Varnian Observatory', whose own name says it)."""
+    doc = token.doc
+    return (
+        token.text == "-"
+        and head.pos_ == "NOUN"
+        and 0 < token.i < len(doc) - 1
+        and doc[token.i - 1].pos_ == "PROPN"
+        and doc[token.i + 1].lower_ in ("run", "led", "controlled")
     )
 
 
@@ -309,7 +325,7 @@ def _phrase(head) -> tuple[int, int] | None:
                 keep = True  # 'a doctor at the city hospital': the unnamed person is known by where they work
             if token is not head and child.dep_ == "pobj":
                 keep = True
-            if _inner_hyphen(child):
+            if _inner_hyphen(child) or _owner_hyphen(child, head):
                 keep = True  # the hyphen inside a name ('Itar-Tass'), not in 'state-run'
             if keep:
                 tokens.append(child)
