@@ -1645,6 +1645,18 @@ def test_a_body_named_by_who_runs_it_is_its_own_source_and_its_officials_are_the
     assert kinds["Tarn-run health ministry"] == "government" and "health officials" not in kinds
 
 
+def test_each_of_two_joined_subjects_is_cited_and_an_indefinite_monitor_is_the_one_named_next():
+    text = (
+        "Strikes on Osk\n"
+        "Air strikes on a town killed 22 people on Monday, a war monitor and rescue workers said.\n"
+        "The Varnian Observatory for Human Rights, a Britain-based monitor, said warplanes carried out eight raids. "
+        "It said more than 50 people were injured.\n"
+    )
+    brief = summarise_text(text)
+    assert source_of(brief, "killed", 22) == "Varnian Observatory for Human Rights"
+    assert "rescue workers" in names(brief.attribution)
+
+
 # ---------------------------------------------------------------- 5. counts written as a list of people
 
 

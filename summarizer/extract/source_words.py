@@ -119,6 +119,8 @@ SOURCE_HEADS = frozenset(
         "elder",
         "elders",
         "party",
+        "worker",
+        "workers",
     ]
 )
 

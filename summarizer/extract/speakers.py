@@ -97,14 +97,24 @@ def speakers(doc, offset: int) -> list[Speaker]:
                 continue
             if child.lower_ in _NOT_SPEAKERS or child.pos_ == "PRON":
                 continue
-            child = _issuer(child)
-            if child.pos_ != "PROPN" and not is_source_head(child):
-                continue
-            span = _name_span(child)
-            if span is not None:
-                start, end = span
-                found.append(Speaker(offset + start, offset + end, False, *whole))
+            # 'police and the Red Cross said', 'a war monitor and rescue workers said': each is cited
+            for number, one in enumerate([_issuer(child), *_conjuncts(child)]):
+                if one.pos_ != "PROPN" and not is_source_head(one):
+                    continue
+                span = _name_span(one)
+                if span is not None:
+                    phrase = whole if number == 0 else _whole(one, offset)
+                    found.append(Speaker(offset + span[0], offset + span[1], False, *phrase))
     return found
+
+
+def _conjuncts(head) -> list:
+    """The other nouns joined to a subject by 'and': its conjuncts, and a noun the parser
+    hung on it as a modifier though 'and' follows it ('a war monitor and rescue workers')."""
+    joined = [
+        c for c in head.children if c.dep_ == "conj" or (c.dep_ == "nmod" and any(g.dep_ == "cc" for g in c.children))
+    ]
+    return [c for c in joined if c.pos_ in ("NOUN", "PROPN")] + [g for c in joined for g in _conjuncts(c)]
 
 
 _QUOTING = frozenset({"quoted", "quoting", "quotes", "quote", "cited", "citing", "cites"})
