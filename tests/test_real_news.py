@@ -1657,6 +1657,19 @@ def test_each_of_two_joined_subjects_is_cited_and_an_indefinite_monitor_is_the_o
     assert "rescue workers" in names(brief.attribution)
 
 
+def test_a_spokesman_for_an_attacking_group_is_a_group_and_a_police_spokesman_stays_official():
+    text = (
+        "Base attacked\nThe Hakra killed 11 soldiers in an attack on an army base in Osk on Monday. "
+        "A spokesman for the Hakra, Abu Karim, said the group had carried out the attack.\n"
+    )
+    assert type_of(summarise_text(text).attribution, "Abu Karim") == "group"
+    text = (
+        "Protest crushed\nPolice fired on protesters in Osk on Monday, killing 11 people. "
+        "A spokesman for the police, Dan Ruiz, said officers had acted in self-defence.\n"
+    )
+    assert type_of(summarise_text(text).attribution, "Dan Ruiz") == "official"
+
+
 # ---------------------------------------------------------------- 5. counts written as a list of people
 
 
