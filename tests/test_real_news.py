@@ -1670,6 +1670,11 @@ def test_a_spokesman_for_an_attacking_group_is_a_group_and_a_police_spokesman_st
     assert type_of(summarise_text(text).attribution, "Dan Ruiz") == "official"
 
 
+def test_an_opposition_spokesman_is_typed_other_not_official():
+    text = "Protest crushed\nPolice fired on protesters, killing 11 people, opposition spokesman Dan Ruiz said.\n"
+    assert type_of(summarise_text(text).attribution, "Dan Ruiz") == "other"
+
+
 # ---------------------------------------------------------------- 5. counts written as a list of people
 
 

@@ -65,6 +65,11 @@ _ARMED_SPEAKER = re.compile(
     r"(?:spokes(?:man|woman|person)|commander|leader)\b",
     re.IGNORECASE,
 )
+_OPPOSITION_SPEAKER = re.compile(
+    r"\bopposition(?:\s+party)?\s+(?:spokes(?:man|woman|person)|leader|official)\b"
+    r"|\bspokes(?:man|woman|person)\s+for\s+the\s+(?:main\s+)?opposition\b",
+    re.IGNORECASE,
+)
 _RANK = re.compile(r"\b(?:colonel|col\.|lieutenant|lt\.|major\b|captain|capt\.|sergeant|sgt\.)", re.IGNORECASE)
 
 
@@ -84,6 +89,8 @@ def source_type(name: str, description: str = "") -> str:
     description = _AUDIENCE.sub(" ", description)
     if _ARMED_SPEAKER.search(description):
         return "group"  # 'a rebel spokesman, X,': who speaks for an armed group is cited as the group
+    if _OPPOSITION_SPEAKER.search(description):
+        return "other"  # 'opposition spokesman X': speaks for a party, not an authority
     person = _looks_like_person(name)
     at = description.find(name) if person else -1
     if at >= 0 and (_PRIVATE_BEFORE.search(description[:at]) or _PRIVATE_AFTER.match(description[at + len(name) :])):
