@@ -1675,6 +1675,11 @@ def test_an_opposition_spokesman_is_typed_other_not_official():
     assert type_of(summarise_text(text).attribution, "Dan Ruiz") == "other"
 
 
+def test_unnamed_sources_keep_their_quantifier_as_written():
+    text = "Clash in Dorn\nSome media agencies in the area reported that 8 soldiers died in the clash.\n"
+    assert source_of(summarise_text(text), "killed", 8) == "Some media agencies"
+
+
 # ---------------------------------------------------------------- 5. counts written as a list of people
 
 

@@ -350,7 +350,11 @@ def _phrase(head) -> tuple[int, int] | None:
     while high + 1 < len(indices) and indices[high + 1] == indices[high] + 1:
         high += 1
     run = tokens[low : high + 1]
-    while run and (run[0].dep_ in ("det", "case", "punct") or run[0].is_punct or _hyphen_tail(run[0])):
+    # 'some media agencies said': a quantifier of unnamed people is part of how they are cited
+    quantified = head.tag_ == "NNS" and run and run[0].lower_ in ("some", "many", "most", "several")
+    while (
+        not quantified and run and (run[0].dep_ in ("det", "case", "punct") or run[0].is_punct or _hyphen_tail(run[0]))
+    ):
         run = run[1:]
     while run and (run[-1].is_punct or run[-1].dep_ == "case"):
         run = run[:-1]
