@@ -1680,6 +1680,18 @@ def test_unnamed_sources_keep_their_quantifier_as_written():
     assert source_of(summarise_text(text), "killed", 8) == "Some media agencies"
 
 
+@pytest.mark.parametrize(
+    "sentence,kind",
+    [
+        ("Jon Brask, a Tarn Front commander, said 11 soldiers were killed.", "group"),
+        ("Jon Brask, a commander of the group, said 11 soldiers were killed.", "group"),
+        ("Police commander Jon Brask said 11 soldiers were killed.", "official"),
+    ],
+)
+def test_a_commander_of_an_armed_group_is_typed_group(sentence, kind):
+    assert type_of(summarise_text("Raid in Osk\n" + sentence + "\n").attribution, "Jon Brask") == kind
+
+
 # ---------------------------------------------------------------- 5. counts written as a list of people
 
 

@@ -65,6 +65,24 @@ _ARMED_SPEAKER = re.compile(
     r"(?:spokes(?:man|woman|person)|commander|leader)\b",
     re.IGNORECASE,
 )
+_BODY_TITLE = re.compile(
+    r"((?:[A-Z][\w'’-]*\s)+)(?:military\s+)?(?:commander|spokes(?:man|woman|person)|leader)\b"
+    r"|\b(?:commander|spokes(?:man|woman|person)|leader)s?\s+(?:of|for|with)\s+the\s+"
+    r"(?:armed\s+|militant\s+|rebel\s+)?(group|movement|militia|rebels|insurgents|insurgency|faction)\b"
+)
+
+
+def _speaks_for_a_group(description: str) -> bool:
+    """'a Tarn Front commander', 'a commander of the group': the body the person speaks or
+    commands for is an armed group by its own words."""
+    match = _BODY_TITLE.search(description)
+    if match is None:
+        return False
+    return bool(match.group(2)) or next(
+        (kind == "group" for kind, pattern in _SOURCE_TYPE if pattern.search(match.group(1))), False
+    )
+
+
 _OPPOSITION_SPEAKER = re.compile(
     r"\bopposition(?:\s+party)?\s+(?:spokes(?:man|woman|person)|leader|official)\b"
     r"|\bspokes(?:man|woman|person)\s+for\s+the\s+(?:main\s+)?opposition\b",
@@ -87,7 +105,7 @@ def source_type(name: str, description: str = "") -> str:
     if _MEDICAL.search(name) and not _AUTHORITY.search(name):
         return "other"  # 'a source in the city hospital': no authority speaks
     description = _AUDIENCE.sub(" ", description)
-    if _ARMED_SPEAKER.search(description):
+    if _ARMED_SPEAKER.search(description) or _speaks_for_a_group(description):
         return "group"  # 'a rebel spokesman, X,': who speaks for an armed group is cited as the group
     if _OPPOSITION_SPEAKER.search(description):
         return "other"  # 'opposition spokesman X': speaks for a party, not an authority
