@@ -1692,6 +1692,13 @@ def test_a_commander_of_an_armed_group_is_typed_group(sentence, kind):
     assert type_of(summarise_text("Raid in Osk\n" + sentence + "\n").attribution, "Jon Brask") == kind
 
 
+def test_two_sources_joined_by_and_the_are_two_but_one_name_with_and_stays_one():
+    brief = summarise_text("Fire in Osk\nPolice and the Osk Red Cross said 22 people died in the fire.\n")
+    assert {"police", "osk red cross"} <= names(brief.attribution)
+    brief = summarise_text("Quake in Osk\nThe Disaster and Emergency Management Authority said 22 people died.\n")
+    assert [s.name for s in brief.attribution] == ["Disaster and Emergency Management Authority"]
+
+
 # ---------------------------------------------------------------- 5. counts written as a list of people
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .sentences import Sentence, parse_sentences
-from .source_names import parts, person_name_start
+from .source_names import INCLUDING, joined, listed_names, parts, person_name_start, trim_name
 from .source_types import source_type as source_type  # re-exported: callers read it here
 from .speakers import is_description, speakers
 
@@ -63,22 +63,6 @@ class SourceMention:
     @property
     def span(self) -> tuple[int, int]:
         return (self.start, self.end)
-
-
-def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " ,.;:\"“”'’(":
-        start += 1
-    while end > start and text[end - 1] in " ,.;:\"“”'’)":
-        end -= 1
-    for article in ("the ", "The "):
-        if text.startswith(article, start) and end - start > 4:
-            start += len(article)
-    if text[start:end].endswith("'s") or text[start:end].endswith("’s"):
-        end -= 2
-    trailing = re.search(r"(?:\s+(?:and|or|of|for|the|on|in|at|de))+$", text[start:end])
-    if trailing:
-        end = start + trailing.start()
-    return start, end
 
 
 def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int] | None:
@@ -135,7 +119,7 @@ def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int]
         start, end = floor + match.start(1), floor + match.end(1)
         while text[start:end].split()[:1] and text[start:end].split()[0] in ("of", "for", "on", "and", "the", "de"):
             start = text.index(" ", start) + 1
-        return _trim_name(text, start, end)
+        return trim_name(text, start, end)
     generic = re.search(r"\b((?:the|a|an)\s+(?:[\w-]+\s+){0,2}\w+)\s*$", window, re.IGNORECASE)
     if generic and GENERIC_SOURCE.match(generic.group(1)):
         return floor + generic.start(1), floor + generic.end(1)
@@ -200,7 +184,7 @@ def _last_proper_run(text: str, start: int, end: int) -> tuple[int, int] | None:
     run = runs[-1]
     # keep 'Syrian Defence Ministry spokesperson Hasan X' -> 'Hasan X', but a name split only
     # by 'of'/'for' ('Ministry of Defence') is one run already.
-    return _trim_name(text, *_strip_connectives(text, run.start(), run.end()))
+    return trim_name(text, *_strip_connectives(text, run.start(), run.end()))
 
 
 def _strip_connectives(text: str, start: int, end: int) -> tuple[int, int]:
@@ -262,28 +246,6 @@ _CLAUSE_ENDS = re.compile(
 _ALWAYS_SOURCES = re.compile(r"\b(?:spokes(?:man|woman|person|men|women|people)|(?:eye-?)?witness(?:es)?)\b", re.I)
 
 
-_INCLUDING = re.compile(
-    r"(?:[a-z][\w-]*\s+){0,3}(?:sources|outlets|media|reports|organi[sz]ations|groups|agencies)\s*,?\s+"
-    r"(?:including|such\s+as|among\s+them)\s+"
-)
-
-
-def _listed_names(text: str, position: int, ceiling: int) -> list[tuple[int, int]]:
-    """'CNN, the BBC and USA Today': each capitalised name of a list, in order."""
-    names: list[tuple[int, int]] = []
-    while True:
-        item = _LIST_ITEM.match(text, position, ceiling)
-        if not item:
-            return names
-        names.append(item.span(1))
-        if not item.group(2):
-            return names
-        position = item.end()
-
-
-_LIST_ITEM = re.compile(r"(?:the\s+)?([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)(,?\s+and\s+|\s*,\s*)?")
-
-
 def _noun_starts(doc, offset: int) -> set[int]:
     """Where the parse reads a word as a noun ('states', 'reports', 'claims'), except reports
     that a noun before qualifies: in 'state media reports said' those words name who reports."""
@@ -309,9 +271,9 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
     for sentence in sentences:
         found: list[tuple[int, int]] = []
         for match in _ACCORDING.finditer(text, sentence.start, sentence.end):
-            listed = _INCLUDING.match(text, match.end(), sentence.end)
+            listed = INCLUDING.match(text, match.end(), sentence.end)
             if listed:  # 'according to many news sources including X and Y': X and Y
-                found += _listed_names(text, listed.end(), sentence.end)
+                found += listed_names(text, listed.end(), sentence.end)
                 continue
             span = _noun_phrase_after(text, match.end(), sentence.end)
             if span:
@@ -360,11 +322,12 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
         parsed: set[tuple[int, int]] = set()
         found_speakers = speakers(doc, sentence.start) if doc is not None else []
         relays = [(s.start, s.end) for s in found_speakers if s.relay]
+        kept = [part for span in kept for part in joined(text, span, found_speakers)]
         for speaker in found_speakers:
             if speaker.pronoun:
                 pronouns.append((speaker.start, speaker.end))
             elif not any(start < speaker.phrase_end and speaker.phrase_start < end for start, end in kept):
-                span = _trim_name(text, speaker.start, speaker.end)
+                span = trim_name(text, speaker.start, speaker.end)
                 span = (person_name_start(text, *span), span[1])  # 'NDRF inspector Ana Ruiz' -> 'Ana Ruiz'
                 if span[1] > span[0] and not _NOT_NAMES.match(text[span[0] : span[1]]):
                     kept.append(span)
