@@ -1699,6 +1699,18 @@ def test_two_sources_joined_by_and_the_are_two_but_one_name_with_and_stays_one()
     assert [s.name for s in brief.attribution] == ["Disaster and Emergency Management Authority"]
 
 
+def test_whose_claim_or_statement_it_is_gives_the_figure():
+    text = (
+        "Unrest in Osk\nThe Osk Council says that at least 80 people have been killed, "
+        "despite Varnia's claim that only ten people are dead.\n"
+    )
+    brief = summarise_text(text)
+    assert source_of(brief, "killed", 80) == "Osk Council"
+    assert source_of(brief, "killed", 10) == "Varnia"
+    brief = summarise_text("Raid in Osk\nThe Tarn Front's statement said 12 soldiers died.\n")
+    assert source_of(brief, "killed", 12) == "Tarn Front"
+
+
 # ---------------------------------------------------------------- 5. counts written as a list of people
 
 

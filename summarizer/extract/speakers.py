@@ -62,6 +62,12 @@ def speakers(doc, offset: int) -> list[Speaker]:
             for agent in agents:
                 found += _named_objects(agent, offset)
             continue
+        owner = _claim_owner(token)
+        if owner is not None:  # "despite Varnia's claim that only ten died": Varnia gives the figure
+            span = _name_span(owner)
+            if span is not None:
+                found.append(Speaker(offset + span[0], offset + span[1], False, *_whole(owner, offset)))
+            continue
         quoted = _quoted_sources(token)
         if quoted:
             # 'state media quoted the ministry as saying', '..., it reported, quoting police':
@@ -117,6 +123,18 @@ def _conjuncts(head) -> list:
     return [c for c in joined if c.pos_ in ("NOUN", "PROPN")] + [g for c in joined for g in _conjuncts(c)]
 
 
+_CLAIM_NOUNS = frozenset({"claim", "claims", "statement", "estimate", "estimates", "assertion", "account", "figures"})
+
+
+def _claim_owner(noun):
+    """Whose claim it is: the possessor of a report noun with a 'that' clause ('X's claim that
+    only ten people died'), a name or a noun for a source."""
+    if noun.lower_ not in _CLAIM_NOUNS or not any(c.dep_ in ("acl", "ccomp", "relcl") for c in noun.children):
+        return None
+    owners = [c for c in noun.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or is_source_head(c))]
+    return owners[0] if owners else None
+
+
 _QUOTING = frozenset({"quoted", "quoting", "quotes", "quote", "cited", "citing", "cites"})
 
 
@@ -160,6 +178,9 @@ def _issuer(subject):
     -> 'state television'); the subject itself otherwise."""
     if subject.lower_ not in _REPORT_NOUNS:
         return subject
+    for owner in subject.children:  # "the ministry's statement said"
+        if owner.dep_ == "poss" and (owner.pos_ == "PROPN" or owner.lower_ in SOURCE_HEADS):
+            return owner
     for prep in subject.children:
         if prep.dep_ == "prep" and prep.lower_ in ("on", "from", "by", "of", "in"):
             for issuer in prep.children:
