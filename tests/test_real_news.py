@@ -1711,6 +1711,12 @@ def test_whose_claim_or_statement_it_is_gives_the_figure():
     assert source_of(brief, "killed", 12) == "Tarn Front"
 
 
+def test_a_headline_figure_takes_no_source_from_the_next_paragraph():
+    text = "Blast kills 18 in Osk\n\nThe Osk Civil Defence said rescue teams were searching the rubble on Monday.\n"
+    figure = the_figure(summarise_text(text), "killed", 18)
+    assert figure.source is None
+
+
 # ---------------------------------------------------------------- 5. counts written as a list of people
 
 
