@@ -1717,6 +1717,15 @@ def test_a_headline_figure_takes_no_source_from_the_next_paragraph():
     assert figure.source is None
 
 
+def test_who_claims_that_is_a_source_but_what_claimed_lives_is_not():
+    text = "Protests\nOne eye-witness at the hospital claims that the police fired into the crowd, killing 4.\n"
+    brief = summarise_text(text)
+    assert source_of(brief, "killed", 4) == "eye-witness"
+    assert type_of(brief.attribution, "eye-witness") == "witness"
+    brief = summarise_text("Floods\nThe floods claimed the lives of 12 people in Osk on Monday.\n")
+    assert not brief.attribution
+
+
 # ---------------------------------------------------------------- 5. counts written as a list of people
 
 

@@ -141,6 +141,8 @@ def _phrase(head) -> tuple[int, int] | None:
     run = tokens[low : high + 1]
     # 'some media agencies said': a quantifier of unnamed people is part of how they are cited
     quantified = head.tag_ == "NNS" and run and run[0].lower_ in ("some", "many", "most", "several")
+    if len(run) > 1 and run[0].lower_ == "one" and run[0].dep_ == "nummod":
+        run = run[1:]  # 'one eye-witness said': a witness, not a count
     while (
         not quantified and run and (run[0].dep_ in ("det", "case", "punct") or run[0].is_punct or _hyphen_tail(run[0]))
     ):

@@ -80,7 +80,7 @@ def speakers(doc, offset: int) -> list[Speaker]:
                     found.append(Speaker(offset + span[0], offset + span[1], False, *_whole(relay, offset), relay=True))
             continue
         name_like = token.pos_ == "PROPN" or (token.i > 0 and token.text[:1].isupper())
-        if (token.lower_ not in SAY_FORMS or name_like) and not _puts_a_toll(token):
+        if (token.lower_ not in SAY_FORMS or name_like) and not _puts_a_toll(token) and not _claims_that(token):
             continue  # a name spelled like a verb ('Sayed', 'Reports') reports nothing
         deps = {child.dep_ for child in token.children}
         if "dobj" in deps and "ccomp" not in deps and token.lower_.startswith(("add", "announc")):
@@ -120,6 +120,22 @@ def _conjuncts(head) -> list:
         c for c in head.children if c.dep_ == "conj" or (c.dep_ == "nmod" and any(g.dep_ == "cc" for g in c.children))
     ]
     return [c for c in joined if c.pos_ in ("NOUN", "PROPN")] + [g for c in joined for g in _conjuncts(c)]
+
+
+_CLAIM_VERBS = frozenset(
+    {"claim", "claims", "claimed", "claiming", "insist", "insists", "insisted", "alleged", "alleges"}
+)
+
+
+def _claims_that(verb) -> bool:
+    """'One witness claims that the police fired': a claim of words (a 'that' clause), not
+    'claimed the lives of' (an object)."""
+    return (
+        verb.lower_ in _CLAIM_VERBS
+        and verb.pos_ == "VERB"
+        and any(c.dep_ == "ccomp" for c in verb.children)
+        and not any(c.dep_ == "dobj" for c in verb.children)
+    )
 
 
 _CLAIM_NOUNS = frozenset({"claim", "claims", "statement", "estimate", "estimates", "assertion", "account", "figures"})
