@@ -1726,6 +1726,21 @@ def test_who_claims_that_is_a_source_but_what_claimed_lives_is_not():
     assert not brief.attribution
 
 
+def test_an_unnamed_source_cited_with_according_to_is_listed_even_without_a_figure():
+    text = (
+        "Ship sinks off Osk\nThe patrol ship sank on Friday. While no cause was confirmed by authorities, "
+        "there was an explosion. According to the ship's captain, the ship keeled to the right.\n"
+    )
+    listed = names(summarise_text(text).attribution)
+    assert "ship's captain" in listed and "authorities" not in listed
+
+
+def test_aid_groups_are_typed_ngo():
+    brief = summarise_text("Floods in Osk\nAid groups said 40 people had died in the floods.\n")
+    assert source_of(brief, "killed", 40) == "Aid groups"
+    assert type_of(brief.attribution, "Aid groups") == "ngo"
+
+
 # ---------------------------------------------------------------- 5. counts written as a list of people
 
 

@@ -17,7 +17,7 @@ SOURCE_TYPE_WORDS = [
      r"|world\s+food\s+program|\bwfp\b|\biom\b|organi[sz]ation\s+for\s+migration|\bundp\b|\bunfpa\b"
      r"|coordination\s+of\s+humanitarian|peacekeep|\bu\.\s?n\.|(?-i:\bUN[A-Z]{2,4}\b|MONUSCO|MINUS[A-Z]+|\bWHO\b)"),
     ("ngo", r"red\s+cross|red\s+crescent|amnesty|human\s+rights|rights\s+group|doctors\s+without"
-     r"|médecins|\bmsf\b|charity|foundation|\bngos?\b|relief"
+     r"|médecins|\bmsf\b|charity|foundation|\bngos?\b|relief|\baid\s+(?:groups?|agenc|organi[sz]ations?)"
      # the naming formula of defenders' groups: 'Committee to Protect X', 'League for the Defence of Y'
      r"|\b(?:committee|society|league|association|alliance|council|campaign|network)\s+(?:to|for)\s+"
      r"(?:the\s+)?(?:protect|defen[cds])"),

@@ -323,6 +323,7 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
         found_speakers = speakers(doc, sentence.start) if doc is not None else []
         relays = [(s.start, s.end) for s in found_speakers if s.relay]
         kept = [part for span in kept for part in joined(text, span, found_speakers)]
+        explicit = {(s.start, s.end) for s in found_speakers if s.explicit}
         for speaker in found_speakers:
             if speaker.pronoun:
                 pronouns.append((speaker.start, speaker.end))
@@ -331,7 +332,10 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
                 span = (person_name_start(text, *span), span[1])  # 'NDRF inspector Ana Ruiz' -> 'Ana Ruiz'
                 if span[1] > span[0] and not _NOT_NAMES.match(text[span[0] : span[1]]):
                     kept.append(span)
-                    if not _ALWAYS_SOURCES.search(text, span[0], span[1]):
+                    if (
+                        not _ALWAYS_SOURCES.search(text, span[0], span[1])
+                        and (speaker.start, speaker.end) not in explicit
+                    ):
                         parsed.add(span)
         for start, end in sorted(set(kept) | set(pronouns)):
             description = text[max(sentence.start, start - 60) : min(sentence.end, end + 40)]

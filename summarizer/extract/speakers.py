@@ -45,6 +45,7 @@ class Speaker:
     phrase_start: int  # the whole subject, clauses and appositions included
     phrase_end: int
     relay: bool = False  # 'Reuters quoted X as saying': passes on another source's words
+    explicit: bool = False  # 'according to the ship's captain': cited as a source in so many words
 
 
 def speakers(doc, offset: int) -> list[Speaker]:
@@ -53,7 +54,7 @@ def speakers(doc, offset: int) -> list[Speaker]:
     for token in doc:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             # 'according to civil defence': the object of 'to' is the source
-            found += _named_objects(doc[token.i + 1], offset, skip=_NOT_SPEAKERS)
+            found += _named_objects(doc[token.i + 1], offset, skip=_NOT_SPEAKERS, according=True)
             continue
         agents = [child for child in token.children if child.dep_ == "agent"]
         if token.lower_ in _GIVEN_BY and agents:
@@ -240,14 +241,19 @@ def is_description(doc_text: str, start: int, end: int) -> bool:
     )
 
 
-def _named_objects(preposition, offset: int, skip: frozenset[str] = frozenset()) -> list[Speaker]:
+def _named_objects(
+    preposition, offset: int, skip: frozenset[str] = frozenset(), according: bool = False
+) -> list[Speaker]:
     """The objects of a preposition that name a source ('according to X', 'given by X')."""
     found = []
     for child in preposition.children:
         if child.dep_ == "pobj" and child.pos_ != "PRON" and child.lower_ not in skip:
             span = name_span(child)
             if span is not None:
-                found.append(Speaker(offset + span[0], offset + span[1], False, *_whole(child, offset)))
+                explicit = according and child.lower_ not in _REPORT_NOUNS and child.pos_ == "NOUN"
+                found.append(
+                    Speaker(offset + span[0], offset + span[1], False, *_whole(child, offset), explicit=explicit)
+                )
     return found
 
 
