@@ -1741,6 +1741,13 @@ def test_aid_groups_are_typed_ngo():
     assert type_of(brief.attribution, "Aid groups") == "ngo"
 
 
+def test_people_of_a_town_are_cited_without_the_town_but_an_office_keeps_its_place():
+    brief = summarise_text("Strike\nResidents of the town of Kerro said 5 civilians were killed.\n")
+    assert source_of(brief, "killed", 5) == "Residents"
+    brief = summarise_text("Strike\nThe governor of the region told reporters 5 civilians were killed.\n")
+    assert source_of(brief, "killed", 5) == "governor of the region"
+
+
 # ---------------------------------------------------------------- 5. counts written as a list of people
 
 

@@ -116,7 +116,10 @@ def _phrase(head) -> tuple[int, int] | None:
         token = stack.pop()
         for child in token.children:
             keep = (child.dep_ in _NAME_DEPS and child.pos_ != "PRON") or (
-                child.dep_ == "prep" and child.lower_ in ("of", "for") and token.i == head.i
+                child.dep_ == "prep"
+                and child.lower_ in ("of", "for")
+                and token.i == head.i
+                and not (head.tag_ == "NNS" and _of_a_place(child))
             )
             if token is head and head.pos_ == "NOUN" and child.dep_ == "poss" and child.lower_ in _OWNERS:
                 keep = True  # 'his party said': the possessive says whose party it is
@@ -152,3 +155,14 @@ def _phrase(head) -> tuple[int, int] | None:
     if not run:
         return None
     return run[0].idx, run[-1].idx + len(run[-1])
+
+
+_PLACE_NOUNS = frozenset(
+    {"village", "town", "city", "district", "province", "region", "area", "county", "camp", "neighbourhood", "island"}
+)
+
+
+def _of_a_place(prep) -> bool:
+    """'residents of the town of Kerro': where the people live, not a name of the source
+    (unlike 'the governor of the region', whose office it names)."""
+    return any(c.dep_ == "pobj" and c.pos_ == "NOUN" and c.lower_ in _PLACE_NOUNS for c in prep.children)
