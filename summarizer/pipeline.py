@@ -40,6 +40,8 @@ from .extract.furniture import story_segments, whole_page
 from .extract.places import event_countries, places_from
 from .extract.sites import event_sites
 from .extract.source_entities import merge_sources, sources_as_items
+from .extract.source_scope import neighbouring_paragraphs
+from .extract.source_sides import armed_sides_as_groups
 from .generate import Generator
 from .item_decisions import ITEM_KINDS, item_questions, with_answers
 from .prompts_io import render
@@ -118,14 +120,16 @@ def analyse(text: str, options: Options = Options(), published: str | None = Non
 
 def _source_options(analysis: Analysis, figure: FigureCandidate) -> tuple[list[str], int]:
     """Sources that may have given this figure, most likely first: those cited in its
-    sentence (nearest first), then earlier sentences of its paragraph, then later ones."""
+    sentence (nearest first), then earlier sentences of its paragraph, then later ones;
+    where its paragraph cites none, the next paragraph's, else the previous one's."""
     sentence = figure.sentence
     by_sentence = analysis.index.mentions_by_sentence
 
     def names_in(starts: list[int]) -> list[str]:
         found = [
             (
-                abs(analysis.source_mentions[i].start - figure.number_span[0]),
+                # a source that only relays another's words ('state media quoted X') comes after it
+                (analysis.source_mentions[i].relay, abs(analysis.source_mentions[i].start - figure.number_span[0])),
                 analysis.sources[analysis.mention_entity[i]].name,
             )
             for start in starts
@@ -147,6 +151,8 @@ def _source_options(analysis: Analysis, figure: FigureCandidate) -> tuple[list[s
         candidates = same + speaker + after + before
     else:
         candidates = same + before + after
+    for starts in neighbouring_paragraphs(analysis.index.paragraphs, sentence) if not candidates else []:
+        candidates = candidates or names_in(starts)
     return list(dict.fromkeys(candidates)), len(set(same))
 
 
@@ -443,16 +449,6 @@ def _counted_victims(text: str, sentences: list[Sentence], figures: list[Figure]
     return [Actor(name=name, role="victim", mentions=spans)] if spans else []
 
 
-def _armed_sides_as_groups(attribution: list[Source], who: list[Actor]) -> list[Source]:
-    """A cited source that the story shows attacking (a named armed group that claims or
-    denies) is a `group`, whatever its name says."""
-    attackers = _name_keys(a for a in who if a.role == "attacker" and not a.name.islower())
-    return [
-        s.model_copy(update={"type": "group"}) if s.type in ("other", "media") and _name_keys([s]) & attackers else s
-        for s in attribution
-    ]
-
-
 def _without_places(who: list[Actor], excluded: set[str]) -> list[Actor]:
     """Places and media are never actors (officials who speak may be: they often command)."""
     return [actor for actor in who if _key(actor.name) not in excluded and not re.search(r"\d", actor.name)]
@@ -499,7 +495,7 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     speaks_for = {e.name: e.speaks_for.name for e in analysis.sources if e.speaks_for is not None}
     toll = dedupe_figures(figures, speaks_for) if options.merge else figures
     who += _counted_victims(text, sentences, figures, who)
-    attribution = _armed_sides_as_groups(attribution, who)
+    attribution = armed_sides_as_groups(attribution, who)
     brief = Brief(who=who, where=where, toll=toll, attribution=attribution, notes=analysis.notes)
     brief = _when_what_where(brief, analysis)
     problems = brief.spans_match(text)

@@ -1515,6 +1515,239 @@ def test_put_the_toll_at_and_a_participle_of_saying_credit_their_subject(text, c
     assert source in (figures[count] or "")
 
 
+@pytest.mark.parametrize(
+    "sentence,count,source,kind",
+    [
+        ("Wildfires have killed at least 12 people, local fire departments reported on Monday.", 12,
+         "local fire departments", "government"),
+        ("The storm destroyed hundreds of homes and killed nine people, several press reports said.", 9,
+         "several press reports", "media"),
+        ("At least 25 protesters were killed in the crackdown, human rights monitors said.", 25,
+         "human rights monitors", None),
+        ("Initial reports said three farmers were killed in the raid.", 3, "Initial reports", "media"),
+    ],
+)  # fmt: skip
+def test_a_plural_or_generic_source_is_cited_and_credited(sentence, count, source, kind):
+    brief = summarise_text("Deaths in Osk\n" + sentence + "\n")
+    assert source_of(brief, "killed", count) == source
+    assert source.casefold() in names(brief.attribution)
+    if kind:
+        assert type_of(brief.attribution, source) == kind
+
+
+def test_a_figure_whose_paragraph_cites_nobody_takes_the_source_of_the_next_paragraph_or_the_one_before():
+    text = (
+        "Floods in Varnia\n\n"
+        "Floodwaters swept through three villages in northern Varnia, leaving 23 people dead.\n\n"
+        "The National Disaster Office said rescue teams were still searching the area on Friday.\n\n"
+        "Another 41 people were taken to hospital in Osk.\n"
+    )
+    brief = summarise_text(text)
+    assert source_of(brief, "killed", 23) == "National Disaster Office"
+    assert source_of(brief, "injured", 41) == "National Disaster Office"
+
+
+def test_a_party_is_a_source_named_as_written_or_by_the_name_given_beside_it_before():
+    brief = summarise_text(
+        "Leader held\nOpposition leader Dan Ruiz was detained outside his home on Friday, his party said.\n"
+    )
+    assert source_of(brief, "arrested", 1) == "his party"
+    assert type_of(brief.attribution, "his party") == "other"
+    text = (
+        "Protests in Osk\n"
+        "The main opposition party, the Union for Osk Renewal called the protest on Sunday.\n"
+        "Rights groups said the police had used tear gas.\n"
+        "The party said that six of its top officials, including its chairman Leo Vas, had been detained.\n"
+    )
+    brief = summarise_text(text)
+    assert source_of(brief, "arrested", 6) == "Union for Osk Renewal"
+    assert type_of(brief.attribution, "Union for Osk Renewal") == "other"
+
+
+def test_people_of_a_named_village_are_the_source_not_the_village():
+    brief = summarise_text(
+        "Strike in Osk\nElders in the village of Kerro said 5 civilians were killed in the strike.\n"
+    )
+    assert source_of(brief, "killed", 5) == "Elders"
+    assert type_of(brief.attribution, "Elders") == "witness"
+    assert not has_name(brief.attribution, "Kerro")
+
+
+@pytest.mark.parametrize(
+    "sentence,source,relay",
+    [
+        ("State media quoted the health ministry as saying 19 people were killed.", "health ministry", "State media"),
+        ("At least 19 people had died, the Osk Times reported, quoting a police official.", "police official",
+         "Osk Times"),
+    ],
+)  # fmt: skip
+def test_a_quoted_source_is_credited_and_the_outlet_quoting_it_is_only_cited(sentence, source, relay):
+    brief = summarise_text("Blast in Osk\n" + sentence + "\n")
+    assert source_of(brief, "killed", 19) == source
+    assert relay.casefold() in names(brief.attribution)
+
+
+def test_joined_unnamed_sources_and_armed_groups_that_claim_or_deny_are_cited_as_written():
+    text = (
+        "Mosque bombing in Osk\n"
+        "A bomb killed 27 worshippers in Osk on Friday, police and hospital officials said.\n"
+        "The Tarn Liberation Front (TLF), the main insurgency, denied involvement. "
+        "A smaller group, Osk-Jamaat, claimed responsibility in a statement.\n"
+    )
+    brief = summarise_text(text)
+    assert source_of(brief, "killed", 27) == "police and hospital officials"
+    kinds = {source.name: source.type for source in brief.attribution}
+    assert kinds.get("Tarn Liberation Front") == "group"
+    assert kinds.get("Osk-Jamaat") == "group"
+    assert "main insurgency" not in kinds and "smaller group" not in kinds
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Abu Karim, a spokesman for the Free Tarn Front, said its fighters had killed 11 soldiers.",
+        "A rebel spokesman, Abu Karim, said 11 soldiers had been killed.",
+    ],
+)
+def test_who_speaks_for_an_armed_group_is_typed_as_the_group(sentence):
+    brief = summarise_text("Raid in Osk\n" + sentence + "\n")
+    assert source_of(brief, "killed", 11) == "Abu Karim"
+    assert type_of(brief.attribution, "Abu Karim") == "group"
+
+
+def test_who_speaks_for_a_ministry_stays_an_official():
+    brief = summarise_text("Raid in Osk\nLena Hart, a spokeswoman for the Interior Ministry, said 11 were killed.\n")
+    assert type_of(brief.attribution, "Lena Hart") == "official"
+
+
+def test_a_description_stands_for_the_name_that_holds_its_words_not_the_nearest_source():
+    text = (
+        "Tanker blast\n"
+        "A fuel tanker exploded on Saturday, killing at least 48 people, the state emergency agency said.\n"
+        "The head of the Osk State Emergency Management Agency, Dan Ruiz, said the truck had overturned.\n"
+        "The Federal Road Safety Corps (FRSC) said in a separate statement that 52 people died.\n"
+    )
+    brief = summarise_text(text)
+    assert source_of(brief, "killed", 48) == "Osk State Emergency Management Agency"
+    assert source_of(brief, "killed", 52) == "Federal Road Safety Corps"
+
+
+def test_a_body_named_by_who_runs_it_is_its_own_source_and_its_officials_are_the_same_source():
+    text = (
+        "Strike kills 31, health officials say\n"
+        "An air strike hit a busy market in northern Osk on Wednesday, killing at least 31 civilians, "
+        "according to the Tarn-run health ministry, while a local hospital said it had received 26 bodies.\n"
+    )
+    brief = summarise_text(text)
+    assert source_of(brief, "killed", 31) == "Tarn-run health ministry"
+    assert source_of(brief, "killed", 26) == "local hospital"
+    kinds = {source.name: source.type for source in brief.attribution}
+    assert kinds["Tarn-run health ministry"] == "government" and "health officials" not in kinds
+
+
+def test_each_of_two_joined_subjects_is_cited_and_an_indefinite_monitor_is_the_one_named_next():
+    text = (
+        "Strikes on Osk\n"
+        "Air strikes on a town killed 22 people on Monday, a war monitor and rescue workers said.\n"
+        "The Varnian Observatory for Human Rights, a Britain-based monitor, said warplanes carried out eight raids. "
+        "It said more than 50 people were injured.\n"
+    )
+    brief = summarise_text(text)
+    assert source_of(brief, "killed", 22) == "Varnian Observatory for Human Rights"
+    assert "rescue workers" in names(brief.attribution)
+
+
+def test_a_spokesman_for_an_attacking_group_is_a_group_and_a_police_spokesman_stays_official():
+    text = (
+        "Base attacked\nThe Hakra killed 11 soldiers in an attack on an army base in Osk on Monday. "
+        "A spokesman for the Hakra, Abu Karim, said the group had carried out the attack.\n"
+    )
+    assert type_of(summarise_text(text).attribution, "Abu Karim") == "group"
+    text = (
+        "Protest crushed\nPolice fired on protesters in Osk on Monday, killing 11 people. "
+        "A spokesman for the police, Dan Ruiz, said officers had acted in self-defence.\n"
+    )
+    assert type_of(summarise_text(text).attribution, "Dan Ruiz") == "official"
+
+
+def test_an_opposition_spokesman_is_typed_other_not_official():
+    text = "Protest crushed\nPolice fired on protesters, killing 11 people, opposition spokesman Dan Ruiz said.\n"
+    assert type_of(summarise_text(text).attribution, "Dan Ruiz") == "other"
+
+
+def test_unnamed_sources_keep_their_quantifier_as_written():
+    text = "Clash in Dorn\nSome media agencies in the area reported that 8 soldiers died in the clash.\n"
+    assert source_of(summarise_text(text), "killed", 8) == "Some media agencies"
+
+
+@pytest.mark.parametrize(
+    "sentence,kind",
+    [
+        ("Jon Brask, a Tarn Front commander, said 11 soldiers were killed.", "group"),
+        ("Jon Brask, a commander of the group, said 11 soldiers were killed.", "group"),
+        ("Police commander Jon Brask said 11 soldiers were killed.", "official"),
+    ],
+)
+def test_a_commander_of_an_armed_group_is_typed_group(sentence, kind):
+    assert type_of(summarise_text("Raid in Osk\n" + sentence + "\n").attribution, "Jon Brask") == kind
+
+
+def test_two_sources_joined_by_and_the_are_two_but_one_name_with_and_stays_one():
+    brief = summarise_text("Fire in Osk\nPolice and the Osk Red Cross said 22 people died in the fire.\n")
+    assert {"police", "osk red cross"} <= names(brief.attribution)
+    brief = summarise_text("Quake in Osk\nThe Disaster and Emergency Management Authority said 22 people died.\n")
+    assert [s.name for s in brief.attribution] == ["Disaster and Emergency Management Authority"]
+
+
+def test_whose_claim_or_statement_it_is_gives_the_figure():
+    text = (
+        "Unrest in Osk\nThe Osk Council says that at least 80 people have been killed, "
+        "despite Varnia's claim that only ten people are dead.\n"
+    )
+    brief = summarise_text(text)
+    assert source_of(brief, "killed", 80) == "Osk Council"
+    assert source_of(brief, "killed", 10) == "Varnia"
+    brief = summarise_text("Raid in Osk\nThe Tarn Front's statement said 12 soldiers died.\n")
+    assert source_of(brief, "killed", 12) == "Tarn Front"
+
+
+def test_a_headline_figure_takes_no_source_from_the_next_paragraph():
+    text = "Blast kills 18 in Osk\n\nThe Osk Civil Defence said rescue teams were searching the rubble on Monday.\n"
+    figure = the_figure(summarise_text(text), "killed", 18)
+    assert figure.source is None
+
+
+def test_who_claims_that_is_a_source_but_what_claimed_lives_is_not():
+    text = "Protests\nOne eye-witness at the hospital claims that the police fired into the crowd, killing 4.\n"
+    brief = summarise_text(text)
+    assert source_of(brief, "killed", 4) == "eye-witness"
+    assert type_of(brief.attribution, "eye-witness") == "witness"
+    brief = summarise_text("Floods\nThe floods claimed the lives of 12 people in Osk on Monday.\n")
+    assert not brief.attribution
+
+
+def test_an_unnamed_source_cited_with_according_to_is_listed_even_without_a_figure():
+    text = (
+        "Ship sinks off Osk\nThe patrol ship sank on Friday. While no cause was confirmed by authorities, "
+        "there was an explosion. According to the ship's captain, the ship keeled to the right.\n"
+    )
+    listed = names(summarise_text(text).attribution)
+    assert "ship's captain" in listed and "authorities" not in listed
+
+
+def test_aid_groups_are_typed_ngo():
+    brief = summarise_text("Floods in Osk\nAid groups said 40 people had died in the floods.\n")
+    assert source_of(brief, "killed", 40) == "Aid groups"
+    assert type_of(brief.attribution, "Aid groups") == "ngo"
+
+
+def test_people_of_a_town_are_cited_without_the_town_but_an_office_keeps_its_place():
+    brief = summarise_text("Strike\nResidents of the town of Kerro said 5 civilians were killed.\n")
+    assert source_of(brief, "killed", 5) == "Residents"
+    brief = summarise_text("Strike\nThe governor of the region told reporters 5 civilians were killed.\n")
+    assert source_of(brief, "killed", 5) == "governor of the region"
+
+
 # ---------------------------------------------------------------- 5. counts written as a list of people
 
 

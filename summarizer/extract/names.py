@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .numbers import parse_number
 from .sentences import Sentence, parse_sentences
-from .sources import _trim_name
+from .source_names import trim_name as _trim_name
 
 # ---------------------------------------------------------------- places and actors
 

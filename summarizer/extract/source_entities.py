@@ -29,14 +29,18 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
         if refers_back(mention) or mention.pronoun:
             continue
         kind = source_type(mention.name, mention.description)
+        if mention.claims and kind == "other":
+            kind = "group"  # 'X claimed responsibility' / 'X denied involvement': an armed side
         acronym = ACRONYM_AFTER.match(text, mention.end)
         for number, entity in enumerate(entities):
             # unnamed witnesses ('witnesses', 'eyewitnesses') are one source; unnamed bodies
             # ('authorities', 'the police department') are not one another
             unnamed = not re.search(r"[A-Z]", entity.name + mention.name) and entity.kind == kind == "witness"
-            if (entity.related(mention.name) and not _body_and_person(entity, mention.name)) or unnamed:
+            body = any(_officials_of(known, mention.name) for known in entity.names)
+            officials = body or any(_officials_of(mention.name, known) for known in entity.names)
+            if (entity.related(mention.name) and not _body_and_person(entity, mention.name)) or unnamed or officials:
                 entity.add(mention.name, mention.span)
-                if entity.kind == "other":
+                if entity.kind == "other" or body:  # the body's kind, not its officials'
                     entity.kind = kind
                 resolved[index] = number
                 break
@@ -53,6 +57,8 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
             _resolve_pronoun(index, mentions, entities, resolved)
             continue
         if index in resolved:
+            continue
+        if refers_back(mention) and _resolve_by_apposition(text, index, mentions, entities, resolved):
             continue
         # 'the statement' is the statement of whichever source was cited, of any kind
         kind = (
@@ -104,6 +110,77 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
             entity.names[bare] += 0
             entity.name = bare
     return entities, resolved
+
+
+_NAME_RUN = r"[A-Z][\w'’.&-]*(?:\s+(?:(?:of|for|and|the|de)\s+)*[A-Z][\w'’.&-]*)*"
+
+
+def _named_in_apposition(text: str, mention: SourceMention) -> tuple[int, int] | None:
+    """The name a description stands for where the story gave it beside the same noun
+    before ('the opposition party, the Union for X, called ...' or 'the Union for X, a
+    rights group, ...' ... 'the party said'): the last such name before the mention."""
+    head = mention.name.split()[-1]
+    before = text[: mention.start]
+    patterns = (
+        rf"\b{re.escape(head)}\s*,\s*(?:the\s+)?({_NAME_RUN})",
+        rf"({_NAME_RUN})\s*,\s*(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}{re.escape(head)}\b",
+    )
+    found = [m.span(1) for pattern in patterns for m in re.finditer(pattern, before)]
+    return max(found) if found else None
+
+
+def _named_with_its_words(text: str, mention: SourceMention) -> tuple[int, int] | None:
+    """'the state emergency agency said' stands for the 'Niger State Emergency Management
+    Agency' named elsewhere: a name that ends in the description's noun and holds all its
+    other words (the nearest one; a bare 'the agency' has no words to match)."""
+    words = [w.casefold() for w in mention.name.split()]
+    modifiers = set(words[:-1]) - {"the", "a", "an"}
+    if not modifiers:
+        return None
+    found = [
+        m.span()
+        for m in re.finditer(_NAME_RUN, text)
+        if m.group().split()[-1].casefold() == words[-1]
+        and modifiers <= {w.casefold() for w in m.group().split()}
+        and not m.start() <= mention.start < m.end()
+    ]
+    return min(found, key=lambda span: abs(span[0] - mention.start)) if found else None
+
+
+def _resolve_by_apposition(
+    text: str, index: int, mentions: list[SourceMention], entities: list[Entity], resolved: dict[int, int]
+) -> bool:
+    """'the opposition party, the Union for X, called ...' / 'the party said': the name given
+    beside the same noun before is the one the description stands for (the noun says its kind)."""
+    mention = mentions[index]
+    named = _named_in_apposition(text, mention) or _named_with_its_words(text, mention)
+    if named is None:
+        return False
+    name = text[named[0] : named[1]]
+    entity = next((e for e in entities if e.related(name)), None)
+    if entity is None:
+        entity = Entity(name, source_type(mention.name, mention.description))
+        entity.add(name, named)
+        entities.append(entity)
+    entity.add(mention.name, mention.span)
+    resolved[index] = entities.index(entity)
+    return True
+
+
+_BODIES = frozenset({"ministry", "department", "agency", "office", "authority", "directorate", "service"})
+
+
+def _officials_of(officials: str, body: str) -> bool:
+    """'health officials' and 'the Tarn-run health ministry': the officials of the body that
+    the same words name (one source, typed by the body)."""
+    words, named = officials.casefold().split(), body.casefold().replace("-", " ").split()
+    return (
+        len(words) == 2
+        and words[-1] == "officials"
+        and len(named) >= 2
+        and named[-1] in _BODIES
+        and words[0] in named[:-1]
+    )
 
 
 def _unnamed(name: str) -> bool:
@@ -171,6 +248,9 @@ def _link_spokespeople(text: str, mentions: list[SourceMention], entities: list[
             speaker.speaks_for = cited[0]
         elif body_name:  # the body is named only beside its spokesperson: a name of the person's source
             speaker.names[body_name] += 0
+        body_kind = cited[0].kind if cited else source_type(body_name) if body_name else None
+        if body_kind == "group":
+            speaker.kind = "group"  # who speaks for an armed group is cited as the group (a side)
 
 
 def _body_of_spokesperson(description: str) -> str | None:

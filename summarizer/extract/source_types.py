@@ -17,11 +17,11 @@ SOURCE_TYPE_WORDS = [
      r"|world\s+food\s+program|\bwfp\b|\biom\b|organi[sz]ation\s+for\s+migration|\bundp\b|\bunfpa\b"
      r"|coordination\s+of\s+humanitarian|peacekeep|\bu\.\s?n\.|(?-i:\bUN[A-Z]{2,4}\b|MONUSCO|MINUS[A-Z]+|\bWHO\b)"),
     ("ngo", r"red\s+cross|red\s+crescent|amnesty|human\s+rights|rights\s+group|doctors\s+without"
-     r"|médecins|\bmsf\b|charity|foundation|\bngos?\b|relief"
+     r"|médecins|\bmsf\b|charity|foundation|\bngos?\b|relief|\baid\s+(?:groups?|agenc|organi[sz]ations?)"
      # the naming formula of defenders' groups: 'Committee to Protect X', 'League for the Defence of Y'
      r"|\b(?:committee|society|league|association|alliance|council|campaign|network)\s+(?:to|for)\s+"
      r"(?:the\s+)?(?:protect|defen[cds])"),
-    ("witness", r"witness\w*|\bresidents?\b|survivors?|\blocals\b|villagers?|eyewitness\w*"),
+    ("witness", r"witness\w*|\bresidents?\b|survivors?|\blocals\b|villagers?|eyewitness\w*|\belders?\b"),
     ("military", r"\barmy\b|military|armed\s+forces|defen[cs]e\s+forces|idf|command\b|\bnato\b"
      r"|chiefs\s+of\s+staff|\b(?:colonel|col\.|lieutenant|lt\.|brigadier|brig\.|major\s+general"
      r"|(?<!-)general\s+(?-i:[A-Z])|admiral|sergeant|sgt\.)"),
@@ -35,7 +35,7 @@ SOURCE_TYPE_WORDS = [
      r"|institute|embassy|consulate|railways?|coast\s+guard|emergency|disaster|civil\s+protection|office\b"),
     ("media", r"\btv\b|television|news|times|post|jazeera|reuters|afp|associated\s+press|\bap\b"
      r"|bbc|cnn|radio|\bfm\b|newspaper|daily|channel|news\s+agency|mayadeen|press|journal|media"
-     r"|reporter|correspondent|\w\.(?:com|net|org|info)\b"),
+     r"|reporter|correspondent|\breports\b|\w\.(?:com|net|org|info)\b"),
     ("group", r"militia|rebels?|insurgents|movement|front|brigade|army\s+of|faction"),
 ]  # fmt: skip
 _SOURCE_TYPE = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in SOURCE_TYPE_WORDS]
@@ -60,10 +60,40 @@ _PRIVATE_AFTER = re.compile(rf"^,\s*(?:\d{{1,2}}\b|(?:a|an)\s+(?:[\w-]+\s+)?{_CI
 # people of a hospital speak for no authority ('the director of the city hospital, Ana Ruiz')
 _MEDICAL = re.compile(r"\bhospital|\bclinic\b|\bmedical\s+director", re.IGNORECASE)
 _AUTHORITY = re.compile(r"ministry|minister|government|police|official|authorit|governor|mayor", re.IGNORECASE)
+_ARMED_SPEAKER = re.compile(
+    r"\b(?:rebel|militant|insurgent|jihadist|guerrilla|militia|separatist)s?['’]?\s+(?:group\s+)?"
+    r"(?:spokes(?:man|woman|person)|commander|leader)\b",
+    re.IGNORECASE,
+)
+_BODY_TITLE = re.compile(
+    r"((?:[A-Z][\w'’-]*\s)+)(?:military\s+)?(?:commander|spokes(?:man|woman|person)|leader)\b"
+    r"|\b(?:commander|spokes(?:man|woman|person)|leader)s?\s+(?:of|for|with)\s+the\s+"
+    r"(?:armed\s+|militant\s+|rebel\s+)?(group|movement|militia|rebels|insurgents|insurgency|faction)\b"
+)
+
+
+def _speaks_for_a_group(description: str) -> bool:
+    """'a Tarn Front commander', 'a commander of the group': the body the person speaks or
+    commands for is an armed group by its own words."""
+    match = _BODY_TITLE.search(description)
+    if match is None:
+        return False
+    return bool(match.group(2)) or next(
+        (kind == "group" for kind, pattern in _SOURCE_TYPE if pattern.search(match.group(1))), False
+    )
+
+
+_OPPOSITION_SPEAKER = re.compile(
+    r"\bopposition(?:\s+party)?\s+(?:spokes(?:man|woman|person)|leader|official)\b"
+    r"|\bspokes(?:man|woman|person)\s+for\s+the\s+(?:main\s+)?opposition\b",
+    re.IGNORECASE,
+)
 _RANK = re.compile(r"\b(?:colonel|col\.|lieutenant|lt\.|major\b|captain|capt\.|sergeant|sgt\.)", re.IGNORECASE)
 
 
 def source_type(name: str, description: str = "") -> str:
+    if re.search(r"\bpart(?:y|ies)$", name, re.IGNORECASE):
+        return "other"  # a political party (the corpus types opposition parties as other)
     for kind, pattern in _SOURCE_TYPE:
         if pattern.search(name):
             return kind
@@ -75,6 +105,10 @@ def source_type(name: str, description: str = "") -> str:
     if _MEDICAL.search(name) and not _AUTHORITY.search(name):
         return "other"  # 'a source in the city hospital': no authority speaks
     description = _AUDIENCE.sub(" ", description)
+    if _ARMED_SPEAKER.search(description) or _speaks_for_a_group(description):
+        return "group"  # 'a rebel spokesman, X,': who speaks for an armed group is cited as the group
+    if _OPPOSITION_SPEAKER.search(description):
+        return "other"  # 'opposition spokesman X': speaks for a party, not an authority
     person = _looks_like_person(name)
     at = description.find(name) if person else -1
     if at >= 0 and (_PRIVATE_BEFORE.search(description[:at]) or _PRIVATE_AFTER.match(description[at + len(name) :])):

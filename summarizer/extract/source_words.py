@@ -116,8 +116,35 @@ SOURCE_HEADS = frozenset(
         "journalist",
         "journalists",
         "mission",
+        "elder",
+        "elders",
+        "party",
+        "worker",
+        "workers",
     ]
 )
+
+# what a source issues, cited as the speaker when a noun before says whose it is
+# ('several press reports said', 'initial media reports said'): a bare 'reports said' is not
+REPORT_HEADS = frozenset({"report", "reports", "accounts"})
+
+
+def singular(word: str) -> str:
+    """'departments' -> 'department', 'agencies' -> 'agency' (the lemmatiser is not loaded)."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def is_source_head(token) -> bool:
+    """Is this common noun the head of a source ('officials', 'local fire departments',
+    'human rights monitors', 'several press reports')? Plurals count as their singular."""
+    word = token.lower_
+    if word in SOURCE_HEADS or (token.tag_ == "NNS" and singular(word) in SOURCE_HEADS):
+        return True
+    return word in REPORT_HEADS and any(c.dep_ in ("amod", "compound") for c in token.children)
 
 
 # Heads of a definite description that stands for a source named elsewhere ('the UN refugee
@@ -138,5 +165,6 @@ DESCRIPTION_HEADS = frozenset(
         "broadcaster",
         "newspaper",
         "outlet",
+        "party",
     ]
 )

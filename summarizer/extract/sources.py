@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .sentences import Sentence, parse_sentences
+from .source_names import INCLUDING, joined, listed_names, parts, person_name_start, trim_name
 from .source_types import source_type as source_type  # re-exported: callers read it here
 from .speakers import is_description, speakers
 
@@ -56,26 +57,12 @@ class SourceMention:
     pronoun: bool = False  # 'he said': refers back to a person named before; not a name itself
     parsed: bool = False  # found only as a reporting verb's subject in the parse
     refers_back: bool = False  # 'the UN refugee agency said': stands for a source named elsewhere
+    relay: bool = False  # 'Reuters quoted X as saying': passes on the words of the source it quotes
+    claims: bool = False  # 'X claimed responsibility', 'X denied involvement': a side in the attack
 
     @property
     def span(self) -> tuple[int, int]:
         return (self.start, self.end)
-
-
-def _trim_name(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " ,.;:\"“”'’(":
-        start += 1
-    while end > start and text[end - 1] in " ,.;:\"“”'’)":
-        end -= 1
-    for article in ("the ", "The "):
-        if text.startswith(article, start) and end - start > 4:
-            start += len(article)
-    if text[start:end].endswith("'s") or text[start:end].endswith("’s"):
-        end -= 2
-    trailing = re.search(r"(?:\s+(?:and|or|of|for|the|on|in|at|de))+$", text[start:end])
-    if trailing:
-        end = start + trailing.start()
-    return start, end
 
 
 def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int] | None:
@@ -89,7 +76,9 @@ def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int]
         r"|[A-Z]{2,}[\w.-]*)\s*,\s*$",
         window,
     )
-    if named:
+    # 'a smaller militant group, Osk-Jamaat,': one capitalised word after a description
+    named = named or re.search(r"[a-z]\s*,\s*(?:the\s+)?([A-Z][\w'’.-]+)\s*,\s*$", window)
+    if named and not _PROPER_CLAUSE.search(window[: named.start(1)]):
         return floor + named.start(1), floor + named.end(1)
     # skip an appositive ", headquartered in Beirut," or a time "on Friday"
     for _ in range(2):
@@ -117,6 +106,8 @@ def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int]
             re.search(
                 r"\b(?:for|of|in|at|to|on|(?<!reports )(?<!report )(?<!statement )from)\s+$", window[: match.start(1)]
             )
+            # 'elders in the village of Kerro said': the name is the place's, not the speaker's
+            or (match.group(1).startswith("of ") and _PLACE_NOUN_BEFORE.search(window[: match.start(1)]))
             # 'a source in the regional capital, Lesk': the name is the place's, in apposition
             or re.search(
                 r"\b(?:in|at(?!\s+(?:least|most)\b)|near|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[a-z][\w-]*,\s*$",
@@ -128,7 +119,7 @@ def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int]
         start, end = floor + match.start(1), floor + match.end(1)
         while text[start:end].split()[:1] and text[start:end].split()[0] in ("of", "for", "on", "and", "the", "de"):
             start = text.index(" ", start) + 1
-        return _trim_name(text, start, end)
+        return trim_name(text, start, end)
     generic = re.search(r"\b((?:the|a|an)\s+(?:[\w-]+\s+){0,2}\w+)\s*$", window, re.IGNORECASE)
     if generic and GENERIC_SOURCE.match(generic.group(1)):
         return floor + generic.start(1), floor + generic.end(1)
@@ -138,11 +129,33 @@ def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int]
     return None
 
 
+# 'The Tarn Front (TTF), the main rebel group,': the clause before the apposition is itself a
+# name (the apposition only renames it); 'the mayor of Osk, Ana Ruiz,' is a description
+_PROPER_CLAUSE = re.compile(
+    r"(?:^|[.;:]\s|,\s)\s*(?:The\s+)?[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|for|and|the|de|\([A-Z]{2,}\)))*"
+    r"\s*,\s*(?:the\s+)?$"
+)
+# what only a side in an attack says of it: the source is an armed group, whatever its name says
+_CLAIMS = re.compile(
+    r"[^.;]{0,60}?\b(?:claimed|claims|claiming|denied|denies|denying)\s+(?:(?:any|all)\s+)?"
+    r"(?:responsibility|involvement|(?:the|its)\s+(?:attack|bombing|raid|assault))",
+    re.IGNORECASE,
+)
+_PLACE_NOUN_BEFORE = re.compile(
+    r"\b(?:village|town|city|district|province|region|area|county|state|capital|camp|neighbou?rhood|island)\s+$"
+)
+
+
 # Unnamed but real sources: "emergency officials said", "police said", "witnesses told".
-_UNNAMED_SOURCE = re.compile(
-    r"(?:^|[,;]\s*|\b(?:and|but)\s+|^\W*)((?:(?!(?:which|who|whom|whose|that|what|as|than)\s)[a-z][\w-]+\s+){0,2}"
+_UNNAMED = (
     r"(?:officials|police|witnesses|eyewitnesses|residents|doctors|medics|rescuers|paramedics|workers"
-    r"|authorities|villagers|survivors|hospital\s+sources|security\s+sources|sources))\s*$",
+    r"|authorities|villagers|survivors|hospital\s+sources|security\s+sources|sources)"
+)
+_UNNAMED_SOURCE = re.compile(
+    # 'police and hospital officials said': two unnamed sources joined are one citation
+    rf"(?:^|[,;]\s*|\b(?:and|but)\s+|^\W*)((?:{_UNNAMED}\s+and\s+)?"
+    r"(?:(?!(?:which|who|whom|whose|that|what|as|than)\s)[a-z][\w-]+\s+){0,2}"
+    rf"{_UNNAMED})\s*$",
     re.IGNORECASE,
 )
 
@@ -171,7 +184,7 @@ def _last_proper_run(text: str, start: int, end: int) -> tuple[int, int] | None:
     run = runs[-1]
     # keep 'Syrian Defence Ministry spokesperson Hasan X' -> 'Hasan X', but a name split only
     # by 'of'/'for' ('Ministry of Defence') is one run already.
-    return _trim_name(text, *_strip_connectives(text, run.start(), run.end()))
+    return trim_name(text, *_strip_connectives(text, run.start(), run.end()))
 
 
 def _strip_connectives(text: str, start: int, end: int) -> tuple[int, int]:
@@ -233,28 +246,6 @@ _CLAUSE_ENDS = re.compile(
 _ALWAYS_SOURCES = re.compile(r"\b(?:spokes(?:man|woman|person|men|women|people)|(?:eye-?)?witness(?:es)?)\b", re.I)
 
 
-_INCLUDING = re.compile(
-    r"(?:[a-z][\w-]*\s+){0,3}(?:sources|outlets|media|reports|organi[sz]ations|groups|agencies)\s*,?\s+"
-    r"(?:including|such\s+as|among\s+them)\s+"
-)
-
-
-def _listed_names(text: str, position: int, ceiling: int) -> list[tuple[int, int]]:
-    """'CNN, the BBC and USA Today': each capitalised name of a list, in order."""
-    names: list[tuple[int, int]] = []
-    while True:
-        item = _LIST_ITEM.match(text, position, ceiling)
-        if not item:
-            return names
-        names.append(item.span(1))
-        if not item.group(2):
-            return names
-        position = item.end()
-
-
-_LIST_ITEM = re.compile(r"(?:the\s+)?([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)(,?\s+and\s+|\s*,\s*)?")
-
-
 def _noun_starts(doc, offset: int) -> set[int]:
     """Where the parse reads a word as a noun ('states', 'reports', 'claims'), except reports
     that a noun before qualifies: in 'state media reports said' those words name who reports."""
@@ -280,9 +271,9 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
     for sentence in sentences:
         found: list[tuple[int, int]] = []
         for match in _ACCORDING.finditer(text, sentence.start, sentence.end):
-            listed = _INCLUDING.match(text, match.end(), sentence.end)
+            listed = INCLUDING.match(text, match.end(), sentence.end)
             if listed:  # 'according to many news sources including X and Y': X and Y
-                found += _listed_names(text, listed.end(), sentence.end)
+                found += listed_names(text, listed.end(), sentence.end)
                 continue
             span = _noun_phrase_after(text, match.end(), sentence.end)
             if span:
@@ -326,18 +317,25 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
             and not re.search(r"-(based|backed|led|run)$", text[start:end])
             and not _is_sentence_initial_word(text, text[start:end], start, sentence.start, capitalised)
         ]
-        kept = [part for start, end in kept for part in _parts(text, start, end)]
+        kept = [part for start, end in kept for part in parts(text, start, end)]
         pronouns: list[tuple[int, int]] = []
         parsed: set[tuple[int, int]] = set()
-        for speaker in speakers(doc, sentence.start) if doc is not None else []:
+        found_speakers = speakers(doc, sentence.start) if doc is not None else []
+        relays = [(s.start, s.end) for s in found_speakers if s.relay]
+        kept = [part for span in kept for part in joined(text, span, found_speakers)]
+        explicit = {(s.start, s.end) for s in found_speakers if s.explicit}
+        for speaker in found_speakers:
             if speaker.pronoun:
                 pronouns.append((speaker.start, speaker.end))
             elif not any(start < speaker.phrase_end and speaker.phrase_start < end for start, end in kept):
-                span = _trim_name(text, speaker.start, speaker.end)
-                span = (_person_name(text, *span), span[1])  # 'NDRF inspector Ana Ruiz' -> 'Ana Ruiz'
+                span = trim_name(text, speaker.start, speaker.end)
+                span = (person_name_start(text, *span), span[1])  # 'NDRF inspector Ana Ruiz' -> 'Ana Ruiz'
                 if span[1] > span[0] and not _NOT_NAMES.match(text[span[0] : span[1]]):
                     kept.append(span)
-                    if not _ALWAYS_SOURCES.search(text, span[0], span[1]):
+                    if (
+                        not _ALWAYS_SOURCES.search(text, span[0], span[1])
+                        and (speaker.start, speaker.end) not in explicit
+                    ):
                         parsed.add(span)
         for start, end in sorted(set(kept) | set(pronouns)):
             description = text[max(sentence.start, start - 60) : min(sentence.end, end + 40)]
@@ -348,50 +346,11 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
                     pronoun=(start, end) in pronouns,
                     parsed=(start, end) in parsed,
                     refers_back=(start, end) in parsed and is_description(text, start, end),
+                    relay=any(a < end and start < b for a, b in relays),
+                    claims=bool(_CLAIMS.match(text, end, sentence.end)),
                 )
             )
     return mentions
-
-
-# 'But authorities said', '... while other sources said'; the tail of 'state-run X' ('run X')
-_LEADING_CONJUNCTION = re.compile(
-    r"(?:(?i:but|and|yet|so|however|while|whereas|though|although|meanwhile)|based|run|led|backed|owned)\s+"
-)
-# 'the BBC and CNN reported': two one-word names joined by 'and' are two sources
-_TWO_NAMES = re.compile(r"([A-Z][\w'’.&-]*)\s+and\s+([A-Z][\w'’.&-]*)")
-
-
-# 'trader Musa Garba', 'Interior minister Ana Ruiz', 'Col. Jon Ekko': the person's name is
-# the capitalised words after a lower-case description or an abbreviated title
-_PERSON_AFTER_TITLE = re.compile(
-    r"(?:.*\s)?(?:(?!(?:of|for|on|in|at|to|and|the|with|from|by|de|du|des)\s)[a-z][\w-]*"
-    r"|(?:Gen|Col|Lt|Maj|Capt|Sgt|Brig|Cpl|Dr|Mr|Mrs|Ms|Prof|Rev|Sen|Gov|Rep)\.?)\s+"
-    r"([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|(?:al|el)-[\w'’-]+|bin|ibn|de|da|van|von)){1,3})"
-)
-
-
-def _person_name(text: str, start: int, end: int) -> int:
-    """Where the person's own name starts inside a source span (its start if none)."""
-    from .names import ORG_WORD  # names.py reads this module's helpers
-
-    person = _PERSON_AFTER_TITLE.fullmatch(text, start, end)
-    if person and not ORG_WORD.search(person.group(1)):
-        return person.start(1)
-    return start
-
-
-def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A source span without a leading conjunction ('But authorities') or the tail of a
-    hyphenated modifier ('run Anadolu Agency' of 'state-run'), split in two where it
-    joins two one-word names ('BBC and CNN')."""
-    lead = _LEADING_CONJUNCTION.match(text, start, end)
-    if lead and lead.end() < end:
-        start = lead.end()
-    start = _person_name(text, start, end)
-    pair = _TWO_NAMES.fullmatch(text, start, end)
-    if pair:
-        return [pair.span(1), pair.span(2)]
-    return [(start, end)]
 
 
 def is_generic(name: str) -> bool:

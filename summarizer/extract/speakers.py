@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .source_words import DESCRIPTION_HEADS, SOURCE_HEADS
+from .source_words import DESCRIPTION_HEADS, SOURCE_HEADS, is_source_head
+from .speaker_names import name_span
 
 # Forms of the verbs that introduce a report (the lemmatiser is not needed for these).
 # Speech verbs only: 'claimed the lives of', 'put the toll at' have subjects that are not sources.
@@ -31,8 +32,6 @@ PERSON_PRONOUNS = frozenset({"he", "she"})
 BODY_PRONOUNS = frozenset({"it"})
 # Subjects that are not sources: other pronouns, and words that only stand in for a clause.
 _NOT_SPEAKERS = frozenset({"this", "that", "there", "which", "who", "what", "they", "we", "i", "you", "one"})
-# Modifiers kept in a speaker's name: 'U.S. Defense Department officials', 'local authorities'.
-_NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "det", "nummod", "npadvmod", "quantmod"})
 
 
 @dataclass(frozen=True)
@@ -45,6 +44,8 @@ class Speaker:
     pronoun: bool
     phrase_start: int  # the whole subject, clauses and appositions included
     phrase_end: int
+    relay: bool = False  # 'Reuters quoted X as saying': passes on another source's words
+    explicit: bool = False  # 'according to the ship's captain': cited as a source in so many words
 
 
 def speakers(doc, offset: int) -> list[Speaker]:
@@ -53,7 +54,7 @@ def speakers(doc, offset: int) -> list[Speaker]:
     for token in doc:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             # 'according to civil defence': the object of 'to' is the source
-            found += _named_objects(doc[token.i + 1], offset, skip=_NOT_SPEAKERS)
+            found += _named_objects(doc[token.i + 1], offset, skip=_NOT_SPEAKERS, according=True)
             continue
         agents = [child for child in token.children if child.dep_ == "agent"]
         if token.lower_ in _GIVEN_BY and agents:
@@ -61,8 +62,26 @@ def speakers(doc, offset: int) -> list[Speaker]:
             for agent in agents:
                 found += _named_objects(agent, offset)
             continue
+        owner = _claim_owner(token)
+        if owner is not None:  # "despite Varnia's claim that only ten died": Varnia gives the figure
+            span = name_span(owner)
+            if span is not None:
+                found.append(Speaker(offset + span[0], offset + span[1], False, *_whole(owner, offset)))
+            continue
+        quoted = _quoted_sources(token)
+        if quoted:
+            # 'state media quoted the ministry as saying', '..., it reported, quoting police':
+            # the source quoted gave the figure; whoever quotes it only relays it
+            found += [Speaker(offset + a, offset + b, False, *_whole(o, offset)) for o, (a, b) in quoted]
+            relays = [c for c in token.children if c.dep_ == "nsubj"] if token.dep_ not in ("advcl", "xcomp") else []
+            relays += [c for c in token.head.children if c.dep_ == "nsubj"] if token.dep_ in ("advcl", "xcomp") else []
+            for relay in relays[-1:]:
+                span = None if relay.pos_ == "PRON" else name_span(relay)
+                if span is not None and (relay.pos_ == "PROPN" or is_source_head(relay)):
+                    found.append(Speaker(offset + span[0], offset + span[1], False, *_whole(relay, offset), relay=True))
+            continue
         name_like = token.pos_ == "PROPN" or (token.i > 0 and token.text[:1].isupper())
-        if (token.lower_ not in SAY_FORMS or name_like) and not _puts_a_toll(token):
+        if (token.lower_ not in SAY_FORMS or name_like) and not _puts_a_toll(token) and not _claims_that(token):
             continue  # a name spelled like a verb ('Sayed', 'Reports') reports nothing
         deps = {child.dep_ for child in token.children}
         if "dobj" in deps and "ccomp" not in deps and token.lower_.startswith(("add", "announc")):
@@ -70,6 +89,8 @@ def speakers(doc, offset: int) -> list[Speaker]:
             if token.lower_.startswith("add") or not any(t.like_num for o in objects for t in o.subtree):
                 continue  # 'had added two floors', 'announced compensation': not a report of words
         subjects = [child for child in token.children if child.dep_ == "nsubj"]
+        if not subjects and _trailing_report(token):
+            subjects = [token.head]  # '..., local fire departments reported.': misread as a noun's modifier
         if not subjects and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "conj"):
             # '..., saying 33 bodies had been found': the participle's subject is its head's
             subjects = [child for child in token.head.children if child.dep_ == "nsubj"]
@@ -82,14 +103,86 @@ def speakers(doc, offset: int) -> list[Speaker]:
                 continue
             if child.lower_ in _NOT_SPEAKERS or child.pos_ == "PRON":
                 continue
-            child = _issuer(child)
-            if child.pos_ != "PROPN" and child.lower_ not in SOURCE_HEADS:
-                continue
-            span = _name_span(child)
-            if span is not None:
-                start, end = span
-                found.append(Speaker(offset + start, offset + end, False, *whole))
+            # 'police and the Red Cross said', 'a war monitor and rescue workers said': each is cited
+            for number, one in enumerate([_issuer(child), *_conjuncts(child)]):
+                if one.pos_ != "PROPN" and not is_source_head(one):
+                    continue
+                span = name_span(one)
+                if span is not None:
+                    phrase = whole if number == 0 else _whole(one, offset)
+                    found.append(Speaker(offset + span[0], offset + span[1], False, *phrase))
     return found
+
+
+def _conjuncts(head) -> list:
+    """The other nouns joined to a subject by 'and': its conjuncts, and a noun the parser
+    hung on it as a modifier though 'and' follows it ('a war monitor and rescue workers')."""
+    joined = [
+        c for c in head.children if c.dep_ == "conj" or (c.dep_ == "nmod" and any(g.dep_ == "cc" for g in c.children))
+    ]
+    return [c for c in joined if c.pos_ in ("NOUN", "PROPN")] + [g for c in joined for g in _conjuncts(c)]
+
+
+_CLAIM_VERBS = frozenset(
+    {"claim", "claims", "claimed", "claiming", "insist", "insists", "insisted", "alleged", "alleges"}
+)
+
+
+def _claims_that(verb) -> bool:
+    """'One witness claims that the police fired': a claim of words (a 'that' clause), not
+    'claimed the lives of' (an object)."""
+    return (
+        verb.lower_ in _CLAIM_VERBS
+        and verb.pos_ == "VERB"
+        and any(c.dep_ == "ccomp" for c in verb.children)
+        and not any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
+_CLAIM_NOUNS = frozenset({"claim", "claims", "statement", "estimate", "estimates", "assertion", "account", "figures"})
+
+
+def _claim_owner(noun):
+    """Whose claim it is: the possessor of a report noun with a 'that' clause ('X's claim that
+    only ten people died'), a name or a noun for a source."""
+    if noun.lower_ not in _CLAIM_NOUNS or not any(c.dep_ in ("acl", "ccomp", "relcl") for c in noun.children):
+        return None
+    owners = [c for c in noun.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or is_source_head(c))]
+    return owners[0] if owners else None
+
+
+_QUOTING = frozenset({"quoted", "quoting", "quotes", "quote", "cited", "citing", "cites"})
+
+
+def _quoted_sources(verb) -> list:
+    """The sources a quoting verb passes on, with their name spans: 'quoted the ministry as
+    saying', '..., quoting a police official' (a participle hung on a reporting verb)."""
+    if verb.lower_ not in _QUOTING or verb.pos_ != "VERB":
+        return []
+    as_saying = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    participle = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.head.lower_ in SAY_FORMS
+    if not (as_saying or participle):
+        return []
+    objects = [
+        c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON" and (c.pos_ == "PROPN" or is_source_head(c))
+    ]
+    return [(o, span) for o in objects if (span := name_span(o)) is not None]
+
+
+def _trailing_report(verb) -> bool:
+    """'Floods killed 12 people, local fire departments reported on Monday': the parser may
+    hang the verb on the noun before it as a modifier; a source noun set off by a comma right
+    before a reporting verb with no object of its own is the verb's subject."""
+    noun = verb.head
+    doc = verb.doc
+    return (
+        verb.dep_ == "acl"
+        and noun.i == verb.i - 1
+        and noun.left_edge.i > 0
+        and doc[noun.left_edge.i - 1].text == ","
+        and (noun.pos_ == "PROPN" or is_source_head(noun))
+        and not any(c.dep_ in ("dobj", "agent") for c in verb.children)
+    )
 
 
 # what a source issues: 'reports on state television said', 'a statement from the office said'
@@ -101,6 +194,9 @@ def _issuer(subject):
     -> 'state television'); the subject itself otherwise."""
     if subject.lower_ not in _REPORT_NOUNS:
         return subject
+    for owner in subject.children:  # "the ministry's statement said"
+        if owner.dep_ == "poss" and (owner.pos_ == "PROPN" or owner.lower_ in SOURCE_HEADS):
+            return owner
     for prep in subject.children:
         if prep.dep_ == "prep" and prep.lower_ in ("on", "from", "by", "of", "in"):
             for issuer in prep.children:
@@ -132,8 +228,11 @@ def is_description(doc_text: str, start: int, end: int) -> bool:
     named_outlet = len(words) >= 3 and words[-2] == "news" and words[0][:1].isupper() and not words[0].isupper()
     # 'the statement said': the statement of a source cited before ('the military statement' names its own)
     bare_report = len(words) == 1 and words[0] in ("statement", "report")
+    # 'the Tarn-run health ministry' is named by who runs it
+    owned = any(word[:1].isupper() and word.endswith(("-run", "-led", "-controlled")) for word in words)
     return (
         bool(words)
+        and not owned
         and not named_outlet
         and (words[-1] in DESCRIPTION_HEADS or bare_report)
         and before.endswith("the ")
@@ -142,140 +241,21 @@ def is_description(doc_text: str, start: int, end: int) -> bool:
     )
 
 
-def _named_objects(preposition, offset: int, skip: frozenset[str] = frozenset()) -> list[Speaker]:
+def _named_objects(
+    preposition, offset: int, skip: frozenset[str] = frozenset(), according: bool = False
+) -> list[Speaker]:
     """The objects of a preposition that name a source ('according to X', 'given by X')."""
     found = []
     for child in preposition.children:
         if child.dep_ == "pobj" and child.pos_ != "PRON" and child.lower_ not in skip:
-            span = _name_span(child)
+            span = name_span(child)
             if span is not None:
-                found.append(Speaker(offset + span[0], offset + span[1], False, *_whole(child, offset)))
+                explicit = according and child.lower_ not in _REPORT_NOUNS and child.pos_ == "NOUN"
+                found.append(
+                    Speaker(offset + span[0], offset + span[1], False, *_whole(child, offset), explicit=explicit)
+                )
     return found
 
 
 def _whole(head, offset: int) -> tuple[int, int]:
     return offset + head.left_edge.idx, offset + head.right_edge.idx + len(head.right_edge)
-
-
-def _name_span(head) -> tuple[int, int] | None:
-    """The words of the subject that name it: the head and its modifiers, without relative
-    clauses, appositions or prepositional phrases other than 'of' / 'for' ('Ministry of
-    Health', 'a spokesman for the ministry'). An apposition that is a proper name
-    ('a spokesman for the ministry, Ana Ruiz,') is the speaker's name."""
-    for child in head.children:
-        # 'a source in the capital, Dori,': a place in apposition is not the speaker's name
-        if (
-            child.dep_ == "appos"
-            and child.pos_ == "PROPN"
-            and child.ent_type_ not in ("GPE", "LOC", "FAC")
-            and not _after_a_place_phrase(child)
-        ):
-            return _phrase(child)
-    return _phrase(head)
-
-
-_HYPHEN_MODIFIERS = frozenset({"based", "run", "led", "backed", "owned", "affiliated", "linked", "funded", "allied"})
-
-
-def _inner_hyphen(token) -> bool:
-    doc = token.doc
-    return (
-        token.text == "-"
-        and not token.whitespace_
-        and 0 < token.i < len(doc) - 1
-        and not doc[token.i - 1].whitespace_
-        and doc[token.i + 1].lower_ not in _HYPHEN_MODIFIERS
-    )
-
-
-def _hyphen_tail(token) -> bool:
-    """'run' of 'state-run X': the tail of a modifier whose head word was left out."""
-    doc = token.doc
-    return token.lower_ in _HYPHEN_MODIFIERS and token.i > 0 and doc[token.i - 1].text == "-"
-
-
-def _after_a_place_phrase(token) -> bool:
-    """'a source in the regional capital, Lesk,': the apposition names the place before it."""
-    doc = token.doc
-    before = doc[token.i - 2] if token.i >= 2 and doc[token.i - 1].text == "," else None
-    return (
-        before is not None
-        and before.dep_ == "pobj"
-        and before.head.lower_ in ("in", "at", "near", "from")
-        and before.pos_ == "NOUN"
-    )
-
-
-_UNNAMED_PEOPLE = frozenset(
-    [
-        "doctor",
-        "doctors",
-        "nurse",
-        "nurses",
-        "medic",
-        "medics",
-        "source",
-        "sources",
-        "official",
-        "officials",
-        "worker",
-        "workers",
-    ]
-)
-_WORKPLACES = frozenset(["hospital", "hospitals", "clinic", "clinics", "morgue", "mortuary"])
-
-
-def _workplace(head, prep) -> bool:
-    """'a nurse at the city hospital', 'a source in Osk General Hospital': the place of work of
-    an unnamed person (a hospital, or a named body that is not a place: 'officials in Osk' is not)."""
-    if head.pos_ != "NOUN" or head.lower_ not in _UNNAMED_PEOPLE or prep.dep_ != "prep":
-        return False
-    if prep.lower_ not in ("at", "in", "with", "from"):
-        return False
-    objects = [child for child in prep.children if child.dep_ == "pobj"]
-    return any(
-        obj.lower_ in _WORKPLACES
-        or (
-            obj.pos_ == "PROPN"
-            and obj.ent_type_ not in ("GPE", "LOC", "NORP", "DATE", "TIME")
-            and not head.lower_.startswith("official")  # 'officials in Osk': where they are, not who
-        )
-        for obj in objects
-    )
-
-
-def _phrase(head) -> tuple[int, int] | None:
-    tokens = [head]
-    stack = [head]
-    while stack:
-        token = stack.pop()
-        for child in token.children:
-            keep = (child.dep_ in _NAME_DEPS and child.pos_ != "PRON") or (
-                child.dep_ == "prep" and child.lower_ in ("of", "for") and token.i == head.i
-            )
-            if token is head and _workplace(head, child):
-                keep = True  # 'a doctor at the city hospital': the unnamed person is known by where they work
-            if token is not head and child.dep_ == "pobj":
-                keep = True
-            if _inner_hyphen(child):
-                keep = True  # the hyphen inside a name ('Itar-Tass'), not in 'state-run'
-            if keep:
-                tokens.append(child)
-                stack.append(child)
-    tokens.sort(key=lambda t: t.i)
-    # one contiguous run around the head: a gap means a clause was left out
-    indices = [t.i for t in tokens]
-    position = indices.index(head.i)
-    low = high = position
-    while low > 0 and indices[low - 1] == indices[low] - 1:
-        low -= 1
-    while high + 1 < len(indices) and indices[high + 1] == indices[high] + 1:
-        high += 1
-    run = tokens[low : high + 1]
-    while run and (run[0].dep_ in ("det", "case", "punct") or run[0].is_punct or _hyphen_tail(run[0])):
-        run = run[1:]
-    while run and (run[-1].is_punct or run[-1].dep_ == "case"):
-        run = run[:-1]
-    if not run:
-        return None
-    return run[0].idx, run[-1].idx + len(run[-1])

@@ -1,0 +1,96 @@
+"""The name inside a cited source's words: without a leading conjunction ('But
+authorities'), the tail of a hyphenated modifier ('run X' of 'state-run X') or a title
+before a person's name ('Interior minister Ana Ruiz'), and split where it joins two names
+or lists several ('CNN, the BBC and USA Today')."""
+
+from __future__ import annotations
+
+import re
+
+# 'But authorities said', '... while other sources said'; the tail of 'state-run X' ('run X')
+_LEADING_CONJUNCTION = re.compile(
+    r"(?:(?i:but|and|yet|so|however|while|whereas|though|although|meanwhile)|based|run|led|backed|owned)\s+"
+)
+# 'the BBC and CNN reported': two one-word names joined by 'and' are two sources
+_TWO_NAMES = re.compile(r"([A-Z][\w'’.&-]*)\s+and\s+([A-Z][\w'’.&-]*)")
+
+
+# 'trader Musa Garba', 'Interior minister Ana Ruiz', 'Col. Jon Ekko': the person's name is
+# the capitalised words after a lower-case description or an abbreviated title
+_PERSON_AFTER_TITLE = re.compile(
+    r"(?:.*\s)?(?:(?!(?:of|for|on|in|at|to|and|the|with|from|by|de|du|des)\s)[a-z][\w-]*"
+    r"|(?:Gen|Col|Lt|Maj|Capt|Sgt|Brig|Cpl|Dr|Mr|Mrs|Ms|Prof|Rev|Sen|Gov|Rep)\.?)\s+"
+    r"([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|(?:al|el)-[\w'’-]+|bin|ibn|de|da|van|von)){1,3})"
+)
+
+
+def person_name_start(text: str, start: int, end: int) -> int:
+    """Where the person's own name starts inside a source span (its start if none)."""
+    from .names import ORG_WORD  # names.py reads this module's helpers
+
+    person = _PERSON_AFTER_TITLE.fullmatch(text, start, end)
+    if person and not ORG_WORD.search(person.group(1)):
+        return person.start(1)
+    return start
+
+
+def parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A source span without a leading conjunction ('But authorities') or the tail of a
+    hyphenated modifier ('run Anadolu Agency' of 'state-run'), split in two where it
+    joins two one-word names ('BBC and CNN')."""
+    lead = _LEADING_CONJUNCTION.match(text, start, end)
+    if lead and lead.end() < end:
+        start = lead.end()
+    start = person_name_start(text, start, end)
+    pair = _TWO_NAMES.fullmatch(text, start, end)
+    if pair:
+        return [pair.span(1), pair.span(2)]
+    return [(start, end)]
+
+
+def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " ,.;:\"“”'’(":
+        start += 1
+    while end > start and text[end - 1] in " ,.;:\"“”'’)":
+        end -= 1
+    for article in ("the ", "The "):
+        if text.startswith(article, start) and end - start > 4:
+            start += len(article)
+    if text[start:end].endswith("'s") or text[start:end].endswith("’s"):
+        end -= 2
+    trailing = re.search(r"(?:\s+(?:and|or|of|for|the|on|in|at|de))+$", text[start:end])
+    if trailing:
+        end = start + trailing.start()
+    return start, end
+
+
+INCLUDING = re.compile(
+    r"(?:[a-z][\w-]*\s+){0,3}(?:sources|outlets|media|reports|organi[sz]ations|groups|agencies)\s*,?\s+"
+    r"(?:including|such\s+as|among\s+them)\s+"
+)
+
+
+def listed_names(text: str, position: int, ceiling: int) -> list[tuple[int, int]]:
+    """'CNN, the BBC and USA Today': each capitalised name of a list, in order."""
+    names: list[tuple[int, int]] = []
+    while True:
+        item = _LIST_ITEM.match(text, position, ceiling)
+        if not item:
+            return names
+        names.append(item.span(1))
+        if not item.group(2):
+            return names
+        position = item.end()
+
+
+_LIST_ITEM = re.compile(r"(?:the\s+)?([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)(,?\s+and\s+|\s*,\s*)?")
+
+
+def joined(text: str, span: tuple[int, int], found: list) -> list[tuple[int, int]]:
+    """'Police and the Osk Red Cross said': a span the patterns read as one name, where the
+    parse finds two subjects joined by 'and the' inside it, is each of them ('and' alone
+    joins the words of one name: 'the Disaster and Emergency Authority')."""
+    inside = [(s.start, s.end) for s in found if not s.pronoun and span[0] <= s.start and s.end <= span[1]]
+    if len(inside) < 2 or not re.search(r"\band\s+(?:the|a|an)\s", text[span[0] : span[1]]):
+        return [span]
+    return [trim_name(text, *part) for part in sorted(set(inside))]
