@@ -1983,3 +1983,12 @@ def test_reports_that_a_name_qualifies_are_that_sources_reports():
     brief = summarise_text(text)
     assert [(f.count, f.source) for f in brief.toll] == [(12, "State media")]
     assert "State media" in [source.name for source in brief.attribution]
+
+
+# ---------------------------------------------------------------- toll patterns (held-out error kinds)
+
+
+def test_a_figure_after_a_colon_in_prose_is_read():
+    brief = summarise_text("A landslide buried a hamlet near Pomerov on Monday. The toll: 23 dead and 40 missing.")
+    assert ("killed", 23) in figures(brief)
+    assert ("missing", 40) in figures(brief)
