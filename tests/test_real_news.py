@@ -1992,3 +1992,19 @@ def test_a_figure_after_a_colon_in_prose_is_read():
     brief = summarise_text("A landslide buried a hamlet near Pomerov on Monday. The toll: 23 dead and 40 missing.")
     assert ("killed", 23) in figures(brief)
     assert ("missing", 40) in figures(brief)
+
+
+def test_a_similar_attack_as_the_subject_is_another_incident():
+    brief = summarise_text(
+        "A bomb killed 11 people at a bus station in Kaspivo on Monday. "
+        "Last week, a similar attack in the same town killed 20."
+    )
+    assert figures(brief) == {("killed", 11)}
+
+
+def test_a_running_total_since_a_month_is_background():
+    brief = summarise_text(
+        "Gunmen killed 5 villagers in Hadrimo on Monday. "
+        "The attack brings to 43 the number of people killed in the region since January."
+    )
+    assert figures(brief) == {("killed", 5)}
