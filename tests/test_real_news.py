@@ -2008,3 +2008,24 @@ def test_a_running_total_since_a_month_is_background():
         "The attack brings to 43 the number of people killed in the region since January."
     )
     assert figures(brief) == {("killed", 5)}
+
+
+def test_families_forced_to_flee_their_homes_are_displaced():
+    brief = summarise_text(
+        "A storm lashed the province of Naldeira on Monday. "
+        "Nearly 3,000 families were forced to flee their homes and six people were reported missing."
+    )
+    displaced = the_figure(brief, "displaced", 3000)
+    assert displaced.qualifier == "about"
+    assert ("missing", 6) in figures(brief)
+
+
+def test_workers_a_collapse_traps_are_missing():
+    brief = summarise_text("A mine collapsed in Durnovo on Monday, trapping 25 workers.")
+    assert figures(brief) == {("missing", 25)}
+
+
+def test_a_modal_verb_is_not_part_of_the_group():
+    brief = summarise_text("Up to 300 people may have died in the floods in Sarnova province, the Red Cross said.")
+    figure = the_figure(brief, "killed", 300)
+    assert figure.qualifier == "up_to" and figure.group == "people"

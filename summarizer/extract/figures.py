@@ -50,6 +50,7 @@ CASUALTY_WORDS = [
     ("arrested", r"arrested|arrests?|detained|detentions?|apprehended|captured|in(?:to)?\s+custody|jailed"
      r"|rounded\s+up|held\s+in\s+custody"),
     ("displaced", r"displaced|evacuated|homeless|forced\s+from\s+their\s+homes|fled|lost\s+their\s+homes"
+     r"|(?:forced\s+to\s+|had\s+to\s+)?flee(?:ing)?\s+(?:their\s+(?:\w+\s+)?homes?|the\s+(?:area|region|fighting|violence))"
      r"|(?:from|out\s+of)\s+their\s+homes"
      r"|(?:took|taken|taking|sought|seeking)\s+refuge"
      r"|relocated|(?:moved|taken)\s+(?:in)?to\s+(?:\w+\s+){0,3}(?:shelters|camps|facilities)"
@@ -66,7 +67,7 @@ CASUALTY = re.compile(
 _GROUP_STOP = re.compile(
     r"\b(were|was|have|has|had|are|is|be|been|being|in|on|at|during|when|after|before|while|as"
     r"|who|whose|which|that|from|across|including|along|amid|near|since|by|following|and|but|with"
-    r"|reportedly|also|so|far|others?\s+were)\b|[,;:()“”\"—–]",
+    r"|reportedly|also|so|far|others?\s+were|may|might|could|would|will|can|must|should)\b|[,;:()“”\"—–]",
     re.IGNORECASE,
 )
 
@@ -129,7 +130,7 @@ _VERB_BEFORE = re.compile(
     r"|\b(?P<displaced>displacing|displaced|displaces|evacuating|evacuated|evacuates)\s+$"
     r"|\b(?P<affected>infecting|infected|sickening|sickened)\s+$"
     r"|\btoll\s+(?:[\w-]+\s+){0,6}?(?:at|to|be|is|was|of)\s+$"
-    r"|\b(?P<missing>(?:searching|searched|looking)\s+for)\s+$",
+    r"|\b(?P<missing>(?:searching|searched|looking)\s+for|trapping|trapped)\s+$",
     re.IGNORECASE,
 )
 # '67 people survived', '12 were rescued': the number counts those who came through
