@@ -2029,3 +2029,13 @@ def test_a_modal_verb_is_not_part_of_the_group():
     brief = summarise_text("Up to 300 people may have died in the floods in Sarnova province, the Red Cross said.")
     figure = the_figure(brief, "killed", 300)
     assert figure.qualifier == "up_to" and figure.group == "people"
+
+
+def test_the_search_continues_for_people_still_missing():
+    brief = summarise_text(
+        "A boat capsized on Lake Varnemo on Monday; 30 bodies have been recovered "
+        "and the search continues for at least 20 more."
+    )
+    assert ("killed", 30) in figures(brief)
+    missing = the_figure(brief, "missing", 20)
+    assert missing.qualifier == "at_least"

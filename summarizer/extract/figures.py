@@ -67,7 +67,7 @@ CASUALTY = re.compile(
 _GROUP_STOP = re.compile(
     r"\b(were|was|have|has|had|are|is|be|been|being|in|on|at|during|when|after|before|while|as"
     r"|who|whose|which|that|from|across|including|along|amid|near|since|by|following|and|but|with"
-    r"|reportedly|also|so|far|others?\s+were|may|might|could|would|will|can|must|should)\b|[,;:()“”\"—–]",
+    r"|reportedly|also|so|far|others?\s+were|may|might|could|would|will|can|must|should|remain|remains|remained|left)\b|[,;:()“”\"—–]",
     re.IGNORECASE,
 )
 
@@ -130,7 +130,8 @@ _VERB_BEFORE = re.compile(
     r"|\b(?P<displaced>displacing|displaced|displaces|evacuating|evacuated|evacuates)\s+$"
     r"|\b(?P<affected>infecting|infected|sickening|sickened)\s+$"
     r"|\btoll\s+(?:[\w-]+\s+){0,6}?(?:at|to|be|is|was|of)\s+$"
-    r"|\b(?P<missing>(?:searching|searched|looking)\s+for|trapping|trapped)\s+$",
+    r"|\b(?P<missing>(?:searching|searched|looking)\s+for|trapping|trapped"
+    r"|search(?:es)?\s+(?:continues|continued|goes\s+on|went\s+on|is\s+on)\s+for)\s+$",
     re.IGNORECASE,
 )
 # '67 people survived', '12 were rescued': the number counts those who came through
