@@ -2039,3 +2039,14 @@ def test_the_search_continues_for_people_still_missing():
     assert ("killed", 30) in figures(brief)
     missing = the_figure(brief, "missing", 20)
     assert missing.qualifier == "at_least"
+
+
+def test_a_range_written_with_a_bare_hyphen_is_a_range():
+    brief = summarise_text("Police said 30-40 people were hurt in Vellmoor on Monday.")
+    figure = the_figure(brief, "injured", 30)
+    assert figure.count_max == 40 and figure.qualifier == "exact"
+
+
+def test_a_number_joined_to_a_word_by_a_hyphen_is_not_a_count():
+    brief = summarise_text("Nine people died of COVID-19 in Vellmoor on Monday, officials said.")
+    assert figures(brief) == {("killed", 9)}
