@@ -2050,3 +2050,18 @@ def test_a_range_written_with_a_bare_hyphen_is_a_range():
 def test_a_number_joined_to_a_word_by_a_hyphen_is_not_a_count():
     brief = summarise_text("Nine people died of COVID-19 in Vellmoor on Monday, officials said.")
     assert figures(brief) == {("killed", 9)}
+
+
+def test_people_abducted_by_gunmen_are_missing_not_attackers():
+    brief = summarise_text("Four people were shot dead and two others abducted by gunmen in Vellmoor on Monday.")
+    assert figures(brief) == {("killed", 4), ("missing", 2)}
+
+
+def test_people_left_without_shelter_are_displaced():
+    brief = summarise_text("The quake killed 8, injured 45 and left 300 without shelter in Vellmoor on Monday.")
+    assert figures(brief) == {("killed", 8), ("injured", 45), ("displaced", 300)}
+
+
+def test_upward_of_is_over():
+    brief = summarise_text("Police detained upward of 200 demonstrators in Vellmoor on Monday.")
+    assert the_figure(brief, "arrested", 200).qualifier == "over"

@@ -23,7 +23,7 @@ from .sentences import Sentence, split_sentences
 
 _QUALIFIERS = [
     ("at_least", r"at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of"),
-    ("over", r"more\s+than|over|in\s+excess\s+of|upwards\s+of|above|exceeding|beyond"),
+    ("over", r"more\s+than|over|in\s+excess\s+of|upwards?\s+of|above|exceeding|beyond"),
     ("up_to", r"up\s+to|as\s+many\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than"),
     ("about", r"about|around|nearly|almost|close\s+to|just\s+under|some\s+(?=\d)"),
     ("approximate", r"some|roughly|approximately|an\s+estimated|estimated|approx\.?|circa"),
@@ -54,7 +54,8 @@ CASUALTY_WORDS = [
      r"|(?:from|out\s+of)\s+their\s+homes"
      r"|(?:took|taken|taking|sought|seeking)\s+refuge"
      r"|relocated|(?:moved|taken)\s+(?:in)?to\s+(?:\w+\s+){0,3}(?:shelters|camps|facilities)"
-     r"|in\s+(?:\w+\s+){0,2}shelters|sheltering|took\s+shelter|sought\s+shelter"),
+     r"|in\s+(?:\w+\s+){0,2}shelters|sheltering|took\s+shelter|sought\s+shelter"
+     r"|without\s+(?:shelter|a\s+home|homes|a\s+roof)"),
     ("affected", r"affected|stranded|marooned|cut\s+off|infected|infections?|(?:suspected\s+|confirmed\s+)?cases"
      r"|sickened|fell\s+ill|taken\s+ill"),
 ]  # fmt: skip
@@ -101,7 +102,7 @@ def _qualifier(before: str) -> str:
 _ACTS = re.compile(
     r"\s+(?:had\s+|have\s+|has\s+)?(?:stormed|attacked|raided|ambushed|opened|fired|launched|entered|surrounded"
     r"|arrived|gathered|marched|boarded|staged|took\s+part|participated|protested|rallied|fought|clashed|stood"
-    r"|rode|travell?ed|stormed|set\s+fire|took\s+control|overran|seized|abducted|kidnapped)\b",
+    r"|rode|travell?ed|stormed|set\s+fire|took\s+control|overran|seized|abducted|kidnapped)\b(?!\s+by\b)",
     re.IGNORECASE,
 )
 
