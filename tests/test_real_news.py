@@ -2065,3 +2065,8 @@ def test_people_left_without_shelter_are_displaced():
 def test_upward_of_is_over():
     brief = summarise_text("Police detained upward of 200 demonstrators in Vellmoor on Monday.")
     assert the_figure(brief, "arrested", 200).qualifier == "over"
+
+
+def test_every_noun_of_a_listed_subject_takes_the_verb():
+    brief = summarise_text("Five policemen, three civilians and two attackers were killed in Dornvik.")
+    assert figures(brief) == {("killed", 5), ("killed", 3), ("killed", 2)}
