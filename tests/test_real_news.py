@@ -2070,3 +2070,18 @@ def test_upward_of_is_over():
 def test_every_noun_of_a_listed_subject_takes_the_verb():
     brief = summarise_text("Five policemen, three civilians and two attackers were killed in Dornvik.")
     assert figures(brief) == {("killed", 5), ("killed", 3), ("killed", 2)}
+
+
+def test_people_sent_to_hospital_are_injured():
+    brief = summarise_text("The fire in Dornvik on Monday killed 13 and sent 40 more to hospital.")
+    assert figures(brief) == {("killed", 13), ("injured", 40)}
+
+
+def test_gunned_down_is_killed():
+    brief = summarise_text("Security forces gunned down 7 protesters in Dornvik on Monday.")
+    assert figures(brief) == {("killed", 7)}
+
+
+def test_forcing_people_to_flee_displaces_them():
+    brief = summarise_text("Mobs torched homes in Dornvik on Monday, leaving 5 people dead and forcing 2,000 to flee.")
+    assert figures(brief) == {("killed", 5), ("displaced", 2000)}

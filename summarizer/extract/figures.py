@@ -40,7 +40,7 @@ CASUALTY_WORDS = [
      r"|slain|perished|executed|massacred|bodies|death\s+toll|murdered|lost\s+their\s+lives"
      r"|drowned|burned\s+to\s+death|crushed\s+to\s+death|electrocuted|beheaded|lynched|neutrali[sz]ed"),
     ("injured", r"injured|wounded|injuries|injuring|wounding|hurt|hospitali[sz]ed|maimed"
-     r"|treated\s+for|suffering\s+from|gunshot\s+(?:victims|wounds)|taken\s+to\s+hospital|beaten"
+     r"|treated\s+for|to\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+)?hospitals?|suffering\s+from|gunshot\s+(?:victims|wounds)|taken\s+to\s+hospital|beaten"
      r"|(?:badly|severely|seriously|critically)\s+burn(?:ed|t)|suffered\s+burns"
      r"|(?:remain(?:ed|s)?|were|are|still)\s+in\s+(?:the\s+)?hospitals?"
      r"|in\s+(?:a\s+)?(?:critical|serious|grave)\s+condition"),
@@ -50,7 +50,7 @@ CASUALTY_WORDS = [
     ("arrested", r"arrested|arrests?|detained|detentions?|apprehended|captured|in(?:to)?\s+custody|jailed"
      r"|rounded\s+up|held\s+in\s+custody"),
     ("displaced", r"displaced|evacuated|homeless|forced\s+from\s+their\s+homes|fled|lost\s+their\s+homes"
-     r"|(?:forced\s+to\s+|had\s+to\s+)?flee(?:ing)?\s+(?:their\s+(?:\w+\s+)?homes?|the\s+(?:area|region|fighting|violence))"
+     r"|(?:forced\s+to\s+|had\s+to\s+|to\s+)?flee(?:ing)?(?:\s+(?:their\s+(?:\w+\s+)?homes?|the\s+(?:area|region|fighting|violence)))?"
      r"|(?:from|out\s+of)\s+their\s+homes"
      r"|(?:took|taken|taking|sought|seeking)\s+refuge"
      r"|relocated|(?:moved|taken)\s+(?:in)?to\s+(?:\w+\s+){0,3}(?:shelters|camps|facilities)"
@@ -124,7 +124,8 @@ def _group(text: str, start: int, limit: int) -> tuple[str | None, int]:
 
 # A casualty verb right before a number governs it: "killing at least 18", "wounded 40".
 _VERB_BEFORE = re.compile(
-    r"\b(?P<killed>killing|killed|kills|kill)\s+$"
+    r"\b(?P<killed>killing|killed|kills|kill|(?:gunn|mow)(?:ed|ing)\s+down|shot\s+dead|shooting\s+dead"
+    r"|shot\s+and\s+killed)\s+$"
     r"|\b(?P<injured>wounding|wounded|wounds|wound|injuring|injured|injures|injure)\s+$"
     r"|\b(?P<arrested>arresting|arrested|arrests|arrest|detaining|detained|detains|detain|jailing|jailed)"
     r"\s+(?:at\s+least\s+)?$"
