@@ -2085,3 +2085,8 @@ def test_gunned_down_is_killed():
 def test_forcing_people_to_flee_displaces_them():
     brief = summarise_text("Mobs torched homes in Dornvik on Monday, leaving 5 people dead and forcing 2,000 to flee.")
     assert figures(brief) == {("killed", 5), ("displaced", 2000)}
+
+
+def test_a_sentence_run_into_the_next_after_a_capitalised_word_keeps_its_figure():
+    brief = summarise_text("The storm hit Varnolia on Monday.Eight people were killed and 30 were injured.")
+    assert figures(brief) == {("killed", 8), ("injured", 30)}
