@@ -2090,3 +2090,18 @@ def test_forcing_people_to_flee_displaces_them():
 def test_a_sentence_run_into_the_next_after_a_capitalised_word_keeps_its_figure():
     brief = summarise_text("The storm hit Varnolia on Monday.Eight people were killed and 30 were injured.")
     assert figures(brief) == {("killed", 8), ("injured", 30)}
+
+
+# ---------------------------------------------------------------- place types from the subdivision list
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Floods killed 5 people in Zambales on Monday.", "Zambales", "province"),  # inside a region
+        ("A landslide hit a village in Kalimantan on Monday, killing 5 people.", "Kalimantan", "region"),  # an island
+        ("A bomb exploded in Adygeya on Monday, killing 5 people.", "Adygeya", "region"),  # a republic
+    ],
+)
+def test_a_subdivision_the_list_knows_is_typed_by_it(text, name, kind):
+    assert type_of(summarise_text(text).where, name) == kind

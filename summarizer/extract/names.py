@@ -149,7 +149,11 @@ _SUBDIVISION_TYPES = {
     "province": "province", "state": "province", "governorate": "province", "region": "region",
     "department": "province", "prefecture": "province", "county": "district", "district": "district",
     "municipality": "district", "division": "province", "emirate": "province", "oblast": "province",
+    "republic": "region", "unit": "region",  # 'Dagestan, Respublika'; a geographical unit ('Sulawesi')
 }  # fmt: skip
+# second-level subdivisions known too (provinces inside a country's regions), but not the many
+# municipalities and boroughs whose names are towns' or streets'
+_SECOND_LEVEL = ("province", "department", "prefecture", "governorate", "county", "district")
 
 
 @lru_cache(maxsize=1)
@@ -160,9 +164,11 @@ def _subdivision_index() -> dict[str, str]:
         return {}
     index: dict[str, str] = {}
     for subdivision in pycountry.subdivisions:
-        kind = _SUBDIVISION_TYPES.get(subdivision.type.lower().split()[-1])
-        if kind and subdivision.parent_code is None:
-            index.setdefault(_plain(subdivision.name), kind)
+        last = subdivision.type.lower().split()[-1]
+        kind = _SUBDIVISION_TYPES.get(last)
+        if kind and (subdivision.parent_code is None or last in _SECOND_LEVEL):
+            name = subdivision.name.split(",")[0] if last == "republic" else subdivision.name
+            index.setdefault(_plain(name), kind)
     return index
 
 
