@@ -599,7 +599,7 @@ def test_a_village_named_as_the_home_of_speakers_stays_a_place():
     [
         # a name before a lower-case noun of an area, whatever NER calls it
         ("At least seven people were killed when a building collapsed in the Ikarro area of Lagos on Friday, "
-         "officials said.", "Ikarro", "other"),
+         "officials said.", "Ikarro", "neighbourhood"),  # an area of a city
         ("Shells hit villages in the Karrun sector on Sunday, killing three civilians, army officials said.",
          "Karrun", "district"),
         ("Relief workers reached the Pelloa department on Monday, where floods killed 15 people, officials said.",
@@ -2104,4 +2104,17 @@ def test_a_sentence_run_into_the_next_after_a_capitalised_word_keeps_its_figure(
     ],
 )
 def test_a_subdivision_the_list_knows_is_typed_by_it(text, name, kind):
+    assert type_of(summarise_text(text).where, name) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("A building collapsed in the Orvani area of Tessaly on Monday, killing 5 workers.", "Orvani", "neighbourhood"),
+        ("The quake flattened several remote villages, including Marvoda, on Monday, killing 5.", "Marvoda", "village"),
+        ("The blast hit Marvoda, a popular cafe in the old town, on Monday, killing 5 people.", "Marvoda", "site"),
+        ("A ferry ran aground off the island of Marvoda on Monday, killing 5 people.", "Marvoda", "region"),
+    ],
+)
+def test_a_phrase_around_a_place_states_its_type(text, name, kind):
     assert type_of(summarise_text(text).where, name) == kind

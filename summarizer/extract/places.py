@@ -21,6 +21,7 @@ from .names import (
     largest_population,
     place_type_from_context,
 )
+from .place_kinds import stated_by_phrase
 from .sentences import Sentence
 
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^()]{1,40}\)\s*)?[-–—:]\s")
@@ -336,7 +337,12 @@ _NOUN_BEFORE_LIST = re.compile(rf"\b{_PLURAL}\s+of\s+(?:{_NAME},\s*)*(?:{_NAME},
 def _stated_kind(text: str, mention: EntityMention, before: str, after: str) -> str | None:
     """The type the text gives a name: by a noun next to it, by a plural noun of its list, or
     by its own last word."""
-    return place_type_from_context(before, after) or _kind_of_a_list(text, mention) or _own_kind(mention.text)
+    return (
+        stated_by_phrase(text, mention.start, mention.end)
+        or place_type_from_context(before, after)
+        or _kind_of_a_list(text, mention)
+        or _own_kind(mention.text)
+    )
 
 
 def _own_kind(name: str) -> str | None:
