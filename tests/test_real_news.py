@@ -2118,3 +2118,14 @@ def test_a_subdivision_the_list_knows_is_typed_by_it(text, name, kind):
 )
 def test_a_phrase_around_a_place_states_its_type(text, name, kind):
     assert type_of(summarise_text(text).where, name) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The navy ship Dornia sank near Tessaly on Monday; 5 sailors died.",
+        "A naval vessel, the HMS Dornia, sank near Tessaly on Monday; 5 sailors died.",
+    ],
+)
+def test_a_ships_name_is_not_a_place(text):
+    assert not has_name(summarise_text(text).where, "Dornia")

@@ -1,5 +1,6 @@
 """Where: types the words around a place's name state that the general place nouns do not
-('the X area of Y', 'X, a cafe in ...', 'the island of X', 'villages, including X', 'Lake X')."""
+('the X area of Y', 'X, a cafe in ...', 'the island of X', 'villages, including X', 'Lake X'),
+and names that are a vessel's, not a place's ('the ship X', 'the HMS X')."""
 
 from __future__ import annotations
 
@@ -27,6 +28,13 @@ _PLURAL_INCLUDING = re.compile(
 _LAKE = re.compile(r"(?:Lake|Lac|Loch)\s+[A-Z]|.+\sLake$")
 
 
+_VESSEL_BEFORE = re.compile(
+    r"(?:\b(?:ship|vessel|ferry|boat|frigate|corvette|warship|tanker|freighter|submarine|destroyer|cruiser|yacht"
+    r"|trawler|liner|steamer|cutter|carrier)(?:\s+named)?,?\s+(?:the\s+)?(?:[A-Z]{2,4}\s+)?"
+    r"|\b(?:USS|HMS|ROKS|INS|MV|MS|SS|HMAS|HMCS|RFS|PNS|KRI|BRP)\s+)$"
+)
+
+
 def stated_by_phrase(text: str, start: int, end: int) -> str | None:
     """The type the phrase around the name at text[start:end] states, or None."""
     name, before, after = text[start:end], text[max(0, start - 120) : start], text[end : end + 60]
@@ -40,3 +48,8 @@ def stated_by_phrase(text: str, start: int, end: int) -> str | None:
         return "site"
     including = _PLURAL_INCLUDING.search(before)
     return _PLURAL_KIND[including.group(1).lower()] if including else None
+
+
+def vessel_names(text: str, mentions) -> set[str]:
+    """Names the text gives a ship ('the navy ship Dornia', 'a naval vessel, the ROKS Dornia')."""
+    return {m.text for m in mentions if _VESSEL_BEFORE.search(text, max(0, m.start - 40), m.start)}

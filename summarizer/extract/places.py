@@ -21,7 +21,7 @@ from .names import (
     largest_population,
     place_type_from_context,
 )
-from .place_kinds import stated_by_phrase
+from .place_kinds import stated_by_phrase, vessel_names
 from .sentences import Sentence
 
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^()]{1,40}\)\s*)?[-–—:]\s")
@@ -90,7 +90,7 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         and re.match(r"[ \t][A-Z][a-z]+", text[m.end : m.end + 20])  # not across a line end
         and not re.match(r"\s(?:Province|State|Region|District|City|County|Governorate)\b", text[m.end : m.end + 20])
     }
-    never_places = _never_places(text, mentions)
+    never_places = _never_places(text, mentions) | vessel_names(text, mentions)
     ranks: dict[int, int] = {}  # how firmly each entity's type is known
     for mention in mentions:
         if _is_foreign_dateline(text, mention, sentences):
