@@ -2129,3 +2129,11 @@ def test_a_phrase_around_a_place_states_its_type(text, name, kind):
 )
 def test_a_ships_name_is_not_a_place(text):
     assert not has_name(summarise_text(text).where, "Dornia")
+
+
+def test_a_nationality_before_a_site_noun_is_not_a_sites_name():
+    brief = summarise_text(
+        "A suicide bomber killed at least four people on Thursday in an attack on a convoy "
+        "between Tessaly and the largest French base in the country."
+    )
+    assert not has_name(brief.where, "French base")

@@ -249,10 +249,17 @@ def find_entities(text: str, sentences: list[Sentence], docs: dict | None = None
                             piece = text[piece_start:piece_end]
                             mentions.append(EntityMention(piece, piece_start, piece_end, label))
             mentions += named_before_an_area_noun(doc, sentence.start)
+        # 'the largest American base': a nationality describing a site, not its name
+        norp = (
+            {sentence.start + e.start_char for e in docs[sentence.start].ents if e.label_ == "NORP"}
+            if (sentence.start in docs)
+            else set()
+        )
         for match in _SITE_PATTERN.finditer(text, sentence.start, sentence.end):
             first = match.group(1).split()[0]
             if not (
-                re.match(r"(The|A|An|In|At|On)$", first)
+                match.start(1) in norp
+                or re.match(r"(The|A|An|In|At|On)$", first)
                 or parse_number(first) is not None
                 or re.search(
                     r"['’]|(?:ian|ese|ish)$", match.group(1).split()[-2] if len(match.group(1).split()) > 1 else ""
