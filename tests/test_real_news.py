@@ -2137,3 +2137,11 @@ def test_a_nationality_before_a_site_noun_is_not_a_sites_name():
         "between Tessaly and the largest French base in the country."
     )
     assert not has_name(brief.where, "French base")
+
+
+def test_a_story_with_no_other_place_is_where_its_local_police_act():
+    brief = summarise_text(
+        "Thousands of students marched against the closure of a television channel. Mombasa Metropolitan "
+        "Police fired tear gas and rubber bullets into the crowds, and 12 people were hurt."
+    )
+    assert type_of(brief.where, "Mombasa") == "city"

@@ -53,3 +53,27 @@ def stated_by_phrase(text: str, start: int, end: int) -> str | None:
 def vessel_names(text: str, mentions) -> set[str]:
     """Names the text gives a ship ('the navy ship Dornia', 'a naval vessel, the ROKS Dornia')."""
     return {m.text for m in mentions if _VESSEL_BEFORE.search(text, max(0, m.start - 40), m.start)}
+
+
+# the last word of a local body named after the place it serves ('X Metropolitan Police')
+_LOCAL_BODY = re.compile(
+    r"\s(?:Police|Fire|Department|Authority|Council|Municipality|Government|Administration|Command|Services?"
+    r"|Brigade|Guard|Hospital)$"
+)
+
+
+def places_in_local_bodies(mentions, known) -> list:
+    """For a story that names no place: the place a local body's name begins with ('X
+    Metropolitan Police fired tear gas'), as a mention of its own. `known(name)` is the
+    gazetteer's kind for a name, or None."""
+    found = []
+    for mention in mentions:
+        if mention.label != "ORG" or not _LOCAL_BODY.search(mention.text):
+            continue
+        words = mention.text.split()
+        for size in (2, 1):
+            name = " ".join(words[:size])
+            if size < len(words) and known(name):
+                found.append(type(mention)(name, mention.start, mention.start + len(name), "PLACE"))
+                break
+    return found

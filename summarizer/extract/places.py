@@ -21,7 +21,7 @@ from .names import (
     largest_population,
     place_type_from_context,
 )
-from .place_kinds import stated_by_phrase, vessel_names
+from .place_kinds import places_in_local_bodies, stated_by_phrase, vessel_names
 from .sentences import Sentence
 
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^()]{1,40}\)\s*)?[-–—:]\s")
@@ -80,6 +80,11 @@ def event_countries(places: list[Place], sentences: list[Sentence]) -> list[Plac
 
 
 def places_from(text: str, mentions: list[EntityMention], sentences: list[Sentence], taken: set[str]) -> list[Place]:
+    places = _places(text, mentions, sentences, taken)
+    return places or _places(text, places_in_local_bodies(mentions, gazetteer_kind), sentences, taken)
+
+
+def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence], taken: set[str]) -> list[Place]:
     entities: list[Entity] = []
     # 'Amnesty' in 'Amnesty International': the first word of an organisation's name
     part_of_longer_name = {
