@@ -2145,3 +2145,12 @@ def test_a_story_with_no_other_place_is_where_its_local_police_act():
         "Police fired tear gas and rubber bullets into the crowds, and 12 people were hurt."
     )
     assert type_of(brief.where, "Bucaramanga") == "city"
+
+
+def test_a_verb_after_the_counted_noun_is_not_part_of_the_group():
+    brief = summarise_text(
+        "A blast ripped through a market in Tessaly on Monday. "
+        "Four people lost their lives and 12 others sustained injuries."
+    )
+    assert the_figure(brief, "injured", 12).group == "others"
+    assert the_figure(brief, "killed", 4).group == "people"

@@ -68,7 +68,8 @@ CASUALTY = re.compile(
 _GROUP_STOP = re.compile(
     r"\b(were|was|have|has|had|are|is|be|been|being|in|on|at|during|when|after|before|while|as"
     r"|who|whose|which|that|from|across|including|along|amid|near|since|by|following|and|but|with"
-    r"|reportedly|also|so|far|others?\s+were|may|might|could|would|will|can|must|should|remain|remains|remained|left)\b|[,;:()“”\"—–]",
+    r"|reportedly|also|so|far|others?\s+were|may|might|could|would|will|can|must|should|remain|remains|remained"
+    r"|left|sustained|suffered|suffering|sustaining|spent|spend|spending)\b|[,;:()“”\"—–]",
     re.IGNORECASE,
 )
 
