@@ -2154,3 +2154,17 @@ def test_a_verb_after_the_counted_noun_is_not_part_of_the_group():
     )
     assert the_figure(brief, "injured", 12).group == "others"
     assert the_figure(brief, "killed", 4).group == "people"
+
+
+def test_names_before_informal_settlements_are_quarters_of_a_city():
+    brief = summarise_text(
+        "A rights group said four people were shot dead in the Marvoda and Tesselo informal settlements "
+        "of the capital on Tuesday."
+    )
+    assert type_of(brief.where, "Marvoda") == "neighbourhood"
+    assert type_of(brief.where, "Tesselo") == "neighbourhood"
+
+
+def test_a_states_abbreviation_in_a_dateline_is_not_a_place():
+    brief = summarise_text("KELVORTH, Miss. — A tornado tore through rural Dornby County late Saturday, killing five.")
+    assert not has_name(brief.where, "Miss")

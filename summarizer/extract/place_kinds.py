@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .names import place_type_from_context
+
 # 'the Orvani area of Tessaly': a part of a settlement
 _AREA_OF = re.compile(r"\s+area\s+of\s+(?:the\s+)?[A-Z]")
 # 'the island of X': a large island, a region (a small one is written 'X Island')
@@ -46,6 +48,8 @@ def stated_by_phrase(text: str, start: int, end: int) -> str | None:
         return "region"
     if _SITE_APPOSITIVE.match(after):
         return "site"
+    if _QUARTERS_AFTER.match(after):
+        return "neighbourhood"
     including = _PLURAL_INCLUDING.search(before)
     return _PLURAL_KIND[including.group(1).lower()] if including else None
 
@@ -77,3 +81,61 @@ def places_in_local_bodies(mentions, known) -> list:
                 found.append(type(mention)(name, mention.start, mention.start + len(name), "PLACE"))
                 break
     return found
+
+
+# 'the X and Y informal settlements of the capital': the poor quarters of a city
+_QUARTERS_AFTER = re.compile(
+    rf"(?:(?:,|,?\s+and)\s+{_NAME})*\s+(?:informal\s+settlements?|slums?|shanty\s*towns?)\b", re.IGNORECASE
+)
+# 'SATARTIA, Miss. —': a state's abbreviation in a dateline
+_DATELINE_STATE = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]+,\s+$")
+
+
+def quarter_named(text: str, start: int, end: int) -> bool:
+    """Is the name at text[start:end] one of a city's quarters the words after it name ('the X
+    and Y informal settlements'), whatever NER calls it?"""
+    return bool(_QUARTERS_AFTER.match(text, end))
+
+
+def dateline_abbreviation(text: str, start: int, end: int) -> bool:
+    """'Miss.' in 'SATARTIA, Miss. —': an abbreviated state after a dateline's place."""
+    abbreviated = "." in (text[end - 1 : end], text[end : end + 1])
+    return abbreviated and end - start <= 6 and bool(_DATELINE_STATE.search(text, 0, start))
+
+
+# 'Miyagi, Iwate and Tokyo prefectures', 'the states of Edo and Ondo': one noun types the list
+_PLURAL = (r"(?i:(villages|towns|provinces|states|prefectures|governorates|districts|counties|regencies"
+           r"|municipalities|regions|neighbou?rhoods))\b")  # fmt: skip
+_LIST_BEFORE_NOUN = re.compile(rf"(?:,\s*{_NAME})*,?\s+(?:and|&)\s+{_NAME}\s+{_PLURAL}")
+_NOUN_BEFORE_LIST = re.compile(rf"\b{_PLURAL}\s+of\s+(?:{_NAME},\s*)*(?:{_NAME},?\s+and\s+)?$")
+
+
+def stated_kind(text: str, start: int, end: int, before: str, after: str) -> str | None:
+    """The type the text gives a name: by a noun next to it, by a plural noun of its list, or
+    by its own last word."""
+    return (
+        stated_by_phrase(text, start, end)
+        or place_type_from_context(before, after)
+        or _kind_of_a_list(text, start, end)
+        or _own_kind(text[start:end])
+    )
+
+
+def _own_kind(name: str) -> str | None:
+    """'Osk County', 'Tarn Prefecture', 'Vell City': the name's last word types it."""
+    last = re.search(r"\s([A-Za-z][a-z]+)$", name)  # 'Osk village' too, when NER takes the noun in
+    if not last:
+        return None
+    if last.group(1) == "City":
+        return "city"
+    return place_type_from_context("", f" {last.group(1)}")
+
+
+def _kind_of_a_list(text: str, start: int, end: int) -> str | None:
+    """The type a plural noun gives every name of the list it closes or opens."""
+    after = _LIST_BEFORE_NOUN.match(text, end)
+    before = _NOUN_BEFORE_LIST.search(text[max(0, start - 80) : start])
+    for match in (after, before):
+        if match:
+            return place_type_from_context("", f" {match.group(1)}")
+    return None
