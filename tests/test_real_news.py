@@ -2168,3 +2168,11 @@ def test_names_before_informal_settlements_are_quarters_of_a_city():
 def test_a_states_abbreviation_in_a_dateline_is_not_a_place():
     brief = summarise_text("KELVORTH, Miss. — A tornado tore through rural Dornby County late Saturday, killing five.")
     assert not has_name(brief.where, "Miss")
+
+
+def test_known_places_listed_together_are_places_whatever_ner_calls_them():
+    brief = summarise_text(
+        "Cholera has killed 40 people since the outbreak began. The disease has spread to 9 of the "
+        "country's 20 districts, with Cuttack, Rajshahi and Mwanza recording the most cases."
+    )
+    assert {type_of(brief.where, name) for name in ("Cuttack", "Rajshahi", "Mwanza")} == {"district"}

@@ -24,7 +24,7 @@ _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
 _PLURAL_KIND = {"villages": "village", "towns": "town", "cities": "city", "districts": "district",
                 "provinces": "province", "neighbourhoods": "neighbourhood"}  # fmt: skip
 _PLURAL_INCLUDING = re.compile(
-    rf"\b({'|'.join(_PLURAL_KIND)}),?\s+(?:including|such\s+as|among\s+them)\s+(?:{_NAME},\s*)*(?:{_NAME},?\s+and\s+)?$",
+    rf"\b({'|'.join(_PLURAL_KIND)}),?\s+(?:including|such\s+as|among\s+them|with|notably|especially)\s+(?:{_NAME},\s*)*(?:{_NAME},?\s+and\s+)?$",
     re.IGNORECASE,
 )
 _LAKE = re.compile(r"(?:Lake|Lac|Loch)\s+[A-Z]|.+\sLake$")
@@ -139,3 +139,15 @@ def _kind_of_a_list(text: str, start: int, end: int) -> str | None:
         if match:
             return place_type_from_context("", f" {match.group(1)}")
     return None
+
+
+_LISTED_BEFORE = re.compile(rf"({_NAME})(?:,\s*|,?\s+(?:and|or)\s+)$")
+_LISTED_AFTER = re.compile(rf"(?:,\s*|,?\s+(?:and|or)\s+)({_NAME})")
+
+
+def listed_with_a_place(text: str, start: int, end: int, known) -> bool:
+    """'Blantyre, Zomba and Mangochi': a name the gazetteer knows, listed next to another it
+    knows, is a place whatever NER calls it (`known(name)`: the gazetteer's kind or None)."""
+    before = _LISTED_BEFORE.search(text[max(0, start - 40) : start])
+    after = _LISTED_AFTER.match(text, end)
+    return any(match and known(match.group(1)) not in (None, "country") for match in (before, after))

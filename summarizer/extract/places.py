@@ -22,6 +22,7 @@ from .names import (
 )
 from .place_kinds import (
     dateline_abbreviation,
+    listed_with_a_place,
     places_in_local_bodies,
     quarter_named,
     stated_kind,
@@ -151,6 +152,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
         )
         if mention.label not in ("GPE", "LOC", "FAC", "PLACE", "SITE") and not (
             ((known or division) and locative)
+            or (known and known != "country" and listed_with_a_place(text, mention.start, mention.end, gazetteer_kind))
             or _named_as_place(text, mention.start, mention.text)
             or _ENDS_IN_PLACE_WORD.search(mention.text)
             or quarter_named(text, mention.start, mention.end)
