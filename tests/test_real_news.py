@@ -599,7 +599,7 @@ def test_a_village_named_as_the_home_of_speakers_stays_a_place():
     [
         # a name before a lower-case noun of an area, whatever NER calls it
         ("At least seven people were killed when a building collapsed in the Ikarro area of Lagos on Friday, "
-         "officials said.", "Ikarro", "other"),
+         "officials said.", "Ikarro", "neighbourhood"),  # an area of a city
         ("Shells hit villages in the Karrun sector on Sunday, killing three civilians, army officials said.",
          "Karrun", "district"),
         ("Relief workers reached the Pelloa department on Monday, where floods killed 15 people, officials said.",
@@ -2216,3 +2216,196 @@ def test_reports_that_a_name_qualifies_are_that_sources_reports():
     brief = summarise_text(text)
     assert [(f.count, f.source) for f in brief.toll] == [(12, "State media")]
     assert "State media" in [source.name for source in brief.attribution]
+
+
+# ---------------------------------------------------------------- toll patterns (held-out error kinds)
+
+
+def test_a_figure_after_a_colon_in_prose_is_read():
+    brief = summarise_text("A landslide buried a hamlet near Pomerov on Monday. The toll: 23 dead and 40 missing.")
+    assert ("killed", 23) in figures(brief)
+    assert ("missing", 40) in figures(brief)
+
+
+def test_a_similar_attack_as_the_subject_is_another_incident():
+    brief = summarise_text(
+        "A bomb killed 11 people at a bus station in Kaspivo on Monday. "
+        "Last week, a similar attack in the same town killed 20."
+    )
+    assert figures(brief) == {("killed", 11)}
+
+
+def test_a_running_total_since_a_month_is_background():
+    brief = summarise_text(
+        "Gunmen killed 5 villagers in Hadrimo on Monday. "
+        "The attack brings to 43 the number of people killed in the region since January."
+    )
+    assert figures(brief) == {("killed", 5)}
+
+
+def test_families_forced_to_flee_their_homes_are_displaced():
+    brief = summarise_text(
+        "A storm lashed the province of Naldeira on Monday. "
+        "Nearly 3,000 families were forced to flee their homes and six people were reported missing."
+    )
+    displaced = the_figure(brief, "displaced", 3000)
+    assert displaced.qualifier == "about"
+    assert ("missing", 6) in figures(brief)
+
+
+def test_workers_a_collapse_traps_are_missing():
+    brief = summarise_text("A mine collapsed in Durnovo on Monday, trapping 25 workers.")
+    assert figures(brief) == {("missing", 25)}
+
+
+def test_a_modal_verb_is_not_part_of_the_group():
+    brief = summarise_text("Up to 300 people may have died in the floods in Sarnova province, the Red Cross said.")
+    figure = the_figure(brief, "killed", 300)
+    assert figure.qualifier == "up_to" and figure.group == "people"
+
+
+def test_the_search_continues_for_people_still_missing():
+    brief = summarise_text(
+        "A boat capsized on Lake Varnemo on Monday; 30 bodies have been recovered "
+        "and the search continues for at least 20 more."
+    )
+    assert ("killed", 30) in figures(brief)
+    missing = the_figure(brief, "missing", 20)
+    assert missing.qualifier == "at_least"
+
+
+def test_a_range_written_with_a_bare_hyphen_is_a_range():
+    brief = summarise_text("Police said 30-40 people were hurt in Vellmoor on Monday.")
+    figure = the_figure(brief, "injured", 30)
+    assert figure.count_max == 40 and figure.qualifier == "exact"
+
+
+def test_a_number_joined_to_a_word_by_a_hyphen_is_not_a_count():
+    brief = summarise_text("Nine people died of COVID-19 in Vellmoor on Monday, officials said.")
+    assert figures(brief) == {("killed", 9)}
+
+
+def test_people_abducted_by_gunmen_are_missing_not_attackers():
+    brief = summarise_text("Four people were shot dead and two others abducted by gunmen in Vellmoor on Monday.")
+    assert figures(brief) == {("killed", 4), ("missing", 2)}
+
+
+def test_people_left_without_shelter_are_displaced():
+    brief = summarise_text("The quake killed 8, injured 45 and left 300 without shelter in Vellmoor on Monday.")
+    assert figures(brief) == {("killed", 8), ("injured", 45), ("displaced", 300)}
+
+
+def test_upward_of_is_over():
+    brief = summarise_text("Police detained upward of 200 demonstrators in Vellmoor on Monday.")
+    assert the_figure(brief, "arrested", 200).qualifier == "over"
+
+
+def test_every_noun_of_a_listed_subject_takes_the_verb():
+    brief = summarise_text("Five policemen, three civilians and two attackers were killed in Dornvik.")
+    assert figures(brief) == {("killed", 5), ("killed", 3), ("killed", 2)}
+
+
+def test_people_sent_to_hospital_are_injured():
+    brief = summarise_text("The fire in Dornvik on Monday killed 13 and sent 40 more to hospital.")
+    assert figures(brief) == {("killed", 13), ("injured", 40)}
+
+
+def test_gunned_down_is_killed():
+    brief = summarise_text("Security forces gunned down 7 protesters in Dornvik on Monday.")
+    assert figures(brief) == {("killed", 7)}
+
+
+def test_forcing_people_to_flee_displaces_them():
+    brief = summarise_text("Mobs torched homes in Dornvik on Monday, leaving 5 people dead and forcing 2,000 to flee.")
+    assert figures(brief) == {("killed", 5), ("displaced", 2000)}
+
+
+def test_a_sentence_run_into_the_next_after_a_capitalised_word_keeps_its_figure():
+    brief = summarise_text("The storm hit Varnolia on Monday.Eight people were killed and 30 were injured.")
+    assert figures(brief) == {("killed", 8), ("injured", 30)}
+
+
+# ---------------------------------------------------------------- place types from the subdivision list
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Floods killed 5 people in Zambales on Monday.", "Zambales", "province"),  # inside a region
+        ("A landslide hit a village in Kalimantan on Monday, killing 5 people.", "Kalimantan", "region"),  # an island
+        ("A bomb exploded in Adygeya on Monday, killing 5 people.", "Adygeya", "region"),  # a republic
+    ],
+)
+def test_a_subdivision_the_list_knows_is_typed_by_it(text, name, kind):
+    assert type_of(summarise_text(text).where, name) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("A building collapsed in the Orvani area of Tessaly on Monday, killing 5 workers.", "Orvani", "neighbourhood"),
+        ("The quake flattened several remote villages, including Marvoda, on Monday, killing 5.", "Marvoda", "village"),
+        ("The blast hit Marvoda, a popular cafe in the old town, on Monday, killing 5 people.", "Marvoda", "site"),
+        ("A ferry ran aground off the island of Marvoda on Monday, killing 5 people.", "Marvoda", "region"),
+    ],
+)
+def test_a_phrase_around_a_place_states_its_type(text, name, kind):
+    assert type_of(summarise_text(text).where, name) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The navy ship Dornia sank near Tessaly on Monday; 5 sailors died.",
+        "A naval vessel, the HMS Dornia, sank near Tessaly on Monday; 5 sailors died.",
+    ],
+)
+def test_a_ships_name_is_not_a_place(text):
+    assert not has_name(summarise_text(text).where, "Dornia")
+
+
+def test_a_nationality_before_a_site_noun_is_not_a_sites_name():
+    brief = summarise_text(
+        "A suicide bomber killed at least four people on Thursday in an attack on a convoy "
+        "between Tessaly and the largest French base in the country."
+    )
+    assert not has_name(brief.where, "French base")
+
+
+def test_a_story_with_no_other_place_is_where_its_local_police_act():
+    brief = summarise_text(
+        "Thousands of students marched against the closure of a television channel. Bucaramanga Metropolitan "
+        "Police fired tear gas and rubber bullets into the crowds, and 12 people were hurt."
+    )
+    assert type_of(brief.where, "Bucaramanga") == "city"
+
+
+def test_a_verb_after_the_counted_noun_is_not_part_of_the_group():
+    brief = summarise_text(
+        "A blast ripped through a market in Tessaly on Monday. "
+        "Four people lost their lives and 12 others sustained injuries."
+    )
+    assert the_figure(brief, "injured", 12).group == "others"
+    assert the_figure(brief, "killed", 4).group == "people"
+
+
+def test_names_before_informal_settlements_are_quarters_of_a_city():
+    brief = summarise_text(
+        "A rights group said four people were shot dead in the Marvoda and Tesselo informal settlements "
+        "of the capital on Tuesday."
+    )
+    assert type_of(brief.where, "Marvoda") == "neighbourhood"
+    assert type_of(brief.where, "Tesselo") == "neighbourhood"
+
+
+def test_a_states_abbreviation_in_a_dateline_is_not_a_place():
+    brief = summarise_text("KELVORTH, Miss. — A tornado tore through rural Dornby County late Saturday, killing five.")
+    assert not has_name(brief.where, "Miss")
+
+
+def test_known_places_listed_together_are_places_whatever_ner_calls_them():
+    brief = summarise_text(
+        "Cholera has killed 40 people since the outbreak began. The disease has spread to 9 of the "
+        "country's 20 districts, with Cuttack, Rajshahi and Mwanza recording the most cases."
+    )
+    assert {type_of(brief.where, name) for name in ("Cuttack", "Rajshahi", "Mwanza")} == {"district"}

@@ -58,14 +58,14 @@ def is_background(sentence: str) -> bool:
 
 
 _SEPARATE_INCIDENT = re.compile(
-    r"\b(?:in\s+an?\s+(?:separate|earlier|previous|unrelated|similar)\s+(?:\w+\s+)?(?:attack|incident|blast|bombing"
+    r"\b(?:(?:in\s+)?an?\s+(?:separate|earlier|previous|unrelated|similar)\s+(?:\w+\s+)?(?:attack|incident|blast|bombing"
     r"|raid|clash(?:es)?|explosion|accident|shooting|strike|quake|earthquake|flood(?:ing)?)|separately|elsewhere"
     r"|in\s+another\s+(?:\w+\s+)?(?:attack|incident|blast|bombing|raid|explosion|accident|shooting|strike))\b",
     re.IGNORECASE,
 )
 _SINCE_YEAR = re.compile(
     r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:1[89]|20)\d\d\b"
-    rf"|\bsince\s+(?:the\s+)?(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})"
+    rf"|\bsince\s+(?:the\s+)?(?:(?:start|beginning|end)\s+of\s+|(?:early|late|mid-?)\s*)?(?:(?-i:{_MONTH})\b|\d{{1,2}}\s+{_MONTH})"
     r"|\bsince\s+the\s+(?:[\w-]+\s+){0,3}(?:coup|war|conflict|uprising|invasion|revolution|takeover|crackdown"
     r"|protests|election|offensive|insurgency)\b",
     re.IGNORECASE,

@@ -28,6 +28,8 @@ def parsed_category(doc, offset: int, start: int, end: int, casualty: re.Pattern
     if number is None:
         return None
     noun = number.head if number.dep_ == "nummod" else number
+    while noun.dep_ == "conj" and noun.head is not noun:  # 'five police, three civilians and ...'
+        noun = noun.head
     if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.pos_ not in ("VERB", "AUX"):
         return None
     verb = noun.head

@@ -23,7 +23,7 @@ from .sentences import Sentence, split_sentences
 
 _QUALIFIERS = [
     ("at_least", r"at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of"),
-    ("over", r"more\s+than|over|in\s+excess\s+of|upwards\s+of|above|exceeding|beyond"),
+    ("over", r"more\s+than|over|in\s+excess\s+of|upwards?\s+of|above|exceeding|beyond"),
     ("up_to", r"up\s+to|as\s+many\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than"),
     ("about", r"about|around|nearly|almost|close\s+to|just\s+under|some\s+(?=\d)"),
     ("approximate", r"some|roughly|approximately|an\s+estimated|estimated|approx\.?|circa"),
@@ -40,7 +40,7 @@ CASUALTY_WORDS = [
      r"|slain|perished|executed|massacred|bodies|death\s+toll|murdered|lost\s+their\s+lives"
      r"|drowned|burned\s+to\s+death|crushed\s+to\s+death|electrocuted|beheaded|lynched|neutrali[sz]ed"),
     ("injured", r"injured|wounded|injuries|injuring|wounding|hurt|hospitali[sz]ed|maimed"
-     r"|treated\s+for|suffering\s+from|gunshot\s+(?:victims|wounds)|taken\s+to\s+hospital|beaten"
+     r"|treated\s+for|to\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+)?hospitals?|suffering\s+from|gunshot\s+(?:victims|wounds)|taken\s+to\s+hospital|beaten"
      r"|(?:badly|severely|seriously|critically)\s+burn(?:ed|t)|suffered\s+burns"
      r"|(?:remain(?:ed|s)?|were|are|still)\s+in\s+(?:the\s+)?hospitals?"
      r"|in\s+(?:a\s+)?(?:critical|serious|grave)\s+condition"),
@@ -50,10 +50,12 @@ CASUALTY_WORDS = [
     ("arrested", r"arrested|arrests?|detained|detentions?|apprehended|captured|in(?:to)?\s+custody|jailed"
      r"|rounded\s+up|held\s+in\s+custody"),
     ("displaced", r"displaced|evacuated|homeless|forced\s+from\s+their\s+homes|fled|lost\s+their\s+homes"
+     r"|(?:forced\s+to\s+|had\s+to\s+|to\s+)?flee(?:ing)?(?:\s+(?:their\s+(?:\w+\s+)?homes?|the\s+(?:area|region|fighting|violence)))?"
      r"|(?:from|out\s+of)\s+their\s+homes"
      r"|(?:took|taken|taking|sought|seeking)\s+refuge"
      r"|relocated|(?:moved|taken)\s+(?:in)?to\s+(?:\w+\s+){0,3}(?:shelters|camps|facilities)"
-     r"|in\s+(?:\w+\s+){0,2}shelters|sheltering|took\s+shelter|sought\s+shelter"),
+     r"|in\s+(?:\w+\s+){0,2}shelters|sheltering|took\s+shelter|sought\s+shelter"
+     r"|without\s+(?:shelter|a\s+home|homes|a\s+roof)"),
     ("affected", r"affected|stranded|marooned|cut\s+off|infected|infections?|(?:suspected\s+|confirmed\s+)?cases"
      r"|sickened|fell\s+ill|taken\s+ill"),
 ]  # fmt: skip
@@ -66,7 +68,8 @@ CASUALTY = re.compile(
 _GROUP_STOP = re.compile(
     r"\b(were|was|have|has|had|are|is|be|been|being|in|on|at|during|when|after|before|while|as"
     r"|who|whose|which|that|from|across|including|along|amid|near|since|by|following|and|but|with"
-    r"|reportedly|also|so|far|others?\s+were)\b|[,;:()“”\"—–]",
+    r"|reportedly|also|so|far|others?\s+were|may|might|could|would|will|can|must|should|remain|remains|remained"
+    r"|left|sustained|suffered|suffering|sustaining|spent|spend|spending)\b|[,;:()“”\"—–]",
     re.IGNORECASE,
 )
 
@@ -100,7 +103,7 @@ def _qualifier(before: str) -> str:
 _ACTS = re.compile(
     r"\s+(?:had\s+|have\s+|has\s+)?(?:stormed|attacked|raided|ambushed|opened|fired|launched|entered|surrounded"
     r"|arrived|gathered|marched|boarded|staged|took\s+part|participated|protested|rallied|fought|clashed|stood"
-    r"|rode|travell?ed|stormed|set\s+fire|took\s+control|overran|seized|abducted|kidnapped)\b",
+    r"|rode|travell?ed|stormed|set\s+fire|took\s+control|overran|seized|abducted|kidnapped)\b(?!\s+by\b)",
     re.IGNORECASE,
 )
 
@@ -122,14 +125,16 @@ def _group(text: str, start: int, limit: int) -> tuple[str | None, int]:
 
 # A casualty verb right before a number governs it: "killing at least 18", "wounded 40".
 _VERB_BEFORE = re.compile(
-    r"\b(?P<killed>killing|killed|kills|kill)\s+$"
+    r"\b(?P<killed>killing|killed|kills|kill|(?:gunn|mow)(?:ed|ing)\s+down|shot\s+dead|shooting\s+dead"
+    r"|shot\s+and\s+killed)\s+$"
     r"|\b(?P<injured>wounding|wounded|wounds|wound|injuring|injured|injures|injure)\s+$"
     r"|\b(?P<arrested>arresting|arrested|arrests|arrest|detaining|detained|detains|detain|jailing|jailed)"
     r"\s+(?:at\s+least\s+)?$"
     r"|\b(?P<displaced>displacing|displaced|displaces|evacuating|evacuated|evacuates)\s+$"
     r"|\b(?P<affected>infecting|infected|sickening|sickened)\s+$"
     r"|\btoll\s+(?:[\w-]+\s+){0,6}?(?:at|to|be|is|was|of)\s+$"
-    r"|\b(?P<missing>(?:searching|searched|looking)\s+for)\s+$",
+    r"|\b(?P<missing>(?:searching|searched|looking)\s+for|trapping|trapped"
+    r"|search(?:es)?\s+(?:continues|continued|goes\s+on|went\s+on|is\s+on)\s+for)\s+$",
     re.IGNORECASE,
 )
 # '67 people survived', '12 were rescued': the number counts those who came through

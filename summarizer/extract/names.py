@@ -149,7 +149,11 @@ _SUBDIVISION_TYPES = {
     "province": "province", "state": "province", "governorate": "province", "region": "region",
     "department": "province", "prefecture": "province", "county": "district", "district": "district",
     "municipality": "district", "division": "province", "emirate": "province", "oblast": "province",
+    "republic": "region", "unit": "region",  # 'Dagestan, Respublika'; a geographical unit ('Sulawesi')
 }  # fmt: skip
+# second-level subdivisions known too (provinces inside a country's regions), but not the many
+# municipalities and boroughs whose names are towns' or streets'
+_SECOND_LEVEL = ("province", "department", "prefecture", "governorate", "county", "district")
 
 
 @lru_cache(maxsize=1)
@@ -160,9 +164,11 @@ def _subdivision_index() -> dict[str, str]:
         return {}
     index: dict[str, str] = {}
     for subdivision in pycountry.subdivisions:
-        kind = _SUBDIVISION_TYPES.get(subdivision.type.lower().split()[-1])
-        if kind and subdivision.parent_code is None:
-            index.setdefault(_plain(subdivision.name), kind)
+        last = subdivision.type.lower().split()[-1]
+        kind = _SUBDIVISION_TYPES.get(last)
+        if kind and (subdivision.parent_code is None or last in _SECOND_LEVEL):
+            name = subdivision.name.split(",")[0] if last == "republic" else subdivision.name
+            index.setdefault(_plain(name), kind)
     return index
 
 
@@ -243,10 +249,17 @@ def find_entities(text: str, sentences: list[Sentence], docs: dict | None = None
                             piece = text[piece_start:piece_end]
                             mentions.append(EntityMention(piece, piece_start, piece_end, label))
             mentions += named_before_an_area_noun(doc, sentence.start)
+        # 'the largest American base': a nationality describing a site, not its name
+        norp = (
+            {sentence.start + e.start_char for e in docs[sentence.start].ents if e.label_ == "NORP"}
+            if (sentence.start in docs)
+            else set()
+        )
         for match in _SITE_PATTERN.finditer(text, sentence.start, sentence.end):
             first = match.group(1).split()[0]
             if not (
-                re.match(r"(The|A|An|In|At|On)$", first)
+                match.start(1) in norp
+                or re.match(r"(The|A|An|In|At|On)$", first)
                 or parse_number(first) is not None
                 or re.search(
                     r"['’]|(?:ian|ese|ish)$", match.group(1).split()[-2] if len(match.group(1).split()) > 1 else ""

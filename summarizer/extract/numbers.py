@@ -59,7 +59,10 @@ _DIGITS = (
     rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![\d,.])|\d+)(?:\.\d+)?"
     rf"(?:\s*(?:{_SCALE})|(?:m|bn|k)\b)?"
 )
-NUMBER = re.compile(rf"(?<![\w.,-])(?:{_DIGITS}|{_NUMBER_WORDS})(?![\w-])", re.IGNORECASE)
+# a hyphen between two numbers writes a range ('30-40'); one joined to a word does not ('COVID-19');
+# a full stop after a word ends a sentence run into the next ('on Monday.Eight people'), one
+# after a digit is a decimal point
+NUMBER = re.compile(rf"(?<![\w,])(?<!\d\.)(?<![^\d]-)(?:{_DIGITS}|{_NUMBER_WORDS})(?![\w]|-(?!\d))", re.IGNORECASE)
 
 VAGUE = re.compile(
     r"\b(dozens|scores|hundreds|thousands|several|many|numerous|an unspecified number"

@@ -52,7 +52,9 @@ _DATE_AFTER = re.compile(rf"^\s*{_MONTH}\b", re.IGNORECASE)
 # Money ('$70 million'), and numbers inside code, JSON or templates rather than prose
 # ('"count":999', '{{ 7*7 }}', '10**9'): never a count of people.
 _CODE_OR_MONEY_BEFORE = re.compile(
-    r"(?:(?:[$€£¥₹]|\b(?:Rs|USD|EUR|GBP|INR)\.?)\s*|\bUS\.?|[{\[:=*/+^<>|\\]\s*|[\"']\s*:\s*)$"
+    r"(?:(?:[$€£¥₹]|\b(?:Rs|USD|EUR|GBP|INR)\.?)\s*|\bUS\.?|[{\[=*/+^<>|\\]\s*|[\"']\s*:\s*"
+    # a colon after a word and a space opens prose ('The toll: 23 dead'); a bare one is code
+    r"|(?<![^\W\d_]):\s*|:)$"
 )
 _CODE_AFTER = re.compile(r"^\s*[}\]*/+^=<>|\\%]")
 

@@ -19,7 +19,14 @@ from .names import (
     country_code,
     gazetteer_kind,
     largest_population,
-    place_type_from_context,
+)
+from .place_kinds import (
+    dateline_abbreviation,
+    listed_with_a_place,
+    places_in_local_bodies,
+    quarter_named,
+    stated_kind,
+    vessel_names,
 )
 from .sentences import Sentence
 
@@ -79,6 +86,11 @@ def event_countries(places: list[Place], sentences: list[Sentence]) -> list[Plac
 
 
 def places_from(text: str, mentions: list[EntityMention], sentences: list[Sentence], taken: set[str]) -> list[Place]:
+    places = _places(text, mentions, sentences, taken)
+    return places or _places(text, places_in_local_bodies(mentions, gazetteer_kind), sentences, taken)
+
+
+def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence], taken: set[str]) -> list[Place]:
     entities: list[Entity] = []
     # 'Amnesty' in 'Amnesty International': the first word of an organisation's name
     part_of_longer_name = {
@@ -89,7 +101,7 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         and re.match(r"[ \t][A-Z][a-z]+", text[m.end : m.end + 20])  # not across a line end
         and not re.match(r"\s(?:Province|State|Region|District|City|County|Governorate)\b", text[m.end : m.end + 20])
     }
-    never_places = _never_places(text, mentions)
+    never_places = _never_places(text, mentions) | vessel_names(text, mentions)
     ranks: dict[int, int] = {}  # how firmly each entity's type is known
     for mention in mentions:
         if _is_foreign_dateline(text, mention, sentences):
@@ -103,7 +115,11 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
             and not _named_as_place(text, mention.start, mention.text)
         ):
             known = None  # a city's rare alternate name does not outvote NER's person ('Chavez') but after 'in'
-        if _NOT_A_PLACE_AFTER.match(text, mention.end) or mention.text in never_places:
+        if (
+            _NOT_A_PLACE_AFTER.match(text, mention.end)
+            or mention.text in never_places
+            or dateline_abbreviation(text, mention.start, mention.end)
+        ):
             continue  # 'the Marwa virus', 'Qadir rockets', 'the Holi festival': named after a place or not one
         if mention.label == "NORP" and _SETTLEMENT_OF.match(text, mention.end):
             continue  # 'the Varnian town of Osk'
@@ -136,8 +152,10 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
         )
         if mention.label not in ("GPE", "LOC", "FAC", "PLACE", "SITE") and not (
             ((known or division) and locative)
+            or (known and known != "country" and listed_with_a_place(text, mention.start, mention.end, gazetteer_kind))
             or _named_as_place(text, mention.start, mention.text)
             or _ENDS_IN_PLACE_WORD.search(mention.text)
+            or quarter_named(text, mention.start, mention.end)
         ):
             continue  # a gazetteer hit alone ('Adam', 'Hughes') is too weak without 'in'/'near'
         if " " not in mention.text and re.search(rf"(?<![\w-]){re.escape(mention.text.lower())}(?![\w-])", text):
@@ -173,7 +191,7 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
             "",
             mention.text,
         )
-        stated = None if known == "country" else _stated_kind(text, mention, before, after)
+        stated = None if known == "country" else stated_kind(text, mention.start, mention.end, before, after)
         kind = stated or _by_size(mention.text, known) or ("site" if mention.label in ("FAC", "SITE") else None)
         state = re.match(r"\s+(state|islands)\b", after)
         # 'in Nigeria's Niger state', 'in River Nile state': after 'in' or a possessive, a
@@ -325,40 +343,6 @@ _ENDS_IN_PLACE_WORD = re.compile(r"^[A-Z]\w+(?:\s[A-Z]\w+)?\s(?:Prefectures?|Pro
 _SITE_IN_A_PLACE = re.compile(r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s[a-z]+")
 _STATE_BODY = re.compile(r"\s+state[\s-]+(?:media|television|tv|news|radio|agency|broadcaster|run|owned)\b", re.I)
 _DIVISIONS = ("province", "district", "region")
-_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
-# 'Miyagi, Iwate and Tokyo prefectures', 'the states of Edo and Ondo': one noun types the list
-_PLURAL = (r"(?i:(villages|towns|provinces|states|prefectures|governorates|districts|counties|regencies"
-           r"|municipalities|regions|neighbou?rhoods))\b")  # fmt: skip
-_LIST_BEFORE_NOUN = re.compile(rf"(?:,\s*{_NAME})*,?\s+(?:and|&)\s+{_NAME}\s+{_PLURAL}")
-_NOUN_BEFORE_LIST = re.compile(rf"\b{_PLURAL}\s+of\s+(?:{_NAME},\s*)*(?:{_NAME},?\s+and\s+)?$")
-
-
-def _stated_kind(text: str, mention: EntityMention, before: str, after: str) -> str | None:
-    """The type the text gives a name: by a noun next to it, by a plural noun of its list, or
-    by its own last word."""
-    return place_type_from_context(before, after) or _kind_of_a_list(text, mention) or _own_kind(mention.text)
-
-
-def _own_kind(name: str) -> str | None:
-    """'Osk County', 'Tarn Prefecture', 'Vell City': the name's last word types it."""
-    last = re.search(r"\s([A-Za-z][a-z]+)$", name)  # 'Osk village' too, when NER takes the noun in
-    if not last:
-        return None
-    if last.group(1) == "City":
-        return "city"
-    return place_type_from_context("", f" {last.group(1)}")
-
-
-def _kind_of_a_list(text: str, mention: EntityMention) -> str | None:
-    """The type a plural noun gives every name of the list it closes or opens."""
-    after = _LIST_BEFORE_NOUN.match(text, mention.end)
-    before = _NOUN_BEFORE_LIST.search(text[max(0, mention.start - 80) : mention.start])
-    for match in (after, before):
-        if match:
-            return place_type_from_context("", f" {match.group(1)}")
-    return None
-
-
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)")
 _ADJECTIVE_USE = re.compile(r"\s+(?!(?:region|province|district|state|coast|peninsula|islands?|sea|area)\b)[a-z]")
 

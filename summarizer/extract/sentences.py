@@ -16,7 +16,9 @@ from .furniture import PROMO, story_segments
 
 # A sentence ends at . ! ? before a capital; also with no space at all where paragraphs were
 # run together ('...were killed.Police said'), which needs a lower-case word before it.
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])|(?<![\w.])[a-z]{2,}[.!?][\"”’)]*(?=[A-Z][a-z])")
+_SENTENCE_END = re.compile(
+    r"[.!?]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])|(?<![\w.])[A-Za-z]?[a-z]{2,}[.!?][\"”’)]*(?=[A-Z][a-z])"
+)
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Ms|Mrs|Dr|St|Gen|Col|Lt|Sgt|Maj|Capt|Rev|No|Jr|Sr|vs|Prof|Gov|Sen|Rep"
     r"|Brig|Adm|Cpl|Pvt|Insp|Supt|approx|est|Jan|Feb|Aug|Sept|Oct|Nov|Dec))\.$"
