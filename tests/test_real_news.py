@@ -2409,3 +2409,12 @@ def test_known_places_listed_together_are_places_whatever_ner_calls_them():
         "country's 20 districts, with Cuttack, Rajshahi and Mwanza recording the most cases."
     )
     assert {type_of(brief.where, name) for name in ("Cuttack", "Rajshahi", "Mwanza")} == {"district"}
+
+
+def test_an_outbreak_s_toll_since_a_month_is_this_story_s_own():
+    brief = summarise_text(
+        "Cholera outbreak kills 38 in Varnel\n"
+        "A cholera outbreak in the Varnel district has killed 38 people since the start of April, "
+        "and 600 suspected cases have been recorded, the regional health office said on Tuesday."
+    )
+    assert ("killed", 38) in figures(brief)

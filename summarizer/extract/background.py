@@ -52,6 +52,8 @@ def is_background(sentence: str) -> bool:
     # another incident, or a running total since a year, whatever day the sentence names
     if _SEPARATE_INCIDENT.search(core) or _SINCE_YEAR.search(core) or _EARLIER_WHEN.search(sentence):
         return True
+    if _SINCE_MONTH.search(core) and _RUNNING_TOTAL.search(core):
+        return True
     if _THIS_EVENT_TIME.search(sentence):
         return False
     return bool(_WAR_BACKGROUND.search(core) or _OTHER_TIME.search(core))
@@ -65,9 +67,21 @@ _SEPARATE_INCIDENT = re.compile(
 )
 _SINCE_YEAR = re.compile(
     r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:1[89]|20)\d\d\b"
-    rf"|\bsince\s+(?:the\s+)?(?:(?:start|beginning|end)\s+of\s+|(?:early|late|mid-?)\s*)?(?:(?-i:{_MONTH})\b|\d{{1,2}}\s+{_MONTH})"
+    rf"|\bsince\s+(?:the\s+)?(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})"
     r"|\bsince\s+the\s+(?:[\w-]+\s+){0,3}(?:coup|war|conflict|uprising|invasion|revolution|takeover|crackdown"
     r"|protests|election|offensive|insurgency)\b",
+    re.IGNORECASE,
+)
+# 'since January' / 'since the start of March' dates a running total only where the sentence
+# counts one up ('brings to 43 the number killed in the region since January'); an outbreak
+# or a season's floods 'has killed 57 since the start of February' is this story's own toll.
+_SINCE_MONTH = re.compile(
+    rf"\bsince\s+(?:the\s+)?(?:(?:start|beginning|end)\s+of\s+|(?:early|late|mid-?)\s*)?(?-i:{_MONTH})\b",
+    re.IGNORECASE,
+)
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:brings?|bringing|raises?|raising|takes?|taking|pushes|pushing)\s+(?:to\s+[\w,.-]+\s+)?the\s+"
+    r"(?:number|total|tally|count)\b|\bthis\s+year\b",
     re.IGNORECASE,
 )
 # 'the worst since 2005, when a quake killed 73,000': the figure belongs to the earlier event
