@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -33,13 +32,14 @@ from .extract.actor_acts import (
 )
 from .extract.actor_patterns import group_actors, organisations_from, people_from
 from .extract.actors import fold_named_attackers, role_cues, with_forces_as_attackers, with_parsed_roles
-from .extract.entities import Entity, _key, occurrences
+from .extract.entities import Entity, _key
 from .extract.enumerations import enumerated_figures
 from .extract.figure_items import Choice, dedupe_figures, figure_item
 from .extract.furniture import story_segments, whole_page
 from .extract.places import event_countries, places_from
 from .extract.sites import event_sites
 from .extract.source_entities import merge_sources, sources_as_items
+from .extract.victims import counted_victims
 from .generate import Generator
 from .item_decisions import ITEM_KINDS, item_questions, with_answers
 from .prompts_io import render
@@ -410,39 +410,6 @@ def _cited(attribution: list[Source], analysis: Analysis, figures: list[Figure])
     ]
 
 
-_GENERIC_VICTIM = re.compile(r"^(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*$")
-# 'killing 5 and wounding 30 more', 'others': a group word that names nobody
-_NOBODY = re.compile(r"^(?:more|others?|several|many|some|those|dozens|hundreds|scores)(?:\s+people)?(?:\s+\w+ly)?$")
-
-
-def _counted_victims(text: str, sentences: list[Sentence], figures: list[Figure], who: list[Actor]) -> list[Actor]:
-    """When no victim or target is named otherwise, the people the figures count are the victims
-    ('people', 'passengers', 'coal miners'): the group of the killed, injured or missing
-    figures, as written, the most counted first. Every figure read counts, before repeated
-    figures are merged: 'killing 16 workers' names the victims even when the toll keeps a
-    later '16 bodies' for the same figure."""
-    if any(actor.role in ("victim", "target") for actor in who):
-        return []  # the toll counts those already named as victims or targets
-    counted = Counter(
-        f.group
-        for f in figures
-        if f.category in ("killed", "injured", "missing")
-        and f.group
-        and _GENERIC_VICTIM.match(f.group)
-        and not _NOBODY.match(f.group)
-    )
-    if not counted:
-        return []
-    name = counted.most_common(1)[0][0]
-    same = [actor for actor in who if _key(name) in _name_keys([actor])]
-    if same:  # listed once: 'soldiers' read as the state's side whom the toll counts are victims;
-        if same[0].role == "authority":  # attackers killed stay attackers
-            same[0].role = "victim"
-        return []
-    spans = occurrences(text, [name], sentences)
-    return [Actor(name=name, role="victim", mentions=spans)] if spans else []
-
-
 def _armed_sides_as_groups(attribution: list[Source], who: list[Actor]) -> list[Source]:
     """A cited source that the story shows attacking (a named armed group that claims or
     denies) is a `group`, whatever its name says."""
@@ -498,7 +465,7 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     where += event_sites(text, sentences, analysis.docs, where)
     speaks_for = {e.name: e.speaks_for.name for e in analysis.sources if e.speaks_for is not None}
     toll = dedupe_figures(figures, speaks_for) if options.merge else figures
-    who += _counted_victims(text, sentences, figures, who)
+    who += counted_victims(text, sentences, figures, who)
     attribution = _armed_sides_as_groups(attribution, who)
     brief = Brief(who=who, where=where, toll=toll, attribution=attribution, notes=analysis.notes)
     brief = _when_what_where(brief, analysis)

@@ -788,6 +788,28 @@ def test_the_people_a_toll_counts_are_the_victims_when_no_one_else_is():
     assert ("villagers", "victim") in {(actor.name, actor.role) for actor in brief.who}
 
 
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        # a head noun more specific than 'people' names the victims
+        (
+            "Blast in Osk\nA bomb exploded outside a college in Osk on Monday, killing 9 people. "
+            "Six students died at the scene and 20 were wounded, officials said.\n",
+            "students",
+        ),
+        # the attackers killed are not the victims; a group's trailing verb is not its name
+        (
+            "Raid in Osk\nRaiders attacked a farm in Osk on Sunday, killing 11 people, officials said. "
+            "Three of the attackers were killed, police said.\n",
+            "people",
+        ),
+    ],
+)  # fmt: skip
+def test_the_most_specific_group_the_dead_count_is_the_victim(text, victims):
+    who = summarise_text(text).who
+    assert [actor.name for actor in who if actor.role == "victim"] == [victims]
+
+
 def test_no_generic_victim_when_the_attack_names_its_target():
     text = "Gunmen ambushed a police patrol near the border on Monday, killing six officers, the army said."
     roles = {(actor.name, actor.role) for actor in summarise_text(text).who}
