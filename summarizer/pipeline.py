@@ -31,6 +31,7 @@ from .extract.actor_acts import (
     without_placed_names,
 )
 from .extract.actor_patterns import group_actors, organisations_from, people_from
+from .extract.actor_targets import with_vehicle_targets
 from .extract.actors import fold_named_attackers, role_cues, with_forces_as_attackers, with_parsed_roles
 from .extract.entities import Entity, _key
 from .extract.enumerations import enumerated_figures
@@ -458,6 +459,7 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     who = fold_named_attackers(with_forces_as_attackers(who, sentences, analysis.docs))
     who = without_placed_names(who, sentences, analysis.docs, place_keys)
     who = attacked_forces(who, sentences, analysis.docs)
+    who = with_vehicle_targets(text, sentences, analysis.docs, who)
     # a name the story makes an actor ('Hamas fired ...') is not also a place of the event
     actor_keys = _name_keys(who)
     where = [place for place in where if place.type == "country" or _key(place.name) not in actor_keys]

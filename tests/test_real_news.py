@@ -810,6 +810,28 @@ def test_the_most_specific_group_the_dead_count_is_the_victim(text, victims):
     assert [actor.name for actor in who if actor.role == "victim"] == [victims]
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Ambush\nGunmen ambushed a military convoy near Osk on Monday, killing 5 soldiers, officials said.\n",
+         "military convoy"),
+        ("Blast\nA roadside bomb hit an army vehicle near Osk on Monday, killing 3 soldiers, officials said.\n",
+         "army vehicle"),
+        # the force a column carries is the target, listed once
+        ("Attack\nGunmen attacked a convoy of paramilitary forces near Osk on Monday, killing 5 soldiers. "
+         "The paramilitary forces said they returned fire.\n", "paramilitary forces"),
+    ],
+)  # fmt: skip
+def test_a_vehicle_an_attack_hit_is_its_target(text, target):
+    who = summarise_text(text).who
+    assert (target, "target") in {(actor.name, actor.role) for actor in who}, who
+
+
+def test_vehicles_burnt_in_an_accident_are_no_target():
+    text = "Crash\nA tanker exploded on a highway near Osk, killing 12 people, and three other vehicles were burnt.\n"
+    assert not [actor for actor in summarise_text(text).who if actor.role == "target"]
+
+
 def test_no_generic_victim_when_the_attack_names_its_target():
     text = "Gunmen ambushed a police patrol near the border on Monday, killing six officers, the army said."
     roles = {(actor.name, actor.role) for actor in summarise_text(text).who}

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from ..brief import Actor, Figure
+from .actor_targets import _VEHICLES
 from .entities import _key, occurrences
 from .sentences import Sentence
 
@@ -27,15 +28,18 @@ def _people_noun(word: str) -> bool:
 
 
 def _counted_group(group: str) -> str | None:
-    """The group as far as its head noun ('passengers remain' -> 'passengers'), or None
+    """The group as far as its head noun ('passengers remain' -> 'passengers', 'police officers'), or None
     when it has none ('unidentified', 'those rescued')."""
     words = group.split()
     if words[0] in _SPEAKERS_OWN:
         return None
-    for end, word in enumerate(words, 1):
-        if _people_noun(word):
-            return " ".join(words[:end])
-    return None
+    heads = [_people_noun(word) for word in words]
+    if True not in heads:
+        return None
+    end = heads.index(True)
+    while end + 1 < len(words) and heads[end + 1]:
+        end += 1  # 'police officers': the last of the nouns is the head
+    return " ".join(words[: end + 1])
 
 
 def _names_keys(items) -> set[str]:
@@ -49,8 +53,8 @@ def counted_victims(text: str, sentences: list[Sentence], figures: list[Figure],
     people, among them five students': the students), then the most counted. Every figure read
     counts, before repeated figures are merged: 'killing 16 workers' names the victims even when
     the toll keeps a later '16 bodies' for the same figure."""
-    if any(actor.role in ("victim", "target") for actor in who):
-        return []  # the toll counts those already named as victims or targets
+    if any(actor.role in ("victim", "target") and actor.name.split()[-1] not in _VEHICLES for actor in who):
+        return []  # the toll counts those already named as victims or targets (not the vehicle they rode)
     attackers = _names_keys(actor for actor in who if actor.role == "attacker")
     counted: Counter = Counter()
     killed: set[str] = set()
