@@ -832,6 +832,21 @@ def test_vehicles_burnt_in_an_accident_are_no_target():
     assert not [actor for actor in summarise_text(text).who if actor.role == "target"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Bombing in Osk\nTwo car bombs killed 14 people in Osk on Tuesday. A statement showed photos of the "
+         "bombers, identified as Karim bin Tahir and Yusuf Malik.\n", "Karim bin Tahir"),
+        # an Arabic article before a later word of the name
+        ("Rockets\nA rocket killed a farmer near Osk on Monday. Harun al-Ras, the group's armed wing, "
+         "took responsibility for the attack.\n", "Harun al-Ras"),
+    ],
+)  # fmt: skip
+def test_a_name_with_particles_is_read_whole(text, name):
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get(name) == "attacker", roles
+
+
 def test_no_generic_victim_when_the_attack_names_its_target():
     text = "Gunmen ambushed a police patrol near the border on Monday, killing six officers, the army said."
     roles = {(actor.name, actor.role) for actor in summarise_text(text).who}
