@@ -28,9 +28,11 @@ from .extract.actor_acts import (
     acting_authorities,
     attacked_forces,
     held_authorities_as_victims,
+    struck_armed_men,
     without_placed_names,
 )
 from .extract.actor_patterns import group_actors, organisations_from, people_from
+from .extract.actor_states import with_striking_states
 from .extract.actor_targets import with_vehicle_targets
 from .extract.actors import fold_named_attackers, role_cues, with_forces_as_attackers, with_parsed_roles
 from .extract.entities import Entity, _key
@@ -458,7 +460,8 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     who = held_authorities_as_victims(acting_authorities(who, sentences, analysis.docs), sentences, analysis.docs)
     who = fold_named_attackers(with_forces_as_attackers(who, sentences, analysis.docs))
     who = without_placed_names(who, sentences, analysis.docs, place_keys)
-    who = attacked_forces(who, sentences, analysis.docs)
+    who = with_striking_states(text, sentences, analysis.docs, who)
+    who = struck_armed_men(attacked_forces(who, sentences, analysis.docs), sentences, analysis.docs)
     who = with_vehicle_targets(text, sentences, analysis.docs, who)
     # a name the story makes an actor ('Hamas fired ...') is not also a place of the event
     actor_keys = _name_keys(who)

@@ -847,6 +847,34 @@ def test_a_name_with_particles_is_read_whole(text, name):
     assert roles.get(name) == "attacker", roles
 
 
+@pytest.mark.parametrize(
+    ("text", "attacker", "victims"),
+    [
+        # a state that struck is a side
+        ("Air strike\nNorway launched an air strike on a depot in Osk on Tuesday, killing three people, "
+         "medics said.\n", "Norway", "people"),
+        # a state's aircraft named by the state
+        ("Raid\nVarnian warplanes struck a market in Osk on Tuesday, killing 9 civilians, rescuers said.\n",
+         "Varnian warplanes", "civilians"),
+        # forces who raid and kill armed men are the attackers, the men they kill the victims
+        ("Raid\nVarnian troops raided a camp in Osk on Monday, killing 30 militants, the army said.\n",
+         "Varnian troops", "militants"),
+    ],
+)  # fmt: skip
+def test_the_side_that_struck_and_the_men_it_killed(text, attacker, victims):
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get(attacker) == "attacker", roles
+    assert roles.get(victims) == "victim", roles
+
+
+def test_a_state_that_struck_before_is_no_side_of_this_event():
+    text = (
+        "Raid\nGunmen killed four guards at a depot in Osk on Monday, officials said. "
+        "Norway has carried out more than 250 strikes in the region since 2017.\n"
+    )
+    assert "Norway" not in {actor.name for actor in summarise_text(text).who}
+
+
 def test_no_generic_victim_when_the_attack_names_its_target():
     text = "Gunmen ambushed a police patrol near the border on Monday, killing six officers, the army said."
     roles = {(actor.name, actor.role) for actor in summarise_text(text).who}

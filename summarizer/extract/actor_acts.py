@@ -178,20 +178,18 @@ def without_placed_names(who: list, sentences: list[Sentence], docs: dict, place
 _KILLING = re.compile(r"(kill|shot|shoot|stab|behead|execut|massacr|murder|slay|slew)")
 
 
-def attacked_forces(who: list, sentences: list[Sentence], docs: dict) -> list:
-    """The state's forces, listed as the authority, as the target when the parse shows them
-    only attacked ('stormed a convoy of paramilitary forces', 'an attack on a convoy of
-    foreign troops'), or as victims when only killed or hurt ('killed two soldiers')."""
+def _parsed_roles(who: list, indices: list[int], sentences: list[Sentence], docs: dict) -> dict[int, set[str]]:
+    """The roles the parse gives the mentions of the actors at `indices` ('a convoy of X' is
+    X's mention); a target of a verb of killing is a victim."""
     mentioned = {}
-    for index, actor in enumerate(who):
-        if actor.role == "authority" and actor.name.split()[-1].lower() in _FORCE_HEADS:
-            for span in actor.mentions:
-                token = _root(tuple(span), sentences, docs)
-                if token is not None:
-                    mentioned[(id(token.doc), token.i)] = index
-    if not mentioned:
-        return who
+    for index in indices:
+        for span in who[index].mentions:
+            token = _root(tuple(span), sentences, docs)
+            if token is not None:
+                mentioned[(id(token.doc), token.i)] = index
     roles: dict[int, set[str]] = {}
+    if not mentioned:
+        return roles
     for _offset, token in _parsed_tokens(sentences, docs):
         for head, role in _arguments(token):
             for each in (head, *_prep_objects(head, ("of",))):  # 'a convoy of X'
@@ -199,8 +197,34 @@ def attacked_forces(who: list, sentences: list[Sentence], docs: dict) -> list:
                 if index is not None:
                     killed = role == "target" and token.pos_ == "VERB" and _KILLING.match(token.lower_)
                     roles.setdefault(index, set()).add("victim" if killed else role)
+    return roles
+
+
+def attacked_forces(who: list, sentences: list[Sentence], docs: dict) -> list:
+    """The state's forces, listed as the authority, as the target when the parse shows them
+    only attacked ('stormed a convoy of paramilitary forces', 'an attack on a convoy of
+    foreign troops'), or as victims when only killed or hurt ('killed two soldiers')."""
+    forces = [
+        index
+        for index, actor in enumerate(who)
+        if actor.role == "authority" and actor.name.split()[-1].lower() in _FORCE_HEADS
+    ]
     out = list(who)
-    for index, found in roles.items():
+    for index, found in _parsed_roles(who, forces, sentences, docs).items():
         if found <= {"target", "victim"}:
             out[index] = who[index].model_copy(update={"role": "target" if "target" in found else "victim"})
+    return out
+
+
+def struck_armed_men(who: list, sentences: list[Sentence], docs: dict) -> list:
+    """Armed men named by a common noun ('militants', 'fighters') whom the parse shows only
+    killed or attacked, never attacking, are the victims of another side's attack ('a drone
+    strike killed five militants'), when another side is the attacker."""
+    armed = [index for index, actor in enumerate(who) if actor.role == "attacker" and actor.name.islower()]
+    if not armed or not any(a.role == "attacker" for i, a in enumerate(who) if i not in armed):
+        return who
+    out = list(who)
+    for index, found in _parsed_roles(who, armed, sentences, docs).items():
+        if found <= {"target", "victim"}:
+            out[index] = who[index].model_copy(update={"role": "victim"})
     return out

@@ -96,8 +96,10 @@ def _name_of(head, offset: int, role: str) -> RoleCue | None:
     return None
 
 
-# a state's armed forces, named by the state ('the U.S. military')
-_STATE_FORCES = frozenset({"military", "army", "coalition", "navy", "forces", "troops"})
+# a state's armed forces and aircraft, named by the state ('the U.S. military', 'Varnian warplanes')
+_STATE_FORCES = frozenset(
+    {"military", "army", "coalition", "navy", "forces", "troops", "warplanes", "jets", "aircraft", "drones"}
+)
 
 
 def _national_force(head, offset: int) -> RoleCue | None:

@@ -90,11 +90,17 @@ _ARMED = frozenset(
 def forces_attacked(sentences: list[Sentence], docs: dict) -> bool:
     """Whether the parse shows the state's forces as the side that attacked ('security forces
     fired on protesters', 'police opened fire', 'troops shelled villages') more often than as
-    the side attacked: by convention, forces who fire on people are attackers, not authorities."""
+    the side attacked: by convention, forces who fire on people are attackers, not authorities;
+    forces who kill armed men are attackers unless those men are shown attacking too or are
+    told of as killed by the forces ('troops raided the camp, killing 30 militants' against
+    'gunmen stormed a hotel ... three attackers were killed by police')."""
     roles: Counter = Counter()
-    for _offset, token in _parsed_tokens(sentences, docs):
-        arguments = _arguments(token)
-        if any(role != "attacker" and head.lower_ in _ARMED for head, role in arguments):
+    parsed = [_arguments(token) for _offset, token in _parsed_tokens(sentences, docs)]
+    # armed men who attack ('gunmen stormed a post'), whom the forces answer
+    armed_attack = any(role == "attacker" and head.lower_ in _ARMED for arguments in parsed for head, role in arguments)
+    for arguments in parsed:
+        answered = [head for head, role in arguments if role != "attacker" and head.lower_ in _ARMED]
+        if answered and (armed_attack or any(head.dep_ == "nsubjpass" for head in answered)):
             continue  # 'three attackers were killed by police': forces responding to an attack
         for head, role in arguments:
             if head.lower_ in _FORCE_HEADS and not head.ent_type_:
@@ -119,7 +125,8 @@ def fold_named_attackers(who: list) -> list:
     when one of its phrases names it ('al-Shabab militants' and the attacker 'al-Shabab'):
     one actor, under the group's name, with the phrases as aliases."""
     attackers = [a for a in who if a.role == "attacker"]
-    named = [a for a in attackers if _PROPER_NAME.fullmatch(a.name)]
+    # a state is no group of armed men ('a Varnia drone strike killed militants')
+    named = [a for a in attackers if _PROPER_NAME.fullmatch(a.name) and gazetteer_kind(a.name) != "country"]
     out = list(who)
     for generic in [a for a in attackers if a not in named]:
         phrases = [generic.name, *generic.aliases]
