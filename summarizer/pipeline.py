@@ -31,10 +31,15 @@ from .extract.actor_acts import (
     struck_armed_men,
     without_placed_names,
 )
+from .extract.actor_folds import fold_named_attackers, fold_named_groups_members
 from .extract.actor_patterns import group_actors, organisations_from, people_from
 from .extract.actor_states import with_striking_states
 from .extract.actor_targets import with_vehicle_targets
-from .extract.actors import fold_named_attackers, role_cues, with_forces_as_attackers, with_parsed_roles
+from .extract.actors import (
+    role_cues,
+    with_forces_as_attackers,
+    with_parsed_roles,
+)
 from .extract.entities import Entity, _key
 from .extract.enumerations import enumerated_figures
 from .extract.figure_items import Choice, dedupe_figures, figure_item
@@ -458,7 +463,7 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     who = _without_places(who, place_keys | media_keys)
     who = with_parsed_roles(text, sentences, who, role_cues(sentences, analysis.docs), place_keys | media_keys)
     who = held_authorities_as_victims(acting_authorities(who, sentences, analysis.docs), sentences, analysis.docs)
-    who = fold_named_attackers(with_forces_as_attackers(who, sentences, analysis.docs))
+    who = fold_named_groups_members(fold_named_attackers(with_forces_as_attackers(who, sentences, analysis.docs)))
     who = without_placed_names(who, sentences, analysis.docs, place_keys)
     who = with_striking_states(text, sentences, analysis.docs, who)
     who = struck_armed_men(attacked_forces(who, sentences, analysis.docs), sentences, analysis.docs)

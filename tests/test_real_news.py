@@ -875,6 +875,31 @@ def test_a_state_that_struck_before_is_no_side_of_this_event():
     assert "Norway" not in {actor.name for actor in summarise_text(text).who}
 
 
+def test_a_groups_members_are_the_group_whatever_its_role():
+    text = (
+        "Strike on Osk\nVarnian jets targeted two Harak Front compounds and cars carrying Harak Front militants "
+        "in Osk on Monday, killing four people. The Harak Front said one of its commanders was killed.\n"
+    )
+    names = [actor.name for actor in summarise_text(text).who]
+    assert "Harak Front" in names and "Harak Front militants" not in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # firing tear gas disperses a crowd: the force is the authority
+        ("Riot\nOstlandic police fired tear gas at rioters in Osk on Sunday. Police arrested 20 people, "
+         "the interior ministry said.\n", {"Ostlandic police": "authority"}),
+        # a lone gunman is the attacker; the police who shoot him answer his attack
+        ("Shooting\nA gunman killed 3 people at a bar in Osk on Monday, police said. Police shot the gunman "
+         "dead.\n", {"gunman": "attacker", "police": "authority"}),
+    ],
+)  # fmt: skip
+def test_forces_who_disperse_or_answer_an_attack_are_authorities(text, roles):
+    found = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert {name: found.get(name) for name in roles} == roles, found
+
+
 def test_no_generic_victim_when_the_attack_names_its_target():
     text = "Gunmen ambushed a police patrol near the border on Monday, killing six officers, the army said."
     roles = {(actor.name, actor.role) for actor in summarise_text(text).who}

@@ -88,8 +88,8 @@ def _name_of(head, offset: int, role: str) -> RoleCue | None:
     if role == "attacker" and head.lower_ in _STATE_FORCES:
         return _national_force(head, offset)  # 'the U.S. military', 'the Saudi-led coalition'
     modifiers = _modifiers(head)
-    if role == "attacker" and head.lower_ in _LONE_ATTACKER and modifiers and all(m.is_lower for m in modifiers):
-        return _phrase(modifiers + [head], role, offset)  # 'a suicide bomber', 'a lone gunman'
+    if role == "attacker" and head.lower_ in _LONE_ATTACKER and all(m.is_lower for m in modifiers):
+        return _phrase(modifiers + [head], role, offset)  # 'a suicide bomber', 'a lone gunman', 'the gunman'
     # 'an Israeli woman was killed' (as attacker or target such phrases measured worse: 'Korean ship')
     if role == "victim" and head.pos_ == "NOUN" and any(m.ent_type_ == "NORP" for m in modifiers):
         return _phrase(modifiers + [head], role, offset)

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ..brief import Actor
-from .actor_names import _PROPER_NAME, RoleCue, _name_of
+from .actor_names import RoleCue, _name_of
 from .entities import _STORM_NAME, _key, _related, occurrences
 from .names import gazetteer_kind
 from .sentences import Sentence
@@ -46,6 +46,8 @@ _ATTACK_NOUN = re.compile(
 )
 
 _BE = frozenset({"was", "were", "is", "are"})
+# what a force fires to disperse a crowd ('fired tear gas', 'water cannon')
+_DISPERSING = frozenset({"gas", "cannon", "cannons", "canisters", "smoke"})
 # plural nouns for the perpetrators, as the subject of 'were' ('the attackers were ...')
 _ATTACKER_NOUNS = frozenset({"attackers", "assailants", "gunmen", "bombers", "perpetrators", "culprits", "raiders"})
 _NAMING = frozenset({"identified", "named"})
@@ -85,6 +87,8 @@ _FORCE_HEADS = frozenset(
 _ARMED = frozenset(
     {"attackers", "assailants", "gunmen", "militants", "insurgents", "rebels", "fighters", "bombers", "suspects"}
 )
+# and one armed man ('police shot the gunman dead' answers 'a gunman killed three')
+_ARMED_ONE = _ARMED | {"attacker", "assailant", "gunman", "militant", "bomber", "shooter", "suspect"}
 
 
 def forces_attacked(sentences: list[Sentence], docs: dict) -> bool:
@@ -97,9 +101,11 @@ def forces_attacked(sentences: list[Sentence], docs: dict) -> bool:
     roles: Counter = Counter()
     parsed = [_arguments(token) for _offset, token in _parsed_tokens(sentences, docs)]
     # armed men who attack ('gunmen stormed a post'), whom the forces answer
-    armed_attack = any(role == "attacker" and head.lower_ in _ARMED for arguments in parsed for head, role in arguments)
+    armed_attack = any(
+        role == "attacker" and head.lower_ in _ARMED_ONE for arguments in parsed for head, role in arguments
+    )
     for arguments in parsed:
-        answered = [head for head, role in arguments if role != "attacker" and head.lower_ in _ARMED]
+        answered = [head for head, role in arguments if role != "attacker" and head.lower_ in _ARMED_ONE]
         if answered and (armed_attack or any(head.dep_ == "nsubjpass" for head in answered)):
             continue  # 'three attackers were killed by police': forces responding to an attack
         for head, role in arguments:
@@ -118,40 +124,6 @@ def with_forces_as_attackers(who: list, sentences: list[Sentence], docs: dict) -
         else a
         for a in who
     ]
-
-
-def fold_named_attackers(who: list) -> list:
-    """The armed side found as a generic phrase ('gunmen', 'X militants') is the named group
-    when one of its phrases names it ('al-Shabab militants' and the attacker 'al-Shabab'):
-    one actor, under the group's name, with the phrases as aliases."""
-    attackers = [a for a in who if a.role == "attacker"]
-    # a state is no group of armed men ('a Varnia drone strike killed militants')
-    named = [a for a in attackers if _PROPER_NAME.fullmatch(a.name) and gazetteer_kind(a.name) != "country"]
-    out = list(who)
-    for generic in [a for a in attackers if a not in named]:
-        phrases = [generic.name, *generic.aliases]
-        group = next((n for n in named if any(_names_in(n.name, p) for p in phrases)), None)
-        if group is None and len(named) == 1 and _unnamed_armed(generic.name):
-            group = named[0]  # 'militants' where one named group is the attacker: its fighters
-        if group is None:
-            continue
-        aliases = sorted({*group.aliases, *(p for p in phrases if p != group.name)})
-        mentions = sorted({*map(tuple, group.mentions), *map(tuple, generic.mentions)})
-        out[out.index(group)] = group.model_copy(update={"aliases": aliases, "mentions": mentions})
-        out.remove(generic)
-    return out
-
-
-def _unnamed_armed(phrase: str) -> bool:
-    """'militants', 'the gunmen': armed men whom the phrase does not name ('Hamas militants' does)."""
-    words = phrase.split()
-    return words[-1].lower() in _ARMED and (len(words) == 1 or phrase.islower())
-
-
-def _names_in(name: str, phrase: str) -> bool:
-    """Whether `phrase` writes `name`, as normalised ('Shabab militants' names 'al-Shabab')."""
-    key = _key(name)
-    return phrase != name and bool(key) and re.search(rf"(?<!\S){re.escape(key)}(?!\S)", _key(phrase)) is not None
 
 
 def roles_by_name(cues: list[RoleCue]) -> dict[str, tuple[str, list[RoleCue]]]:
@@ -223,6 +195,8 @@ def _arguments(token) -> list[tuple[object, str]]:
     """The (argument head, role) pairs that `token`, if an action verb or an attack noun, gives."""
     word = token.lower_
     out: list[tuple[object, str]] = []
+    if token.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in _DISPERSING for c in token.children):
+        return []  # 'fired tear gas at the crowd': a force dispersing it, not attacking
     if token.pos_ == "VERB":
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
         responsibility = any(
