@@ -900,6 +900,15 @@ def test_forces_who_disperse_or_answer_an_attack_are_authorities(text, roles):
     assert {name: found.get(name) for name in roles} == roles, found
 
 
+def test_a_named_person_the_dead_include_is_a_victim():
+    text = (
+        "Bombing\nA car bomb exploded near a hotel in Osk on Monday, killing 6 people, including Ostland "
+        "journalist Peter Varga, police said.\n"
+    )
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get("Peter Varga") == "victim", roles
+
+
 def test_no_generic_victim_when_the_attack_names_its_target():
     text = "Gunmen ambushed a police patrol near the border on Monday, killing six officers, the army said."
     roles = {(actor.name, actor.role) for actor in summarise_text(text).who}

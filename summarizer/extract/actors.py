@@ -272,7 +272,18 @@ def _arguments(token) -> list[tuple[object, str]]:
         # two groups, X and Y': both sides fought
         for side in _prep_objects(token, ("between",)):
             out += [(g, "attacker") for g in (side, *(c for c in side.children if c.dep_ == "appos"))]
+    # 'killing six people, including a journalist, X': those the victims include are victims
+    out += [(g, role) for head, role in out if role in ("victim", "target") for g in _included(head)]
     return [(each, role) for head, role in out for each in _with_conjuncts([head])]
+
+
+def _included(head) -> list:
+    """The persons a group includes ('six people, including X and Y', 'among them X')."""
+    found = []
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("including", "among")):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            found += [t for t in obj.subtree if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"]
+    return found
 
 
 # nouns for the people an event killed or hurt ('the victims were identified as X')
