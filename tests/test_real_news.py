@@ -909,6 +909,21 @@ def test_a_named_person_the_dead_include_is_a_victim():
     assert roles.get("Peter Varga") == "victim", roles
 
 
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        # the masthead, and the outlet officials told
+        ("Gunmen kill 5 in Osk\nVarnia Daily Monitor\nGunmen attacked a village in Osk on Monday, killing 5 "
+         "people, officials told the Varnia Daily Monitor.\n", "Varnia Daily Monitor"),
+        # the outlet credited before the dash that opens the story
+        ("Attack\nBy Sam Dorn, Kestrel Broadcasting Corporation\nKestrel Broadcasting Corporation — Militants "
+         "stormed a police station in Osk on Monday, killing 4 officers.\n", "Kestrel Broadcasting Corporation"),
+    ],
+)  # fmt: skip
+def test_the_pages_outlet_is_no_side(text, outlet):
+    assert outlet not in {actor.name for actor in summarise_text(text).who}
+
+
 def test_no_generic_victim_when_the_attack_names_its_target():
     text = "Gunmen ambushed a police patrol near the border on Monday, killing six officers, the army said."
     roles = {(actor.name, actor.role) for actor in summarise_text(text).who}

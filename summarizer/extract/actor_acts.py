@@ -57,9 +57,30 @@ def _acts(token) -> bool:
 
 
 def _in_byline(token) -> bool:
-    """'By X | Staff': a line that is only 'By' and a name is the byline, the writer's."""
-    root = token.sent.root
-    return root.lower_ == "by" and root.i == token.sent.start and not any(t.pos_ in ("VERB", "AUX") for t in token.sent)
+    """'By X | Staff': a line that is only 'By' and a name is the byline, the writer's; so is a
+    line of names alone (the outlet's masthead, 'X Daily News'), and the outlet credited
+    before a dash that opens the story ('OSK (X) —', 'X — Gunmen stormed ...')."""
+    sent = token.sent
+    if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        by = sent.root.lower_ == "by" and sent.root.i == sent.start
+        return by or all(t.pos_ in ("PROPN", "PUNCT", "DET", "ADP", "CCONJ", "NUM") for t in sent)
+    dash = next((t for t in sent if t.text in ("—", "–", "--")), None)
+    if dash is None or token.i > dash.i:
+        return False
+    return all(t.pos_ in ("PROPN", "PUNCT", "DET") for t in sent if t.i < dash.i)
+
+
+def _audience(token) -> bool:
+    """Whether a mention is whom a speaker told ('officials told the X', 'said in an interview
+    with X', 'speaking to X'): an outlet or a listener, no side of the event."""
+    while token.dep_ in ("conj", "appos", "compound") and token.head is not token:
+        token = token.head
+    head = token.head
+    if token.dep_ == "dobj" and head.lower_ in ("told", "tell", "tells", "telling"):
+        return True
+    if token.dep_ == "pobj" and head.lower_ in ("to", "with"):
+        return _SPEECH.match(head.head.lower_) is not None or head.head.lower_ in ("interview", "speaking", "talking")
+    return False
 
 
 def acting_authorities(who: list, sentences: list[Sentence], docs: dict) -> list:
@@ -71,8 +92,8 @@ def acting_authorities(who: list, sentences: list[Sentence], docs: dict) -> list
     for actor in who:
         roots = [_root(tuple(span), sentences, docs) for span in actor.mentions]
         parsed = [token for token in roots if token is not None]
-        if parsed and all(_in_byline(token) for token in parsed):
-            continue  # the story's writer
+        if parsed and all(_in_byline(token) or _audience(token) for token in parsed):
+            continue  # the story's writer, its outlet, the outlet told
         if actor.role == "authority" and parsed and not any(_acts(token) for token in parsed):
             continue
         out.append(actor)
