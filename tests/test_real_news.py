@@ -924,6 +924,12 @@ def test_the_pages_outlet_is_no_side(text, outlet):
     assert outlet not in {actor.name for actor in summarise_text(text).who}
 
 
+def test_a_named_groups_men_a_strike_killed_are_its_target():
+    text = "Strike\nVarnian jets struck a camp near Osk on Tuesday, killing seven al-Harb militants, officials said.\n"
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get("al-Harb militants") == "target", roles
+
+
 def test_no_generic_victim_when_the_attack_names_its_target():
     text = "Gunmen ambushed a police patrol near the border on Monday, killing six officers, the army said."
     roles = {(actor.name, actor.role) for actor in summarise_text(text).who}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .actors import _FORCE_HEADS, _arguments, _parsed_tokens, _prep_objects
+from .actors import _ARMED, _FORCE_HEADS, _arguments, _parsed_tokens, _prep_objects
 from .entities import _key
 from .sentences import Sentence
 
@@ -241,11 +241,17 @@ def struck_armed_men(who: list, sentences: list[Sentence], docs: dict) -> list:
     """Armed men named by a common noun ('militants', 'fighters') whom the parse shows only
     killed or attacked, never attacking, are the victims of another side's attack ('a drone
     strike killed five militants'), when another side is the attacker."""
-    armed = [index for index, actor in enumerate(who) if actor.role == "attacker" and actor.name.islower()]
+    armed = [
+        index
+        for index, actor in enumerate(who)
+        if actor.role == "attacker" and (actor.name.islower() or actor.name.split()[-1].lower() in _ARMED)
+    ]
     if not armed or not any(a.role == "attacker" for i, a in enumerate(who) if i not in armed):
         return who
     out = list(who)
     for index, found in _parsed_roles(who, armed, sentences, docs).items():
         if found <= {"target", "victim"}:
-            out[index] = who[index].model_copy(update={"role": "victim"})
+            # a named group's men ('X militants') are its side, the target; unnamed men the victims
+            role = "victim" if who[index].name.islower() else "target"
+            out[index] = who[index].model_copy(update={"role": role})
     return out
