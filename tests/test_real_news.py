@@ -930,6 +930,15 @@ def test_a_named_groups_men_a_strike_killed_are_its_target():
     assert roles.get("al-Harb militants") == "target", roles
 
 
+def test_the_group_the_toll_counts_is_listed_beside_a_named_victim():
+    text = (
+        "Mine collapse\nA tunnel collapsed at a coal mine near Osk on Monday, killing 12 miners. "
+        "Rescuers pulled survivor Tomas Reed, 27, from the rubble, officials said.\n"
+    )
+    victims = {actor.name for actor in summarise_text(text).who if actor.role == "victim"}
+    assert {"miners", "Tomas Reed"} <= victims, victims
+
+
 def test_no_generic_victim_when_the_attack_names_its_target():
     text = "Gunmen ambushed a police patrol near the border on Monday, killing six officers, the army said."
     roles = {(actor.name, actor.role) for actor in summarise_text(text).who}

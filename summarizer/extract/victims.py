@@ -8,7 +8,7 @@ from collections import Counter
 
 from ..brief import Actor, Figure
 from .actor_targets import _VEHICLES
-from .entities import _key, occurrences
+from .entities import _key, _looks_like_person, occurrences
 from .sentences import Sentence
 
 _GENERIC_VICTIM = re.compile(r"^(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*$")
@@ -42,6 +42,12 @@ def _counted_group(group: str) -> str | None:
     return " ".join(words[: end + 1])
 
 
+def _person(name: str) -> bool:
+    """A person's name ('Nur Adan', 'Dana bin Ras', 'Omar al-Ras'), not a group's, a force's or a place's."""
+    words = [re.sub(r"^[a-z]{1,3}-", "", word) for word in name.split() if not re.fullmatch(r"[a-z]{1,3}", word)]
+    return _looks_like_person(" ".join(words))
+
+
 def _names_keys(items) -> set[str]:
     return {_key(name) for item in items for name in (item.name, *item.aliases)}
 
@@ -53,8 +59,13 @@ def counted_victims(text: str, sentences: list[Sentence], figures: list[Figure],
     people, among them five students': the students), then the most counted. Every figure read
     counts, before repeated figures are merged: 'killing 16 workers' names the victims even when
     the toll keeps a later '16 bodies' for the same figure."""
-    if any(actor.role in ("victim", "target") and actor.name.split()[-1] not in _VEHICLES for actor in who):
-        return []  # the toll counts those already named as victims or targets (not the vehicle they rode)
+    if any(
+        actor.role in ("victim", "target") and actor.name.split()[-1] not in _VEHICLES and not _person(actor.name)
+        for actor in who
+    ):
+        # the toll counts those already named as victims or targets (not the vehicle they rode,
+        # nor one person among the many it counts)
+        return []
     attackers = _names_keys(actor for actor in who if actor.role == "attacker")
     counted: Counter = Counter()
     killed: set[str] = set()
