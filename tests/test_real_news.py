@@ -939,6 +939,14 @@ def test_the_group_the_toll_counts_is_listed_beside_a_named_victim():
     assert {"miners", "Tomas Reed"} <= victims, victims
 
 
+def test_a_headlines_topic_label_is_no_person():
+    text = (
+        "Ostara Kessel: boat capsizes near Osk, dozens feared dead\n"
+        "A boat carrying traders capsized near Osk on Sunday, killing 20 people, police said.\n"
+    )
+    assert "Ostara Kessel" not in {actor.name for actor in summarise_text(text).who}
+
+
 def test_no_generic_victim_when_the_attack_names_its_target():
     text = "Gunmen ambushed a police patrol near the border on Monday, killing six officers, the army said."
     roles = {(actor.name, actor.role) for actor in summarise_text(text).who}

@@ -136,6 +136,8 @@ def people_from(
             continue  # 'Urban Search' of 'Urban Search and Rescue': part of an organisation's name
         if len(_key(mention.text)) < 3:
             continue
+        if text[mention.end : mention.end + 1] == ":" and text[max(0, mention.start - 1) : mention.start] in ("", "\n"):
+            continue  # 'Varnia: boat capsizes ...': a headline's topic label, a place, not a person
         possessive_only = bool(re.match(r"['’]s\b|-", text[mention.end : mention.end + 3])) and not any(
             _key(mention.text) == _key(e.name) for e in entities
         )
