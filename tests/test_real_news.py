@@ -947,6 +947,17 @@ def test_a_headlines_topic_label_is_no_person():
     assert "Ostara Kessel" not in {actor.name for actor in summarise_text(text).who}
 
 
+def test_forces_of_two_states_are_two_sides():
+    text = (
+        "Border clash\nVarnian troops shelled villages near Osk on Sunday, killing four civilians, officials said. "
+        "Ostlandic troops returned fire, Ostlandic army officials said. Ostlandic army officials said the "
+        "Varnian troops withdrew. Police said the villages were evacuated.\n"
+    )
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    # each state's forces under the name that acts ('troops'), not the one that speaks ('army officials')
+    assert roles.get("Varnian troops") == "attacker" and roles.get("Ostlandic troops") == "attacker", roles
+
+
 def test_no_generic_victim_when_the_attack_names_its_target():
     text = "Gunmen ambushed a police patrol near the border on Monday, killing six officers, the army said."
     roles = {(actor.name, actor.role) for actor in summarise_text(text).who}
