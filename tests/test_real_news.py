@@ -958,6 +958,16 @@ def test_forces_of_two_states_are_two_sides():
     assert roles.get("Varnian troops") == "attacker" and roles.get("Ostlandic troops") == "attacker", roles
 
 
+def test_a_place_named_in_and_before_a_title_is_no_actor():
+    """NER may read a small town as a person: 'in X' and 'the X councillor' both read as its name."""
+    text = (
+        "Attack\nGunmen stormed a hotel in Osk on Monday, killing 7 people. "
+        "Gunmen shot dead Osk councillor Peter Lind outside his home.\n"
+    )
+    who = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert "Osk" not in who and who.get("Peter Lind") == "victim", who
+
+
 def test_no_generic_victim_when_the_attack_names_its_target():
     text = "Gunmen ambushed a police patrol near the border on Monday, killing six officers, the army said."
     roles = {(actor.name, actor.role) for actor in summarise_text(text).who}

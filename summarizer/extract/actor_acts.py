@@ -180,16 +180,24 @@ def _titled(token) -> bool:
     return any(word.lower_ in _TITLES or word.lower_.split("-")[-1] in _TITLES for word in words)
 
 
+def _qualifies(token) -> bool:
+    """Whether a one-word name only qualifies the common noun after it ('the X councillor')."""
+    return token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i == token.i + 1
+
+
 def without_placed_names(who: list, sentences: list[Sentence], docs: dict, place_keys: set[str]) -> list:
     """The actors, less the capitalised names every mention of which reads as a place
     (NER often tags a bar, a village or an island as a person or an organisation); a name
-    with a title is a person's, though it stands after 'in' ('arrested in the hills General X')."""
+    with a title is a person's, though it stands after 'in' ('arrested in the hills General X').
+    A mention that only qualifies a noun ('X councillor') reads as the place's too."""
     out = []
     for actor in who:
         if re.match(r"[A-Z]", actor.name):
             roots = [_root(tuple(span), sentences, docs) for span in actor.mentions]
             parsed = [token for token in roots if token is not None]
-            if parsed and all(_placed(token, place_keys) and not _titled(token) for token in parsed):
+            placed = [token for token in parsed if _placed(token, place_keys) and not _titled(token)]
+            # the others only qualify a noun ('X councillor', 'X police'), as a place's name does
+            if placed and all(token in placed or _qualifies(token) for token in parsed):
                 continue
         out.append(actor)
     return out
