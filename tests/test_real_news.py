@@ -968,6 +968,15 @@ def test_a_place_named_in_and_before_a_title_is_no_actor():
     assert "Osk" not in who and who.get("Peter Lind") == "victim", who
 
 
+def test_a_person_an_attacker_wounded_is_a_victim():
+    text = (
+        "Attack\nA suicide bomber killed 9 people in Osk on Monday. The bomber also wounded Senator Mia Holt, "
+        "officials said.\n"
+    )
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get("Mia Holt") == "victim", roles
+
+
 def test_no_generic_victim_when_the_attack_names_its_target():
     text = "Gunmen ambushed a police patrol near the border on Monday, killing six officers, the army said."
     roles = {(actor.name, actor.role) for actor in summarise_text(text).who}

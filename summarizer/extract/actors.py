@@ -29,7 +29,7 @@ from .sentences import Sentence
 _ATTACK = re.compile(
     r"(attack|ambush|storm|raid|bomb|shell|shoot|shot|kill|massacr|behead|execut|stab|assault"
     r"|overr[au]n|abduct|kidnap|target|besieg|fire|fired|firing|rocket|invad|torch|burn|loot|lynch|rape"
-    r"|clash|fought|fight|hijack|seiz)",
+    r"|clash|fought|fight|hijack|seiz|wound|injur)",
 )
 # the speaker's side, named again in what it says ('it', 'the group')
 _ITSELF = re.compile(r"it|they|we|the (?:group|organi[sz]ation|movement|militia)")
@@ -46,6 +46,7 @@ _ATTACK_NOUN = re.compile(
 )
 
 _BE = frozenset({"was", "were", "is", "are"})
+_HURT = re.compile(r"(wound|injur)")
 # what a force fires to disperse a crowd ('fired tear gas', 'water cannon')
 _DISPERSING = frozenset({"gas", "cannon", "cannons", "canisters", "smoke"})
 # plural nouns for the perpetrators, as the subject of 'were' ('the attackers were ...')
@@ -99,7 +100,8 @@ def forces_attacked(sentences: list[Sentence], docs: dict) -> bool:
     told of as killed by the forces ('troops raided the camp, killing 30 militants' against
     'gunmen stormed a hotel ... three attackers were killed by police')."""
     roles: Counter = Counter()
-    parsed = [_arguments(token) for _offset, token in _parsed_tokens(sentences, docs)]
+    # (the hurt are not counted: 'officers were injured' says nothing of who fired first)
+    parsed = [_arguments(token) for _offset, token in _parsed_tokens(sentences, docs) if not _HURT.match(token.lower_)]
     # armed men who attack ('gunmen stormed a post'), whom the forces answer
     armed_attack = any(
         role == "attacker" and head.lower_ in _ARMED_ONE for arguments in parsed for head, role in arguments
@@ -348,6 +350,16 @@ def with_parsed_roles(
                 who[who.index(same)] = same.model_copy(update={"role": role})
             continue
         if any(_related(a.name, name) for a in who):
+            continue
+        # a victim or target read inside the words of an actor already listed ('X troops were
+        # wounded' where 'X troops' is an alias) is that actor (a group named inside its
+        # attackers' phrase, 'X militants', is listed, to be folded with them)
+        inside = {
+            (cue.start, cue.end)
+            for cue in found
+            if any(m[0] <= cue.start and cue.end <= m[1] for a in who for m in a.mentions)
+        }
+        if role != "attacker" and inside:
             continue
         spans = occurrences(text, [name], sentences)
         if spans:
