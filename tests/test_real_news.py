@@ -977,6 +977,21 @@ def test_a_person_an_attacker_wounded_is_a_victim():
     assert roles.get("Mia Holt") == "victim", roles
 
 
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("Clashes\nAt least 27 people have been killed in two days of clashes between cattle herders and "
+         "farmers near Osk, the government said.\n", {"cattle herders", "farmers"}),
+        # a word for the sides names none of them
+        ("Clashes\nAbout 20 people were killed in fighting between two ethnic groups near Osk, "
+         "officials said.\n", set()),
+    ],
+)  # fmt: skip
+def test_the_generic_sides_of_a_clash_are_attackers(text, sides):
+    attackers = {actor.name for actor in summarise_text(text).who if actor.role == "attacker"}
+    assert attackers == sides, attackers
+
+
 def test_no_generic_victim_when_the_attack_names_its_target():
     text = "Gunmen ambushed a police patrol near the border on Monday, killing six officers, the army said."
     roles = {(actor.name, actor.role) for actor in summarise_text(text).who}
