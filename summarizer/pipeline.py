@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -29,11 +28,19 @@ from .extract.actor_acts import (
     acting_authorities,
     attacked_forces,
     held_authorities_as_victims,
+    struck_armed_men,
     without_placed_names,
 )
+from .extract.actor_folds import fold_named_attackers, fold_named_groups_members
 from .extract.actor_patterns import group_actors, organisations_from, people_from
-from .extract.actors import fold_named_attackers, role_cues, with_forces_as_attackers, with_parsed_roles
-from .extract.entities import Entity, _key, occurrences
+from .extract.actor_states import with_striking_states
+from .extract.actor_targets import with_vehicle_targets
+from .extract.actors import (
+    role_cues,
+    with_forces_as_attackers,
+    with_parsed_roles,
+)
+from .extract.entities import Entity, _key
 from .extract.enumerations import enumerated_figures
 from .extract.figure_items import Choice, dedupe_figures, figure_item
 from .extract.furniture import story_segments, whole_page
@@ -42,6 +49,7 @@ from .extract.sites import event_sites
 from .extract.source_entities import merge_sources, sources_as_items
 from .extract.source_scope import neighbouring_paragraphs
 from .extract.source_sides import armed_sides_as_groups
+from .extract.victims import counted_victims
 from .generate import Generator
 from .item_decisions import ITEM_KINDS, item_questions, with_answers
 from .prompts_io import render
@@ -416,39 +424,6 @@ def _cited(attribution: list[Source], analysis: Analysis, figures: list[Figure])
     ]
 
 
-_GENERIC_VICTIM = re.compile(r"^(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*$")
-# 'killing 5 and wounding 30 more', 'others': a group word that names nobody
-_NOBODY = re.compile(r"^(?:more|others?|several|many|some|those|dozens|hundreds|scores)(?:\s+people)?(?:\s+\w+ly)?$")
-
-
-def _counted_victims(text: str, sentences: list[Sentence], figures: list[Figure], who: list[Actor]) -> list[Actor]:
-    """When no victim or target is named otherwise, the people the figures count are the victims
-    ('people', 'passengers', 'coal miners'): the group of the killed, injured or missing
-    figures, as written, the most counted first. Every figure read counts, before repeated
-    figures are merged: 'killing 16 workers' names the victims even when the toll keeps a
-    later '16 bodies' for the same figure."""
-    if any(actor.role in ("victim", "target") for actor in who):
-        return []  # the toll counts those already named as victims or targets
-    counted = Counter(
-        f.group
-        for f in figures
-        if f.category in ("killed", "injured", "missing")
-        and f.group
-        and _GENERIC_VICTIM.match(f.group)
-        and not _NOBODY.match(f.group)
-    )
-    if not counted:
-        return []
-    name = counted.most_common(1)[0][0]
-    same = [actor for actor in who if _key(name) in _name_keys([actor])]
-    if same:  # listed once: 'soldiers' read as the state's side whom the toll counts are victims;
-        if same[0].role == "authority":  # attackers killed stay attackers
-            same[0].role = "victim"
-        return []
-    spans = occurrences(text, [name], sentences)
-    return [Actor(name=name, role="victim", mentions=spans)] if spans else []
-
-
 def _without_places(who: list[Actor], excluded: set[str]) -> list[Actor]:
     """Places and media are never actors (officials who speak may be: they often command)."""
     return [actor for actor in who if _key(actor.name) not in excluded and not re.search(r"\d", actor.name)]
@@ -484,9 +459,11 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     who = _without_places(who, place_keys | media_keys)
     who = with_parsed_roles(text, sentences, who, role_cues(sentences, analysis.docs), place_keys | media_keys)
     who = held_authorities_as_victims(acting_authorities(who, sentences, analysis.docs), sentences, analysis.docs)
-    who = fold_named_attackers(with_forces_as_attackers(who, sentences, analysis.docs))
+    who = fold_named_groups_members(fold_named_attackers(with_forces_as_attackers(who, sentences, analysis.docs)))
     who = without_placed_names(who, sentences, analysis.docs, place_keys)
-    who = attacked_forces(who, sentences, analysis.docs)
+    who = with_striking_states(text, sentences, analysis.docs, who)
+    who = struck_armed_men(attacked_forces(who, sentences, analysis.docs), sentences, analysis.docs)
+    who = with_vehicle_targets(text, sentences, analysis.docs, who)
     # a name the story makes an actor ('Hamas fired ...') is not also a place of the event
     actor_keys = _name_keys(who)
     where = [place for place in where if place.type == "country" or _key(place.name) not in actor_keys]
@@ -494,7 +471,7 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     where += event_sites(text, sentences, analysis.docs, where)
     speaks_for = {e.name: e.speaks_for.name for e in analysis.sources if e.speaks_for is not None}
     toll = dedupe_figures(figures, speaks_for) if options.merge else figures
-    who += _counted_victims(text, sentences, figures, who)
+    who += counted_victims(text, sentences, figures, who)
     attribution = armed_sides_as_groups(attribution, who)
     brief = Brief(who=who, where=where, toll=toll, attribution=attribution, notes=analysis.notes)
     brief = _when_what_where(brief, analysis)

@@ -788,6 +788,210 @@ def test_the_people_a_toll_counts_are_the_victims_when_no_one_else_is():
     assert ("villagers", "victim") in {(actor.name, actor.role) for actor in brief.who}
 
 
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        # a head noun more specific than 'people' names the victims
+        (
+            "Blast in Osk\nA bomb exploded outside a college in Osk on Monday, killing 9 people. "
+            "Six students died at the scene and 20 were wounded, officials said.\n",
+            "students",
+        ),
+        # the attackers killed are not the victims; a group's trailing verb is not its name
+        (
+            "Raid in Osk\nRaiders attacked a farm in Osk on Sunday, killing 11 people, officials said. "
+            "Three of the attackers were killed, police said.\n",
+            "people",
+        ),
+    ],
+)  # fmt: skip
+def test_the_most_specific_group_the_dead_count_is_the_victim(text, victims):
+    who = summarise_text(text).who
+    assert [actor.name for actor in who if actor.role == "victim"] == [victims]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Ambush\nGunmen ambushed a military convoy near Osk on Monday, killing 5 soldiers, officials said.\n",
+         "military convoy"),
+        ("Blast\nA roadside bomb hit an army vehicle near Osk on Monday, killing 3 soldiers, officials said.\n",
+         "army vehicle"),
+        # the force a column carries is the target, listed once
+        ("Attack\nGunmen attacked a convoy of paramilitary forces near Osk on Monday, killing 5 soldiers. "
+         "The paramilitary forces said they returned fire.\n", "paramilitary forces"),
+    ],
+)  # fmt: skip
+def test_a_vehicle_an_attack_hit_is_its_target(text, target):
+    who = summarise_text(text).who
+    assert (target, "target") in {(actor.name, actor.role) for actor in who}, who
+
+
+def test_vehicles_burnt_in_an_accident_are_no_target():
+    text = "Crash\nA tanker exploded on a highway near Osk, killing 12 people, and three other vehicles were burnt.\n"
+    assert not [actor for actor in summarise_text(text).who if actor.role == "target"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Bombing in Osk\nTwo car bombs killed 14 people in Osk on Tuesday. A statement showed photos of the "
+         "bombers, identified as Karim bin Tahir and Yusuf Malik.\n", "Karim bin Tahir"),
+        # an Arabic article before a later word of the name
+        ("Rockets\nA rocket killed a farmer near Osk on Monday. Harun al-Ras, the group's armed wing, "
+         "took responsibility for the attack.\n", "Harun al-Ras"),
+    ],
+)  # fmt: skip
+def test_a_name_with_particles_is_read_whole(text, name):
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get(name) == "attacker", roles
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker", "victims"),
+    [
+        # a state that struck is a side
+        ("Air strike\nNorway launched an air strike on a depot in Osk on Tuesday, killing three people, "
+         "medics said.\n", "Norway", "people"),
+        # a state's aircraft named by the state
+        ("Raid\nVarnian warplanes struck a market in Osk on Tuesday, killing 9 civilians, rescuers said.\n",
+         "Varnian warplanes", "civilians"),
+        # forces who raid and kill armed men are the attackers, the men they kill the victims
+        ("Raid\nVarnian troops raided a camp in Osk on Monday, killing 30 militants, the army said.\n",
+         "Varnian troops", "militants"),
+    ],
+)  # fmt: skip
+def test_the_side_that_struck_and_the_men_it_killed(text, attacker, victims):
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get(attacker) == "attacker", roles
+    assert roles.get(victims) == "victim", roles
+
+
+def test_a_state_that_struck_before_is_no_side_of_this_event():
+    text = (
+        "Raid\nGunmen killed four guards at a depot in Osk on Monday, officials said. "
+        "Norway has carried out more than 250 strikes in the region since 2017.\n"
+    )
+    assert "Norway" not in {actor.name for actor in summarise_text(text).who}
+
+
+def test_a_groups_members_are_the_group_whatever_its_role():
+    text = (
+        "Strike on Osk\nVarnian jets targeted two Harak Front compounds and cars carrying Harak Front militants "
+        "in Osk on Monday, killing four people. The Harak Front said one of its commanders was killed.\n"
+    )
+    names = [actor.name for actor in summarise_text(text).who]
+    assert "Harak Front" in names and "Harak Front militants" not in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # firing tear gas disperses a crowd: the force is the authority
+        ("Riot\nOstlandic police fired tear gas at rioters in Osk on Sunday. Police arrested 20 people, "
+         "the interior ministry said.\n", {"Ostlandic police": "authority"}),
+        # a lone gunman is the attacker; the police who shoot him answer his attack
+        ("Shooting\nA gunman killed 3 people at a bar in Osk on Monday, police said. Police shot the gunman "
+         "dead.\n", {"gunman": "attacker", "police": "authority"}),
+    ],
+)  # fmt: skip
+def test_forces_who_disperse_or_answer_an_attack_are_authorities(text, roles):
+    found = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert {name: found.get(name) for name in roles} == roles, found
+
+
+def test_a_named_person_the_dead_include_is_a_victim():
+    text = (
+        "Bombing\nA car bomb exploded near a hotel in Osk on Monday, killing 6 people, including Ostland "
+        "journalist Peter Varga, police said.\n"
+    )
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get("Peter Varga") == "victim", roles
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        # the masthead, and the outlet officials told
+        ("Gunmen kill 5 in Osk\nVarnia Daily Monitor\nGunmen attacked a village in Osk on Monday, killing 5 "
+         "people, officials told the Varnia Daily Monitor.\n", "Varnia Daily Monitor"),
+        # the outlet credited before the dash that opens the story
+        ("Attack\nBy Sam Dorn, Kestrel Broadcasting Corporation\nKestrel Broadcasting Corporation — Militants "
+         "stormed a police station in Osk on Monday, killing 4 officers.\n", "Kestrel Broadcasting Corporation"),
+    ],
+)  # fmt: skip
+def test_the_pages_outlet_is_no_side(text, outlet):
+    assert outlet not in {actor.name for actor in summarise_text(text).who}
+
+
+def test_a_named_groups_men_a_strike_killed_are_its_target():
+    text = "Strike\nVarnian jets struck a camp near Osk on Tuesday, killing seven al-Harb militants, officials said.\n"
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get("al-Harb militants") == "target", roles
+
+
+def test_the_group_the_toll_counts_is_listed_beside_a_named_victim():
+    text = (
+        "Mine collapse\nA tunnel collapsed at a coal mine near Osk on Monday, killing 12 miners. "
+        "Rescuers pulled survivor Tomas Reed, 27, from the rubble, officials said.\n"
+    )
+    victims = {actor.name for actor in summarise_text(text).who if actor.role == "victim"}
+    assert {"miners", "Tomas Reed"} <= victims, victims
+
+
+def test_a_headlines_topic_label_is_no_person():
+    text = (
+        "Ostara Kessel: boat capsizes near Osk, dozens feared dead\n"
+        "A boat carrying traders capsized near Osk on Sunday, killing 20 people, police said.\n"
+    )
+    assert "Ostara Kessel" not in {actor.name for actor in summarise_text(text).who}
+
+
+def test_forces_of_two_states_are_two_sides():
+    text = (
+        "Border clash\nVarnian troops shelled villages near Osk on Sunday, killing four civilians, officials said. "
+        "Ostlandic troops returned fire, Ostlandic army officials said. Ostlandic army officials said the "
+        "Varnian troops withdrew. Police said the villages were evacuated.\n"
+    )
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    # each state's forces under the name that acts ('troops'), not the one that speaks ('army officials')
+    assert roles.get("Varnian troops") == "attacker" and roles.get("Ostlandic troops") == "attacker", roles
+
+
+def test_a_place_named_in_and_before_a_title_is_no_actor():
+    """NER may read a small town as a person: 'in X' and 'the X councillor' both read as its name."""
+    text = (
+        "Attack\nGunmen stormed a hotel in Osk on Monday, killing 7 people. "
+        "Gunmen shot dead Osk councillor Peter Lind outside his home.\n"
+    )
+    who = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert "Osk" not in who and who.get("Peter Lind") == "victim", who
+
+
+def test_a_person_an_attacker_wounded_is_a_victim():
+    text = (
+        "Attack\nA suicide bomber killed 9 people in Osk on Monday. The bomber also wounded Senator Mia Holt, "
+        "officials said.\n"
+    )
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get("Mia Holt") == "victim", roles
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("Clashes\nAt least 27 people have been killed in two days of clashes between cattle herders and "
+         "farmers near Osk, the government said.\n", {"cattle herders", "farmers"}),
+        # a word for the sides names none of them
+        ("Clashes\nAbout 20 people were killed in fighting between two ethnic groups near Osk, "
+         "officials said.\n", set()),
+    ],
+)  # fmt: skip
+def test_the_generic_sides_of_a_clash_are_attackers(text, sides):
+    attackers = {actor.name for actor in summarise_text(text).who if actor.role == "attacker"}
+    assert attackers == sides, attackers
+
+
 def test_no_generic_victim_when_the_attack_names_its_target():
     text = "Gunmen ambushed a police patrol near the border on Monday, killing six officers, the army said."
     roles = {(actor.name, actor.role) for actor in summarise_text(text).who}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .actors import _FORCE_HEADS, _arguments, _parsed_tokens, _prep_objects
+from .actors import _ARMED, _FORCE_HEADS, _arguments, _parsed_tokens, _prep_objects
 from .entities import _key
 from .sentences import Sentence
 
@@ -57,9 +57,30 @@ def _acts(token) -> bool:
 
 
 def _in_byline(token) -> bool:
-    """'By X | Staff': a line that is only 'By' and a name is the byline, the writer's."""
-    root = token.sent.root
-    return root.lower_ == "by" and root.i == token.sent.start and not any(t.pos_ in ("VERB", "AUX") for t in token.sent)
+    """'By X | Staff': a line that is only 'By' and a name is the byline, the writer's; so is a
+    line of names alone (the outlet's masthead, 'X Daily News'), and the outlet credited
+    before a dash that opens the story ('OSK (X) —', 'X — Gunmen stormed ...')."""
+    sent = token.sent
+    if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        by = sent.root.lower_ == "by" and sent.root.i == sent.start
+        return by or all(t.pos_ in ("PROPN", "PUNCT", "DET", "ADP", "CCONJ", "NUM") for t in sent)
+    dash = next((t for t in sent if t.text in ("—", "–", "--")), None)
+    if dash is None or token.i > dash.i:
+        return False
+    return all(t.pos_ in ("PROPN", "PUNCT", "DET") for t in sent if t.i < dash.i)
+
+
+def _audience(token) -> bool:
+    """Whether a mention is whom a speaker told ('officials told the X', 'said in an interview
+    with X', 'speaking to X'): an outlet or a listener, no side of the event."""
+    while token.dep_ in ("conj", "appos", "compound") and token.head is not token:
+        token = token.head
+    head = token.head
+    if token.dep_ == "dobj" and head.lower_ in ("told", "tell", "tells", "telling"):
+        return True
+    if token.dep_ == "pobj" and head.lower_ in ("to", "with"):
+        return _SPEECH.match(head.head.lower_) is not None or head.head.lower_ in ("interview", "speaking", "talking")
+    return False
 
 
 def acting_authorities(who: list, sentences: list[Sentence], docs: dict) -> list:
@@ -71,8 +92,8 @@ def acting_authorities(who: list, sentences: list[Sentence], docs: dict) -> list
     for actor in who:
         roots = [_root(tuple(span), sentences, docs) for span in actor.mentions]
         parsed = [token for token in roots if token is not None]
-        if parsed and all(_in_byline(token) for token in parsed):
-            continue  # the story's writer
+        if parsed and all(_in_byline(token) or _audience(token) for token in parsed):
+            continue  # the story's writer, its outlet, the outlet told
         if actor.role == "authority" and parsed and not any(_acts(token) for token in parsed):
             continue
         out.append(actor)
@@ -159,16 +180,24 @@ def _titled(token) -> bool:
     return any(word.lower_ in _TITLES or word.lower_.split("-")[-1] in _TITLES for word in words)
 
 
+def _qualifies(token) -> bool:
+    """Whether a one-word name only qualifies the common noun after it ('the X councillor')."""
+    return token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i == token.i + 1
+
+
 def without_placed_names(who: list, sentences: list[Sentence], docs: dict, place_keys: set[str]) -> list:
     """The actors, less the capitalised names every mention of which reads as a place
     (NER often tags a bar, a village or an island as a person or an organisation); a name
-    with a title is a person's, though it stands after 'in' ('arrested in the hills General X')."""
+    with a title is a person's, though it stands after 'in' ('arrested in the hills General X').
+    A mention that only qualifies a noun ('X councillor') reads as the place's too."""
     out = []
     for actor in who:
         if re.match(r"[A-Z]", actor.name):
             roots = [_root(tuple(span), sentences, docs) for span in actor.mentions]
             parsed = [token for token in roots if token is not None]
-            if parsed and all(_placed(token, place_keys) and not _titled(token) for token in parsed):
+            placed = [token for token in parsed if _placed(token, place_keys) and not _titled(token)]
+            # the others only qualify a noun ('X councillor', 'X police'), as a place's name does
+            if placed and all(token in placed or _qualifies(token) for token in parsed):
                 continue
         out.append(actor)
     return out
@@ -178,20 +207,18 @@ def without_placed_names(who: list, sentences: list[Sentence], docs: dict, place
 _KILLING = re.compile(r"(kill|shot|shoot|stab|behead|execut|massacr|murder|slay|slew)")
 
 
-def attacked_forces(who: list, sentences: list[Sentence], docs: dict) -> list:
-    """The state's forces, listed as the authority, as the target when the parse shows them
-    only attacked ('stormed a convoy of paramilitary forces', 'an attack on a convoy of
-    foreign troops'), or as victims when only killed or hurt ('killed two soldiers')."""
+def _parsed_roles(who: list, indices: list[int], sentences: list[Sentence], docs: dict) -> dict[int, set[str]]:
+    """The roles the parse gives the mentions of the actors at `indices` ('a convoy of X' is
+    X's mention); a target of a verb of killing is a victim."""
     mentioned = {}
-    for index, actor in enumerate(who):
-        if actor.role == "authority" and actor.name.split()[-1].lower() in _FORCE_HEADS:
-            for span in actor.mentions:
-                token = _root(tuple(span), sentences, docs)
-                if token is not None:
-                    mentioned[(id(token.doc), token.i)] = index
-    if not mentioned:
-        return who
+    for index in indices:
+        for span in who[index].mentions:
+            token = _root(tuple(span), sentences, docs)
+            if token is not None:
+                mentioned[(id(token.doc), token.i)] = index
     roles: dict[int, set[str]] = {}
+    if not mentioned:
+        return roles
     for _offset, token in _parsed_tokens(sentences, docs):
         for head, role in _arguments(token):
             for each in (head, *_prep_objects(head, ("of",))):  # 'a convoy of X'
@@ -199,8 +226,40 @@ def attacked_forces(who: list, sentences: list[Sentence], docs: dict) -> list:
                 if index is not None:
                     killed = role == "target" and token.pos_ == "VERB" and _KILLING.match(token.lower_)
                     roles.setdefault(index, set()).add("victim" if killed else role)
+    return roles
+
+
+def attacked_forces(who: list, sentences: list[Sentence], docs: dict) -> list:
+    """The state's forces, listed as the authority, as the target when the parse shows them
+    only attacked ('stormed a convoy of paramilitary forces', 'an attack on a convoy of
+    foreign troops'), or as victims when only killed or hurt ('killed two soldiers')."""
+    forces = [
+        index
+        for index, actor in enumerate(who)
+        if actor.role == "authority" and actor.name.split()[-1].lower() in _FORCE_HEADS
+    ]
     out = list(who)
-    for index, found in roles.items():
+    for index, found in _parsed_roles(who, forces, sentences, docs).items():
         if found <= {"target", "victim"}:
             out[index] = who[index].model_copy(update={"role": "target" if "target" in found else "victim"})
+    return out
+
+
+def struck_armed_men(who: list, sentences: list[Sentence], docs: dict) -> list:
+    """Armed men named by a common noun ('militants', 'fighters') whom the parse shows only
+    killed or attacked, never attacking, are the victims of another side's attack ('a drone
+    strike killed five militants'), when another side is the attacker."""
+    armed = [
+        index
+        for index, actor in enumerate(who)
+        if actor.role == "attacker" and (actor.name.islower() or actor.name.split()[-1].lower() in _ARMED)
+    ]
+    if not armed or not any(a.role == "attacker" for i, a in enumerate(who) if i not in armed):
+        return who
+    out = list(who)
+    for index, found in _parsed_roles(who, armed, sentences, docs).items():
+        if found <= {"target", "victim"}:
+            # a named group's men ('X militants') are its side, the target; unnamed men the victims
+            role = "victim" if who[index].name.islower() else "target"
+            out[index] = who[index].model_copy(update={"role": role})
     return out

@@ -8,9 +8,10 @@ import re
 from dataclasses import dataclass
 
 # every content word capitalised ('Red Hand Brigade', 'al-Qaeda in the Maghreb'), an Arabic
-# article before the first ('al-Nusra Front')
+# article before any ('al-Nusra Front'), the particles of personal names ('bin', 'van')
 _PROPER_NAME = re.compile(
-    r"(?:[a-z]{1,3}-)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|for|and|in|al|el|de|du|la|le|al-\w+)\s+)*[A-Z][\w'’.-]*)*"
+    r"(?:[a-z]{1,3}-)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|for|and|in|al|el|de|du|la|le|al-\w+|bin|ibn|van|von|der|da|di)\s+)*"
+    r"(?:[a-z]{1,3}-)?[A-Z][\w'’.-]*)*"
 )
 _NAME_LABELS = frozenset({"ORG", "NORP", "PERSON", "GPE"})
 
@@ -87,16 +88,28 @@ def _name_of(head, offset: int, role: str) -> RoleCue | None:
     if role == "attacker" and head.lower_ in _STATE_FORCES:
         return _national_force(head, offset)  # 'the U.S. military', 'the Saudi-led coalition'
     modifiers = _modifiers(head)
-    if role == "attacker" and head.lower_ in _LONE_ATTACKER and modifiers and all(m.is_lower for m in modifiers):
-        return _phrase(modifiers + [head], role, offset)  # 'a suicide bomber', 'a lone gunman'
+    if role == "attacker" and head.tag_ == "NNS" and _between(head) and all(m.is_lower for m in modifiers):
+        return _phrase(modifiers + [head], role, offset)  # 'clashes between cattle herders and farmers'
+    if role == "attacker" and head.lower_ in _LONE_ATTACKER and all(m.is_lower for m in modifiers):
+        return _phrase(modifiers + [head], role, offset)  # 'a suicide bomber', 'a lone gunman', 'the gunman'
     # 'an Israeli woman was killed' (as attacker or target such phrases measured worse: 'Korean ship')
     if role == "victim" and head.pos_ == "NOUN" and any(m.ent_type_ == "NORP" for m in modifiers):
         return _phrase(modifiers + [head], role, offset)
     return None
 
 
-# a state's armed forces, named by the state ('the U.S. military')
-_STATE_FORCES = frozenset({"military", "army", "coalition", "navy", "forces", "troops"})
+def _between(head) -> bool:
+    """Whether a noun is one of the sides after 'between' ('clashes between X and Y')."""
+    side = head.head if head.dep_ == "conj" else head
+    if head.lower_ in ("groups", "sides", "factions", "parties") or any(c.dep_ == "nummod" for c in head.children):
+        return False  # 'fighting between two ethnic groups, X and Y': a word for the sides, naming none
+    return side.dep_ == "pobj" and side.head.lower_ == "between"
+
+
+# a state's armed forces and aircraft, named by the state ('the U.S. military', 'Varnian warplanes')
+_STATE_FORCES = frozenset(
+    {"military", "army", "coalition", "navy", "forces", "troops", "warplanes", "jets", "aircraft", "drones"}
+)
 
 
 def _national_force(head, offset: int) -> RoleCue | None:

@@ -12,6 +12,7 @@ from ..brief import Actor
 from .entities import Entity, _key, _looks_like_person, _named_as_place, _words, occurrences, reads_as_place
 from .figures import CASUALTY
 from .names import (
+    _ACTOR_MODIFIER,
     ACTOR_NOUNS,
     ARREST_BEFORE,
     ATTACK_VERB,
@@ -31,6 +32,7 @@ from .names import (
     EntityMention,
     gazetteer_kind,
 )
+from .numbers import parse_number
 from .sentences import Sentence
 
 _FUNCTION_WORDS = {
@@ -70,6 +72,48 @@ def _placed_force(phrase: str) -> bool:
     return bool(capitalised) and gazetteer_kind(capitalised.group(1).strip()) not in (None, "country")
 
 
+# words a force's phrase may begin with, capitalised only at a sentence's start ('Security forces')
+_COMMON_MODIFIERS = frozenset(re.findall(r"\|([a-z]+)(?=\||\))", _ACTOR_MODIFIER)) | {"our", "your", "my"}
+
+
+# a speaker's noun after a force's phrase ('army officials', 'police spokesman')
+_SPEAKER_AFTER = re.compile(r"\s+(?:officials?|spokes(?:man|woman|person)|sources?|statement|chief)\b")
+
+
+def _nation(phrase: str) -> str | None:
+    """The capitalised words before a force's noun that name its state ('Varnian troops',
+    'U.S. soldiers'), or None ('security forces', 'Our troops', a town's 'Kessa police')."""
+    words = phrase.split()[:-1]
+    nation = [
+        w
+        for w in words
+        if w[:1].isupper() and w.lower() not in _FUNCTION_WORDS | _COMMON_MODIFIERS and parse_number(w) is None
+    ]
+    if not nation or _placed_force(phrase):
+        return None
+    return " ".join(nation)
+
+
+def _by_state(side: str, phrases: Counter) -> list[Counter]:
+    """The state's side split by the state each phrase names, when two states' forces are
+    each named more than once ('Varnian troops shelled ...', 'Ostlandic troops returned
+    fire'): the phrases that name no state, or a state named once, go with the state named
+    most often. Other sides, and a side with one state's forces, are one group each."""
+    if side != "state":
+        return [phrases]
+    groups: dict[str | None, Counter] = {}
+    for phrase, n in phrases.items():
+        groups.setdefault(_nation(phrase), Counter())[phrase] = n
+    strong = [group for nation, group in groups.items() if nation is not None and sum(group.values()) >= 2]
+    if len(strong) < 2:
+        return [phrases]
+    main = max(strong, key=lambda g: sum(g.values()))
+    for group in groups.values():
+        if group not in strong:
+            main.update(group)
+    return strong
+
+
 def group_actors(text: str, sentences: list[Sentence], casualty_groups: list[str]) -> list[Actor]:
     """One actor per side of the event (the state's forces, the armed attackers, victims):
     the phrases of each side are merged; the most frequent phrase with a modifier
@@ -78,6 +122,7 @@ def group_actors(text: str, sentences: list[Sentence], casualty_groups: list[str
     sides: dict[str, Counter] = {}
     first_seen: dict[str, int] = {}
     in_prose: Counter = Counter()  # uses outside title-case lines ('Market Suicide Bomber Kills 6')
+    speaking: Counter = Counter()  # uses before a speaker's noun ('army officials said'): no side's name
     for sentence in sentences:
         headline = _title_case(sentence.text)
         for match in ACTOR_NOUNS.finditer(sentence.text):
@@ -87,10 +132,11 @@ def group_actors(text: str, sentences: list[Sentence], casualty_groups: list[str
             sides.setdefault(_side(phrase), Counter())[phrase] += 1
             first_seen.setdefault(phrase, sentence.start + match.start())
             in_prose[phrase] += not headline
+            speaking[phrase] += bool(_SPEAKER_AFTER.match(sentence.text, match.end()))
     story = " ".join(s.text for s in sentences)
     counted = " ".join(casualty_groups)
     actors = []
-    for side, phrases in sides.items():
+    for side, phrases in [(kind, group) for kind, found in sides.items() for group in _by_state(kind, found)]:
         if side == "other":
             continue
         if side == "victim":
@@ -99,7 +145,10 @@ def group_actors(text: str, sentences: list[Sentence], casualty_groups: list[str
             )
             if not phrases:
                 continue
-        name = max(phrases, key=lambda p: (len(p.split()) > 1, in_prose[p] > 0, phrases[p], -first_seen[p]))
+        name = max(
+            phrases,
+            key=lambda p: (len(p.split()) > 1, in_prose[p] > 0, phrases[p] > speaking[p], phrases[p], -first_seen[p]),
+        )
         if _placed_force(name):  # 'Kessa police' and 'police': the force's own name
             bare = [p for p in phrases if p.lower() == name.split()[-1].lower()]
             name = max(bare, key=lambda p: (in_prose[p] > 0, phrases[p], -first_seen[p])) if bare else name
@@ -136,6 +185,8 @@ def people_from(
             continue  # 'Urban Search' of 'Urban Search and Rescue': part of an organisation's name
         if len(_key(mention.text)) < 3:
             continue
+        if text[mention.end : mention.end + 1] == ":" and text[max(0, mention.start - 1) : mention.start] in ("", "\n"):
+            continue  # 'Varnia: boat capsizes ...': a headline's topic label, a place, not a person
         possessive_only = bool(re.match(r"['’]s\b|-", text[mention.end : mention.end + 3])) and not any(
             _key(mention.text) == _key(e.name) for e in entities
         )

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ..brief import Actor
-from .actor_names import _PROPER_NAME, RoleCue, _name_of
+from .actor_names import RoleCue, _name_of
 from .entities import _STORM_NAME, _key, _related, occurrences
 from .names import gazetteer_kind
 from .sentences import Sentence
@@ -29,7 +29,7 @@ from .sentences import Sentence
 _ATTACK = re.compile(
     r"(attack|ambush|storm|raid|bomb|shell|shoot|shot|kill|massacr|behead|execut|stab|assault"
     r"|overr[au]n|abduct|kidnap|target|besieg|fire|fired|firing|rocket|invad|torch|burn|loot|lynch|rape"
-    r"|clash|fought|fight|hijack|seiz)",
+    r"|clash|fought|fight|hijack|seiz|wound|injur)",
 )
 # the speaker's side, named again in what it says ('it', 'the group')
 _ITSELF = re.compile(r"it|they|we|the (?:group|organi[sz]ation|movement|militia)")
@@ -46,6 +46,9 @@ _ATTACK_NOUN = re.compile(
 )
 
 _BE = frozenset({"was", "were", "is", "are"})
+_HURT = re.compile(r"(wound|injur)")
+# what a force fires to disperse a crowd ('fired tear gas', 'water cannon')
+_DISPERSING = frozenset({"gas", "cannon", "cannons", "canisters", "smoke"})
 # plural nouns for the perpetrators, as the subject of 'were' ('the attackers were ...')
 _ATTACKER_NOUNS = frozenset({"attackers", "assailants", "gunmen", "bombers", "perpetrators", "culprits", "raiders"})
 _NAMING = frozenset({"identified", "named"})
@@ -85,16 +88,27 @@ _FORCE_HEADS = frozenset(
 _ARMED = frozenset(
     {"attackers", "assailants", "gunmen", "militants", "insurgents", "rebels", "fighters", "bombers", "suspects"}
 )
+# and one armed man ('police shot the gunman dead' answers 'a gunman killed three')
+_ARMED_ONE = _ARMED | {"attacker", "assailant", "gunman", "militant", "bomber", "shooter", "suspect"}
 
 
 def forces_attacked(sentences: list[Sentence], docs: dict) -> bool:
     """Whether the parse shows the state's forces as the side that attacked ('security forces
     fired on protesters', 'police opened fire', 'troops shelled villages') more often than as
-    the side attacked: by convention, forces who fire on people are attackers, not authorities."""
+    the side attacked: by convention, forces who fire on people are attackers, not authorities;
+    forces who kill armed men are attackers unless those men are shown attacking too or are
+    told of as killed by the forces ('troops raided the camp, killing 30 militants' against
+    'gunmen stormed a hotel ... three attackers were killed by police')."""
     roles: Counter = Counter()
-    for _offset, token in _parsed_tokens(sentences, docs):
-        arguments = _arguments(token)
-        if any(role != "attacker" and head.lower_ in _ARMED for head, role in arguments):
+    # (the hurt are not counted: 'officers were injured' says nothing of who fired first)
+    parsed = [_arguments(token) for _offset, token in _parsed_tokens(sentences, docs) if not _HURT.match(token.lower_)]
+    # armed men who attack ('gunmen stormed a post'), whom the forces answer
+    armed_attack = any(
+        role == "attacker" and head.lower_ in _ARMED_ONE for arguments in parsed for head, role in arguments
+    )
+    for arguments in parsed:
+        answered = [head for head, role in arguments if role != "attacker" and head.lower_ in _ARMED_ONE]
+        if answered and (armed_attack or any(head.dep_ == "nsubjpass" for head in answered)):
             continue  # 'three attackers were killed by police': forces responding to an attack
         for head, role in arguments:
             if head.lower_ in _FORCE_HEADS and not head.ent_type_:
@@ -112,39 +126,6 @@ def with_forces_as_attackers(who: list, sentences: list[Sentence], docs: dict) -
         else a
         for a in who
     ]
-
-
-def fold_named_attackers(who: list) -> list:
-    """The armed side found as a generic phrase ('gunmen', 'X militants') is the named group
-    when one of its phrases names it ('al-Shabab militants' and the attacker 'al-Shabab'):
-    one actor, under the group's name, with the phrases as aliases."""
-    attackers = [a for a in who if a.role == "attacker"]
-    named = [a for a in attackers if _PROPER_NAME.fullmatch(a.name)]
-    out = list(who)
-    for generic in [a for a in attackers if a not in named]:
-        phrases = [generic.name, *generic.aliases]
-        group = next((n for n in named if any(_names_in(n.name, p) for p in phrases)), None)
-        if group is None and len(named) == 1 and _unnamed_armed(generic.name):
-            group = named[0]  # 'militants' where one named group is the attacker: its fighters
-        if group is None:
-            continue
-        aliases = sorted({*group.aliases, *(p for p in phrases if p != group.name)})
-        mentions = sorted({*map(tuple, group.mentions), *map(tuple, generic.mentions)})
-        out[out.index(group)] = group.model_copy(update={"aliases": aliases, "mentions": mentions})
-        out.remove(generic)
-    return out
-
-
-def _unnamed_armed(phrase: str) -> bool:
-    """'militants', 'the gunmen': armed men whom the phrase does not name ('Hamas militants' does)."""
-    words = phrase.split()
-    return words[-1].lower() in _ARMED and (len(words) == 1 or phrase.islower())
-
-
-def _names_in(name: str, phrase: str) -> bool:
-    """Whether `phrase` writes `name`, as normalised ('Shabab militants' names 'al-Shabab')."""
-    key = _key(name)
-    return phrase != name and bool(key) and re.search(rf"(?<!\S){re.escape(key)}(?!\S)", _key(phrase)) is not None
 
 
 def roles_by_name(cues: list[RoleCue]) -> dict[str, tuple[str, list[RoleCue]]]:
@@ -216,6 +197,8 @@ def _arguments(token) -> list[tuple[object, str]]:
     """The (argument head, role) pairs that `token`, if an action verb or an attack noun, gives."""
     word = token.lower_
     out: list[tuple[object, str]] = []
+    if token.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in _DISPERSING for c in token.children):
+        return []  # 'fired tear gas at the crowd': a force dispersing it, not attacking
     if token.pos_ == "VERB":
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
         responsibility = any(
@@ -291,7 +274,18 @@ def _arguments(token) -> list[tuple[object, str]]:
         # two groups, X and Y': both sides fought
         for side in _prep_objects(token, ("between",)):
             out += [(g, "attacker") for g in (side, *(c for c in side.children if c.dep_ == "appos"))]
+    # 'killing six people, including a journalist, X': those the victims include are victims
+    out += [(g, role) for head, role in out if role in ("victim", "target") for g in _included(head)]
     return [(each, role) for head, role in out for each in _with_conjuncts([head])]
+
+
+def _included(head) -> list:
+    """The persons a group includes ('six people, including X and Y', 'among them X')."""
+    found = []
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("including", "among")):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            found += [t for t in obj.subtree if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"]
+    return found
 
 
 # nouns for the people an event killed or hurt ('the victims were identified as X')
@@ -356,6 +350,16 @@ def with_parsed_roles(
                 who[who.index(same)] = same.model_copy(update={"role": role})
             continue
         if any(_related(a.name, name) for a in who):
+            continue
+        # a victim or target read inside the words of an actor already listed ('X troops were
+        # wounded' where 'X troops' is an alias) is that actor (a group named inside its
+        # attackers' phrase, 'X militants', is listed, to be folded with them)
+        inside = {
+            (cue.start, cue.end)
+            for cue in found
+            if any(m[0] <= cue.start and cue.end <= m[1] for a in who for m in a.mentions)
+        }
+        if role != "attacker" and inside:
             continue
         spans = occurrences(text, [name], sentences)
         if spans:
