@@ -2622,3 +2622,23 @@ def test_an_outbreak_s_toll_since_a_month_is_this_story_s_own():
         "and 600 suspected cases have been recorded, the regional health office said on Tuesday."
     )
     assert ("killed", 38) in figures(brief)
+
+
+def test_a_web_domain_with_a_capitalised_ending_stays_one_source():
+    brief = summarise_text(
+        "Gunmen killed 6 guards at a depot in Marvik on Sunday, Kestrel.Az reported, citing local officials. "
+        "The attack began at dawn.He said the depot was closed."
+    )
+    names = [source.name for source in brief.attribution]
+    assert "Kestrel.Az" in names and "Az" not in names
+    assert ("killed", 6) in figures(brief)
+
+
+def test_reports_that_are_only_counted_are_not_a_source():
+    brief = summarise_text(
+        "A bomb killed 9 people in Tarvel on Friday, police said. "
+        "Additional reports have confirmed injuries among the guards, and local media reports said 20 were hurt."
+    )
+    names = [source.name.lower() for source in brief.attribution]
+    assert not any(name.startswith("additional") for name in names)
+    assert any("media reports" in name for name in names)

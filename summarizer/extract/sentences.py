@@ -16,8 +16,15 @@ from .furniture import PROMO, story_segments
 
 # A sentence ends at . ! ? before a capital; also with no space at all where paragraphs were
 # run together ('...were killed.Police said'), which needs a lower-case word before it.
+# A capitalised word of two or three letters after the stop is a web domain's ending
+# ('Kestrel.Az reported', 'Daily.Ru'), unless it is a word that opens sentences ('Monday.He said').
+_DOMAIN_END = (
+    r"(?!(?!(?:He|It|In|On|At|As|An|We|By|If|So|No|Of|Up|Us|The|But|And|For|She|His|Her|Its|Our|One|Two"
+    r"|Six|Ten|All|Any|Yet|Now|Few|Not|Men|Two|Who|Why|How)\b)[A-Z][a-z]{1,2}\b)"
+)
 _SENTENCE_END = re.compile(
-    r"[.!?]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])|(?<![\w.])[A-Za-z]?[a-z]{2,}[.!?][\"”’)]*(?=[A-Z][a-z])"
+    r"[.!?]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])"
+    rf"|(?<![\w.])[A-Za-z]?[a-z]{{2,}}[.!?][\"”’)]*(?=[A-Z][a-z]){_DOMAIN_END}"
 )
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Ms|Mrs|Dr|St|Gen|Col|Lt|Sgt|Maj|Capt|Rev|No|Jr|Sr|vs|Prof|Gov|Sen|Rep"

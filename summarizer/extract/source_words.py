@@ -127,6 +127,9 @@ SOURCE_HEADS = frozenset(
 # what a source issues, cited as the speaker when a noun before says whose it is
 # ('several press reports said', 'initial media reports said'): a bare 'reports said' is not
 REPORT_HEADS = frozenset({"report", "reports", "accounts"})
+# words before 'reports' that count or order them ('additional reports confirmed ...') and say
+# nothing of who issued them
+_REPORT_COUNTERS = frozenset({"additional", "further", "more", "other", "new", "subsequent", "later", "some", "many"})
 
 
 def singular(word: str) -> str:
@@ -144,7 +147,9 @@ def is_source_head(token) -> bool:
     word = token.lower_
     if word in SOURCE_HEADS or (token.tag_ == "NNS" and singular(word) in SOURCE_HEADS):
         return True
-    return word in REPORT_HEADS and any(c.dep_ in ("amod", "compound") for c in token.children)
+    return word in REPORT_HEADS and any(
+        c.dep_ in ("amod", "compound") and c.lower_ not in _REPORT_COUNTERS for c in token.children
+    )
 
 
 # Heads of a definite description that stands for a source named elsewhere ('the UN refugee
