@@ -2642,3 +2642,12 @@ def test_reports_that_are_only_counted_are_not_a_source():
     names = [source.name.lower() for source in brief.attribution]
     assert not any(name.startswith("additional") for name in names)
     assert any("media reports" in name for name in names)
+
+
+def test_a_security_source_relayed_by_state_media_is_an_official():
+    from summarizer.extract.source_types import source_type
+
+    sentence = "Looting spread, according to a security source cited by the state news agency VarNews."
+    assert source_type("security source", sentence) == "official"  # not the relaying outlet's type
+    assert source_type("police spokesman", "a police spokesman quoted by the Dorvana Daily said") == "official"
+    assert source_type("Dorvana Daily", "a police spokesman quoted by the Dorvana Daily said") == "media"

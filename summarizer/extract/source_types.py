@@ -26,7 +26,7 @@ SOURCE_TYPE_WORDS = [
      r"|chiefs\s+of\s+staff|\b(?:colonel|col\.|lieutenant|lt\.|brigadier|brig\.|major\s+general"
      r"|(?<!-)general\s+(?-i:[A-Z])|admiral|sergeant|sgt\.)"),
     # police and authorities who report are 'official' (a spokesperson for an authority)
-    ("official", r"spokes\w*|official|commander|minister\b|governor|mayor|chief|director"
+    ("official", r"spokes\w*|official|\bsecurity\s+sources?\b|commander|minister\b|governor|mayor|chief|director"
      r"|\bpolice\b|authorities|head\s+of|president\b|prime\s+minister|prosecutor|commissioner|secretary\b"
      r"|chair(?:man|woman|person)\b|administrator|superintendent|inspector\b"),
     ("government", r"ministry|government|interior|defen[cs]e|cabinet|presidency"
@@ -88,6 +88,7 @@ _OPPOSITION_SPEAKER = re.compile(
     r"|\bspokes(?:man|woman|person)\s+for\s+the\s+(?:main\s+)?opposition\b",
     re.IGNORECASE,
 )
+_RELAYED_BY = re.compile(r"^,?\s+(?:cited|quoted|carried|relayed)\s+by\b.*", re.IGNORECASE | re.DOTALL)
 _RANK = re.compile(r"\b(?:colonel|col\.|lieutenant|lt\.|major\b|captain|capt\.|sergeant|sgt\.)", re.IGNORECASE)
 
 
@@ -105,6 +106,9 @@ def source_type(name: str, description: str = "") -> str:
     if _MEDICAL.search(name) and not _AUTHORITY.search(name):
         return "other"  # 'a source in the city hospital': no authority speaks
     description = _AUDIENCE.sub(" ", description)
+    at = description.find(name)
+    if at >= 0:  # 'a source cited by state media': the outlet that relays it does not type it
+        description = description[: at + len(name)] + _RELAYED_BY.sub(" ", description[at + len(name) :], count=1)
     if _ARMED_SPEAKER.search(description) or _speaks_for_a_group(description):
         return "group"  # 'a rebel spokesman, X,': who speaks for an armed group is cited as the group
     if _OPPOSITION_SPEAKER.search(description):
