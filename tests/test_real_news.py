@@ -2651,3 +2651,13 @@ def test_a_security_source_relayed_by_state_media_is_an_official():
     assert source_type("security source", sentence) == "official"  # not the relaying outlet's type
     assert source_type("police spokesman", "a police spokesman quoted by the Dorvana Daily said") == "official"
     assert source_type("Dorvana Daily", "a police spokesman quoted by the Dorvana Daily said") == "media"
+
+
+def test_a_collective_owner_inside_an_organisation_name_keeps_the_name_whole():
+    brief = summarise_text(
+        "A landslide buried 40 homes in Karvo district on Monday, killing 12 people. "
+        "Volunteers are digging alongside soldiers of the Marra People's Defence Forces (MPDF), officials said."
+    )
+    who = {actor.name: actor.role for actor in brief.who}
+    assert not any(name.startswith("s ") for name in who)
+    assert who.get("Marra People's Defence Forces") == "authority"

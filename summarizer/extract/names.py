@@ -243,8 +243,8 @@ def find_entities(text: str, sentences: list[Sentence], docs: dict | None = None
                     if end <= start or "\n" in text[start:end]:
                         continue
                     # "Nairobi's Githurai": two names, each its own mention
-                    for part in re.finditer(r"[^’']+(?:['’](?!s\s)[^’']*)*", text[start:end]):
-                        piece_start, piece_end = _trim_name(text, start + part.start(), start + part.end())
+                    for part_start, part_end in _owner_and_owned(text[start:end]):
+                        piece_start, piece_end = _trim_name(text, start + part_start, start + part_end)
                         if piece_end > piece_start:
                             piece = text[piece_start:piece_end]
                             mentions.append(EntityMention(piece, piece_start, piece_end, label))
@@ -275,10 +275,36 @@ def find_entities(text: str, sentences: list[Sentence], docs: dict | None = None
     return [part for mention in mentions for part in _split_possessive(text, mention)]
 
 
+# collective nouns that own, in an organisation's own name, what follows them ("the People's
+# Liberation Front", "the Workers' Party"): the name is one, not an owner and a place
+_COLLECTIVE_OWNERS = frozenset(
+    {"people", "peoples", "nation", "nations", "worker", "workers", "women", "children", "men", "youth", "citizens"}
+)
+
+
+def _possessives(name: str) -> list[re.Match]:
+    """The possessive marks ("'s ") that split a name into an owner and what it owns."""
+    return [
+        m
+        for m in re.finditer(r"['’]s\s+", name)
+        if name[: m.start()].split()[-1:] != [] and name[: m.start()].split()[-1].lower() not in _COLLECTIVE_OWNERS
+    ]
+
+
+def _owner_and_owned(name: str) -> list[tuple[int, int]]:
+    """ "Nairobi's Githurai": the spans of the owner and of what it owns, each a name."""
+    spans, start = [], 0
+    for mark in _possessives(name):
+        spans.append((start, mark.start()))
+        start = mark.end()
+    return [*spans, (start, len(name))]
+
+
 def _split_possessive(text: str, mention: EntityMention) -> list[EntityMention]:
     """'Kabul's Qarabagh district', 'Istanbul's main airport': the owner and the place it
     owns are two places, each its own mention."""
-    match = re.search(r"['’]s\s+", mention.text)
+    marks = _possessives(mention.text)
+    match = marks[0] if marks else None
     if not match or gazetteer_kind(mention.text.replace("’", "'")):  # "Cox's Bazar" is one place
         return [mention]
     parts = []
@@ -356,7 +382,9 @@ FORCE_NAME = re.compile(
     r"\b(Forces?|Army|Police|Guard|Navy|Brigades?|Militia|Front|Movement|Gang|Cartel|Battalion|Corps|Unit)\b"
 )
 
-STATE_NAME = re.compile(r"\b(National|Armed Forces|Army|Police|Guard|Navy|Ministry|Federal|Government)\b")
+STATE_NAME = re.compile(
+    r"\b(National|(?:Armed|Defen[cs]e) Forces|Army|Police|Guard|Navy|Ministry|Federal|Government)\b"
+)
 
 ATTACK_VERB = re.compile(
     r"\b(attacked|ambushed|stormed|raided|targeted|bombed|shelled|struck|killed|abducted|kidnapped"
