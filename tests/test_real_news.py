@@ -2661,3 +2661,19 @@ def test_a_collective_owner_inside_an_organisation_name_keeps_the_name_whole():
     who = {actor.name: actor.role for actor in brief.who}
     assert not any(name.startswith("s ") for name in who)
     assert who.get("Marra People's Defence Forces") == "authority"
+
+
+def test_a_vehicle_rammed_into_a_gate_is_the_weapon_not_the_target():
+    brief = summarise_text(
+        "A suicide bomber rammed an explosives-laden truck into the gate of a police post in Korva province "
+        "on Friday, killing six policemen, officials said."
+    )
+    assert not any("truck" in actor.name for actor in brief.who)
+
+
+def test_what_a_vehicle_was_rammed_into_is_the_target():
+    brief = summarise_text(
+        "A suicide bomber rammed a car into a military convoy in Korva province on Friday, "
+        "killing six soldiers, officials said."
+    )
+    assert {"military convoy": "target"}.items() <= {a.name: a.role for a in brief.who}.items()

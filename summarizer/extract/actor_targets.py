@@ -23,6 +23,8 @@ def _hit_objects(token) -> list:
     if token.pos_ == "VERB" and _HIT.match(token.lower_):
         if any(c.dep_ == "nsubjpass" for c in token.children):
             return [c for c in token.children if c.dep_ == "nsubjpass"]
+        if _prep_objects(token, ("into",)):  # 'rammed a truck into X': the object was driven, X hit
+            return _prep_objects(token, ("into", "on", "at", "against"))
         return [c for c in token.children if c.dep_ == "dobj"] + _prep_objects(token, ("on", "at", "against"))
     if token.pos_ == "NOUN" and _ATTACK_NOUN.match(token.lower_):
         return _prep_objects(token, ("on", "against"))
