@@ -2677,3 +2677,14 @@ def test_what_a_vehicle_was_rammed_into_is_the_target():
         "killing six soldiers, officials said."
     )
     assert {"military convoy": "target"}.items() <= {a.name: a.role for a in brief.who}.items()
+
+
+def test_a_lone_name_before_a_common_noun_is_a_nationality_not_a_person():
+    brief = summarise_text(
+        "Korvan forces shelled Velish army positions overnight, killing two Velish soldiers, "
+        "the defence ministry said. Korvia's defence ministry accused Velish troops of opening fire first "
+        "and said one Korvan serviceman had been killed."
+    )
+    who = {actor.name: actor.role for actor in brief.who}
+    assert "Korvan" not in who
+    assert who.get("Korvan serviceman") == "victim"

@@ -93,9 +93,20 @@ def _name_of(head, offset: int, role: str) -> RoleCue | None:
     if role == "attacker" and head.lower_ in _LONE_ATTACKER and all(m.is_lower for m in modifiers):
         return _phrase(modifiers + [head], role, offset)  # 'a suicide bomber', 'a lone gunman', 'the gunman'
     # 'an Israeli woman was killed' (as attacker or target such phrases measured worse: 'Korean ship')
-    if role == "victim" and head.pos_ == "NOUN" and any(m.ent_type_ == "NORP" for m in modifiers):
+    if (
+        role == "victim"
+        and head.pos_ == "NOUN"
+        and any(m.ent_type_ == "NORP" or qualifies_a_noun(m) for m in modifiers)
+    ):
         return _phrase(modifiers + [head], role, offset)
     return None
+
+
+def qualifies_a_noun(token) -> bool:
+    """'one Varnish serviceman': a lone word NER calls a person, written before a common noun
+    it qualifies, is a people's adjective (NORP)."""
+    one_word = token.ent_iob_ == "B" and (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+    return token.ent_type_ == "PERSON" and one_word and token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN"
 
 
 def _between(head) -> bool:

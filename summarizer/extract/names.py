@@ -228,6 +228,7 @@ _SITE_PATTERN = re.compile(
 
 def find_entities(text: str, sentences: list[Sentence], docs: dict | None = None) -> list[EntityMention]:
     """Names in the story sentences: NER when available, plus 'the village(s) of X, Y and Z'."""
+    from .actor_names import qualifies_a_noun
     from .place_slots import named_before_an_area_noun, place_slot
 
     mentions: list[EntityMention] = []
@@ -236,7 +237,7 @@ def find_entities(text: str, sentences: list[Sentence], docs: dict | None = None
         if sentence.start in docs:
             doc = docs[sentence.start]
             for ent in doc.ents:
-                label = place_slot(ent) or ent.label_
+                label = place_slot(ent) or ("NORP" if qualifies_a_noun(ent[0]) and len(ent) == 1 else ent.label_)
                 if label in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"):
                     start = sentence.start + ent.start_char
                     start, end = _trim_name(text, start, sentence.start + ent.end_char)
