@@ -2688,3 +2688,12 @@ def test_a_lone_name_before_a_common_noun_is_a_nationality_not_a_person():
     who = {actor.name: actor.role for actor in brief.who}
     assert "Korvan" not in who
     assert who.get("Korvan serviceman") == "victim"
+
+
+def test_the_rest_of_a_list_of_dead_is_not_the_victims_name():
+    brief = summarise_text(
+        "A drone strike hit a car near Tarvo on Sunday, killing four people, officials said. "
+        "The mayor said the dead included Jorel Vasto, a local commander, and three other men."
+    )
+    victims = {actor.name for actor in brief.who if actor.role == "victim"}
+    assert "other men" not in victims and "people" in victims

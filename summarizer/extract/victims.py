@@ -12,8 +12,12 @@ from .entities import _key, _looks_like_person, occurrences
 from .sentences import Sentence
 
 _GENERIC_VICTIM = re.compile(r"^(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*$")
-# 'killing 5 and wounding 30 more', 'others': a group word that names nobody
-_NOBODY = re.compile(r"^(?:more|others?|several|many|some|those|dozens|hundreds|scores)(?:\s+people)?(?:\s+\w+ly)?$")
+# 'killing 5 and wounding 30 more', 'others', 'and three other men' (the rest of a list): a
+# group word that names nobody
+_NOBODY = re.compile(
+    r"^(?:(?:more|others?|several|many|some|those|dozens|hundreds|scores)(?:\s+people)?(?:\s+\w+ly)?"
+    r"|(?:other|more)\s+[a-z]+)$"
+)
 # head nouns that say only that the counted are human: any other head is more specific
 _ANYONE = frozenset({"people", "person", "persons", "individuals", "others", "victims"})
 # plural nouns for people that do not end in -s
