@@ -2697,3 +2697,11 @@ def test_the_rest_of_a_list_of_dead_is_not_the_victims_name():
     )
     victims = {actor.name for actor in brief.who if actor.role == "victim"}
     assert "other men" not in victims and "people" in victims
+
+
+def test_armed_men_are_the_attackers():
+    brief = summarise_text(
+        "Seven people were shot dead late Saturday when armed men burst into a wedding party "
+        "in the town of Corvel, police said."
+    )
+    assert {"armed men": "attacker"}.items() <= {a.name: a.role for a in brief.who}.items()

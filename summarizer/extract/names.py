@@ -74,7 +74,7 @@ _ACTOR_MODIFIER = (
 )
 ACTOR_NOUNS = re.compile(
     rf"\b((?:{_ACTOR_MODIFIER}\s+){{0,2}}(?i:forces|troops|army|police|militants?|gunmen|insurgents|rebels|fighters"
-    r"|loyalists|supporters|militias?|soldiers|assailants|attackers|protesters|civilians"
+    r"|loyalists|supporters|militias?|soldiers|assailants|attackers|protesters|civilians|(?<=armed\s)men"
     r"|security\s+personnel|jihadists|separatists|extremists|bombers?|shooters?|guerrillas"
     r"|remnants\s+of\s+the\s+(?:former|old|ousted|deposed)\s+(?:regime|government|army)))\b"
 )
@@ -82,7 +82,7 @@ ACTOR_NOUNS = re.compile(
 ATTACKER_WORDS = re.compile(
     r"gunmen|militants?|insurgents|assailants|attackers|bombers?|shooters?|jihadists|extremists"
     r"|loyalists|rebels|guerrillas|pro-\w+|separatists|wanted|militiam[ae]n|remnants|outlaw"
-    r"|(?:armed|militant)\s+supporters",
+    r"|(?:armed|militant)\s+(?:supporters|men)",
     re.IGNORECASE,
 )
 AUTHORITY_WORDS = re.compile(
