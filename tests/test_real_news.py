@@ -2705,13 +2705,3 @@ def test_armed_men_are_the_attackers():
         "in the town of Corvel, police said."
     )
     assert {"armed men": "attacker"}.items() <= {a.name: a.role for a in brief.who}.items()
-
-
-def test_the_police_and_the_army_are_two_forces():
-    brief = summarise_text(
-        "Inmates rioted at the Corvel prison on Tuesday, killing 12 inmates, officials said. "
-        "Soldiers and police entered the prison on Wednesday morning and regained control, the army said. "
-        "The police said 40 inmates had been moved."
-    )
-    names = {actor.name.lower() for actor in brief.who if actor.role == "authority"}
-    assert "police" in names and "soldiers" in names

@@ -98,7 +98,7 @@ def _by_state(side: str, phrases: Counter) -> list[Counter]:
     """The state's side split by the state each phrase names, when two states' forces are
     each named more than once ('Varnian troops shelled ...', 'Ostlandic troops returned
     fire'): the phrases that name no state, or a state named once, go with the state named
-    most often. A side with one state's forces splits the police from the rest; other sides are one group."""
+    most often. Other sides, and a side with one state's forces, are one group each."""
     if side != "state":
         return [phrases]
     groups: dict[str | None, Counter] = {}
@@ -106,10 +106,7 @@ def _by_state(side: str, phrases: Counter) -> list[Counter]:
         groups.setdefault(_nation(phrase), Counter())[phrase] = n
     strong = [group for nation, group in groups.items() if nation is not None and sum(group.values()) >= 2]
     if len(strong) < 2:
-        # the police and the army are two forces ('soldiers and police entered the prison')
-        police = Counter({p: n for p, n in phrases.items() if "police" in p.lower().split()})
-        rest = Counter({p: n for p, n in phrases.items() if p not in police})
-        return [police, rest] if police and rest else [phrases]
+        return [phrases]
     main = max(strong, key=lambda g: sum(g.values()))
     for group in groups.values():
         if group not in strong:
