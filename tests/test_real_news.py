@@ -2651,3 +2651,25 @@ def test_a_security_source_relayed_by_state_media_is_an_official():
     assert source_type("security source", sentence) == "official"  # not the relaying outlet's type
     assert source_type("police spokesman", "a police spokesman quoted by the Dorvana Daily said") == "official"
     assert source_type("Dorvana Daily", "a police spokesman quoted by the Dorvana Daily said") == "media"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Gunmen killed six farmers in Olemba on Sunday, police said. "They were killing everyone in the street,"'
+        " said Marisol Quiñón, 47.",
+        "Gunmen killed six farmers in Olemba on Sunday, police said."
+        " Among the dead was the village chief, Tavo Brel, 58.",
+    ],
+)
+def test_an_age_after_a_name_at_the_end_of_a_sentence_is_no_figure(text):
+    assert figures(summarise_text(text)) == {("killed", 6)}
+
+
+def test_a_number_with_a_leading_zero_is_a_label():
+    text = (
+        "Gunmen killed six farmers in Olemba on Sunday, police said. Residents said the bodies of at least "
+        "four of the farmers lay in the streets of Sector 07."
+    )
+    assert ("killed", 7) not in figures(summarise_text(text))
+

@@ -116,8 +116,12 @@ def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
         return False  # '64 were in hospital, nine of them in intensive care': a part of the figure before
     if "." in expression and not re.search(r"thousand|million|billion", expression, re.IGNORECASE):
         return False  # people are not counted in fractions ('6.8', but '1.2 million' stays)
-    if re.search(r"(?-i:[A-Z][a-z'’-]+),\s*$", before) and re.match(r"\s*[,;)]", after):
-        return False  # 'Mohammed Ansari, 38, a driver': an age
+    if re.search(r"(?-i:[A-Z])[^\W\d_A-Z'’-]*(?:['’-][^\W\d_]+)*,\s*$", before) and re.match(
+        r"\s*(?:[,;)]|\.(?:\s|$))", after
+    ):
+        return False  # 'Mohammed Ansari, 38, a driver', 'said Lucía Peña, 52.': an age
+    if re.fullmatch(r"0\d+", expression):
+        return False  # 'Sector 04': a label, not a count
     if _PERSON_BEFORE.search(before) and re.match(r"\s*[,;)]", after) and expression.isdigit():
         return False  # 'a volunteer firefighter, 34, who': an age in apposition
     if _RESCUED_BEFORE.search(before) and not re.match(r"\s+(?:injured|wounded|hurt)\b", after):
