@@ -2673,3 +2673,26 @@ def test_a_number_with_a_leading_zero_is_a_label():
     )
     assert ("killed", 7) not in figures(summarise_text(text))
 
+def test_an_apposition_the_parser_joins_to_a_list_of_arrested_people_is_not_one_more():
+    import spacy
+    from spacy.tokens import Doc
+
+    from summarizer.extract.enumerations import _enumeration
+
+    # 'Police detained the captain and two guards of the ship, Orla Vent, a spokesman said.'
+    # as a parser may read it: 'Vent' a third conjunct of 'captain'
+    words = "Police detained the captain and two guards of the ship , Orla Vent , a spokesman said .".split(" ")  # noqa: SIM905
+    heads = [1, 16, 3, 1, 3, 6, 3, 6, 9, 7, 6, 12, 6, 16, 15, 16, 16, 16]
+    deps = ["nsubj", "ccomp", "det", "dobj", "cc", "nummod", "conj", "prep", "det", "pobj", "punct", "compound"]
+    deps += ["conj", "punct", "det", "nsubj", "ROOT", "punct"]
+    tags = ["NNS", "VBD", "DT", "NN", "CC", "CD", "NNS", "IN", "DT", "NN", ",", "NNP", "NNP", ",", "DT", "NN"]
+    tags += ["VBD", "."]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "CCONJ", "NUM", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "PROPN", "PROPN"]
+    pos += ["PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
+    ents = ["O"] * 11 + ["B-PERSON", "I-PERSON"] + ["O"] * 5
+    lemmas = [w.lower() for w in words[:1]] + ["detain"] + [w.lower() for w in words[2:]]
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=words, lemmas=lemmas, heads=heads, deps=deps, tags=tags, pos=pos, ents=ents)
+    category, count, _, _ = _enumeration(doc[1])
+    assert (category, count) == ("arrested", 3)
+
