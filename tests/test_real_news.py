@@ -2673,6 +2673,7 @@ def test_a_number_with_a_leading_zero_is_a_label():
     )
     assert ("killed", 7) not in figures(summarise_text(text))
 
+
 def test_an_apposition_the_parser_joins_to_a_list_of_arrested_people_is_not_one_more():
     import spacy
     from spacy.tokens import Doc
@@ -2696,3 +2697,25 @@ def test_an_apposition_the_parser_joins_to_a_list_of_arrested_people_is_not_one_
     category, count, _, _ = _enumeration(doc[1])
     assert (category, count) == ("arrested", 3)
 
+
+@pytest.mark.parametrize(
+    "earlier",
+    [
+        "On Tuesday, a drone strike killed four men near Vessa.",
+        "A roadside bomb killed four soldiers near Vessa on Oct. 3.",
+    ],
+)
+def test_a_figure_after_a_series_sentence_with_its_own_time_is_an_earlier_event(earlier):
+    text = (
+        "A car bomb killed seven people at a market in Dorvik on Friday, police said. "
+        f"It was the third attack in the province this month. {earlier}"
+    )
+    assert figures(summarise_text(text)) == {("killed", 7)}
+
+
+def test_a_figure_last_spring_is_an_earlier_event():
+    text = (
+        "Shelling killed three soldiers near Kalvo on Friday, the army said. "
+        "Fighting in the same area last spring killed 22 soldiers."
+    )
+    assert figures(summarise_text(text)) == {("killed", 3)}

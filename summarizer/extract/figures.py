@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .background import _CONTINUES, about_earlier_event, is_background
+from .background import _CONTINUES, about_earlier_event, after_series, is_background
 from .figure_parse import in_a_breakdown, parsed_category
 from .numbers import NUMBER, VAGUE, parse_number
 from .people_counts import _is_people_count, is_a_part
@@ -259,11 +259,11 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, docs: dict 
     previous: Sentence | None = None
     previous_background = False
     for sentence in sentences if sentences is not None else split_sentences(text):
-        background = is_background(sentence.text) or (
-            previous_background
-            and previous is not None
-            and previous.paragraph == sentence.paragraph
-            and bool(_CONTINUES.match(sentence.text))
+        same_paragraph = previous is not None and previous.paragraph == sentence.paragraph
+        background = (
+            is_background(sentence.text)
+            or (previous_background and same_paragraph and bool(_CONTINUES.match(sentence.text)))
+            or (same_paragraph and after_series(previous.text, sentence.text))
         )
         previous, previous_background = sentence, background
         matches = [
