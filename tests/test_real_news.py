@@ -2719,3 +2719,12 @@ def test_a_figure_last_spring_is_an_earlier_event():
         "Fighting in the same area last spring killed 22 soldiers."
     )
     assert figures(summarise_text(text)) == {("killed", 3)}
+
+
+@pytest.mark.parametrize("verb", ['"eliminated"', "eliminated"])
+def test_rebels_eliminated_in_an_army_statement_are_killed(verb):
+    text = (
+        "Troops clashed with rebels near Osso on Monday. The army said in a statement that soldiers had "
+        f"{verb} 31 rebels and detained 12 others."
+    )
+    assert {("killed", 31), ("arrested", 12)} <= figures(summarise_text(text))
