@@ -2728,3 +2728,11 @@ def test_rebels_eliminated_in_an_army_statement_are_killed(verb):
         f"{verb} 31 rebels and detained 12 others."
     )
     assert {("killed", 31), ("arrested", 12)} <= figures(summarise_text(text))
+
+
+def test_the_number_of_people_on_board_is_not_a_toll():
+    text = (
+        "A ferry sank in the Lusa river on Friday. Ten passengers are still missing, according to the port "
+        "authority, which put the number of people on board at about 90."
+    )
+    assert figures(summarise_text(text)) == {("missing", 10)}

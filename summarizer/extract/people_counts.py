@@ -75,6 +75,12 @@ _SUPERSEDED_BEFORE = re.compile(
 )
 
 
+# 'the number of people on board at about 90', 'the total aboard at 120'
+_ON_BOARD_BEFORE = re.compile(
+    r"\b(?:number|total|count)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}(?:on\s+board|aboard)(?:\s+\w+){0,2}\s+(?:at|as)\s+"
+    r"(?:(?:about|around|some|nearly|almost|more\s+than|over|at\s+least|roughly|approximately)\s+)?$",
+    re.IGNORECASE,
+)
 # a noun for one person right before ', 34,'
 _PERSON_BEFORE = re.compile(
     r"\b(?:[a-z]*(?:man|woman)|boy|girl|child|son|daughter|father|mother|wife|husband|[a-z]+(?:er|or|ist|ian|ant|ent))\s*,\s*$"
@@ -120,6 +126,8 @@ def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
         r"\s*(?:[,;)]|\.(?:\s|$))", after
     ):
         return False  # 'Mohammed Ansari, 38, a driver', 'said Lucía Peña, 52.': an age
+    if _ON_BOARD_BEFORE.search(text[max(0, start - 70) : start]):
+        return False  # 'put the number of people on board at about 90': those aboard, not a toll
     if re.fullmatch(r"0\d+", expression):
         return False  # 'Sector 04': a label, not a count
     if _PERSON_BEFORE.search(before) and re.match(r"\s*[,;)]", after) and expression.isdigit():
