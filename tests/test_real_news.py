@@ -2736,3 +2736,11 @@ def test_the_number_of_people_on_board_is_not_a_toll():
         "authority, which put the number of people on board at about 90."
     )
     assert figures(summarise_text(text)) == {("missing", 10)}
+
+
+def test_the_part_of_whom_died_is_the_toll_not_the_people_treated():
+    text = (
+        "A cholera outbreak in Tamba has killed 40 people since May, the health ministry said. A charity that "
+        "runs clinics there said it had treated 300 patients, 15 of whom died."
+    )
+    assert figures(summarise_text(text)) == {("killed", 40), ("killed", 15)}

@@ -75,6 +75,11 @@ _SUPERSEDED_BEFORE = re.compile(
 )
 
 
+# 'treated 90 patients, 12 of whom died': the part has its own toll
+_OF_WHOM_DIED = re.compile(
+    r"\s+of\s+whom\s+(?:later\s+|have\s+|had\s+|subsequently\s+)?(?:died|were\s+killed|have\s+died|had\s+died)\b",
+    re.IGNORECASE,
+)
 # 'the number of people on board at about 90', 'the total aboard at 120'
 _ON_BOARD_BEFORE = re.compile(
     r"\b(?:number|total|count)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}(?:on\s+board|aboard)(?:\s+\w+){0,2}\s+(?:at|as)\s+"
@@ -118,7 +123,11 @@ def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
         return False
     if expression.lower() == "one" and not (_PERSON_NOUN.match(after) or _ONE_CASUALTY.match(after)):
         return False  # 'one of them', 'one said': a pronoun, not a count
-    if re.match(r",?\s+of\s+(?:them|whom)\b", after) and re.search(r",\s*$", before):
+    if (
+        re.match(r",?\s+of\s+(?:them|whom)\b", after)
+        and re.search(r",\s*$", before)
+        and not _OF_WHOM_DIED.match(after)
+    ):
         return False  # '64 were in hospital, nine of them in intensive care': a part of the figure before
     if "." in expression and not re.search(r"thousand|million|billion", expression, re.IGNORECASE):
         return False  # people are not counted in fractions ('6.8', but '1.2 million' stays)
