@@ -2744,3 +2744,11 @@ def test_the_part_of_whom_died_is_the_toll_not_the_people_treated():
         "runs clinics there said it had treated 300 patients, 15 of whom died."
     )
     assert figures(summarise_text(text)) == {("killed", 40), ("killed", 15)}
+
+
+def test_attackers_quoted_and_placed_before_their_act_are_not_a_toll():
+    text = (
+        "Gunmen ambushed an army patrol near Sako on Monday, killing nine soldiers, the ministry said. It said "
+        '"about forty bandits" on motorbikes took part in the attack, and that troops had killed "around ten" of them.'
+    )
+    assert figures(summarise_text(text)) == {("killed", 9), ("killed", 10)}

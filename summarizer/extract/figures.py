@@ -107,6 +107,11 @@ _ACTS = re.compile(
     re.IGNORECASE,
 )
 
+# '"around sixty gunmen" on motorbikes took part': the act after a closing quote and a short phrase
+_ACTS_AFTER = re.compile(
+    r"[\"”’']?(?:\s+(?:on|in|with|aboard|from)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?" + _ACTS.pattern, re.I
+)
+
 
 def _group(text: str, start: int, limit: int) -> tuple[str | None, int]:
     """The noun phrase right after a number: up to a stop word, casualty word or punctuation."""
@@ -302,7 +307,7 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, docs: dict 
             if not categories or in_a_breakdown(doc, sentence.start, match.start(), end):
                 continue
             group, group_end = _group(text, end, next_number)
-            if _ACTS.search(text, end, max(end, group_end)) or _ACTS.match(text, group_end, sentence.end):
+            if _ACTS.search(text, end, max(end, group_end)) or _ACTS_AFTER.match(text, group_end, sentence.end):
                 continue  # '30 gunmen stormed the post': the attackers' strength, not a toll
             if is_a_part(text, sentence.start, sentence.end, match.start(), end) and any(
                 f.categories[0] == categories[0] and f.count > count for f in figures

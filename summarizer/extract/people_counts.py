@@ -123,11 +123,7 @@ def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
         return False
     if expression.lower() == "one" and not (_PERSON_NOUN.match(after) or _ONE_CASUALTY.match(after)):
         return False  # 'one of them', 'one said': a pronoun, not a count
-    if (
-        re.match(r",?\s+of\s+(?:them|whom)\b", after)
-        and re.search(r",\s*$", before)
-        and not _OF_WHOM_DIED.match(after)
-    ):
+    if re.match(r",?\s+of\s+(?:them|whom)\b", after) and re.search(r",\s*$", before) and not _OF_WHOM_DIED.match(after):
         return False  # '64 were in hospital, nine of them in intensive care': a part of the figure before
     if "." in expression and not re.search(r"thousand|million|billion", expression, re.IGNORECASE):
         return False  # people are not counted in fractions ('6.8', but '1.2 million' stays)
