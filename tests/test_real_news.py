@@ -2752,3 +2752,11 @@ def test_attackers_quoted_and_placed_before_their_act_are_not_a_toll():
         '"about forty bandits" on motorbikes took part in the attack, and that troops had killed "around ten" of them.'
     )
     assert figures(summarise_text(text)) == {("killed", 9), ("killed", 10)}
+
+
+def test_a_person_after_a_named_apposition_is_one_more_arrested():
+    text = (
+        "A fire at a club in Dovra killed 8 people on Friday, state media said. Police have arrested the club's "
+        "owner, Ivo Marten, 51, and its manager on suspicion of violating safety rules, the ministry said."
+    )
+    assert ("arrested", 2) in figures(summarise_text(text))
