@@ -2760,3 +2760,15 @@ def test_a_person_after_a_named_apposition_is_one_more_arrested():
         "owner, Ivo Marten, 51, and its manager on suspicion of violating safety rules, the ministry said."
     )
     assert ("arrested", 2) in figures(summarise_text(text))
+
+
+@pytest.mark.parametrize(
+    "sentence, count",
+    [
+        ("Police said the bodies of 12 villagers were found on Saturday.", 12),
+        ("Residents said the bodies of at least 9 soldiers were lying in the streets.", 9),
+    ],
+)
+def test_the_bodies_of_a_number_of_people_are_killed(sentence, count):
+    brief = summarise_text(f"Gunmen attacked Lomo on Friday. {sentence}")
+    assert ("killed", count) in figures(brief)

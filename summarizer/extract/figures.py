@@ -131,7 +131,7 @@ def _group(text: str, start: int, limit: int) -> tuple[str | None, int]:
 # A casualty verb right before a number governs it: "killing at least 18", "wounded 40".
 _VERB_BEFORE = re.compile(
     r"\b(?P<killed>killing|killed|kills|kill|(?:gunn|mow)(?:ed|ing)\s+down|shot\s+dead|shooting\s+dead"
-    r"|shot\s+and\s+killed)\s+$"
+    r"|shot\s+and\s+killed|bodies\s+of)\s+$"
     r"|\b(?P<injured>wounding|wounded|wounds|wound|injuring|injured|injures|injure)\s+$"
     r"|\b(?P<arrested>arresting|arrested|arrests|arrest|detaining|detained|detains|detain|jailing|jailed)"
     r"\s+(?:at\s+least\s+)?$"
