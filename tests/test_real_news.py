@@ -2772,3 +2772,13 @@ def test_a_person_after_a_named_apposition_is_one_more_arrested():
 def test_the_bodies_of_a_number_of_people_are_killed(sentence, count):
     brief = summarise_text(f"Gunmen attacked Lomo on Friday. {sentence}")
     assert ("killed", count) in figures(brief)
+
+
+def test_a_time_of_day_at_a_number_is_no_figure_but_a_toll_put_at_one_is():
+    text = (
+        "Gunmen killed six farmers in Olemba on Sunday, police said. "
+        '"My brother called me at five and said they were killing people," said a resident.'
+    )
+    assert figures(summarise_text(text)) == {("killed", 6)}
+    text = "Gunmen attacked Olemba on Sunday, police said. Officials put the toll at five."
+    assert figures(summarise_text(text)) == {("killed", 5)}

@@ -80,6 +80,12 @@ _OF_WHOM_DIED = re.compile(
     r"\s+of\s+whom\s+(?:later\s+|have\s+|had\s+|subsequently\s+)?(?:died|were\s+killed|have\s+died|had\s+died)\b",
     re.IGNORECASE,
 )
+# 'at four' with no toll word before it: a time ('the toll stood at four' is a count)
+_CLOCK_BEFORE = re.compile(
+    r"^(?!.*\b(?:toll|figure|number|count|total|tally|estimate|put|puts|stood|stands|placed|dead|killed|injured)\b)"
+    r".*\bat\s+(?:about\s+|around\s+)?$",
+    re.IGNORECASE,
+)
 # 'the number of people on board at about 90', 'the total aboard at 120'
 _ON_BOARD_BEFORE = re.compile(
     r"\b(?:number|total|count)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}(?:on\s+board|aboard)(?:\s+\w+){0,2}\s+(?:at|as)\s+"
@@ -133,6 +139,10 @@ def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
         return False  # 'Mohammed Ansari, 38, a driver', 'said Lucía Peña, 52.': an age
     if _ON_BOARD_BEFORE.search(text[max(0, start - 70) : start]):
         return False  # 'put the number of people on board at about 90': those aboard, not a toll
+    if _CLOCK_BEFORE.search(before) and re.match(
+        r"\s*(?:and\b|or\b|,|\.|;|in\s+the\s+(?:morning|afternoon|evening))", after
+    ):
+        return False  # 'he called me at four and said': a time of day, unless a toll is put 'at four'
     if re.fullmatch(r"0\d+", expression):
         return False  # 'Sector 04': a label, not a count
     if _PERSON_BEFORE.search(before) and re.match(r"\s*[,;)]", after) and expression.isdigit():
