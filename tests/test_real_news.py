@@ -2705,3 +2705,134 @@ def test_armed_men_are_the_attackers():
         "in the town of Corvel, police said."
     )
     assert {"armed men": "attacker"}.items() <= {a.name: a.role for a in brief.who}.items()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Gunmen killed six farmers in Olemba on Sunday, police said. "They were killing everyone in the street,"'
+        " said Marisol Quiñón, 47.",
+        "Gunmen killed six farmers in Olemba on Sunday, police said."
+        " Among the dead was the village chief, Tavo Brel, 58.",
+    ],
+)
+def test_an_age_after_a_name_at_the_end_of_a_sentence_is_no_figure(text):
+    assert figures(summarise_text(text)) == {("killed", 6)}
+
+
+def test_a_number_with_a_leading_zero_is_a_label():
+    text = (
+        "Gunmen killed six farmers in Olemba on Sunday, police said. Residents said the bodies of at least "
+        "four of the farmers lay in the streets of Sector 07."
+    )
+    assert ("killed", 7) not in figures(summarise_text(text))
+
+
+def test_an_apposition_the_parser_joins_to_a_list_of_arrested_people_is_not_one_more():
+    import spacy
+    from spacy.tokens import Doc
+
+    from summarizer.extract.enumerations import _enumeration
+
+    # 'Police detained the captain and two guards of the ship, Orla Vent, a spokesman said.'
+    # as a parser may read it: 'Vent' a third conjunct of 'captain'
+    words = "Police detained the captain and two guards of the ship , Orla Vent , a spokesman said .".split(" ")  # noqa: SIM905
+    heads = [1, 16, 3, 1, 3, 6, 3, 6, 9, 7, 6, 12, 6, 16, 15, 16, 16, 16]
+    deps = ["nsubj", "ccomp", "det", "dobj", "cc", "nummod", "conj", "prep", "det", "pobj", "punct", "compound"]
+    deps += ["conj", "punct", "det", "nsubj", "ROOT", "punct"]
+    tags = ["NNS", "VBD", "DT", "NN", "CC", "CD", "NNS", "IN", "DT", "NN", ",", "NNP", "NNP", ",", "DT", "NN"]
+    tags += ["VBD", "."]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "CCONJ", "NUM", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "PROPN", "PROPN"]
+    pos += ["PUNCT", "DET", "NOUN", "VERB", "PUNCT"]
+    ents = ["O"] * 11 + ["B-PERSON", "I-PERSON"] + ["O"] * 5
+    lemmas = [w.lower() for w in words[:1]] + ["detain"] + [w.lower() for w in words[2:]]
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=words, lemmas=lemmas, heads=heads, deps=deps, tags=tags, pos=pos, ents=ents)
+    category, count, _, _ = _enumeration(doc[1])
+    assert (category, count) == ("arrested", 3)
+
+
+@pytest.mark.parametrize(
+    "earlier",
+    [
+        "On Tuesday, a drone strike killed four men near Vessa.",
+        "A roadside bomb killed four soldiers near Vessa on Oct. 3.",
+    ],
+)
+def test_a_figure_after_a_series_sentence_with_its_own_time_is_an_earlier_event(earlier):
+    text = (
+        "A car bomb killed seven people at a market in Dorvik on Friday, police said. "
+        f"It was the third attack in the province this month. {earlier}"
+    )
+    assert figures(summarise_text(text)) == {("killed", 7)}
+
+
+def test_a_figure_last_spring_is_an_earlier_event():
+    text = (
+        "Shelling killed three soldiers near Kalvo on Friday, the army said. "
+        "Fighting in the same area last spring killed 22 soldiers."
+    )
+    assert figures(summarise_text(text)) == {("killed", 3)}
+
+
+@pytest.mark.parametrize("verb", ['"eliminated"', "eliminated"])
+def test_rebels_eliminated_in_an_army_statement_are_killed(verb):
+    text = (
+        "Troops clashed with rebels near Osso on Monday. The army said in a statement that soldiers had "
+        f"{verb} 31 rebels and detained 12 others."
+    )
+    assert {("killed", 31), ("arrested", 12)} <= figures(summarise_text(text))
+
+
+def test_the_number_of_people_on_board_is_not_a_toll():
+    text = (
+        "A ferry sank in the Lusa river on Friday. Ten passengers are still missing, according to the port "
+        "authority, which put the number of people on board at about 90."
+    )
+    assert figures(summarise_text(text)) == {("missing", 10)}
+
+
+def test_the_part_of_whom_died_is_the_toll_not_the_people_treated():
+    text = (
+        "A cholera outbreak in Tamba has killed 40 people since May, the health ministry said. A charity that "
+        "runs clinics there said it had treated 300 patients, 15 of whom died."
+    )
+    assert figures(summarise_text(text)) == {("killed", 40), ("killed", 15)}
+
+
+def test_attackers_quoted_and_placed_before_their_act_are_not_a_toll():
+    text = (
+        "Gunmen ambushed an army patrol near Sako on Monday, killing nine soldiers, the ministry said. It said "
+        '"about forty bandits" on motorbikes took part in the attack, and that troops had killed "around ten" of them.'
+    )
+    assert figures(summarise_text(text)) == {("killed", 9), ("killed", 10)}
+
+
+def test_a_person_after_a_named_apposition_is_one_more_arrested():
+    text = (
+        "A fire at a club in Dovra killed 8 people on Friday, state media said. Police have arrested the club's "
+        "owner, Ivo Marten, 51, and its manager on suspicion of violating safety rules, the ministry said."
+    )
+    assert ("arrested", 2) in figures(summarise_text(text))
+
+
+@pytest.mark.parametrize(
+    "sentence, count",
+    [
+        ("Police said the bodies of 12 villagers were found on Saturday.", 12),
+        ("Residents said the bodies of at least 9 soldiers were lying in the streets.", 9),
+    ],
+)
+def test_the_bodies_of_a_number_of_people_are_killed(sentence, count):
+    brief = summarise_text(f"Gunmen attacked Lomo on Friday. {sentence}")
+    assert ("killed", count) in figures(brief)
+
+
+def test_a_time_of_day_at_a_number_is_no_figure_but_a_toll_put_at_one_is():
+    text = (
+        "Gunmen killed six farmers in Olemba on Sunday, police said. "
+        '"My brother called me at five and said they were killing people," said a resident.'
+    )
+    assert figures(summarise_text(text)) == {("killed", 6)}
+    text = "Gunmen attacked Olemba on Sunday, police said. Officials put the toll at five."
+    assert figures(summarise_text(text)) == {("killed", 5)}

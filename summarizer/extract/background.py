@@ -22,7 +22,7 @@ _WAR_BACKGROUND = re.compile(
 )
 # Another time than this event's: a year, 'last year', 'so far this year', an annual toll, 'In June,'.
 _OTHER_TIME = re.compile(
-    r"\b(1[89]|20)\d\d\b|\blast\s+(year|month)\b|\b(?:years|months|weeks)\s+ago\b|\ba\s+decade\b|\bthis\s+year\b"
+    r"\b(1[89]|20)\d\d\b|\blast\s+(year|month|spring|summer|autumn|fall|winter)\b|\b(?:years|months|weeks)\s+ago\b|\ba\s+decade\b|\bthis\s+year\b"
     r"|\b(?:first|second|third|last)\s+(?:half|quarter|six\s+months|nine\s+months)\s+of\b"
     rf"|\bannual\b|^\s*In\s+{_MONTH}\b|\bin\s+(?-i:{_MONTH})\b(?!\s+\d)",
     re.IGNORECASE,
@@ -107,3 +107,23 @@ def about_earlier_event(before: str) -> bool:
     """Is a figure whose sentence reads `before` up to its number about an earlier event?"""
     markers = list(_EARLIER_EVENT.finditer(before))
     return bool(markers) and not _CLAUSE_BREAK.search(before, markers[-1].end())
+
+
+# 'It was the third attack on the town this month.': the story turns to the earlier ones, and
+# a figure in the next sentence that gives its own time ('On Monday, a raid killed 4',
+# 'A blast killed two on March 2') is one of them.
+_SERIES = re.compile(
+    r"^\s*(?:It|This|That|The\s+[\w-]+)\s+(?:was|is|marked|marks|became|becomes)\s+(?:also\s+)?the\s+"
+    r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+tieth|\d+(?:st|nd|rd|th)|latest)\b",
+    re.IGNORECASE,
+)
+_OWN_TIME = re.compile(
+    rf"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?-i:{_MONTH})\s+\d{{1,2}}\b"
+    rf"|\b\d{{1,2}}\s+(?-i:{_MONTH})|\b(?:last|earlier)\s+(?:week|month|year|spring|summer|autumn|fall|winter)\b",
+    re.IGNORECASE,
+)
+
+
+def after_series(previous: str, sentence: str) -> bool:
+    """Is a figure in `sentence` about an earlier event of a series `previous` names?"""
+    return bool(_SERIES.match(previous) and _OWN_TIME.search(sentence))

@@ -107,6 +107,14 @@ def _enumeration(verb) -> tuple[str, int, int, int] | None:
     # 'The driver, his assistant and a signalman were detained': the parser may give the
     # verb two subjects for one list; they and their conjuncts are the list
     people = sorted({t for head in patients for t in (head, *head.conjuncts)}, key=lambda t: t.i)
+    # 'the bar's owner, Ana Ruiz, 46, and its manager': the parser joins the next person to
+    # the name in apposition, not to the noun it names
+    people += [c for p in people for a in p.children if a.dep_ == "appos" for c in a.conjuncts if c not in people]
+    # the list ends at the conjunct after its 'and': 'the owner and two guards of the bar,
+    # Casa Lobo,' (the parser may join an apposition after the list as one more conjunct)
+    conjunctions = [c.i for p in people for c in p.children if c.dep_ == "cc"]
+    last = min((p.i for p in people if conjunctions and p.i > max(conjunctions)), default=None)
+    people = [p for p in people if last is None or p.i <= last]
     if not people or not all(_is_person(p) for p in people):
         return None  # 'two journalists and a newspaper'
     if len(people) == 1 and not (category == "arrested" and _one_known_person(people[0])):

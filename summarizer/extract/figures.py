@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .background import _CONTINUES, about_earlier_event, is_background
+from .background import _CONTINUES, about_earlier_event, after_series, is_background
 from .figure_parse import in_a_breakdown, parsed_category
 from .numbers import NUMBER, VAGUE, parse_number
 from .people_counts import _is_people_count, is_a_part
@@ -38,7 +38,7 @@ _RANGE_AFTER = re.compile(r"^\s*(?:and|to|-|–)\s*", re.IGNORECASE)
 CASUALTY_WORDS = [
     ("killed", r"killed|kill(?:s|ing)?|dead|deaths?|died|dying|fatalities|fatality|lives"
      r"|slain|perished|executed|massacred|bodies|death\s+toll|murdered|lost\s+their\s+lives"
-     r"|drowned|burned\s+to\s+death|crushed\s+to\s+death|electrocuted|beheaded|lynched|neutrali[sz]ed"),
+     r"|drowned|burned\s+to\s+death|crushed\s+to\s+death|electrocuted|beheaded|lynched|neutrali[sz]ed|eliminated"),
     ("injured", r"injured|wounded|injuries|injuring|wounding|hurt|hospitali[sz]ed|maimed"
      r"|treated\s+for|to\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+)?hospitals?|suffering\s+from|gunshot\s+(?:victims|wounds)|taken\s+to\s+hospital|beaten"
      r"|(?:badly|severely|seriously|critically)\s+burn(?:ed|t)|suffered\s+burns"
@@ -107,6 +107,11 @@ _ACTS = re.compile(
     re.IGNORECASE,
 )
 
+# '"around sixty gunmen" on motorbikes took part': the act after a closing quote and a short phrase
+_ACTS_AFTER = re.compile(
+    r"[\"”’']?(?:\s+(?:on|in|with|aboard|from)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?" + _ACTS.pattern, re.I
+)
+
 
 def _group(text: str, start: int, limit: int) -> tuple[str | None, int]:
     """The noun phrase right after a number: up to a stop word, casualty word or punctuation."""
@@ -126,7 +131,7 @@ def _group(text: str, start: int, limit: int) -> tuple[str | None, int]:
 # A casualty verb right before a number governs it: "killing at least 18", "wounded 40".
 _VERB_BEFORE = re.compile(
     r"\b(?P<killed>killing|killed|kills|kill|(?:gunn|mow)(?:ed|ing)\s+down|shot\s+dead|shooting\s+dead"
-    r"|shot\s+and\s+killed)\s+$"
+    r"|shot\s+and\s+killed|bodies\s+of)\s+$"
     r"|\b(?P<injured>wounding|wounded|wounds|wound|injuring|injured|injures|injure)\s+$"
     r"|\b(?P<arrested>arresting|arrested|arrests|arrest|detaining|detained|detains|detain|jailing|jailed)"
     r"\s+(?:at\s+least\s+)?$"
@@ -259,11 +264,11 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, docs: dict 
     previous: Sentence | None = None
     previous_background = False
     for sentence in sentences if sentences is not None else split_sentences(text):
-        background = is_background(sentence.text) or (
-            previous_background
-            and previous is not None
-            and previous.paragraph == sentence.paragraph
-            and bool(_CONTINUES.match(sentence.text))
+        same_paragraph = previous is not None and previous.paragraph == sentence.paragraph
+        background = (
+            is_background(sentence.text)
+            or (previous_background and same_paragraph and bool(_CONTINUES.match(sentence.text)))
+            or (same_paragraph and after_series(previous.text, sentence.text))
         )
         previous, previous_background = sentence, background
         matches = [
@@ -302,7 +307,7 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, docs: dict 
             if not categories or in_a_breakdown(doc, sentence.start, match.start(), end):
                 continue
             group, group_end = _group(text, end, next_number)
-            if _ACTS.search(text, end, max(end, group_end)) or _ACTS.match(text, group_end, sentence.end):
+            if _ACTS.search(text, end, max(end, group_end)) or _ACTS_AFTER.match(text, group_end, sentence.end):
                 continue  # '30 gunmen stormed the post': the attackers' strength, not a toll
             if is_a_part(text, sentence.start, sentence.end, match.start(), end) and any(
                 f.categories[0] == categories[0] and f.count > count for f in figures

@@ -75,6 +75,23 @@ _SUPERSEDED_BEFORE = re.compile(
 )
 
 
+# 'treated 90 patients, 12 of whom died': the part has its own toll
+_OF_WHOM_DIED = re.compile(
+    r"\s+of\s+whom\s+(?:later\s+|have\s+|had\s+|subsequently\s+)?(?:died|were\s+killed|have\s+died|had\s+died)\b",
+    re.IGNORECASE,
+)
+# 'at four' with no toll word before it: a time ('the toll stood at four' is a count)
+_CLOCK_BEFORE = re.compile(
+    r"^(?!.*\b(?:toll|figure|number|count|total|tally|estimate|put|puts|stood|stands|placed|dead|killed|injured)\b)"
+    r".*\bat\s+(?:about\s+|around\s+)?$",
+    re.IGNORECASE,
+)
+# 'the number of people on board at about 90', 'the total aboard at 120'
+_ON_BOARD_BEFORE = re.compile(
+    r"\b(?:number|total|count)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}(?:on\s+board|aboard)(?:\s+\w+){0,2}\s+(?:at|as)\s+"
+    r"(?:(?:about|around|some|nearly|almost|more\s+than|over|at\s+least|roughly|approximately)\s+)?$",
+    re.IGNORECASE,
+)
 # a noun for one person right before ', 34,'
 _PERSON_BEFORE = re.compile(
     r"\b(?:[a-z]*(?:man|woman)|boy|girl|child|son|daughter|father|mother|wife|husband|[a-z]+(?:er|or|ist|ian|ant|ent))\s*,\s*$"
@@ -112,12 +129,22 @@ def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
         return False
     if expression.lower() == "one" and not (_PERSON_NOUN.match(after) or _ONE_CASUALTY.match(after)):
         return False  # 'one of them', 'one said': a pronoun, not a count
-    if re.match(r",?\s+of\s+(?:them|whom)\b", after) and re.search(r",\s*$", before):
+    if re.match(r",?\s+of\s+(?:them|whom)\b", after) and re.search(r",\s*$", before) and not _OF_WHOM_DIED.match(after):
         return False  # '64 were in hospital, nine of them in intensive care': a part of the figure before
     if "." in expression and not re.search(r"thousand|million|billion", expression, re.IGNORECASE):
         return False  # people are not counted in fractions ('6.8', but '1.2 million' stays)
-    if re.search(r"(?-i:[A-Z][a-z'’-]+),\s*$", before) and re.match(r"\s*[,;)]", after):
-        return False  # 'Mohammed Ansari, 38, a driver': an age
+    if re.search(r"(?-i:[A-Z])[^\W\d_A-Z'’-]*(?:['’-][^\W\d_]+)*,\s*$", before) and re.match(
+        r"\s*(?:[,;)]|\.(?:\s|$))", after
+    ):
+        return False  # 'Mohammed Ansari, 38, a driver', 'said Lucía Peña, 52.': an age
+    if _ON_BOARD_BEFORE.search(text[max(0, start - 70) : start]):
+        return False  # 'put the number of people on board at about 90': those aboard, not a toll
+    if _CLOCK_BEFORE.search(before) and re.match(
+        r"\s*(?:and\b|or\b|,|\.|;|in\s+the\s+(?:morning|afternoon|evening))", after
+    ):
+        return False  # 'he called me at four and said': a time of day, unless a toll is put 'at four'
+    if re.fullmatch(r"0\d+", expression):
+        return False  # 'Sector 04': a label, not a count
     if _PERSON_BEFORE.search(before) and re.match(r"\s*[,;)]", after) and expression.isdigit():
         return False  # 'a volunteer firefighter, 34, who': an age in apposition
     if _RESCUED_BEFORE.search(before) and not re.match(r"\s+(?:injured|wounded|hurt)\b", after):
