@@ -378,7 +378,7 @@ def loglik_rounds(generator, requests: Sequence[Request]) -> tuple[list[float], 
     """Seconds per request of log-likelihood choice (every answer the grammar allows scored
     from the prompt's KV cache; the fastest of REPEATS rounds, each from a cold cache) and
     the answers, as JSON."""
-    from .pipeline import Question, answer_text, model_answers
+    from .answers import Question, answer_text, model_answers
 
     def answer(request: Request) -> str:
         [chosen] = model_answers(generator, [Question(0, request.schema, request.prompt)], "loglik")

@@ -20,17 +20,16 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .answers import Question, model_answers
 from .errors import GenerationError
 from .item_decisions import ITEM_KINDS, ItemQuestion, item_questions
 from .pipeline import (
     DECISION_KINDS,
     NOT_STATED,
     Analysis,
-    Question,
     RunStats,
     analyse,
     build_brief,
-    model_answers,
     questions,
     rule_choices,
 )

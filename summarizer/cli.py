@@ -321,7 +321,7 @@ def decision_overrides(
     choice: str | None, shots: int | None, model_decides: str | None, flag: str = "--model-decides"
 ) -> dict:
     """The --choice/--shots/--model-decides values given, checked, as Summariser keywords."""
-    from .pipeline import CHOICE_METHODS, few_shot_examples
+    from .answers import CHOICE_METHODS, few_shot_examples
 
     overrides: dict = {}
     if choice is not None:

@@ -7,11 +7,11 @@ field's room in extract/: merge, attach spans, verify) -> Brief.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .answers import Question, decision_schema, few_shot_examples, model_answers, split_values
 from .brief import Actor, Brief, EventDate, EventType, Figure, Source
 from .candidates import (
     FigureCandidate,
@@ -212,32 +212,6 @@ def rule_choices(analysis: Analysis) -> list[Choice]:
     ]
 
 
-def _decision_schema(categories: list[str], sources: list[str]) -> dict:
-    properties, required = {}, []
-    if len(categories) > 1:
-        properties["category"] = {"enum": categories}
-        required.append("category")
-    if len(sources) > 1:
-        properties["source"] = {"enum": sources}
-        required.append("source")
-    return {
-        "type": "object",
-        "properties": properties,
-        "required": required,
-        "additionalProperties": False,
-    }
-
-
-@dataclass(frozen=True)
-class Question:
-    """One decision put to the model: the figure it is about (its index among the rules'
-    choices), the grounded options as a JSON Schema of enums, and the prompt."""
-
-    index: int
-    schema: dict
-    prompt: str
-
-
 def questions(
     analysis: Analysis, chat_prompt: Callable[[str, str], str], decides: frozenset[str] = DECISION_KINDS, shots: int = 0
 ) -> list[Question]:
@@ -277,7 +251,7 @@ def questions(
                 categories=values if kind == "category" else [],
                 sources=values if kind == "source" else [],
             )
-            asked.append(Question(index, _decision_schema(*_split(kind, values)), chat_prompt(system, user)))
+            asked.append(Question(index, decision_schema(*split_values(kind, values)), chat_prompt(system, user)))
     return asked
 
 
@@ -287,9 +261,6 @@ def pending_decisions(
     """The questions the model is asked about this article's figures, as (figure index,
     answer schema, chat prompt): `summarise train` builds its examples from them."""
     return [(q.index, q.schema, q.prompt) for q in questions(analysis, chat_prompt, decides, shots)]
-
-
-CHOICE_METHODS = ("greedy", "loglik", "loglik-norm", "loglik-pmi")
 
 
 def model_choices(
@@ -318,87 +289,6 @@ def model_choices(
             choices[question.index].source = None if answer["source"] == NOT_STATED else answer["source"]
         choices[question.index].by_model |= frozenset(answer)
     return choices
-
-
-def _split(kind: str, values: list[str]) -> tuple[list[str], list[str]]:
-    return (values, []) if kind == "category" else ([], values)
-
-
-def model_answers(
-    generator: Generator, asked: list[Question], choice: str, stats: RunStats | None = None
-) -> list[dict]:
-    """The model's answer (a dict of the schema's keys) to each question, in order."""
-    if choice not in CHOICE_METHODS:
-        raise GenerationError(f"unknown choice method {choice!r}; use {', '.join(CHOICE_METHODS)}")
-    if choice != "greedy":
-        scorer = getattr(generator, "score_completions", None)
-        if scorer is not None:
-            neutral = generator.chat_prompt(render("system"), render("neutral_premise"))
-            return [_most_likely(scorer, question, choice, neutral) for question in asked]
-        if stats is not None and asked:  # said once per run in the brief's notes, never silent
-            note = f"{generator.name}: cannot score options; {choice} choice fell back to greedy"
-            if note not in stats.notes:
-                stats.notes.append(note)
-    answers: list[dict | None] = [None] * len(asked)
-    # one batch per distinct schema: the generator compiles each grammar once
-    by_schema: dict[str, tuple[dict, list[int]]] = {}
-    for position, question in enumerate(asked):
-        by_schema.setdefault(json.dumps(question.schema, sort_keys=True), (question.schema, []))[1].append(position)
-    for schema, positions in by_schema.values():
-        outputs = generator.generate_json([asked[p].prompt for p in positions], schema, _max_tokens(schema))
-        for position, output in zip(positions, outputs, strict=True):
-            try:
-                answers[position] = json.loads(output)
-            except json.JSONDecodeError as exc:
-                raise GenerationError(f"model output is not JSON: {output[:80]!r}") from exc
-    return answers
-
-
-def grammar_answers(schema: dict) -> list[dict]:
-    """Every answer the decision grammar allows (all combinations of its enums), the rules'
-    first options first: the completions log-likelihood choice scores."""
-    answers: list[dict] = [{}]
-    for name, prop in schema["properties"].items():
-        answers = [{**answer, name: value} for answer in answers for value in prop["enum"]]
-    return answers
-
-
-def answer_text(answer: dict) -> str:
-    """An answer as the grammar writes it: compact JSON, keys in schema order."""
-    return json.dumps(answer, separators=(",", ":"), ensure_ascii=False)
-
-
-def _most_likely(scorer, question: Question, choice: str, neutral: str = "") -> dict:
-    """The allowed answer with the highest log-likelihood (total; per token for
-    "loglik-norm"; less its log-likelihood after the `neutral` premise for "loglik-pmi",
-    the domain-conditional PMI of Holtzman et al. 2021); on a tie the rules' order decides."""
-    answers = grammar_answers(question.schema)
-    texts = [answer_text(answer) for answer in answers]
-    scores = scorer(question.prompt, texts)
-    values = [total / max(1, tokens) if choice == "loglik-norm" else total for total, tokens in scores]
-    if choice == "loglik-pmi":
-        values = [value - prior for value, (prior, _) in zip(values, scorer(neutral, texts), strict=True)]
-    return answers[max(range(len(answers)), key=lambda i: (values[i], -i))]
-
-
-def few_shot_examples(shots: int) -> list[dict]:
-    """The first `shots` labelled examples of prompts/choose_figure_examples.json (invented
-    sentences, written for the prompt), as the template shows them."""
-    if shots <= 0:
-        return []
-    from .prompts_io import examples
-
-    found = examples("choose_figure_examples")
-    if shots > len(found):
-        raise GenerationError(f"{shots} shots asked; prompts/choose_figure_examples.json holds {len(found)}")
-    return [{**example, "answer_text": answer_text(example["answer"])} for example in found[:shots]]
-
-
-def _max_tokens(schema: dict) -> int:
-    # Every value is an enum, so the longest possible answer is known: its characters bound
-    # its tokens. Capping there means generation can never run on to a token limit.
-    longest = {name: max(prop["enum"], key=len) for name, prop in schema["properties"].items()}
-    return len(json.dumps(longest, separators=(",", ":"))) + 4
 
 
 def _without_headline_restatements(kept: list[tuple[Choice, Figure]], sentences: list[Sentence]) -> list[Figure]:

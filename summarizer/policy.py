@@ -23,7 +23,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from .pipeline import CHOICE_METHODS, DECISION_KINDS
+from .answers import CHOICE_METHODS
+from .pipeline import DECISION_KINDS
 
 MIN_DECISIONS = 30  # judged decisions a kind needs before the model may take it (fewer cannot tell a
 # small model from the rules: 17 on corpus train gave sources to the default model by one decision,

@@ -4,16 +4,13 @@ import json
 
 import pytest
 
+from summarizer.answers import answer_text, few_shot_examples, grammar_answers, model_answers
 from summarizer.pipeline import (
     DECISION_KINDS,
     NOT_STATED,
     Options,
     RunStats,
     analyse,
-    answer_text,
-    few_shot_examples,
-    grammar_answers,
-    model_answers,
     questions,
     summarise_text,
 )

@@ -64,7 +64,8 @@ def test_real_model_loglik_scores_every_option_once_from_the_prompt_cache(summar
     and the choice is one of the grammar's options."""
     import torch
 
-    from summarizer.pipeline import Options, Question, answer_text, grammar_answers, model_answers
+    from summarizer.answers import Question, answer_text, grammar_answers, model_answers
+    from summarizer.pipeline import Options
 
     generator = summariser.generator
     prompt = generator.chat_prompt(
