@@ -2836,3 +2836,14 @@ def test_a_time_of_day_at_a_number_is_no_figure_but_a_toll_put_at_one_is():
     assert figures(summarise_text(text)) == {("killed", 6)}
     text = "Gunmen attacked Olemba on Sunday, police said. Officials put the toll at five."
     assert figures(summarise_text(text)) == {("killed", 5)}
+
+
+def test_fewer_or_less_than_n_is_an_upper_bound():
+    brief = summarise_text(
+        "Fewer than 10 people were hurt in the blast in Torvik, police said. "
+        "No fewer than 12 people died, the governor said."
+    )
+    assert {(f.category, f.count, f.qualifier) for f in brief.toll} >= {
+        ("injured", 10, "up_to"),
+        ("killed", 12, "at_least"),
+    }
