@@ -105,14 +105,15 @@ def find_policy(model: str | os.PathLike | None, adapter: str | None = None) -> 
     mismatched = None
     for origin, text in _candidates(name):
         try:
-            policy = policy_from_json(json.loads(text), origin)
+            data = json.loads(text)
+            policy = policy_from_json(data, origin)
         except (ValueError, KeyError, TypeError) as exc:
             return Policy(note=f"note: policy {origin} is unreadable ({exc}); the rules decide everything; {hint}")
-        recorded = json.loads(text).get("model_sha256")
+        recorded = data.get("model_sha256")
         if recorded and recorded != model_hash(path):
             mismatched = origin
             continue
-        measured_with = json.loads(text).get("adapter")
+        measured_with = data.get("adapter")
         if measured_with != adapter:
             with_what = f"with the adapter {measured_with}" if measured_with else "without an adapter"
             loaded = f"the adapter {adapter}" if adapter else "no adapter"
