@@ -17,8 +17,8 @@ The kinds follow the issue's list; each error is counted once, in the first kind
    are counted on their own line)
 
 plus "figures missed (digits)" for required figures missed that are written in digits.
-Figures match on category, count and count_max, one to one; names as the scorer matches them
-(`scoring.names_match`, aliases included).
+Items are paired as `summarise eval` pairs them (scoring's one-to-one matching, required
+items first; figures on category, count and count_max, names with their aliases).
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from summarizer.scoring import names_match, normalise
+# the scorer's own one-to-one matching and tests of sameness, as calibration.py and train.py use them
+from summarizer.scoring import _match, _same_entity, _same_figure, _same_source
 
 KINDS = (
     "1 story lost",
@@ -46,88 +47,47 @@ KINDS = (
 _DIGIT = re.compile(r"\d")
 
 
-def _key(figure: dict) -> tuple:
-    return figure.get("category"), figure.get("count"), figure.get("count_max")
-
-
-def _names(item: dict) -> list[str]:
-    return [item["name"], *item.get("aliases", [])]
-
-
-def _match(gold: list[dict], pred: list[dict], same) -> dict[int, int]:
-    """Gold index -> prediction index, required gold items first, each used once."""
-    owner: dict[int, int] = {}
-    used: set[int] = set()
-    order = sorted(range(len(gold)), key=lambda index: bool(gold[index].get("optional")))
-    for gold_index in order:
-        for pred_index, item in enumerate(pred):
-            if pred_index not in used and same(gold[gold_index], item):
-                owner[gold_index] = pred_index
-                used.add(pred_index)
-                break
-    return owner
-
-
-def _same_entity(gold_item: dict, pred_item: dict) -> bool:
-    return names_match(pred_item.get("name") or "", _names(gold_item))
-
-
-def _source_right(gold_figure: dict, pred_figure: dict, record: dict) -> bool:
-    source = pred_figure.get("source")
-    if not source:
-        return False
-    names = [gold_figure["source"]]
-    for item in record.get("attribution", []):
-        if names_match(gold_figure["source"], _names(item)):
-            names += _names(item)
-    wanted = f" {normalise(source)} "
-    return names_match(source, names) or any(
-        (candidate := f" {normalise(name)} ").strip() and (wanted in candidate or candidate in wanted) for name in names
-    )
-
-
 def _entities(counts: Counter, kind: str, gold: list[dict], pred: list[dict], attribute: str) -> None:
-    owner = _match(gold, pred, _same_entity)
-    counts[kind] += sum(1 for index, item in enumerate(gold) if not item.get("optional") and index not in owner)
-    counts[kind] += len(pred) - len(owner)
+    matching = _match(gold, pred, _same_entity)
+    counts[kind] += len(matching.missed) + len(matching.spurious)
     counts[kind] += sum(
-        1 for g, p in owner.items() if not gold[g].get("optional") and gold[g].get(attribute) != pred[p].get(attribute)
+        1
+        for g, p in matching.owner.items()
+        if g in matching.required and gold[g].get(attribute) != pred[p].get(attribute)
     )
 
 
 def count(record: dict, brief: dict) -> Counter:
     counts: Counter = Counter()
     gold_toll, pred_toll = record.get("toll", []), brief.get("toll", [])
-    required = [figure for figure in gold_toll if not figure.get("optional")]
-    if required and not pred_toll:
+    if any(not figure.get("optional") for figure in gold_toll) and not pred_toll:
         counts["1 story lost"] += 1
         return counts
-    owner = _match(gold_toll, pred_toll, lambda g, p: _key(g) == _key(p))
-    for gold_index, pred_index in owner.items():
+    figures = _match(gold_toll, pred_toll, _same_figure)
+    for gold_index, pred_index in figures.owner.items():
         figure = gold_toll[gold_index]
         if not figure.get("optional") and figure.get("source") is not None:
-            counts["2 source"] += not _source_right(figure, pred_toll[pred_index], record)
-    matched = set(owner.values())
-    for index, figure in enumerate(pred_toll):
-        if index in matched:
-            continue
-        twin = any(_key(other) == _key(figure) for j, other in enumerate(pred_toll) if j != index)
+            counts["2 source"] += not _same_source(figure, pred_toll[pred_index], record)
+    for index in figures.spurious:
+        key = _key(pred_toll[index])
+        twin = any(_key(other) == key for j, other in enumerate(pred_toll) if j != index)
         counts["3 same figure twice" if twin else "4 not casualties"] += 1
-    for index, figure in enumerate(gold_toll):
-        if figure.get("optional") or index in owner:
-            continue
-        counts["figures missed (digits)" if _DIGIT.search(figure.get("evidence", "")) else "5 number words"] += 1
+    for index in figures.missed:
+        evidence = gold_toll[index].get("evidence", "")
+        counts["figures missed (digits)" if _DIGIT.search(evidence) else "5 number words"] += 1
     _entities(counts, "6 places", record.get("where", []), brief.get("where", []), "type")
     _entities(counts, "7 who", record.get("who", []), brief.get("who", []), "role")
     gold_sources, pred_sources = record.get("attribution", []), brief.get("attribution", [])
     sources = _match(gold_sources, pred_sources, _same_entity)
     counts["8 attribution types"] += sum(
-        1 for g, p in sources.items() if gold_sources[g].get("type") != pred_sources[p].get("type")
+        1 for g, p in sources.owner.items() if gold_sources[g].get("type") != pred_sources[p].get("type")
     )
-    counts["attribution missed or spurious"] += sum(
-        1 for index, item in enumerate(gold_sources) if not item.get("optional") and index not in sources
-    ) + (len(pred_sources) - len(sources))
+    counts["attribution missed or spurious"] += len(sources.missed) + len(sources.spurious)
     return counts
+
+
+def _key(figure: dict) -> tuple:
+    return figure.get("category"), figure.get("count"), figure.get("count_max")
 
 
 def main() -> None:
