@@ -20,7 +20,7 @@ from .furniture import PROMO, story_segments
 # ('Kestrel.Az reported', 'Daily.Ru'), unless it is a word that opens sentences ('Monday.He said').
 _DOMAIN_END = (
     r"(?!(?!(?:He|It|In|On|At|As|An|We|By|If|So|No|Of|Up|Us|The|But|And|For|She|His|Her|Its|Our|One|Two"
-    r"|Six|Ten|All|Any|Yet|Now|Few|Not|Men|Two|Who|Why|How)\b)[A-Z][a-z]{1,2}\b)"
+    r"|Six|Ten|All|Any|Yet|Now|Few|Not|Men|Who|Why|How)\b)[A-Z][a-z]{1,2}\b)"
 )
 _SENTENCE_END = re.compile(
     r"[.!?]+[\"”’)]*(?=\s+[\"“‘(]?[A-Z0-9])"
