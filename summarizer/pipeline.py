@@ -159,8 +159,9 @@ def _source_options(analysis: Analysis, figure: FigureCandidate) -> tuple[list[s
         candidates = same + speaker + after + before
     else:
         candidates = same + before + after
-    for starts in neighbouring_paragraphs(analysis.index.paragraphs, sentence) if not candidates else []:
-        candidates = candidates or names_in(starts)
+    if not candidates:  # nobody cited in its paragraph: the next paragraph's sources, else the previous one's
+        neighbours = neighbouring_paragraphs(analysis.index.paragraphs, sentence)
+        candidates = next((found for starts in neighbours if (found := names_in(starts))), [])
     return list(dict.fromkeys(candidates)), len(set(same))
 
 
