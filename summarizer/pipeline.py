@@ -40,7 +40,7 @@ from .extract.actors import (
     with_forces_as_attackers,
     with_parsed_roles,
 )
-from .extract.entities import Entity, _key
+from .extract.entities import Entity, _key, name_keys
 from .extract.enumerations import enumerated_figures
 from .extract.figure_items import Choice, dedupe_figures, figure_item
 from .extract.furniture import story_segments, whole_page
@@ -320,11 +320,6 @@ def _without_places(who: list[Actor], excluded: set[str]) -> list[Actor]:
     return [actor for actor in who if _key(actor.name) not in excluded and not re.search(r"\d", actor.name)]
 
 
-def _name_keys(items) -> set[str]:
-    """Normalised keys of every name and alias of brief items (to keep fields apart)."""
-    return {_key(name) for item in items for name in (item.name, *item.aliases)}
-
-
 def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, options: Options = Options()) -> Brief:
     text, sentences = analysis.text, analysis.sentences
     kept: list[tuple[Choice, Figure]] = []
@@ -337,16 +332,16 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     figures = _without_headline_restatements(kept, sentences) if options.merge else [f for _, f in kept]
     attribution = _cited(sources_as_items(text, analysis.sources, sentences), analysis, figures)
     entities = find_entities(text, sentences, analysis.docs)
-    where = places_from(text, entities, sentences, _name_keys(attribution))
-    place_keys = _name_keys(where)
+    where = places_from(text, entities, sentences, name_keys(attribution))
+    place_keys = name_keys(where)
     source_spans = [span for s in attribution for span in s.mentions]
     # people who are cited may still be actors (an official who commands forces); bodies are not
-    institution_keys = _name_keys(s for s in attribution if s.type not in ("official", "witness", "other"))
+    institution_keys = name_keys(s for s in attribution if s.type not in ("official", "witness", "other"))
     groups = [f.group for f in figures if f.group]
     who = group_actors(text, sentences, groups)
-    who += people_from(text, entities, sentences, source_spans, place_keys | institution_keys | _name_keys(who))
-    media_keys = _name_keys(s for s in attribution if s.type in ("media", "state_media", "monitor", "ngo", "un"))
-    who += organisations_from(text, entities, sentences, place_keys | _name_keys(who) | media_keys)
+    who += people_from(text, entities, sentences, source_spans, place_keys | institution_keys | name_keys(who))
+    media_keys = name_keys(s for s in attribution if s.type in ("media", "state_media", "monitor", "ngo", "un"))
+    who += organisations_from(text, entities, sentences, place_keys | name_keys(who) | media_keys)
     who = _without_places(who, place_keys | media_keys)
     who = with_parsed_roles(text, sentences, who, role_cues(sentences, analysis.docs), place_keys | media_keys)
     who = held_authorities_as_victims(acting_authorities(who, sentences, analysis.docs), sentences, analysis.docs)
@@ -356,7 +351,7 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     who = struck_armed_men(attacked_forces(who, sentences, analysis.docs), sentences, analysis.docs)
     who = with_vehicle_targets(text, sentences, analysis.docs, who)
     # a name the story makes an actor ('Hamas fired ...') is not also a place of the event
-    actor_keys = _name_keys(who)
+    actor_keys = name_keys(who)
     where = [place for place in where if place.type == "country" or _key(place.name) not in actor_keys]
     where = event_countries(where, sentences)
     where += event_sites(text, sentences, analysis.docs, where)

@@ -10,7 +10,7 @@ import re
 
 from ..brief import Actor
 from .actors import _ATTACK_NOUN, _CARRY_OUT, _parsed_tokens
-from .entities import _key, occurrences
+from .entities import _key, name_keys, occurrences
 from .names import gazetteer_kind
 from .sentences import Sentence
 
@@ -69,7 +69,7 @@ def with_striking_states(text: str, sentences: list[Sentence], docs: dict, who: 
                 continue
             first, last = found
             name = token.doc.text[first.idx : last.idx + len(last.text)]
-            same = next((a for a in who if _key(name) in {_key(n) for n in (a.name, *a.aliases)}), None)
+            same = next((a for a in who if _key(name) in name_keys([a])), None)
             if same is not None or _named_by_its_forces(name, who):
                 continue
             spans = occurrences(text, [name], sentences)

@@ -8,7 +8,7 @@ import re
 
 from ..brief import Actor
 from .actors import _ATTACK_NOUN, _parsed_tokens, _prep_objects
-from .entities import _key, occurrences
+from .entities import _key, name_keys, occurrences
 from .sentences import Sentence
 
 # nouns for the vehicles and columns an attack hits
@@ -67,7 +67,7 @@ def with_vehicle_targets(text: str, sentences: list[Sentence], docs: dict, who: 
             name = head.doc.text[start:end]
             keys = {_key(name)} | ({_key(" ".join(t.text for t in carried.subtree))} if carried is not None else set())
             keys |= {_key(carried.text)} if carried is not None else set()
-            same = next((a for a in who if keys & {_key(n) for n in (a.name, *a.aliases)}), None)
+            same = next((a for a in who if keys & name_keys([a])), None)
             if same is not None:
                 if same.role in ("authority", "other", "victim"):  # 'a convoy of foreign troops': the force
                     who[who.index(same)] = same.model_copy(update={"role": "target"})

@@ -21,7 +21,7 @@ from dataclasses import replace
 
 from ..brief import Actor
 from .actor_names import RoleCue, _name_of
-from .entities import _STORM_NAME, _key, _related, occurrences
+from .entities import _STORM_NAME, _key, _related, name_keys, occurrences
 from .names import gazetteer_kind
 from .sentences import Sentence
 
@@ -339,7 +339,7 @@ def with_parsed_roles(
         key = _key(name)
         if not key or key in excluded or gazetteer_kind(name) or _STORM_NAME.match(name):
             continue
-        same = next((a for a in who if key in {_key(n) for n in (a.name, *a.aliases)}), None)
+        same = next((a for a in who if key in name_keys([a])), None)
         if same is not None:
             claimed = role in ("attacker", "victim") and any(cue.claimed for cue in found)
             # a name's words gave no side ('other'), or the words around a name read as a

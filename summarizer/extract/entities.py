@@ -24,6 +24,11 @@ def _key(name: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", folded).split())
 
 
+def name_keys(items) -> set[str]:
+    """Normalised keys of every name and alias of brief items (actors, places, sources)."""
+    return {_key(name) for item in items for name in (item.name, *item.aliases)}
+
+
 def _words(name: str) -> set[str]:
     return set(_key(name).split())
 

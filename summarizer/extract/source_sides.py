@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from ..brief import Actor, Source
-from .entities import _key
+from .entities import _key, name_keys
 from .source_types import source_type
 
 
@@ -12,13 +12,11 @@ def armed_sides_as_groups(attribution: list[Source], who: list[Actor]) -> list[S
     """A cited source that the story shows attacking is a `group`, whatever its name says;
     so is a spokesperson typed official whose body (an alias: 'a spokesman for the X') is
     such an attacker and is no authority by its own words ('the police' stays official)."""
-    attackers = {
-        _key(name) for a in who if a.role == "attacker" and not a.name.islower() for name in (a.name, *a.aliases)
-    }
+    attackers = name_keys(a for a in who if a.role == "attacker" and not a.name.islower())
 
     def armed(source: Source) -> bool:
         if source.type in ("other", "media"):
-            return bool({_key(n) for n in (source.name, *source.aliases)} & attackers)
+            return bool(name_keys([source]) & attackers)
         return source.type == "official" and any(
             _key(alias) in attackers and source_type(alias) == "other" for alias in source.aliases
         )

@@ -8,7 +8,7 @@ from collections import Counter
 
 from ..brief import Actor, Figure
 from .actor_targets import _VEHICLES
-from .entities import _key, _looks_like_person, occurrences
+from .entities import _key, _looks_like_person, name_keys, occurrences
 from .sentences import Sentence
 
 _GENERIC_VICTIM = re.compile(r"^(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*$")
@@ -52,10 +52,6 @@ def _person(name: str) -> bool:
     return _looks_like_person(" ".join(words))
 
 
-def _names_keys(items) -> set[str]:
-    return {_key(name) for item in items for name in (item.name, *item.aliases)}
-
-
 def counted_victims(text: str, sentences: list[Sentence], figures: list[Figure], who: list[Actor]) -> list[Actor]:
     """When no victim or target is named otherwise, the people the figures count are the victims
     ('people', 'passengers', 'coal miners'): the group of the killed, injured or missing
@@ -70,7 +66,7 @@ def counted_victims(text: str, sentences: list[Sentence], figures: list[Figure],
         # the toll counts those already named as victims or targets (not the vehicle they rode,
         # nor one person among the many it counts)
         return []
-    attackers = _names_keys(actor for actor in who if actor.role == "attacker")
+    attackers = name_keys(actor for actor in who if actor.role == "attacker")
     counted: Counter = Counter()
     killed: set[str] = set()
     for f in figures:
@@ -85,7 +81,7 @@ def counted_victims(text: str, sentences: list[Sentence], figures: list[Figure],
     order = list(counted)
     # the dead before the hurt, a specific noun before 'people', the most counted, the first
     name = max(counted, key=lambda g: (g in killed, g.split()[-1] not in _ANYONE, counted[g], -order.index(g)))
-    same = [actor for actor in who if _key(name) in _names_keys([actor])]
+    same = [actor for actor in who if _key(name) in name_keys([actor])]
     if same:  # listed once: 'soldiers' read as the state's side whom the toll counts are victims;
         if same[0].role == "authority":
             same[0].role = "victim"
