@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from .errors import InputError, OutputError
+from .sides import acled_type, type_of_violence
 
 FORMATS = ("csv", "parquet", "acled", "ucdp")
 JOIN = "; "
@@ -81,7 +82,7 @@ UCDP_COLUMNS: dict[str, str] = {
     "date_end": "string",
     "date_prec": "int64",
     "event_type": "string",
-    "type_of_violence": "string",
+    "type_of_violence": "int64",
     "side_a": "string",
     "side_b": "string",
     "country": "string",
@@ -275,32 +276,6 @@ def _kind(brief: Mapping) -> str | None:
     return (brief.get("event_type") or {}).get("type")
 
 
-# ACLED's event type and sub-event type of this tool's kinds, where the kind alone fixes them.
-# An armed attack is ACLED's "Attack" on civilians or a "Battle" with armed forces, and a
-# protest or riot is peaceful, met with force, or violent: which one needs who fought whom, so
-# they stay empty, as do disasters, accidents and outbreaks, which ACLED does not record.
-ACLED_TYPES: dict[str, tuple[str, str]] = {
-    "air_or_drone_strike": ("Explosions/Remote violence", "Air/drone strike"),
-    "shelling": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    "bombing": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
-    "clashes": ("Battles", "Armed clash"),
-    "crackdown": ("Protests", "Excessive force against protesters"),
-    "arrests": ("Strategic developments", "Arrests"),
-}
-
-
-def acled_type(brief: Mapping) -> tuple[str | None, str | None]:
-    """ACLED's (event_type, sub_event_type) of the brief's kind; a bombing whose evidence says
-    suicide is a "Suicide bomb"; (None, None) where the kind does not fix them."""
-    kind = _kind(brief)
-    if kind not in ACLED_TYPES:
-        return None, None
-    event_type, sub_event_type = ACLED_TYPES[kind]
-    if kind == "bombing" and "suicide" in (brief["event_type"].get("evidence") or "").lower():
-        sub_event_type = "Suicide bomb"
-    return event_type, sub_event_type
-
-
 def acled_row(brief: Mapping) -> dict:
     actor1, actor2 = _sides(brief)
     ranged = killed_range(brief)
@@ -335,7 +310,7 @@ def ucdp_row(brief: Mapping) -> dict:
         "date_end": end,
         "date_prec": DATE_PREC.get(precision),
         "event_type": _kind(brief),
-        "type_of_violence": None,
+        "type_of_violence": type_of_violence(brief),
         "side_a": side_a,
         "side_b": side_b,
         "country": where["country"],

@@ -169,11 +169,13 @@ def test_dated_typed_geocoded_brief_fills_acled_and_ucdp_cells():
     }
     row = acled_row(brief)
     assert (row["event_date"], row["time_precision"], row["event_kind"]) == ("2024-03-04", 2, "armed_attack")
-    assert (row["event_type"], row["sub_event_type"]) == (None, None)  # civilians or forces? who decides it
+    # gunmen (armed) on soldiers (state): a battle, state-based violence
+    assert (row["event_type"], row["sub_event_type"]) == ("Battles", "Armed clash")
     assert (row["admin1"], row["latitude"], row["longitude"], row["geo_precision"]) == ("Lake Province", 1.5, -2.25, 1)
     assert (row["country"], row["country_code"]) == (None, "ZZ")  # no such ISO country: no invented name
     ged = ucdp_row({**brief, "event_date": {**brief["event_date"], "date": "2024-02-01", "precision": "month"}})
     assert (ged["date_start"], ged["date_end"], ged["date_prec"]) == ("2024-02-01", "2024-02-29", 4)
+    assert ged["type_of_violence"] == 1
     # a location the gazetteer did not resolve: no coordinates, the precision of the place named
     unresolved = acled_row({**brief, "where": [item("Riverton", "town")]})
     assert (unresolved["latitude"], unresolved["geo_precision"]) == (None, 1)
@@ -194,5 +196,58 @@ def test_acled_event_types_follow_the_kind_where_the_kind_fixes_them():
     assert typed("clashes", "clashes")[:2] == ("Battles", "Armed clash")
     assert typed("crackdown", "fired on protesters")[:2] == ("Protests", "Excessive force against protesters")
     assert typed("arrests", "arrested")[:2] == ("Strategic developments", "Arrests")
-    for kind in ("armed_attack", "protest_or_riot", "natural_disaster", "accident", "disease_outbreak", "other"):
+    for kind in ("natural_disaster", "accident", "disease_outbreak", "other"):
         assert typed(kind, "Gunmen") == (None, None, kind)
+
+
+def sided(kind, who, toll=()):
+    """A brief of `kind` with actors (name, role, aliases) and killed figures (count, group)."""
+    return {
+        **BRIEF,
+        "event_type": {"type": kind, "evidence": kind, "evidence_span": [0, 1]},
+        "who": [{"name": name, "role": role, "aliases": list(aliases), "mentions": []} for name, role, *aliases in who],
+        "toll": [{**figure("killed", count, "killed at least 12 people"), "group": group} for count, group in toll],
+    }
+
+
+def test_armed_attacks_and_protests_are_typed_by_who_fought_whom():
+    from summarizer.sides import acled_type
+
+    on_villagers = sided("armed_attack", [("Gunmen", "attacker"), ("villagers", "victim")])
+    assert acled_type(on_villagers) == ("Violence against civilians", "Attack")
+    on_a_patrol = sided("armed_attack", [("insurgents", "attacker")], toll=[(4, "policemen")])
+    assert acled_type(on_a_patrol) == ("Battles", "Armed clash")
+    # the attackers' own dead do not make an attack on worshippers a battle
+    own_dead = sided("armed_attack", [("militants", "attacker"), ("worshippers", "victim")], toll=[(3, "gunmen")])
+    assert acled_type(own_dead) == ("Violence against civilians", "Attack")
+    # a group known only by its name settles nothing: empty, not guessed
+    assert acled_type(sided("armed_attack", [("Zorvan Front", "attacker"), ("Kell Brigade", "target")])) == (None, None)
+    fired_on = sided(
+        "protest_or_riot", [("riot police", "attacker"), ("protesters", "victim")], toll=[(2, "protesters")]
+    )
+    assert acled_type(fired_on) == ("Protests", "Excessive force against protesters")
+    assert acled_type(sided("protest_or_riot", [("a mob", "attacker")], toll=[(1, "shopkeeper")])) == (
+        "Riots", "Violent demonstration")  # fmt: skip
+    assert acled_type(sided("protest_or_riot", [])) == ("Protests", "Peaceful protest")
+    arrested = {**sided("protest_or_riot", []), "toll": [figure("arrested", 30, "killed at least 12 people")]}
+    assert acled_type(arrested) == ("Protests", "Protest with intervention")
+
+
+def test_ucdp_type_of_violence_from_the_sides():
+    from summarizer.sides import type_of_violence
+
+    # one-sided: an organised actor against civilians only
+    assert type_of_violence(sided("bombing", [("suicide bomber", "attacker")], toll=[(9, "shoppers")])) == 3
+    assert type_of_violence(sided("crackdown", [("police", "authority")], toll=[(5, "demonstrators")])) == 3
+    # state-based: a government's forces against an armed group
+    assert (
+        type_of_violence(sided("air_or_drone_strike", [("Air Force", "attacker"), ("rebel fighters", "target")])) == 1
+    )
+    # non-state: two armed groups, neither a government
+    assert type_of_violence(sided("clashes", [("Kell militia", "attacker"), ("Osk rebels", "attacker")])) == 2
+    # two states' forces clashing is state-based even when civilians die in the crossfire
+    two_armies = sided("clashes", [("Varnian troops", "attacker"), ("Oskan army", "attacker")], toll=[(2, "civilians")])
+    assert type_of_violence(two_armies) == 1
+    # not organised violence, or sides unknown: empty
+    assert type_of_violence(sided("natural_disaster", [("people", "victim")])) is None
+    assert type_of_violence(sided("shelling", [], toll=[(6, "people")])) is None
