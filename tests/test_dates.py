@@ -76,6 +76,19 @@ def test_dateline_at_the_top_gives_the_publication_date():
     assert dateline_date("Police said on Tuesday, May 14, 2019 that four died.") is None
 
 
+def test_a_pages_publication_stamp_or_a_date_with_its_time_is_a_dateline():
+    text = (
+        "Menu\nWorld\nMarsh fire kills six in Tallow Creek\nBy Ida Venn\nPublished 8 August 2023, 14:05 BST\n"
+        "Six farm workers died on Sunday when a fire swept a camp, the fire service said.\n"
+    )
+    assert dateline_date(text)[0] == "2023-08-08"
+    assert when(text)["date"] == "2023-08-06"
+    assert dateline_date("Crash\nUpdated: October 2, 2022 at 6:40 p.m.\nTwo died.")[0] == "2022-10-02"
+    assert dateline_date("Crash\n2 October 2022, 18:40\nTwo died.")[0] == "2022-10-02"
+    # a sentence that opens with a date and runs on in words is still not a dateline
+    assert dateline_date("October 2, 2022 was the day the bridge fell.") is None
+
+
 def test_words_that_look_like_months_are_not_dates():
     assert when("Four people may have died. Rescuers killed time; 5 march on.") is None
     assert when("No date here: a bomb killed four people.") is None

@@ -8,7 +8,9 @@ expression without a known publication date gives a date of null: never today's 
 
 Where the publication date comes from, first found wins: the caller (an input column,
 `summarise run --date-column`, or an HTML page's metadata), else a dateline: a line near the
-top of the page that is a date and nothing else ('Tuesday, May 14, 2019', '12 March 2021').
+top of the page that is a date and nothing else ('Tuesday, May 14, 2019', '12 March 2021'),
+a date and a time of day ('14 May 2024, 09:12 GMT'), or a page's publication stamp
+('Published 3 June 2022', 'Updated: March 9, 2023 at 10:40').
 """
 
 from __future__ import annotations
@@ -57,10 +59,13 @@ _KIND_RANK = {"iso": 0, "mdy": 0, "dmy": 0, "md": 1, "weekday": 1, "dayword": 1,
 # a dateline: a line near the top that is a date and nothing else, or that starts with a
 # weekday and a date, where a caption or a file name ran on after it
 _DATELINE = re.compile(
-    rf"^[ \t]*(?P<weekday>{_WEEKDAY},?\s+)?(?:(?P<mdy>{_MONTH}\s+{_DAY},?\s+{_YEAR})"
+    rf"^[ \t]*(?P<label>(?:first\s+|last\s+)?(?:published|updated|posted)(?:\s+on)?:?\s+)?"
+    rf"(?P<weekday>{_WEEKDAY},?\s+)?(?:(?P<mdy>{_MONTH}\s+{_DAY},?\s+{_YEAR})"
     rf"|(?P<dmy>{_DAY}\s+{_MONTH},?\s+{_YEAR})|(?P<iso>{_YEAR}-[01]\d-[0-3]\d))(?P<rest>[^\n]*)$",
     re.IGNORECASE | re.MULTILINE,
 )
+# a time of day after a dateline's date ('14 May 2024, 09:12 GMT', 'May 14, 2024 at 3:05 p.m.')
+_CLOCK = re.compile(r"^[,\s|-]*(?:at\s+)?\d{1,2}[:.]\d{2}\b")
 DATELINE_CHARS = 800  # a dateline sits above the story: within the first lines of the page
 _EVENT_VERB = re.compile(
     r"\b(?:earthquake|kill|die|dead|death|wound|injur|attack|explo|blast|bomb|struck|strike|hit|shot|shoot|fire|clash"
@@ -101,7 +106,8 @@ def candidates(text: str, sentence: Sentence) -> list[DateCandidate]:
 def dateline_date(text: str) -> tuple[str, tuple[int, int]] | None:
     """(ISO date, span) of a dateline near the top of the page, or None."""
     for match in _DATELINE.finditer(text, 0, DATELINE_CHARS):
-        if match["rest"].strip() and not match["weekday"]:
+        labelled = match["weekday"] or match["label"] or _CLOCK.match(match["rest"])
+        if match["rest"].strip() and not labelled:
             continue  # a sentence that starts with a date is not a dateline
         kind = next(name for name in ("mdy", "dmy", "iso") if match[name])
         start, end = match.span(kind)
