@@ -2847,3 +2847,18 @@ def test_fewer_or_less_than_n_is_an_upper_bound():
         ("injured", 10, "up_to"),
         ("killed", 12, "at_least"),
     }
+
+
+def test_a_described_agency_is_its_own_source_and_never_the_place_or_person_beside_it():
+    text = (
+        "Mudslides killed 17 people in upper Orlavia, the disaster relief agency said. "
+        '"We lost everything," said Petra Wendel, a baker. '
+        "About 900 people have fled their homes, the agency said."
+    )
+    brief = summarise_text(text)
+    sources = {f.count: f.source for f in brief.toll}
+    # 'Orlavia, the disaster relief agency said' is no apposition: the agency is not Orlavia
+    assert sources[17] == "the disaster relief agency"
+    # 'the agency' refers back to the agency described above, not to the baker quoted between
+    assert sources[900] == "the disaster relief agency"
+    assert "Orlavia" not in {s.name for s in brief.attribution}

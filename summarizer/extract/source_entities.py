@@ -12,7 +12,7 @@ from ..brief import Source
 from .entities import Entity, _looks_like_person, occurrences
 from .names import ACRONYM_AFTER, BODY_AFTER, BODY_BEFORE, SPOKESPERSON, TITLE_PREFIX
 from .sentences import Sentence
-from .source_words import SOURCE_HEADS
+from .source_words import DESCRIPTION_HEADS, SOURCE_HEADS
 from .sources import SourceMention, is_generic, refers_back, source_type
 from .speakers import BODY_PRONOUNS
 
@@ -78,9 +78,13 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
         order.sort(key=lambda j: not _headed_by(entities[resolved[j]], head))
         # 'the Russian defence ministry' stands only for a source that is also Russian
         proper = {w for w in re.findall(r"\b[A-Z][\w'’-]*", mention.name) if w not in ("The", "A", "An")}
+        # 'the agency', 'the group': a body, never a person quoted nearby
+        body = is_generic(mention.name) or head in DESCRIPTION_HEADS
         for j in order:
             entity = entities[resolved[j]]
             if proper and not proper & {w for n in entity.names for w in n.split()}:
+                continue
+            if body and entity.kind in ("witness", "other", "official") and _is_person(entity.name):
                 continue
             if (
                 kind in ("other", entity.kind)
@@ -95,12 +99,31 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
                 break
     for index, mention in enumerate(mentions):
         # a description with nothing named before or after to stand for ('the Indonesian
-        # health ministry said') is the only name the article gives that source
-        if mention.refers_back and index not in resolved:
+        # health ministry said', 'the disaster management agency said') is the only name the
+        # article gives that source; a bare 'the agency' names nothing
+        words = _ARTICLE.sub("", mention.name, count=1).split()
+        described = is_generic(mention.name) and len(words) > 1
+        if (mention.refers_back or described) and index not in resolved:
             entity = Entity(mention.name, source_type(mention.name, mention.description))
             entity.add(mention.name, mention.span)
             entities.append(entity)
             resolved[index] = len(entities) - 1
+    for index, mention in enumerate(mentions):
+        # 'the agency said' after 'the disaster management agency said': the description
+        # made a source above, the same noun refers back to it
+        if index in resolved or not refers_back(mention):
+            continue
+        head = mention.name.split()[-1].lower()
+        before = [
+            j
+            for j in resolved
+            if mentions[j].start < mention.start
+            and any(name.split()[-1].lower() == head for name in entities[resolved[j]].names)
+        ]
+        if before:
+            number = resolved[max(before, key=lambda j: mentions[j].start)]
+            resolved[index] = number
+            entities[number].add(mention.name, mention.span)
     for entity in entities:
         if entity.pinned:
             continue
@@ -112,6 +135,7 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
     return entities, resolved
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _NAME_RUN = r"[A-Z][\w'’.&-]*(?:\s+(?:(?:of|for|and|the|de)\s+)*[A-Z][\w'’.&-]*)*"
 
 
@@ -125,8 +149,22 @@ def _named_in_apposition(text: str, mention: SourceMention) -> tuple[int, int] |
         rf"\b{re.escape(head)}\s*,\s*(?:the\s+)?({_NAME_RUN})",
         rf"({_NAME_RUN})\s*,\s*(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}{re.escape(head)}\b",
     )
-    found = [m.span(1) for pattern in patterns for m in re.finditer(pattern, before)]
+    found = [
+        m.span(1)
+        for number, pattern in enumerate(patterns)
+        for m in re.finditer(pattern, before)
+        # 'X, the agency' is an apposition only when the description's phrase closes ('...,
+        # a rights group, said'), not when it goes on as the subject of a verb ('fighting in
+        # Y, the agency said'); and a name after a preposition is a place or an object there
+        if number == 0 or (_CLOSES.match(text, m.end()) and not _AFTER_PREPOSITION.search(before, 0, m.start(1)))
+    ]
     return max(found) if found else None
+
+
+_CLOSES = re.compile(r"\s*(?:[,;:)]|[—–]|\s-\s)")
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:in|at|near|from|of|to|into|outside|across|around|inside|on|over|for|by)\s+(?:[a-z][\w-]*\s+){0,2}$"
+)
 
 
 def _named_with_its_words(text: str, mention: SourceMention) -> tuple[int, int] | None:
