@@ -2862,3 +2862,13 @@ def test_a_described_agency_is_its_own_source_and_never_the_place_or_person_besi
     # 'the agency' refers back to the agency described above, not to the baker quoted between
     assert sources[900] == "the disaster relief agency"
     assert "Orlavia" not in {s.name for s in brief.attribution}
+
+
+def test_many_attacks_total_since_a_month_is_background_but_an_outbreaks_is_not():
+    attack = (
+        "Gunmen killed nine people at a bus stop in Tarvik on Sunday, police said. "
+        "Militant groups have killed more than 250 people in the province since February, a rights group said."
+    )
+    assert sorted(f.count for f in summarise_text(attack).toll if f.category == "killed") == [9]
+    outbreak = "Cholera has killed 57 people in Orvel province since the start of March, health officials said."
+    assert [f.count for f in summarise_text(outbreak).toll if f.category == "killed"] == [57]

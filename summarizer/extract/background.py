@@ -10,7 +10,8 @@ from .people_counts import _MONTH
 _WAR_BACKGROUND = re.compile(
     r"\b(since|began\s+in|started\s+in|erupted\s+in|broke\s+out\s+in)\b[^.]{0,40}\b(1[89]|20)\d\d\b"
     r"|\b(civil\s+war|decades?[- ]long|years?[- ]long|over\s+the\s+(past|last)\s+\w+\s+(years|decades))\b"
-    r"|\bsince\s+the\s+(start|beginning|outbreak)\b"
+    # 'since the start of the war' ('since the start of March' is _SINCE_MONTH's to judge)
+    rf"|\bsince\s+the\s+(start|beginning|outbreak)\b(?!\s+of\s+(?-i:{_MONTH})\b)"
     # a war's running total: 'the war, now in its ninth year, has killed ...'
     r"|\bin\s+its\s+\w+\s+year\b"
     r"|\b(?:the|civil|its)\s+(?:[\w-]+\s+)?(?:war|conflict|insurgency)\b(?!-)[^.]{0,60}\b(?:has|have)\s+(?:\w+\s+)?"
@@ -81,7 +82,11 @@ _SINCE_MONTH = re.compile(
 )
 _RUNNING_TOTAL = re.compile(
     r"\b(?:brings?|bringing|raises?|raising|takes?|taking|pushes|pushing)\s+(?:to\s+[\w,.-]+\s+)?the\s+"
-    r"(?:number|total|tally|count)\b|\bthis\s+year\b",
+    r"(?:number|total|tally|count)\b|\bthis\s+year\b"
+    # many attacks' total: 'armed groups have killed 300 people in the region since January'
+    # (an outbreak or a flood season 'has killed 57 since March' is the story's own event)
+    r"|\b(?:attacks|raids|violence|fighting|clashes|(?:armed\s+)?groups|militants|insurgents|jihadists|gunmen"
+    r"|bandits|rebels|militias|extremists)\s+(?:\w+\s+)?(?:have|has)\s+(?:\w+\s+)?(?:killed|claimed)\b",
     re.IGNORECASE,
 )
 # 'the worst since 2005, when a quake killed 73,000': the figure belongs to the earlier event
