@@ -2,18 +2,20 @@
 `type_of_violence`, for the kinds whose row depends on the sides.
 
 Each actor of the brief (its name and aliases) and each killed or injured figure's group is
-classed by the words that name it:
+classed by the head noun of its name (the last word), with a few modifiers:
 - `state`: a government's forces or bodies ("army", "soldiers", "police", "security forces",
-  "government"), or a country named as an actor;
+  "security men", "government"), or a country named as an actor;
 - `armed`: an organised non-state armed actor ("militants", "rebels", "gunmen", "militia", "an
-  armed group", "Liberation Front"); a force word qualified as rebel or opposition is this;
-- `civilian`: people who were not fighting ("civilians", "villagers", "worshippers", "people").
-A name with none of these words is not classed (a group known only by its name, "Hamas"): the
-cell that would need it stays empty rather than guessed.
+  armed group", "armed men"); a force qualified as rebel or opposition ("rebel forces");
+- `civilian`: people who were not fighting ("civilians", "villagers", "worshippers", "people",
+  "anti-government protesters").
+A name with none of these heads is not classed (a group known only by its name, "Hamas";
+"fighter jets"), nor is a force whose modifier leaves it open ("People's Liberation Army",
+"Democratic Forces"): the cell that would need it stays empty rather than guessed.
 
 The attacking side is the actors with role `attacker`; the side acted on is the actors with
-role `target` or `victim` and the groups of killed and injured figures (a group of the
-attacking side's own class is its own dead, unless an actor acted on shares that class).
+role `target` or `victim` and the groups of killed and injured figures (a group of an armed or
+state attacking side's own class is its own dead, unless an actor acted on shares that class).
 """
 
 from __future__ import annotations
@@ -21,41 +23,197 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-_NON_STATE = re.compile(
-    r"\b(?:militants?|rebels?|insurgents?|insurgency|gunm[ae]n|fighters?|militias?|militiam[ae]n|"
-    r"jihadists?|extremists?|separatists?|guerrillas?|bandits?|assailants?|attackers?|bombers?|"
-    r"terrorists?|kidnappers?|raiders?|pirates?|gangs?|gangsters?|cartels?|armed\s+(?:group|men)s?|"
-    r"insurgent|rebel|opposition|liberation|resistance|revolutionary|separatist|jihadist)\b",
-    re.IGNORECASE,
+# Classes by the head noun (the last word) of an actor's name, so that a modifier does not
+# decide ('fighter jets', 'anti-government protesters', 'security men' are not what their
+# first word says).
+_STATE_HEADS = frozenset(
+    [
+        "army",
+        "armies",
+        "military",
+        "militaries",
+        "troops",
+        "troop",
+        "soldiers",
+        "soldier",
+        "servicemen",
+        "serviceman",
+        "police",
+        "policemen",
+        "policeman",
+        "policewomen",
+        "gendarmes",
+        "gendarme",
+        "gendarmerie",
+        "navy",
+        "marines",
+        "paratroopers",
+        "government",
+        "ministry",
+        "regime",
+        "authorities",
+        "peacekeepers",
+        "constabulary",
+        "paramilitaries",
+        "paramilitary",
+        "forces",
+        "force",
+        "guards",
+        "guard",
+        "corps",
+    ]
 )
-_STATE = re.compile(
-    r"\b(?:army|armies|armed\s+forces|military|militaries|troops?|soldiers?|servicem[ae]n|police|"
-    r"policem[ae]n|policewom[ae]n|officers?|gendarmes?|gendarmerie|security\s+forces|forces|navy|"
-    r"air\s+force|marines?|paratroopers?|coast\s+guard|border\s+guards?|national\s+guard|"
-    r"government|ministry|regime|authorities|peacekeepers?|constabulary|paramilitar(?:y|ies))\b",
-    re.IGNORECASE,
+_ARMED_HEADS = frozenset(
+    [
+        "militants",
+        "militant",
+        "rebels",
+        "rebel",
+        "insurgents",
+        "insurgent",
+        "insurgency",
+        "gunmen",
+        "gunman",
+        "fighters",
+        "fighter",
+        "militia",
+        "militias",
+        "militiamen",
+        "jihadists",
+        "jihadist",
+        "extremists",
+        "extremist",
+        "separatists",
+        "separatist",
+        "guerrillas",
+        "guerrilla",
+        "bandits",
+        "bandit",
+        "assailants",
+        "assailant",
+        "attackers",
+        "attacker",
+        "bombers",
+        "bomber",
+        "terrorists",
+        "terrorist",
+        "kidnappers",
+        "raiders",
+        "pirates",
+        "gang",
+        "gangs",
+        "gangsters",
+        "cartel",
+        "cartels",
+    ]
 )
-_CIVILIAN = re.compile(
-    r"\b(?:civilians?|people|persons?|villagers?|residents?|inhabitants?|locals?|citizens?|"
-    r"worshippers?|pilgrims?|passengers?|commuters?|shoppers?|traders?|vendors?|farmers?|herders?|"
-    r"fishermen|workers?|miners?|students?|pupils?|children|child|boys?|girls?|women|woman|men|man|"
-    r"famil(?:y|ies)|teachers?|doctors?|nurses?|patients?|journalists?|reporters?|tourists?|"
-    r"protesters?|demonstrators?|mourners?|guests?|spectators?|fans|refugees?|migrants?|"
-    r"bystanders?|interpreters?|others)\b",
-    re.IGNORECASE,
+_CIVILIAN_HEADS = frozenset(
+    [
+        "civilians",
+        "civilian",
+        "people",
+        "persons",
+        "person",
+        "villagers",
+        "villager",
+        "residents",
+        "resident",
+        "inhabitants",
+        "locals",
+        "citizens",
+        "worshippers",
+        "pilgrims",
+        "passengers",
+        "commuters",
+        "shoppers",
+        "traders",
+        "vendors",
+        "farmers",
+        "herders",
+        "fishermen",
+        "workers",
+        "miners",
+        "students",
+        "pupils",
+        "children",
+        "child",
+        "boys",
+        "girls",
+        "women",
+        "woman",
+        "men",
+        "man",
+        "family",
+        "families",
+        "teachers",
+        "doctors",
+        "nurses",
+        "patients",
+        "journalists",
+        "reporters",
+        "tourists",
+        "protesters",
+        "demonstrators",
+        "marchers",
+        "mourners",
+        "guests",
+        "spectators",
+        "fans",
+        "refugees",
+        "migrants",
+        "bystanders",
+        "interpreters",
+        "supporters",
+        "others",
+    ]
+)
+# modifiers that make a force or a group of men an armed group ('rebel forces', 'armed men'),
+# a state's ('security men'), or leave it unknown ('People's Liberation Army' is a state's
+# army, the 'Kosovo Liberation Army' was not)
+_ARMED_MODIFIERS = frozenset(
+    ["rebel", "rebels", "opposition", "insurgent", "militia", "separatist", "jihadist", "islamist", "militant"]
+)
+_GROUP_MODIFIERS = _ARMED_MODIFIERS | {"armed", "terrorist", "extremist", "criminal", "masked"}
+_STATE_MODIFIERS = frozenset(["security", "government", "state", "army", "police", "military"])
+_UNKNOWN_MODIFIERS = frozenset(
+    ["liberation", "revolutionary", "resistance", "democratic", "popular", "people's", "free"]
 )
 _RIOTERS = re.compile(r"\b(?:rioters?|mobs?|protesters?|demonstrators?|crowds?)\b", re.IGNORECASE)
+_PROTESTERS = re.compile(r"\b(?:protesters?|demonstrators?|marchers?|rall(?:y|ies)|protests?)\b", re.IGNORECASE)
+
+
+def _name_class(name: str) -> str | None:
+    words = re.findall(r"[a-z][a-z'’-]*", name.lower().replace("’", "'"))
+    if not words:
+        return None
+    head, modifiers = words[-1], set(words[:-1])
+    if head in ("group", "groups", "men", "man", "units", "unit"):
+        if modifiers & _GROUP_MODIFIERS:
+            return "armed"
+        if modifiers & _STATE_MODIFIERS:
+            return "state"
+    if head in _STATE_HEADS:
+        if modifiers & _ARMED_MODIFIERS:
+            return "armed"
+        return None if modifiers & _UNKNOWN_MODIFIERS else "state"
+    if head in _ARMED_HEADS:
+        return "armed"
+    if head in _CIVILIAN_HEADS:
+        return "civilian"
+    return None
 
 
 def side_class(names: Iterable[str]) -> str | None:
-    """`armed`, `state`, `civilian` or None for an actor known by `names` (module docstring)."""
-    names = [name for name in names if name]
-    for pattern, kind in ((_NON_STATE, "armed"), (_STATE, "state"), (_CIVILIAN, "civilian")):
-        if any(pattern.search(name) for name in names):
+    """`armed`, `state`, `civilian` or None for an actor known by `names` (module docstring):
+    the first class in that order that one of its names has."""
+    classes = {_name_class(name) for name in names if name}
+    for kind in ("armed", "state", "civilian"):
+        if kind in classes:
             return kind
+    # imported here: the gazetteer loads only when a name is left unclassed by its words
     from .extract.names import gazetteer_kind
 
-    if any(gazetteer_kind(name) == "country" for name in names):
+    if any(name and gazetteer_kind(name) == "country" for name in names):
         return "state"
     return None
 
@@ -76,10 +234,10 @@ def sides(brief: Mapping) -> tuple[set[str], set[str]]:
     for figure in brief.get("toll") or []:
         if figure.get("category") in ("killed", "injured") and figure.get("group"):
             hurt.add(side_class([figure["group"]]))
-    # dead of the attacking side's own class ('three of the gunmen were killed') are the
-    # attackers', unless an actor acted on is of that class too
+    # dead of an armed or state attacking side's own class ('three of the gunmen were killed')
+    # are the attackers', unless an actor acted on is of that class too
     attacking.discard(None)
-    acted_on |= hurt - (attacking - acted_on)
+    acted_on |= hurt - ((attacking & {"armed", "state"}) - acted_on)
     return attacking, acted_on - {None}
 
 
@@ -89,8 +247,8 @@ def _hurt(brief: Mapping) -> bool:
 
 def _protest_type(brief: Mapping, attacking: set[str]) -> tuple[str | None, str | None]:
     """A protest met with deadly or injuring force by the state; a riot (rioters or a mob
-    attacking); a protest broken up (arrests, or a state actor and no harm); or peaceful (no
-    harm, no arrests, no force named)."""
+    attacking); a protest broken up (arrests, or a state actor and no harm); or peaceful (the
+    brief names protesters, and no harm, arrests, force or rioting); else unknown."""
     rioting = any(_RIOTERS.search(a["name"]) for a in _actors(brief, ("attacker",)))
     if "state" in attacking and _hurt(brief):
         return "Protests", "Excessive force against protesters"
@@ -99,7 +257,8 @@ def _protest_type(brief: Mapping, attacking: set[str]) -> tuple[str | None, str 
     arrests = any(f.get("category") == "arrested" for f in brief.get("toll") or [])
     if arrests or "state" in attacking:
         return "Protests", "Protest with intervention"
-    if not _hurt(brief):
+    protesters = any(_PROTESTERS.search(a["name"]) for a in brief.get("who") or [])
+    if protesters and not _hurt(brief):
         return "Protests", "Peaceful protest"
     return None, None
 
@@ -180,7 +339,10 @@ def _clash_violence(brief: Mapping, attacking: set[str], acted_on: set[str]) -> 
     state's forces named as a second attacker); non-state when every classed side is armed."""
     fighting = attacking | (acted_on - {"civilian"})
     states = [a for a in _actors(brief, ("attacker",)) if side_class([a["name"], *(a.get("aliases") or [])]) == "state"]
-    if "state" in fighting and ("armed" in fighting or len(states) > 1):
+    # two states: two attackers whose names begin with different proper words ('Varnian
+    # troops', 'Oskan army'); 'police' and 'soldiers' may be one government's
+    nations = {m.group() for a in states if (m := re.match(r"(?:[Tt]he\s+)?[A-Z][\w'’-]*", a["name"]))}
+    if "state" in fighting and ("armed" in fighting or len(nations) > 1):
         return 1
     if fighting == {"armed"}:
         return 2

@@ -85,8 +85,14 @@ def test_a_pages_publication_stamp_or_a_date_with_its_time_is_a_dateline():
     assert when(text)["date"] == "2023-08-06"
     assert dateline_date("Crash\nUpdated: October 2, 2022 at 6:40 p.m.\nTwo died.")[0] == "2022-10-02"
     assert dateline_date("Crash\n2 October 2022, 18:40\nTwo died.")[0] == "2022-10-02"
-    # a sentence that opens with a date and runs on in words is still not a dateline
+    assert dateline_date("Crash\n2 October 2022 · 18:40\nTwo died.")[0] == "2022-10-02"
+    assert dateline_date("Crash\n2022-10-02T18:40:00Z\nTwo died.")[0] == "2022-10-02"
+    # an edit's stamp above the publication stamp does not date the story
+    assert dateline_date("Crash\nUpdated 15 August 2023\nPublished 8 August 2023\nTwo died.")[0] == "2023-08-08"
+    # a sentence that opens with a date and runs on in words is still not a dateline, even
+    # when a decimal number follows the date
     assert dateline_date("October 2, 2022 was the day the bridge fell.") is None
+    assert dateline_date("2 October 2022, 3.50 metres of snow fell on the pass.") is None
 
 
 def test_words_that_look_like_months_are_not_dates():

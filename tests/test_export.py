@@ -228,7 +228,15 @@ def test_armed_attacks_and_protests_are_typed_by_who_fought_whom():
     assert acled_type(fired_on) == ("Protests", "Excessive force against protesters")
     assert acled_type(sided("protest_or_riot", [("a mob", "attacker")], toll=[(1, "shopkeeper")])) == (
         "Riots", "Violent demonstration")  # fmt: skip
-    assert acled_type(sided("protest_or_riot", [])) == ("Protests", "Peaceful protest")
+    marchers = sided("protest_or_riot", [("protesters", "other")])
+    assert acled_type(marchers) == ("Protests", "Peaceful protest")
+    assert acled_type(sided("protest_or_riot", [])) == (None, None)  # nobody named: not known to be peaceful
+    # 'anti-government' names no government: protesters who hurt police are a riot
+    hurt_police = sided("protest_or_riot", [("anti-government protesters", "attacker")], toll=[(2, "police officers")])
+    assert acled_type(hurt_police) == ("Riots", "Violent demonstration")
+    # a lone civilian attacker: the dead students are the ones acted on, not its own
+    assert acled_type(sided("armed_attack", [("a man", "attacker")], toll=[(5, "students")])) == (
+        "Violence against civilians", "Attack")  # fmt: skip
     arrested = {**sided("protest_or_riot", []), "toll": [figure("arrested", 30, "killed at least 12 people")]}
     assert acled_type(arrested) == ("Protests", "Protest with intervention")
 
@@ -248,6 +256,13 @@ def test_ucdp_type_of_violence_from_the_sides():
     # two states' forces clashing is state-based even when civilians die in the crossfire
     two_armies = sided("clashes", [("Varnian troops", "attacker"), ("Oskan army", "attacker")], toll=[(2, "civilians")])
     assert type_of_violence(two_armies) == 1
+    # the head noun decides: 'fighter jets' are no fighters, a liberation army may be a state's
+    jets = sided("air_or_drone_strike", [("Varnian fighter jets", "attacker"), ("Kell rebels", "target")])
+    assert type_of_violence(jets) is None
+    assert type_of_violence(sided("shelling", [("People's Liberation Army", "attacker"), ("rebels", "target")])) is None
+    # police and soldiers may be one government's: no second state
+    one_state = sided("clashes", [("police", "attacker"), ("soldiers", "attacker")], toll=[(4, "protesters")])
+    assert type_of_violence(one_state) is None
     # not organised violence, or sides unknown: empty
     assert type_of_violence(sided("natural_disaster", [("people", "victim")])) is None
     assert type_of_violence(sided("shelling", [], toll=[(6, "people")])) is None

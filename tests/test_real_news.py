@@ -2862,6 +2862,13 @@ def test_a_described_agency_is_its_own_source_and_never_the_place_or_person_besi
     # 'the agency' refers back to the agency described above, not to the baker quoted between
     assert sources[900] == "the disaster relief agency"
     assert "Orlavia" not in {s.name for s in brief.attribution}
+    # a sentence-initial 'In X,' is no name in apposition either
+    opening = (
+        "In Tarsk Province, the flood agency, which runs the shelters, said 40 people had died. "
+        "About 700 people have fled their homes, the agency said."
+    )
+    sources = {f.count: f.source for f in summarise_text(opening).toll}
+    assert sources == {40: "the flood agency", 700: "the flood agency"}
 
 
 def test_many_attacks_total_since_a_month_is_background_but_an_outbreaks_is_not():
@@ -2870,5 +2877,13 @@ def test_many_attacks_total_since_a_month_is_background_but_an_outbreaks_is_not(
         "Militant groups have killed more than 250 people in the province since February, a rights group said."
     )
     assert sorted(f.count for f in summarise_text(attack).toll if f.category == "killed") == [9]
-    outbreak = "Cholera has killed 57 people in Orvel province since the start of March, health officials said."
+    outbreak = "Cholera has killed 57 people in Orvel province since March, health officials said."
     assert [f.count for f in summarise_text(outbreak).toll if f.category == "killed"] == [57]
+    # a claim of responsibility is no running total; aid groups are no armed groups
+    claimed = (
+        "A suicide bomber killed 14 people at a market in Tarvik on Sunday, the first attack in the city since "
+        "March; militants have claimed responsibility."
+    )
+    assert [f.count for f in summarise_text(claimed).toll if f.category == "killed"] == [14]
+    aid = "Cholera has killed 57 people in Orvel province since March, aid groups have said."
+    assert [f.count for f in summarise_text(aid).toll if f.category == "killed"] == [57]

@@ -10,8 +10,7 @@ from .people_counts import _MONTH
 _WAR_BACKGROUND = re.compile(
     r"\b(since|began\s+in|started\s+in|erupted\s+in|broke\s+out\s+in)\b[^.]{0,40}\b(1[89]|20)\d\d\b"
     r"|\b(civil\s+war|decades?[- ]long|years?[- ]long|over\s+the\s+(past|last)\s+\w+\s+(years|decades))\b"
-    # 'since the start of the war' ('since the start of March' is _SINCE_MONTH's to judge)
-    rf"|\bsince\s+the\s+(start|beginning|outbreak)\b(?!\s+of\s+(?-i:{_MONTH})\b)"
+    r"|\bsince\s+the\s+(start|beginning|outbreak)\b"
     # a war's running total: 'the war, now in its ninth year, has killed ...'
     r"|\bin\s+its\s+\w+\s+year\b"
     r"|\b(?:the|civil|its)\s+(?:[\w-]+\s+)?(?:war|conflict|insurgency)\b(?!-)[^.]{0,60}\b(?:has|have)\s+(?:\w+\s+)?"
@@ -85,8 +84,9 @@ _RUNNING_TOTAL = re.compile(
     r"(?:number|total|tally|count)\b|\bthis\s+year\b"
     # many attacks' total: 'armed groups have killed 300 people in the region since January'
     # (an outbreak or a flood season 'has killed 57 since March' is the story's own event)
-    r"|\b(?:attacks|raids|violence|fighting|clashes|(?:armed\s+)?groups|militants|insurgents|jihadists|gunmen"
-    r"|bandits|rebels|militias|extremists)\s+(?:\w+\s+)?(?:have|has)\s+(?:\w+\s+)?(?:killed|claimed)\b",
+    r"|\b(?:attacks|raids|violence|fighting|clashes|(?:armed|militant|rebel|jihadist|extremist)\s+groups|militants"
+    r"|insurgents|jihadists|gunmen|bandits|rebels|militias|extremists)\s+(?:\w+\s+)?(?:have|has)\s+(?:\w+\s+)?"
+    r"killed\b",
     re.IGNORECASE,
 )
 # 'the worst since 2005, when a quake killed 73,000': the figure belongs to the earlier event

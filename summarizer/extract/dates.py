@@ -65,7 +65,10 @@ _DATELINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 # a time of day after a dateline's date ('14 May 2024, 09:12 GMT', 'May 14, 2024 at 3:05 p.m.')
-_CLOCK = re.compile(r"^[,\s|-]*(?:at\s+)?\d{1,2}[:.]\d{2}\b")
+_CLOCK = re.compile(
+    r"^[,\s|·•–—-]*(?:at\s+|T)?(?:\d{1,2}:[0-5]\d\b|\d{1,2}\.[0-5]\d\s*(?:[ap]\.?m\b|(?-i:[A-Z]{2,4})\b))",
+    re.IGNORECASE,
+)
 DATELINE_CHARS = 800  # a dateline sits above the story: within the first lines of the page
 _EVENT_VERB = re.compile(
     r"\b(?:earthquake|kill|die|dead|death|wound|injur|attack|explo|blast|bomb|struck|strike|hit|shot|shoot|fire|clash"
@@ -105,6 +108,7 @@ def candidates(text: str, sentence: Sentence) -> list[DateCandidate]:
 
 def dateline_date(text: str) -> tuple[str, tuple[int, int]] | None:
     """(ISO date, span) of a dateline near the top of the page, or None."""
+    found = []
     for match in _DATELINE.finditer(text, 0, DATELINE_CHARS):
         labelled = match["weekday"] or match["label"] or _CLOCK.match(match["rest"])
         if match["rest"].strip() and not labelled:
@@ -113,8 +117,11 @@ def dateline_date(text: str) -> tuple[str, tuple[int, int]] | None:
         start, end = match.span(kind)
         parsed = parse(text[start:end], None)
         if parsed:
-            return parsed.isoformat(), (start, end)
-    return None
+            # a page's 'Updated ...' stamp dates an edit: its 'Published ...' one, wherever
+            # it is, dates the story
+            updated = "updated" in (match["label"] or "").lower()
+            found.append((updated, start, parsed.isoformat(), (start, end)))
+    return min(found)[2:] if found else None
 
 
 def normalise_published(value: object) -> str | None:

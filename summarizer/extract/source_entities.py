@@ -156,14 +156,21 @@ def _named_in_apposition(text: str, mention: SourceMention) -> tuple[int, int] |
         # 'X, the agency' is an apposition only when the description's phrase closes ('...,
         # a rights group, said'), not when it goes on as the subject of a verb ('fighting in
         # Y, the agency said'); and a name after a preposition is a place or an object there
-        if number == 0 or (_CLOSES.match(text, m.end()) and not _AFTER_PREPOSITION.search(before, 0, m.start(1)))
+        if number == 0
+        or (
+            _CLOSES.match(text, m.end())
+            and not _AFTER_PREPOSITION.search(before, 0, m.start(1))
+            and not _LEADING_PREPOSITION.match(m.group(1))  # 'In Kell Province, the agency said'
+        )
     ]
     return max(found) if found else None
 
 
 _CLOSES = re.compile(r"\s*(?:[,;:)]|[—–]|\s-\s)")
+_PREPOSITIONS = r"(?i:in|at|near|from|of|to|into|outside|across|around|inside|on|over|for|by)"
+_LEADING_PREPOSITION = re.compile(rf"{_PREPOSITIONS}\s")
 _AFTER_PREPOSITION = re.compile(
-    r"\b(?:in|at|near|from|of|to|into|outside|across|around|inside|on|over|for|by)\s+(?:[a-z][\w-]*\s+){0,2}$"
+    rf"\b{_PREPOSITIONS}\s+(?:[a-z][\w-]*\s+){{0,2}}$"
 )
 
 
