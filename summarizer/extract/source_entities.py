@@ -169,9 +169,7 @@ def _named_in_apposition(text: str, mention: SourceMention) -> tuple[int, int] |
 _CLOSES = re.compile(r"\s*(?:[,;:)]|[—–]|\s-\s)")
 _PREPOSITIONS = r"(?i:in|at|near|from|of|to|into|outside|across|around|inside|on|over|for|by)"
 _LEADING_PREPOSITION = re.compile(rf"{_PREPOSITIONS}\s")
-_AFTER_PREPOSITION = re.compile(
-    rf"\b{_PREPOSITIONS}\s+(?:[a-z][\w-]*\s+){{0,2}}$"
-)
+_AFTER_PREPOSITION = re.compile(rf"\b{_PREPOSITIONS}\s+(?:[a-z][\w-]*\s+){{0,2}}$")
 
 
 def _named_with_its_words(text: str, mention: SourceMention) -> tuple[int, int] | None:
