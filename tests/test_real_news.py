@@ -2847,3 +2847,22 @@ def test_fewer_or_less_than_n_is_an_upper_bound():
         ("injured", 10, "up_to"),
         ("killed", 12, "at_least"),
     }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen killed 4 soldiers near Rono and freed 120 inmates from the jail, the army said.",
+        "Militants killed 11 people in Sefa in an attack involving 25 fighters, officials said.",
+        "The army killed 15 militants near Rono and seized 30 rifles, a spokesman said.",
+        "The quake killed 14 people in Rono. Troops evacuated 600 residents and housed 250 of them in tents.",
+    ],
+)
+def test_a_number_another_verb_takes_as_object_is_not_in_the_list_of_the_dead(sentence):
+    brief = summarise_text(sentence)
+    assert not counts(brief) & {120, 25, 30, 250}
+
+
+def test_the_dead_that_include_a_number_still_list_it():
+    brief = summarise_text("A drone strike killed 5 people in Rono, the mayor said. The dead included three other men.")
+    assert ("killed", 3) in figures(brief)

@@ -56,3 +56,29 @@ def in_a_breakdown(doc, offset: int, start: int, end: int) -> bool:
     after = node.right_edge.i + 1  # the aside closes with a comma before the predicate
     closed = after < len(doc) and doc[after].text == ","
     return closed and any(child.dep_ == "nummod" for child in node.head.children)
+
+
+def object_of_another_verb(doc, offset: int, start: int, end: int, casualty: re.Pattern) -> bool:
+    """'killed 12 people and freed 120 inmates', 'in an attack involving 25 fighters': the
+    number counts the object of a verb that is no casualty word, so a casualty word earlier
+    in the sentence does not govern it (a list reading needs the number in that word's list)."""
+    if doc is None:
+        return False
+    number = _number_head(doc, offset, start, end)
+    if number is None:
+        return False
+    noun = number.head if number.dep_ == "nummod" else number
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return False
+    verb = noun.head
+    # 'the dead included three men': a verb whose subject names the casualties lists them
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    named = [word for subject in subjects for word in subject.subtree]  # 'the dead soldiers include'
+    if any(casualty.match(doc.text, word.idx) or word.lower_ in _CASUALTY_NOUNS for word in named):
+        return False
+    return casualty.match(doc.text, verb.idx) is None
+
+
+_CASUALTY_NOUNS = frozenset({"victims", "casualties", "toll", "dead", "wounded", "injured"})

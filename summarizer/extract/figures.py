@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .background import _CONTINUES, about_earlier_event, after_series, is_background
-from .figure_parse import in_a_breakdown, parsed_category
+from .figure_parse import in_a_breakdown, object_of_another_verb, parsed_category
 from .numbers import NUMBER, VAGUE, parse_number
 from .people_counts import _is_people_count, is_a_part
 from .sentences import Sentence, split_sentences
@@ -306,6 +306,8 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, docs: dict 
                 categories, casualty_end, category_sure = [parsed[0]], parsed[1], True
             if not categories or in_a_breakdown(doc, sentence.start, match.start(), end):
                 continue
+            if not category_sure and object_of_another_verb(doc, sentence.start, match.start(), end, CASUALTY):
+                continue  # 'and freed 120 inmates': the cue before is another verb's
             group, group_end = _group(text, end, next_number)
             if _ACTS.search(text, end, max(end, group_end)) or _ACTS_AFTER.match(text, group_end, sentence.end):
                 continue  # '30 gunmen stormed the post': the attackers' strength, not a toll
