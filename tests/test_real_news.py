@@ -2866,3 +2866,23 @@ def test_a_number_another_verb_takes_as_object_is_not_in_the_list_of_the_dead(se
 def test_the_dead_that_include_a_number_still_list_it():
     brief = summarise_text("A drone strike killed 5 people in Rono, the mayor said. The dead included three other men.")
     assert ("killed", 3) in figures(brief)
+
+
+@pytest.mark.parametrize(
+    "sentence, groups",
+    [
+        ("Two policemen and two farmers were killed in the blast in Sefa, police said.", {"policemen", "farmers"}),
+        ("The attack in Sefa killed 4 soldiers and 4 teachers, officials said.", {"soldiers", "teachers"}),
+        ("Troops killed 7 herders in Tarm and 7 rebels in nearby Vosk, the army said.", {"herders", "rebels"}),
+    ],
+)
+def test_the_same_count_of_two_groups_in_one_clause_is_two_figures(sentence, groups):
+    brief = summarise_text(sentence)
+    assert {f.group for f in brief.toll if f.category == "killed"} == groups
+
+
+def test_the_same_count_restated_for_another_group_later_is_one_figure():
+    brief = summarise_text(
+        "Floods killed 9 people in Rono on Monday, officials said. Officials said 9 villagers drowned in the river."
+    )
+    assert [f.count for f in brief.toll] == [9]
