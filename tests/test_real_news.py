@@ -2886,3 +2886,38 @@ def test_the_same_count_restated_for_another_group_later_is_one_figure():
         "Floods killed 9 people in Rono on Monday, officials said. Officials said 9 villagers drowned in the river."
     )
     assert [f.count for f in brief.toll] == [9]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The attack was the deadliest in Rono since a bombing in May that killed 30 people.",
+        "It was the worst flood in the valley since a storm in which 30 people died.",
+    ],
+)
+def test_the_event_a_superlative_compares_with_is_an_earlier_event(second):
+    brief = summarise_text(f"A blast killed 4 people in Rono on Monday, police said. {second}")
+    assert figures(brief) == {("killed", 4)}
+
+
+def test_a_superlative_since_a_time_keeps_this_event_s_own_toll():
+    brief = summarise_text(
+        "The blast in Rono was the deadliest in the city since March, killing 30 people, police said."
+    )
+    assert figures(brief) == {("killed", 30)}
+
+
+def test_the_toll_of_many_attacks_since_a_month_is_background():
+    brief = summarise_text(
+        "Gunmen killed 7 people in Lusk on Monday, police said. "
+        "More than 300 people have been killed in attacks in the province since January."
+    )
+    assert figures(brief) == {("killed", 7)}
+
+
+def test_an_outbreak_s_toll_since_the_start_of_the_month_is_this_story_s_own():
+    brief = summarise_text(
+        "A cholera outbreak in the Masu district has killed 27 people since the start of the month, "
+        "health officials said."
+    )
+    assert figures(brief) == {("killed", 27)}
