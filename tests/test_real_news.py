@@ -2921,3 +2921,34 @@ def test_an_outbreak_s_toll_since_the_start_of_the_month_is_this_story_s_own():
         "health officials said."
     )
     assert figures(brief) == {("killed", 27)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Witnesses said some 60 attackers on horseback killed 22 people in Zeba.",
+        "Between 20 and 30 gunmen wearing uniforms killed 22 people at a wedding in Amra, police said.",
+        "Gunmen killed 22 villagers in Dassa on Sunday. The attackers, numbering about 30, fled on motorcycles.",
+        "Police said 25 suspects fled after the attack in Dassa, in which 22 guards were killed.",
+    ],
+)
+def test_the_attackers_counted_are_not_a_toll(sentence):
+    assert counts(summarise_text(sentence)) == {22}
+
+
+def test_people_who_fled_their_homes_are_still_displaced():
+    brief = summarise_text("Floods hit Dassa on Monday. Officials said 1,300 people had fled their homes.")
+    assert ("displaced", 1300) in figures(brief)
+
+
+@pytest.mark.parametrize(
+    "sentence, toll",
+    [
+        ("The plane crashed near Orvo with 140 passengers and 8 crew on board, killing all of them.", set()),
+        ("The ferry, with 300 people aboard, sank off Lesa; 40 were killed, the navy said.", {("killed", 40)}),
+        ("The plane crashed near Velo, killing all 62 people on board, officials said.", {("killed", 62)}),
+        ("All 62 people on board were killed when the plane crashed near Velo.", {("killed", 62)}),
+    ],
+)
+def test_the_people_a_vehicle_carried_are_not_its_toll(sentence, toll):
+    assert figures(summarise_text(sentence)) == toll

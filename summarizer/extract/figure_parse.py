@@ -82,3 +82,64 @@ def object_of_another_verb(doc, offset: int, start: int, end: int, casualty: re.
 
 
 _CASUALTY_NOUNS = frozenset({"victims", "casualties", "toll", "dead", "wounded", "injured"})
+
+
+# those who attack, and those who are sought after it: when they flee, nobody is displaced
+_ATTACKERS = re.compile(
+    r"(?:gun|arm(?:ed)?\s*)men|militants?|insurgents?|assailants?|attackers?|bombers?|shooters?|jihadists?"
+    r"|extremists?|rebels?|guerrillas?|militiam[ae]n|fighters?|bandits?|raiders?|robbers?|kidnappers?"
+    r"|suspects?|perpetrators?|gangs?|gangsters?|pirates?|poachers?|looters?|intruders?",
+    re.IGNORECASE,
+)
+# 'the attackers, numbering about 30': the verbs by which a count describes the noun before
+_STRENGTH_VERBS = frozenset({"numbering", "totalling", "totaling", "estimated"})
+
+
+def counts_the_attackers(doc, offset: int, start: int, end: int, category: str) -> bool:
+    """Does the number count those who did it rather than those it was done to? The subject
+    of a casualty verb with an object of its own ('some 60 attackers on horseback killed 22
+    people'), or attackers who fled ('25 suspects fled', 'the attackers, numbering about 30,
+    fled')."""
+    if doc is None:
+        return False
+    number = _number_head(doc, offset, start, end)
+    if number is None:
+        return False
+    noun = number.head if number.dep_ in ("nummod", "quantmod") else number
+    if noun.dep_ in ("dobj", "npadvmod", "prep", "pobj") and noun.head.lower_ in _STRENGTH_VERBS:
+        noun = noun.head.head  # 'the attackers, numbering about 30,'
+    elif noun.dep_ == "pobj" and noun.head.head.lower_ in _STRENGTH_VERBS:
+        noun = noun.head.head.head  # 'the raiders, estimated at 300,'
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    if category == "displaced" and _ATTACKERS.fullmatch(noun.text):
+        return True
+    if noun.dep_ != "nsubj" or noun.head.pos_ != "VERB":
+        return False
+    verb = noun.head
+    return bool(_HARMS.match(verb.lower_)) and any(c.dep_ == "dobj" for c in verb.children)
+
+
+# the verbs by which someone harms someone ('attackers killed 22 people'), not 'fled their homes'
+_HARMS = re.compile(r"(?:kill|wound|injur|shoot|shot|stab|murder|hurt|behead|massacr|slaughter|execut)")
+
+
+_CARRYING = frozenset({"with", "carrying", "carried", "had", "having", "has", "transporting", "ferrying"})
+_ON_BOARD = re.compile(r"\s+(?:and\s+)?(?:[\w-]+\s+){0,2}?(?:on\s+board|aboard)\b", re.IGNORECASE)
+
+
+def counts_those_on_board(doc, offset: int, start: int, end: int) -> bool:
+    """'The plane crashed with 140 passengers and 8 crew on board, killing all of them': the
+    people a vehicle carried, the object of 'with' or 'carrying', are not its toll."""
+    if doc is None:
+        return False
+    number = _number_head(doc, offset, start, end)
+    if number is None:
+        return False
+    counted = number.head if number.dep_ in ("nummod", "quantmod") else number
+    noun = counted
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    if noun.dep_ not in ("pobj", "dobj") or noun.head.lower_ not in _CARRYING:
+        return False
+    return bool(_ON_BOARD.match(doc.text, max(counted.idx + len(counted), end - offset)))

@@ -15,7 +15,13 @@ import bisect
 import re
 
 from .background import _CONTINUES, about_earlier_event, after_series, is_background
-from .figure_parse import in_a_breakdown, object_of_another_verb, parsed_category
+from .figure_parse import (
+    counts_the_attackers,
+    counts_those_on_board,
+    in_a_breakdown,
+    object_of_another_verb,
+    parsed_category,
+)
 from .figure_singular import _singular_figures
 from .figure_words import (
     _LIST_REACH,
@@ -203,6 +209,10 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, docs: dict 
                 continue
             if not category_sure and object_of_another_verb(doc, sentence.start, match.start(), end, CASUALTY):
                 continue  # 'and freed 120 inmates': the cue before is another verb's
+            if counts_the_attackers(doc, sentence.start, match.start(), end, categories[0]):
+                continue  # 'some 60 attackers killed 22 people', '25 suspects fled': not a toll
+            if counts_those_on_board(doc, sentence.start, match.start(), end):
+                continue  # 'crashed with 140 passengers and 8 crew on board, killing all'
             group, group_end = _group(text, end, next_number)
             if _ACTS.search(text, end, max(end, group_end)) or _ACTS_AFTER.match(text, group_end, sentence.end):
                 continue  # '30 gunmen stormed the post': the attackers' strength, not a toll
