@@ -2952,3 +2952,21 @@ def test_people_who_fled_their_homes_are_still_displaced():
 )
 def test_the_people_a_vehicle_carried_are_not_its_toll(sentence, toll):
     assert figures(summarise_text(sentence)) == toll
+
+
+@pytest.mark.parametrize(
+    "sentence, figure",
+    [
+        ("The toll, according to the Rivan Courier, stood at 16.", ("killed", 16)),
+        ("The toll from Monday's floods in the northern hills has reached 23.", ("killed", 23)),
+    ],
+)
+def test_a_tally_a_verb_puts_at_a_number_across_an_aside_is_read(sentence, figure):
+    assert figures(summarise_text(f"A flood hit Kolo on Monday. {sentence}")) == {figure}
+
+
+def test_a_toll_a_relative_clause_says_was_put_before_is_superseded():
+    brief = summarise_text(
+        "A flood hit Kolo. The death toll, which officials had put at 9 on Monday, rose to 23 on Tuesday."
+    )
+    assert figures(brief) == {("killed", 23)}

@@ -30,6 +30,9 @@ def parsed_category(doc, offset: int, start: int, end: int, casualty: re.Pattern
     noun = number.head if number.dep_ == "nummod" else number
     while noun.dep_ == "conj" and noun.head is not noun:  # 'five police, three civilians and ...'
         noun = noun.head
+    tallied = _tally_category(noun, casualty)
+    if tallied is not None:
+        return tallied, end
     if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.pos_ not in ("VERB", "AUX"):
         return None
     verb = noun.head
@@ -37,6 +40,31 @@ def parsed_category(doc, offset: int, start: int, end: int, casualty: re.Pattern
         found = casualty.match(doc.text, word.idx)
         if found and found.lastgroup:
             return found.lastgroup, offset + found.end()
+    return None
+
+
+_TALLY_NOUNS = frozenset({"toll", "tally", "number", "figure", "count", "total"})
+
+
+def _tally_category(noun, casualty: re.Pattern) -> str | None:
+    """'The toll, according to the agency, stood at 16', 'the number of injured reached 40':
+    a number that a verb puts a tally at takes the tally's category (a bare toll is deaths)."""
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("at", "to"):
+        verb = noun.head.head
+    elif noun.dep_ in ("dobj", "attr"):
+        verb = noun.head
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lower_ not in _TALLY_NOUNS:
+            continue
+        for word in subject.subtree:
+            found = casualty.match(word.doc.text, word.idx)
+            if found and found.lastgroup:
+                return found.lastgroup
+        return "killed" if subject.lower_ in ("toll", "tally") else None
     return None
 
 

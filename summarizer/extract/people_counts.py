@@ -70,7 +70,9 @@ _SUPERSEDED_BEFORE = re.compile(
     r"\s+(?:up\s+)?from\s+"
     # 'officials had initially reported 12 dead'
     r"|\b(?:initially|originally|first|previously)\s+(?:reported|said|put|gave|announced|counted)\s+(?:the\s+)?"
-    r"(?:(?:death\s+)?toll\s+(?:at\s+)?)?)$",
+    r"(?:(?:death\s+)?toll\s+(?:at\s+)?)?"
+    # 'the toll, which officials had put at 9 on Monday, rose to 23'
+    r"|\b(?:which|that)\s+(?:[\w-]+\s+){0,3}had\s+(?:put|given|reported|estimated|placed)\s+(?:it\s+)?at\s+)$",
     re.IGNORECASE,
 )
 
