@@ -2970,3 +2970,12 @@ def test_a_toll_a_relative_clause_says_was_put_before_is_superseded():
         "A flood hit Kolo. The death toll, which officials had put at 9 on Monday, rose to 23 on Tuesday."
     )
     assert figures(brief) == {("killed", 23)}
+
+
+def test_a_source_in_the_figure_s_own_clause_is_preferred_to_a_nearer_one_in_another():
+    brief = summarise_text(
+        "A blast hit Tarsi on Monday. Private television station Zora put the toll at 16, "
+        "while the government said 9 people had died."
+    )
+    assert source_of(brief, "killed", 16) == "Zora"
+    assert source_of(brief, "killed", 9) == "government"
