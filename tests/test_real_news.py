@@ -2979,3 +2979,31 @@ def test_a_source_in_the_figure_s_own_clause_is_preferred_to_a_nearer_one_in_ano
     )
     assert source_of(brief, "killed", 16) == "Zora"
     assert source_of(brief, "killed", 9) == "government"
+
+
+@pytest.mark.parametrize(
+    "sentence, source, count",
+    [
+        ("Dawnlight put the toll at 16.", "Dawnlight", 16),
+        ("Kurir put the figure at sixteen.", "Kurir", 16),
+        ("The Observer newspaper put the toll at 16.", "Observer newspaper", 16),
+        ("Officials put the figure at twenty-three.", "Officials", 23),
+    ],
+)
+def test_an_outlet_that_puts_the_toll_or_figure_at_a_number_is_its_source(sentence, source, count):
+    brief = summarise_text(f"A blast hit Tarsi on Monday. {sentence}")
+    assert figures(brief) == {("killed", count)}
+    assert source_of(brief, "killed", count) == source
+
+
+def test_a_figure_put_at_a_number_of_another_kind_takes_that_kind():
+    brief = summarise_text("Floods hit Tarsi on Monday. Officials put the figure at 3,000 displaced.")
+    assert figures(brief) == {("displaced", 3000)}
+
+
+def test_a_figure_a_source_had_put_before_is_superseded():
+    brief = summarise_text(
+        "The toll from the blast in Tarsi has risen to 19, the health office said. "
+        "The office had put the figure at 12 on Monday evening."
+    )
+    assert figures(brief) == {("killed", 19)}

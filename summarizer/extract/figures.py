@@ -62,6 +62,8 @@ _VERB_BEFORE = re.compile(
     r"|\b(?P<displaced>displacing|displaced|displaces|evacuating|evacuated|evacuates)\s+$"
     r"|\b(?P<affected>infecting|infected|sickening|sickened)\s+$"
     r"|\btoll\s+(?:[\w-]+\s+){0,6}?(?:at|to|be|is|was|of)\s+$"
+    # 'Officials put the figure at twenty-three': what a source puts a figure at is the toll
+    r"|\b(?:put|puts|putting|placed|places|placing)\s+the\s+(?:[\w-]+\s+)?(?:figure|tally|total)\s+at\s+$"
     r"|\b(?P<missing>(?:searching|searched|looking)\s+for|trapping|trapped"
     r"|search(?:es)?\s+(?:continues|continued|goes\s+on|went\s+on|is\s+on)\s+for)\s+$",
     re.IGNORECASE,
@@ -114,10 +116,11 @@ def _categories_for(
         ahead = ahead[: governs_next.start()] if governs_next else ahead
     found: list[tuple[str, int]] = []
     verb = _VERB_BEFORE.search(before)
-    if verb:
-        found.append((verb.lastgroup or "killed", number_end))
     matches = list(CASUALTY.finditer(ahead))
     cues = [(m.lastgroup, number_end + m.end()) for m in matches]
+    if verb and (verb.lastgroup or not cues):
+        # a toll or figure put at a number is of deaths, unless a word after it says ('at 40 injured')
+        found.append((verb.lastgroup or "killed", number_end))
     if (
         subset
         and not verb

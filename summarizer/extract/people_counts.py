@@ -72,7 +72,10 @@ _SUPERSEDED_BEFORE = re.compile(
     r"|\b(?:initially|originally|first|previously)\s+(?:reported|said|put|gave|announced|counted)\s+(?:the\s+)?"
     r"(?:(?:death\s+)?toll\s+(?:at\s+)?)?"
     # 'the toll, which officials had put at 9 on Monday, rose to 23'
-    r"|\b(?:which|that)\s+(?:[\w-]+\s+){0,3}had\s+(?:put|given|reported|estimated|placed)\s+(?:it\s+)?at\s+)$",
+    r"|\b(?:which|that)\s+(?:[\w-]+\s+){0,3}had\s+(?:put|given|reported|estimated|placed)\s+(?:it\s+)?at\s+"
+    # 'the directorate had put the figure at 11': the pluperfect gives a figure since revised
+    r"|\bhad\s+(?:earlier\s+|initially\s+|previously\s+)?(?:put|placed)\s+the\s+(?:[\w-]+\s+)?"
+    r"(?:toll|figure|tally|total|number)\s+at\s+)$",
     re.IGNORECASE,
 )
 

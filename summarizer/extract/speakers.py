@@ -105,7 +105,7 @@ def speakers(doc, offset: int) -> list[Speaker]:
                 continue
             # 'police and the Red Cross said', 'a war monitor and rescue workers said': each is cited
             for number, one in enumerate([_issuer(child), *_conjuncts(child)]):
-                if one.pos_ != "PROPN" and not is_source_head(one):
+                if one.pos_ != "PROPN" and not is_source_head(one) and not _outlet_putting_a_toll(one, token):
                     continue
                 span = name_span(one)
                 if span is not None:
@@ -212,6 +212,21 @@ _TOLL_NOUNS = frozenset({"toll", "number", "figure", "count", "total", "tally"})
 def _puts_a_toll(token) -> bool:
     """'The agency put the death toll at 26': a report whose subject is the source."""
     return token.lower_ in _PUT and any(c.dep_ == "dobj" and c.lower_ in _TOLL_NOUNS for c in token.children)
+
+
+# capitalised subjects of 'put the toll at' that name no source
+_NOT_OUTLETS = frozenset({"reports", "report", "estimates", "figures", "statement", "data", "others", "some", "many"})
+
+
+def _outlet_putting_a_toll(subject, verb) -> bool:
+    """'Dawnlight put the toll at 16': a capitalised name the parser reads as a common noun
+    (an outlet's name often is) is the source of the toll it puts."""
+    return (
+        _puts_a_toll(verb)
+        and subject.pos_ == "NOUN"
+        and subject.text[:1].isupper()
+        and subject.lower_ not in _NOT_OUTLETS
+    )
 
 
 _GIVEN_BY = frozenset({"given", "provided", "released", "reported", "confirmed", "announced", "issued", "put"})
