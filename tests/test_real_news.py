@@ -3007,3 +3007,42 @@ def test_a_figure_a_source_had_put_before_is_superseded():
         "The office had put the figure at 12 on Monday evening."
     )
     assert figures(brief) == {("killed", 19)}
+
+
+@pytest.mark.parametrize(
+    "sentence, figure",
+    [
+        ("Police said seven men were killed and a eighth, a boy of 12, was badly burned.", ("injured", 1)),
+        ("Two guards were killed near Sefa, and a third guard was wounded, the army said.", ("injured", 1)),
+        ("Three protesters were arrested on Friday, and a fourth was detained on Saturday.", ("arrested", 1)),
+    ],
+)
+def test_one_more_person_named_by_an_ordinal_is_a_figure_of_one(sentence, figure):
+    assert figure in figures(summarise_text(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, figure",
+    [
+        ("The agency said the number missing could be as high as 40.", ("missing", 40)),
+        ("The number of people still unaccounted for stood at 12 on Monday.", ("missing", 12)),
+    ],
+)
+def test_a_tally_of_a_casualty_word_put_at_a_number_takes_its_category(sentence, figure):
+    assert figures(summarise_text(f"A boat sank near Lusa on Sunday. {sentence}")) == {figure}
+
+
+def test_people_who_spent_the_night_in_tents_are_displaced():
+    brief = summarise_text(
+        "A quake struck Vora on Monday, killing 12 people, officials said. Some 3,000 people spent the night "
+        "in tents, and about 800 villagers were sleeping in the open."
+    )
+    assert {("displaced", 3000), ("displaced", 800)} <= figures(brief)
+
+
+def test_who_gave_the_tents_people_sheltered_in_is_no_victim():
+    brief = summarise_text(
+        "A quake struck Vora on Monday, killing 12 people, officials said. Some 3,000 people spent the night "
+        "in tents donated by Amira Nassar, a local businesswoman."
+    )
+    assert not [a for a in brief.who if "Nassar" in a.name and a.role == "victim"]

@@ -31,9 +31,17 @@ _SINGULAR_BEFORE = re.compile(
     rf"(?P<group>(?:[\w'’-]+\s+){{0,3}}?{_ONE_PERSON})\b",
     re.IGNORECASE,
 )
+# 'eight men were killed and a ninth, a boy of 15, was badly burned': one more person
+_ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+_ORDINAL_AFTER = re.compile(
+    rf"\b(?P<number>an?)\s+(?P<group>{_ORDINAL}(?:\s+(?:[\w'’-]+\s+){{0,2}}?{_ONE_PERSON})?)(?:\s*,[^,.;]{{1,60}},)?\s+"
+    r"(?:(?:was|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?(?:shot\s+)?(?P<verb>burned\s+to\s+death|killed|dead|injured"
+    r"|wounded|hurt|burned|burnt|arrested|detained|abducted|kidnapped|missing)|(?P<verb2>died))\b",
+    re.IGNORECASE,
+)
 _VERB_CATEGORY = [
-    ("killed", r"kill|dead|died"),
-    ("injured", r"injur|wound|hurt"),
+    ("killed", r"kill|dead|died|burned\s+to"),
+    ("injured", r"injur|wound|hurt|burn"),
     ("arrested", r"arrest|detain"),
     ("missing", r"abduct|kidnap|missing"),
 ]
@@ -43,11 +51,11 @@ def _singular_figures(
     text: str, sentence: Sentence, background: bool, taken: list[tuple[int, int]]
 ) -> list[FigureCandidate]:
     found: list[FigureCandidate] = []
-    for pattern in (_SINGULAR_AFTER, _SINGULAR_BEFORE):
+    for pattern in (_SINGULAR_AFTER, _SINGULAR_BEFORE, _ORDINAL_AFTER):
         for match in pattern.finditer(text, sentence.start, sentence.end):
             number = "number" if match.group("number") else "number2"
             group_name = "group" if match.group("group") else "group2"
-            verb = match.group("verb") or match.group("verb2") if pattern is _SINGULAR_AFTER else match.group("verb")
+            verb = match.group("verb") or ("verb2" in pattern.groupindex and match.group("verb2"))
             span = match.span(number)
             if any(start < match.end() and span[0] < end for start, end in taken):
                 continue  # a counted figure already covers these words

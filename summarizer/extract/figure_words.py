@@ -45,7 +45,9 @@ CASUALTY_WORDS = [
      r"|(?:took|taken|taking|sought|seeking)\s+refuge"
      r"|relocated|(?:moved|taken)\s+(?:in)?to\s+(?:\w+\s+){0,3}(?:shelters|camps|facilities)"
      r"|in\s+(?:\w+\s+){0,2}shelters|sheltering|took\s+shelter|sought\s+shelter"
-     r"|without\s+(?:shelter|a\s+home|homes|a\s+roof)"),
+     r"|without\s+(?:shelter|a\s+home|homes|a\s+roof)"
+     r"|(?:spent|spend|spending|sleeping|slept|living|staying|stayed)\s+(?:the\s+nights?\s+)?"
+     r"(?:in\s+(?:makeshift\s+|emergency\s+|temporary\s+)?tents|in\s+the\s+open|outdoors)"),
     ("affected", r"affected|stranded|marooned|cut\s+off|infected|infections?|(?:suspected\s+|confirmed\s+)?cases"
      r"|sickened|fell\s+ill|taken\s+ill"),
 ]  # fmt: skip

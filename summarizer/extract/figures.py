@@ -68,6 +68,12 @@ _VERB_BEFORE = re.compile(
     r"|search(?:es)?\s+(?:continues|continued|goes\s+on|went\s+on|is\s+on)\s+for)\s+$",
     re.IGNORECASE,
 )
+# 'the number missing could be as high as 30', 'the number of dead stood at 9': a tally of a
+# casualty word put at the number
+_TALLY_BEFORE = re.compile(
+    r"\b(?:number|count|tally|total)\s+(?P<words>(?:[\w-]+\s+){1,6}?)(?:at|to|be|is|was|of|reached)\s+$",
+    re.IGNORECASE,
+)
 # '67 people survived', '12 were rescued': the number counts those who came through
 _CAME_THROUGH = re.compile(
     r"\s*(?:[\w-]+\s+){0,2}(?:survived|escaped|(?:were|was)\s+(?:rescued|saved|pulled\s+out\s+alive))\b"
@@ -121,6 +127,11 @@ def _categories_for(
     if verb and (verb.lastgroup or not cues):
         # a toll or figure put at a number is of deaths, unless a word after it says ('at 40 injured')
         found.append((verb.lastgroup or "killed", number_end))
+    tally = None if verb else _TALLY_BEFORE.search(before)
+    tallied = CASUALTY.search(tally.group("words")) if tally else None
+    if tallied and tallied.lastgroup:
+        verb = tally
+        found.append((tallied.lastgroup, number_end))
     if (
         subset
         and not verb
