@@ -3046,3 +3046,25 @@ def test_who_gave_the_tents_people_sheltered_in_is_no_victim():
         "in tents donated by Amira Nassar, a local businesswoman."
     )
     assert not [a for a in brief.who if "Nassar" in a.name and a.role == "victim"]
+
+
+@pytest.mark.parametrize(
+    "sentence, figure",
+    [
+        ("A bomb hit a police post in Tarsa, killing six policemen and a passer-by, officials said.", ("killed", 1)),
+        ("The blast in Tarsa killed a bystander and wounded four officers, police said.", ("killed", 1)),
+        ("A motorist was killed and three people were hurt when a wall collapsed in Kerro.", ("killed", 1)),
+        ("One fisherman drowned and two are missing after a boat capsized off Dilo.", ("killed", 1)),
+        ("A conscript was shot dead at a checkpoint near Osso, the army said.", ("killed", 1)),
+    ],
+)
+def test_one_person_named_by_any_noun_for_someone_is_a_figure_of_one(sentence, figure):
+    assert figure in figures(summarise_text(sentence))
+
+
+def test_a_second_reporting_verb_that_gives_a_toll_shares_the_first_one_s_subject():
+    brief = summarise_text(
+        "Shelling hit the border village of Sotra on Monday. The Varnian defence ministry accused rebel troops "
+        "of firing first and said one Varnian serviceman had been killed."
+    )
+    assert source_of(brief, "killed", 1) == "Varnian defence ministry"

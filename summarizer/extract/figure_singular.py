@@ -14,7 +14,10 @@ _ONE_PERSON = (
     r"|policewoman|trooper|marine|seal|sailor|pilot|guard|bodyguard|civilian|worker|employee|student|journalist"
     r"|photographer|reporter|farmer|shepherd|resident|local|national|citizen|fighter|militant|member|passenger"
     r"|pilgrim|miner|migrant|inmate|prisoner|teacher|doctor|nurse|priest|imam|driver|tourist|villager|refugee"
-    r"|peacekeeper|attacker|gunman|bomber|suspect|protester|demonstrator|commander|official|leader)"
+    r"|peacekeeper|attacker|gunman|bomber|suspect|protester|demonstrator|commander|official|leader"
+    # and any noun for someone by what they do ('a bystander', 'a pedestrian', 'one serviceman')
+    r"|passer-by|conscript|recruit|patient|relative|(?!(?:number|total|quarter|order|matter)\b)"
+    r"[a-z'’-]*[a-z](?:er|or|ist|ian|man|woman|ee))"
 )
 # 'an American soldier was killed', 'a 57-year-old woman died', and 'killing a policeman':
 # one person, counted, though no digit or number word is written.
@@ -22,12 +25,16 @@ _SINGULAR_AFTER = re.compile(
     rf"\b(?P<number>an?|one)\s+(?P<group>(?:[\w'’-]+\s+){{0,3}}?{_ONE_PERSON})\s+"
     r"(?:(?:who|that)\s+)?(?:was|has\s+been|had\s+been|is|have\s+been)\s+(?:\w+ly\s+)?(?:shot\s+)?"
     r"(?P<verb>killed|dead|injured|wounded|hurt|arrested|detained|abducted|kidnapped|missing)\b"
-    r"|\b(?P<number2>an?|one)\s+(?P<group2>(?:[\w'’-]+\s+){0,3}?" + _ONE_PERSON + r")\s+(?P<verb2>died|was\s+killed)\b",
+    r"|\b(?P<number2>an?|one)\s+(?P<group2>(?:[\w'’-]+\s+){0,3}?"
+    + _ONE_PERSON
+    + r")\s+(?P<verb2>died|drowned|perished|was\s+killed)\b",
     re.IGNORECASE,
 )
 _SINGULAR_BEFORE = re.compile(
     r"\b(?P<verb>killing|killed|wounding|wounded|injuring|injured|arresting|arrested|detaining|detained"
-    r"|abducting|abducted|kidnapping|kidnapped)\s+(?P<number>an?|one)\s+"
+    r"|abducting|abducted|kidnapping|kidnapped)\s+"
+    # the last of a list the verb governs: 'killing six policemen and a passer-by'
+    r"(?:(?:[\w'’-]+\s+){1,3}?and\s+)?(?P<number>an?|one)\s+"
     rf"(?P<group>(?:[\w'’-]+\s+){{0,3}}?{_ONE_PERSON})\b",
     re.IGNORECASE,
 )
@@ -40,7 +47,7 @@ _ORDINAL_AFTER = re.compile(
     re.IGNORECASE,
 )
 _VERB_CATEGORY = [
-    ("killed", r"kill|dead|died|burned\s+to"),
+    ("killed", r"kill|dead|died|drown|perish|burned\s+to"),
     ("injured", r"injur|wound|hurt|burn"),
     ("arrested", r"arrest|detain"),
     ("missing", r"abduct|kidnap|missing"),
