@@ -3068,3 +3068,8 @@ def test_a_second_reporting_verb_that_gives_a_toll_shares_the_first_one_s_subjec
         "of firing first and said one Varnian serviceman had been killed."
     )
     assert source_of(brief, "killed", 1) == "Varnian defence ministry"
+
+
+def test_a_comparative_after_a_is_no_person():
+    brief = summarise_text("The blast in Tarsa killed 10 people and a further 20 were wounded, police said.")
+    assert figures(brief) == {("killed", 10), ("injured", 20)}

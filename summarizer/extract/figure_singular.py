@@ -16,8 +16,11 @@ _ONE_PERSON = (
     r"|pilgrim|miner|migrant|inmate|prisoner|teacher|doctor|nurse|priest|imam|driver|tourist|villager|refugee"
     r"|peacekeeper|attacker|gunman|bomber|suspect|protester|demonstrator|commander|official|leader"
     # and any noun for someone by what they do ('a bystander', 'a pedestrian', 'one serviceman')
-    r"|passer-by|conscript|recruit|patient|relative|(?!(?:number|total|quarter|order|matter)\b)"
-    r"[a-z'’-]*[a-z](?:er|or|ist|ian|man|woman|ee))"
+    r"|passer-by|conscript|recruit|patient|relative"
+    # (not a comparative or other word in -er: 'and a further 20 were wounded')
+    r"|(?!(?:number|total|quarter|order|matter|further|later|earlier|larger|greater|wider|higher|lower|smaller"
+    r"|bigger|better|rather|never|under|over|after|ever|either|neither|whether|another|other|per|super|inner"
+    r"|outer|upper|former|latter)\b)[a-z'’-]*[a-z](?:er|or|ist|ian|man|woman|ee))"
 )
 # 'an American soldier was killed', 'a 57-year-old woman died', and 'killing a policeman':
 # one person, counted, though no digit or number word is written.
