@@ -3073,3 +3073,24 @@ def test_a_second_reporting_verb_that_gives_a_toll_shares_the_first_one_s_subjec
 def test_a_comparative_after_a_is_no_person():
     brief = summarise_text("The blast in Tarsa killed 10 people and a further 20 were wounded, police said.")
     assert figures(brief) == {("killed", 10), ("injured", 20)}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Meanwhile, in the southern city of Beka, gunmen killed 3 policemen at a checkpoint.",
+        "A day earlier, a car bomb in the capital killed 3 people.",
+        "It was the second attack on the town in a week, after a blast on Tuesday killed 3.",
+    ],
+)
+def test_a_turn_to_another_place_or_earlier_time_is_another_event(second):
+    brief = summarise_text(f"A suicide bomber killed 12 people at a market in Harsa on Monday, police said. {second}")
+    assert figures(brief) == {("killed", 12)}
+
+
+def test_a_second_blast_after_the_first_is_this_event():
+    brief = summarise_text(
+        "A bomb exploded in Tusa on Monday, killing 4 people. A second bomb exploded after rescuers arrived, "
+        "killing 5 more people."
+    )
+    assert ("killed", 5) in figures(brief)

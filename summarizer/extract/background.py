@@ -63,6 +63,9 @@ def is_background(sentence: str) -> bool:
 _SEPARATE_INCIDENT = re.compile(
     r"\b(?:(?:in\s+)?an?\s+(?:separate|earlier|previous|unrelated|similar)\s+(?:\w+\s+)?(?:attack|incident|blast|bombing"
     r"|raid|clash(?:es)?|explosion|accident|shooting|strike|quake|earthquake|flood(?:ing)?)|separately|elsewhere"
+    # 'Meanwhile, in the city of X, ...', 'A day earlier, ...': the story turns to another place or time
+    r"|^\s*Meanwhile,?\s+(?:in|near|at|on)\b"
+    r"|^\s*(?:a|an|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:earlier|before)\b"
     r"|in\s+another\s+(?:\w+\s+)?(?:attack|incident|blast|bombing|raid|explosion|accident|shooting|strike))\b",
     re.IGNORECASE,
 )
@@ -100,6 +103,9 @@ _EARLIER_EVENT = re.compile(
     r"|several|a\s+few|\d+)\s+)?(?:(?:days?|weeks?|months?|hours?|years?)\s+)?(?:after|on\s+the\s+heels\s+of)\b"
     r"|\bfollow(?:s|ed)\b(?!\s+by\b)"
     r"|\b(?:retaliation|revenge|reprisal|vengeance)\s+for\b[^;]*?\b(?:in\s+which|during\s+which|that|which|when)\b"
+    # 'the second attack on the town in a week, after a blast on Tuesday killed 9'
+    r"|\b(?:was|is|marks|marked)\s+the\s+(?:second|third|fourth|fifth|latest)\s+(?:[\w-]+\s+){0,3}?(?:attack|blast|bombing|raid|strike|incident"
+    r"|explosion|shooting|killing|assault)s?\b[^;]*?\bafter\b"
     # 'the deadliest attack since a bombing in May that killed 30': the event compared with
     r"|\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest)\b[^;]*?\bsince\b[^;]*?"
     r"\b(?:in\s+which|during\s+which|that|which|when)\b",
