@@ -3094,3 +3094,14 @@ def test_a_second_blast_after_the_first_is_this_event():
         "killing 5 more people."
     )
     assert ("killed", 5) in figures(brief)
+
+
+@pytest.mark.parametrize(
+    "sentence, toll",
+    [
+        ("Rescuers pulled 15 people, some of them injured, from the rubble in Vasa.", set()),
+        ("Rescuers pulled 15 bodies from the rubble in Vasa.", {("killed", 15)}),
+    ],
+)
+def test_people_pulled_from_rubble_are_rescued_but_bodies_are_dead(sentence, toll):
+    assert figures(summarise_text(sentence)) == toll

@@ -102,7 +102,7 @@ _PERSON_BEFORE = re.compile(
     r"\b(?:[a-z]*(?:man|woman)|boy|girl|child|son|daughter|father|mother|wife|husband|[a-z]+(?:er|or|ist|ian|ant|ent))\s*,\s*$"
 )
 _RESCUED_BEFORE = re.compile(
-    r"\b(?:rescued|rescuing|rescue|saved|saving|winched|winching|airlifted|airlifting|plucked|plucking)\s+"
+    r"\b(?:rescued|rescuing|rescue|saved|saving|winched|winching|airlifted|airlifting|plucked|plucking|pulled|pulling)\s+"
     r"(?:(?:at\s+least|more\s+than|about|around|some|nearly|over)\s+)?$",
     re.IGNORECASE,
 )
@@ -152,7 +152,9 @@ def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
         return False  # 'Sector 04': a label, not a count
     if _PERSON_BEFORE.search(before) and re.match(r"\s*[,;)]", after) and expression.isdigit():
         return False  # 'a volunteer firefighter, 34, who': an age in apposition
-    if _RESCUED_BEFORE.search(before) and not re.match(r"\s+(?:injured|wounded|hurt)\b", after):
+    if _RESCUED_BEFORE.search(before) and not re.match(
+        r"\s+(?:[\w-]+\s+)?(?:injured|wounded|hurt|bodies|dead)\b", after
+    ):
         return False  # 'helicopters winched 23 people from rooftops': people saved, not a toll ('32 injured' is)
     return not _NOT_PEOPLE_BEFORE.search(before)
 
