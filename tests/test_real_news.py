@@ -3105,3 +3105,10 @@ def test_a_second_blast_after_the_first_is_this_event():
 )
 def test_people_pulled_from_rubble_are_rescued_but_bodies_are_dead(sentence, toll):
     assert figures(summarise_text(sentence)) == toll
+
+
+def test_the_same_count_of_another_group_said_to_be_one_more_is_a_figure_of_its_own():
+    brief = summarise_text(
+        "The army said 5 soldiers were killed in the ambush near Kesh. It said 5 raiders were also killed."
+    )
+    assert {f.group for f in brief.toll if (f.category, f.count) == ("killed", 5)} == {"soldiers", "raiders"}

@@ -4,6 +4,7 @@ the candidates is figures.py's."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..brief import Figure
@@ -97,11 +98,15 @@ def dedupe_figures(figures: list[Figure], speaks_for: dict[str, str] | None = No
 
 def _other_group(figure: Figure, other: Figure) -> bool:
     """'Two policemen and two civilians were killed': the same count of another group in the
-    same clause (their evidence overlaps) is a figure of its own, not the first restated."""
+    same clause (their evidence overlaps), or said to be one more ('5 militants were also
+    killed'), is a figure of its own, not the first restated."""
     if not figure.group or not other.group:
         return False
     one, two = figure.group.casefold(), other.group.casefold()
     if one in two or two in one:
         return False
     (start, end), (other_start, other_end) = figure.evidence_span, other.evidence_span
-    return start < other_end and other_start < end
+    return start < other_end and other_start < end or bool(_ADDED.search(figure.evidence))
+
+
+_ADDED = re.compile(r"\b(?:also|too|as\s+well|another|other)\b", re.IGNORECASE)
