@@ -3112,3 +3112,11 @@ def test_the_same_count_of_another_group_said_to_be_one_more_is_a_figure_of_its_
         "The army said 5 soldiers were killed in the ambush near Kesh. It said 5 raiders were also killed."
     )
     assert {f.group for f in brief.toll if (f.category, f.count) == ("killed", 5)} == {"soldiers", "raiders"}
+
+
+def test_the_same_count_of_other_people_of_the_group_is_a_figure_of_its_own():
+    brief = summarise_text(
+        "Two guards were killed in the ambush near Kesh, the army said. "
+        "Two other guards died later in hospital, the army said."
+    )
+    assert [(f.category, f.count) for f in brief.toll] == [("killed", 2), ("killed", 2)]

@@ -103,6 +103,8 @@ def _other_group(figure: Figure, other: Figure) -> bool:
     if not figure.group or not other.group:
         return False
     one, two = figure.group.casefold(), other.group.casefold()
+    if re.match(r"(?:other|more|additional|further)\s", one):
+        return True  # 'two other soldiers died later': more of the same group
     if one in two or two in one:
         return False
     (start, end), (other_start, other_end) = figure.evidence_span, other.evidence_span
