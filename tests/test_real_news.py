@@ -3120,3 +3120,16 @@ def test_the_same_count_of_other_people_of_the_group_is_a_figure_of_its_own():
         "Two other guards died later in hospital, the army said."
     )
     assert [(f.category, f.count) for f in brief.toll] == [("killed", 2), ("killed", 2)]
+
+
+@pytest.mark.parametrize(
+    "sentence, toll",
+    [
+        ("The victims, aged 19, 23 and 31, were shot dead at a checkpoint in Osso.", set()),
+        ("Four suspects, aged between 19 and 24, were arrested in Osso, police said.", {("arrested", 4)}),
+        ("A 35-year-old mother of three was killed in the blast in Osso.", {("killed", 1)}),
+        ("The fire gutted 12 of the 40 stalls in the Osso market, injuring 5 vendors.", {("injured", 5)}),
+    ],
+)
+def test_ages_children_and_stalls_are_not_counts_of_casualties(sentence, toll):
+    assert figures(summarise_text(sentence)) == toll

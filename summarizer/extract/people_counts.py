@@ -17,6 +17,7 @@ _NOT_PEOPLE_AFTER = re.compile(
     # things and animals, not people
     r"|cattle|cows?|goats?|sheep|livestock|camels?|animals|homes?|houses?|buildings?|vehicles?|cars?"
     r"|villages?|hectares?|acres?|schools?|shops?|boats?|trucks?|tents?|kilograms?|litres?|liters?"
+    r"|stalls?|kiosks?|stores?|businesses|properties|structures|dwellings|apartments|flats|huts|shacks"
     r"|rounds|shots|bullets|rockets?|missiles?|drones?|bombs?|shells|counts|charges"
     r"|districts|provinces|regions|towns|cities|countries|states|areas|sites|locations|hospitals|facilities"
     r"|(?:[\w-]+\s+)?(?:buildings?|homes|houses|storeys?|floors?|camps?|shelters|centres|centers|classrooms"
@@ -36,7 +37,10 @@ _PERSON_NOUN = re.compile(
 _NOT_PEOPLE_BEFORE = re.compile(
     r"(?:[#№]|\bno\.|\bpage|\bmagnitude|\blevel|\bcategory|\bgrade|\bphase|\broute|\bhighway|\bflight"
     r"|\broom|\bblock|\bpavilion|\bgate|\barticle|\bsection|\bchapter|\bkm|\bcell|\bward|\bbus"
-    r"|\b(?:aged?|ages|age\s+of|in\s+age\s+from)\s+(?:[\w-]+,?\s*(?:and|to|-|–)\s*)?"
+    # 'aged 27 and 33', 'aged 19, 23 and 31', 'aged between 19 and 24'
+    r"|\b(?:aged?|ages|age\s+of|in\s+age\s+from)\s+(?:between\s+)?(?:[\w-]+(?:,\s*|,?\s*(?:and|to|-|–)\s*)){0,6}"
+    # 'a mother of three': her children
+    r"|\b(?:mother|father|parent|grandmother|grandfather)\s+of\s+"
     # 'a boy of 15', 'a woman of about 60': an age
     r"|\b(?:boy|girl|man|woman|child|son|daughter|youth|teenager|teen|person)\s+of\s+(?:about\s+|around\s+)?)\s*$",
     re.IGNORECASE,
