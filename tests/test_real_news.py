@@ -3133,3 +3133,15 @@ def test_the_same_count_of_other_people_of_the_group_is_a_figure_of_its_own():
 )
 def test_ages_children_and_stalls_are_not_counts_of_casualties(sentence, toll):
     assert figures(summarise_text(sentence)) == toll
+
+
+@pytest.mark.parametrize(
+    "headline, figure",
+    [
+        ("Mine blast in Kavra: toll 23", ("killed", 23, "exact")),
+        ("Kavra quake toll passes 300", ("killed", 300, "over")),
+    ],
+)
+def test_a_headline_toll_without_a_verb_is_read(headline, figure):
+    brief = summarise_text(f"{headline}\n\nA disaster struck Kavra on Friday.")
+    assert {(f.category, f.count, f.qualifier) for f in brief.toll} == {figure}

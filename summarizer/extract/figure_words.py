@@ -13,7 +13,11 @@ from .sentences import Sentence
 
 _QUALIFIERS = [
     ("at_least", r"at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of"),
-    ("over", r"more\s+than|over|in\s+excess\s+of|upwards?\s+of|above|exceeding|beyond"),
+    (
+        "over",
+        r"more\s+than|over|in\s+excess\s+of|upwards?\s+of|above|exceeding|beyond"
+        r"|(?<=toll\s)(?:passes|passed|tops|topped|exceeds|exceeded|surpasses|surpassed)",
+    ),
     ("up_to", r"up\s+to|as\s+many\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|(?<!no\s)(?:fewer|less)\s+than"),
     ("about", r"about|around|nearly|almost|close\s+to|just\s+under|some\s+(?=\d)"),
     ("approximate", r"some|roughly|approximately|an\s+estimated|estimated|approx\.?|circa"),

@@ -62,6 +62,7 @@ _VERB_BEFORE = re.compile(
     r"|\b(?P<displaced>displacing|displaced|displaces|evacuating|evacuated|evacuates)\s+$"
     r"|\b(?P<affected>infecting|infected|sickening|sickened)\s+$"
     r"|\btoll\s+(?:[\w-]+\s+){0,6}?(?:at|to|be|is|was|of)\s+$"
+    r"|\btoll\s*:?\s+$"  # a headline's 'Mine blast: toll 23'
     # 'Officials put the figure at twenty-three': what a source puts a figure at is the toll
     r"|\b(?:put|puts|putting|placed|places|placing)\s+the\s+(?:[\w-]+\s+)?(?:figure|tally|total)\s+at\s+$"
     r"|\b(?P<missing>(?:searching|searched|looking)\s+for|trapping|trapped"
