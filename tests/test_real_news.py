@@ -3145,3 +3145,11 @@ def test_ages_children_and_stalls_are_not_counts_of_casualties(sentence, toll):
 def test_a_headline_toll_without_a_verb_is_read(headline, figure):
     brief = summarise_text(f"{headline}\n\nA disaster struck Kavra on Friday.")
     assert {(f.category, f.count, f.qualifier) for f in brief.toll} == {figure}
+
+
+def test_the_person_a_second_passive_verb_shares_with_the_first_is_counted():
+    brief = summarise_text(
+        "A fire killed 3 people at a club in Lemo on Monday. The owner of the club fled but was arrested on "
+        "Tuesday, police said."
+    )
+    assert ("arrested", 1) in figures(brief)
