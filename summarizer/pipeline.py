@@ -136,8 +136,13 @@ def _source_options(analysis: Analysis, figure: FigureCandidate) -> tuple[list[s
     def names_in(starts: list[int]) -> list[str]:
         found = [
             (
-                # a source that only relays another's words ('state media quoted X') comes after it
-                (analysis.source_mentions[i].relay, abs(analysis.source_mentions[i].start - figure.number_span[0])),
+                # a source that only relays another's words ('state media quoted X') comes after it,
+                # and one in another clause ('X put the toll at 16, while Y said 9 died') after those
+                (
+                    analysis.source_mentions[i].relay,
+                    _other_clause(analysis.text, analysis.source_mentions[i].start, figure.number_span[0]),
+                    abs(analysis.source_mentions[i].start - figure.number_span[0]),
+                ),
                 analysis.sources[analysis.mention_entity[i]].name,
             )
             for start in starts
@@ -163,6 +168,15 @@ def _source_options(analysis: Analysis, figure: FigureCandidate) -> tuple[list[s
         neighbours = neighbouring_paragraphs(analysis.index.paragraphs, sentence)
         candidates = next((found for starts in neighbours if (found := names_in(starts))), [])
     return list(dict.fromkeys(candidates)), len(set(same))
+
+
+# where a sentence turns to another clause: 'X put the toll at 16, while Y said 9 died'
+_CLAUSE_TURN = re.compile(r",\s*(?:while|but|whereas|although|though)\b|;|\s[—–]\s", re.IGNORECASE)
+
+
+def _other_clause(text: str, one: int, other: int) -> bool:
+    """Does a clause turn lie between two places of one sentence?"""
+    return _CLAUSE_TURN.search(text, min(one, other), max(one, other)) is not None
 
 
 @dataclass

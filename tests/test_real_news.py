@@ -2887,3 +2887,309 @@ def test_many_attacks_total_since_a_month_is_background_but_an_outbreaks_is_not(
     assert [f.count for f in summarise_text(claimed).toll if f.category == "killed"] == [14]
     aid = "Cholera has killed 57 people in Orvel province since March, aid groups have said."
     assert [f.count for f in summarise_text(aid).toll if f.category == "killed"] == [57]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen killed 4 soldiers near Rono and freed 120 inmates from the jail, the army said.",
+        "Militants killed 11 people in Sefa in an attack involving 25 fighters, officials said.",
+        "The army killed 15 militants near Rono and seized 30 rifles, a spokesman said.",
+        "The quake killed 14 people in Rono. Troops evacuated 600 residents and housed 250 of them in tents.",
+    ],
+)
+def test_a_number_another_verb_takes_as_object_is_not_in_the_list_of_the_dead(sentence):
+    brief = summarise_text(sentence)
+    assert not counts(brief) & {120, 25, 30, 250}
+
+
+def test_the_dead_that_include_a_number_still_list_it():
+    brief = summarise_text("A drone strike killed 5 people in Rono, the mayor said. The dead included three other men.")
+    assert ("killed", 3) in figures(brief)
+
+
+@pytest.mark.parametrize(
+    "sentence, groups",
+    [
+        ("Two policemen and two farmers were killed in the blast in Sefa, police said.", {"policemen", "farmers"}),
+        ("The attack in Sefa killed 4 soldiers and 4 teachers, officials said.", {"soldiers", "teachers"}),
+        ("Troops killed 7 herders in Tarm and 7 rebels in nearby Vosk, the army said.", {"herders", "rebels"}),
+    ],
+)
+def test_the_same_count_of_two_groups_in_one_clause_is_two_figures(sentence, groups):
+    brief = summarise_text(sentence)
+    assert {f.group for f in brief.toll if f.category == "killed"} == groups
+
+
+def test_the_same_count_restated_for_another_group_later_is_one_figure():
+    brief = summarise_text(
+        "Floods killed 9 people in Rono on Monday, officials said. Officials said 9 villagers drowned in the river."
+    )
+    assert [f.count for f in brief.toll] == [9]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The attack was the deadliest in Rono since a bombing in May that killed 30 people.",
+        "It was the worst flood in the valley since a storm in which 30 people died.",
+    ],
+)
+def test_the_event_a_superlative_compares_with_is_an_earlier_event(second):
+    brief = summarise_text(f"A blast killed 4 people in Rono on Monday, police said. {second}")
+    assert figures(brief) == {("killed", 4)}
+
+
+def test_a_superlative_since_a_time_keeps_this_event_s_own_toll():
+    brief = summarise_text(
+        "The blast in Rono was the deadliest in the city since March, killing 30 people, police said."
+    )
+    assert figures(brief) == {("killed", 30)}
+
+
+def test_the_toll_of_many_attacks_since_a_month_is_background():
+    brief = summarise_text(
+        "Gunmen killed 7 people in Lusk on Monday, police said. "
+        "More than 300 people have been killed in attacks in the province since January."
+    )
+    assert figures(brief) == {("killed", 7)}
+
+
+def test_an_outbreak_s_toll_since_the_start_of_the_month_is_this_story_s_own():
+    brief = summarise_text(
+        "A cholera outbreak in the Masu district has killed 27 people since the start of the month, "
+        "health officials said."
+    )
+    assert figures(brief) == {("killed", 27)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Witnesses said some 60 attackers on horseback killed 22 people in Zeba.",
+        "Between 20 and 30 gunmen wearing uniforms killed 22 people at a wedding in Amra, police said.",
+        "Gunmen killed 22 villagers in Dassa on Sunday. The attackers, numbering about 30, fled on motorcycles.",
+        "Police said 25 suspects fled after the attack in Dassa, in which 22 guards were killed.",
+    ],
+)
+def test_the_attackers_counted_are_not_a_toll(sentence):
+    assert counts(summarise_text(sentence)) == {22}
+
+
+def test_people_who_fled_their_homes_are_still_displaced():
+    brief = summarise_text("Floods hit Dassa on Monday. Officials said 1,300 people had fled their homes.")
+    assert ("displaced", 1300) in figures(brief)
+
+
+@pytest.mark.parametrize(
+    "sentence, toll",
+    [
+        ("The plane crashed near Orvo with 140 passengers and 8 crew on board, killing all of them.", set()),
+        ("The ferry, with 300 people aboard, sank off Lesa; 40 were killed, the navy said.", {("killed", 40)}),
+        ("The plane crashed near Velo, killing all 62 people on board, officials said.", {("killed", 62)}),
+        ("All 62 people on board were killed when the plane crashed near Velo.", {("killed", 62)}),
+    ],
+)
+def test_the_people_a_vehicle_carried_are_not_its_toll(sentence, toll):
+    assert figures(summarise_text(sentence)) == toll
+
+
+@pytest.mark.parametrize(
+    "sentence, figure",
+    [
+        ("The toll, according to the Rivan Courier, stood at 16.", ("killed", 16)),
+        ("The toll from Monday's floods in the northern hills has reached 23.", ("killed", 23)),
+    ],
+)
+def test_a_tally_a_verb_puts_at_a_number_across_an_aside_is_read(sentence, figure):
+    assert figures(summarise_text(f"A flood hit Kolo on Monday. {sentence}")) == {figure}
+
+
+def test_a_toll_a_relative_clause_says_was_put_before_is_superseded():
+    brief = summarise_text(
+        "A flood hit Kolo. The death toll, which officials had put at 9 on Monday, rose to 23 on Tuesday."
+    )
+    assert figures(brief) == {("killed", 23)}
+
+
+def test_a_source_in_the_figure_s_own_clause_is_preferred_to_a_nearer_one_in_another():
+    brief = summarise_text(
+        "A blast hit Tarsi on Monday. Private television station Zora put the toll at 16, "
+        "while the government said 9 people had died."
+    )
+    assert source_of(brief, "killed", 16) == "Zora"
+    assert source_of(brief, "killed", 9) == "government"
+
+
+@pytest.mark.parametrize(
+    "sentence, source, count",
+    [
+        ("Dawnlight put the toll at 16.", "Dawnlight", 16),
+        ("Kurir put the figure at sixteen.", "Kurir", 16),
+        ("The Observer newspaper put the toll at 16.", "Observer newspaper", 16),
+        ("Officials put the figure at twenty-three.", "Officials", 23),
+    ],
+)
+def test_an_outlet_that_puts_the_toll_or_figure_at_a_number_is_its_source(sentence, source, count):
+    brief = summarise_text(f"A blast hit Tarsi on Monday. {sentence}")
+    assert figures(brief) == {("killed", count)}
+    assert source_of(brief, "killed", count) == source
+
+
+def test_a_figure_put_at_a_number_of_another_kind_takes_that_kind():
+    brief = summarise_text("Floods hit Tarsi on Monday. Officials put the figure at 3,000 displaced.")
+    assert figures(brief) == {("displaced", 3000)}
+
+
+def test_a_figure_a_source_had_put_before_is_superseded():
+    brief = summarise_text(
+        "The toll from the blast in Tarsi has risen to 19, the health office said. "
+        "The office had put the figure at 12 on Monday evening."
+    )
+    assert figures(brief) == {("killed", 19)}
+
+
+@pytest.mark.parametrize(
+    "sentence, figure",
+    [
+        ("Police said seven men were killed and a eighth, a boy of 12, was badly burned.", ("injured", 1)),
+        ("Two guards were killed near Sefa, and a third guard was wounded, the army said.", ("injured", 1)),
+        ("Three protesters were arrested on Friday, and a fourth was detained on Saturday.", ("arrested", 1)),
+    ],
+)
+def test_one_more_person_named_by_an_ordinal_is_a_figure_of_one(sentence, figure):
+    assert figure in figures(summarise_text(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, figure",
+    [
+        ("The agency said the number missing could be as high as 40.", ("missing", 40)),
+        ("The number of people still unaccounted for stood at 12 on Monday.", ("missing", 12)),
+    ],
+)
+def test_a_tally_of_a_casualty_word_put_at_a_number_takes_its_category(sentence, figure):
+    assert figures(summarise_text(f"A boat sank near Lusa on Sunday. {sentence}")) == {figure}
+
+
+def test_people_who_spent_the_night_in_tents_are_displaced():
+    brief = summarise_text(
+        "A quake struck Vora on Monday, killing 12 people, officials said. Some 3,000 people spent the night "
+        "in tents, and about 800 villagers were sleeping in the open."
+    )
+    assert {("displaced", 3000), ("displaced", 800)} <= figures(brief)
+
+
+def test_who_gave_the_tents_people_sheltered_in_is_no_victim():
+    brief = summarise_text(
+        "A quake struck Vora on Monday, killing 12 people, officials said. Some 3,000 people spent the night "
+        "in tents donated by Amira Nassar, a local businesswoman."
+    )
+    assert not [a for a in brief.who if "Nassar" in a.name and a.role == "victim"]
+
+
+@pytest.mark.parametrize(
+    "sentence, figure",
+    [
+        ("A bomb hit a police post in Tarsa, killing six policemen and a passer-by, officials said.", ("killed", 1)),
+        ("The blast in Tarsa killed a bystander and wounded four officers, police said.", ("killed", 1)),
+        ("A motorist was killed and three people were hurt when a wall collapsed in Kerro.", ("killed", 1)),
+        ("One fisherman drowned and two are missing after a boat capsized off Dilo.", ("killed", 1)),
+        ("A conscript was shot dead at a checkpoint near Osso, the army said.", ("killed", 1)),
+    ],
+)
+def test_one_person_named_by_any_noun_for_someone_is_a_figure_of_one(sentence, figure):
+    assert figure in figures(summarise_text(sentence))
+
+
+def test_a_second_reporting_verb_that_gives_a_toll_shares_the_first_one_s_subject():
+    brief = summarise_text(
+        "Shelling hit the border village of Sotra on Monday. The Varnian defence ministry accused rebel troops "
+        "of firing first and said one Varnian serviceman had been killed."
+    )
+    assert source_of(brief, "killed", 1) == "Varnian defence ministry"
+
+
+def test_a_comparative_after_a_is_no_person():
+    brief = summarise_text("The blast in Tarsa killed 10 people and a further 20 were wounded, police said.")
+    assert figures(brief) == {("killed", 10), ("injured", 20)}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Meanwhile, in the southern city of Beka, gunmen killed 3 policemen at a checkpoint.",
+        "A day earlier, a car bomb in the capital killed 3 people.",
+        "It was the second attack on the town in a week, after a blast on Tuesday killed 3.",
+    ],
+)
+def test_a_turn_to_another_place_or_earlier_time_is_another_event(second):
+    brief = summarise_text(f"A suicide bomber killed 12 people at a market in Harsa on Monday, police said. {second}")
+    assert figures(brief) == {("killed", 12)}
+
+
+def test_a_second_blast_after_the_first_is_this_event():
+    brief = summarise_text(
+        "A bomb exploded in Tusa on Monday, killing 4 people. A second bomb exploded after rescuers arrived, "
+        "killing 5 more people."
+    )
+    assert ("killed", 5) in figures(brief)
+
+
+@pytest.mark.parametrize(
+    "sentence, toll",
+    [
+        ("Rescuers pulled 15 people, some of them injured, from the rubble in Vasa.", set()),
+        ("Rescuers pulled 15 bodies from the rubble in Vasa.", {("killed", 15)}),
+    ],
+)
+def test_people_pulled_from_rubble_are_rescued_but_bodies_are_dead(sentence, toll):
+    assert figures(summarise_text(sentence)) == toll
+
+
+def test_the_same_count_of_another_group_said_to_be_one_more_is_a_figure_of_its_own():
+    brief = summarise_text(
+        "The army said 5 soldiers were killed in the ambush near Kesh. It said 5 raiders were also killed."
+    )
+    assert {f.group for f in brief.toll if (f.category, f.count) == ("killed", 5)} == {"soldiers", "raiders"}
+
+
+def test_the_same_count_of_other_people_of_the_group_is_a_figure_of_its_own():
+    brief = summarise_text(
+        "Two guards were killed in the ambush near Kesh, the army said. "
+        "Two other guards died later in hospital, the army said."
+    )
+    assert [(f.category, f.count) for f in brief.toll] == [("killed", 2), ("killed", 2)]
+
+
+@pytest.mark.parametrize(
+    "sentence, toll",
+    [
+        ("The victims, aged 19, 23 and 31, were shot dead at a checkpoint in Osso.", set()),
+        ("Four suspects, aged between 19 and 24, were arrested in Osso, police said.", {("arrested", 4)}),
+        ("A 35-year-old mother of three was killed in the blast in Osso.", {("killed", 1)}),
+        ("The fire gutted 12 of the 40 stalls in the Osso market, injuring 5 vendors.", {("injured", 5)}),
+    ],
+)
+def test_ages_children_and_stalls_are_not_counts_of_casualties(sentence, toll):
+    assert figures(summarise_text(sentence)) == toll
+
+
+@pytest.mark.parametrize(
+    "headline, figure",
+    [
+        ("Mine blast in Kavra: toll 23", ("killed", 23, "exact")),
+        ("Kavra quake toll passes 300", ("killed", 300, "over")),
+    ],
+)
+def test_a_headline_toll_without_a_verb_is_read(headline, figure):
+    brief = summarise_text(f"{headline}\n\nA disaster struck Kavra on Friday.")
+    assert {(f.category, f.count, f.qualifier) for f in brief.toll} == {figure}
+
+
+def test_the_person_a_second_passive_verb_shares_with_the_first_is_counted():
+    brief = summarise_text(
+        "A fire killed 3 people at a club in Lemo on Monday. The owner of the club fled but was arrested on "
+        "Tuesday, police said."
+    )
+    assert ("arrested", 1) in figures(brief)

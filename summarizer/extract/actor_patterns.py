@@ -224,6 +224,12 @@ def _sentence_window(text: str, sentences: list[Sentence], start: int, end: int)
     return text[max(sentence.start, start - 60) : min(sentence.end, end + 60)]
 
 
+def _harm_cue(window: str) -> bool:
+    """A casualty word that makes the person near it a victim: not where people sheltered
+    ('spent the night in tents set up by the Red Crescent': who set them up is no victim)."""
+    return any(m.lastgroup != "displaced" for m in CASUALTY.finditer(window))
+
+
 def _person_role(text: str, entity: Entity) -> str | None:
     """A person's role from the words right around their mentions, strongest cue first."""
     # the words before each mention, within its own sentence
@@ -243,7 +249,7 @@ def _person_role(text: str, entity: Entity) -> str | None:
         return "target"
     if any(TITLE.search(window) for window in near):
         return "authority"
-    if any(CASUALTY.search(window) or VICTIM_CUE.search(window) for window in near):
+    if any(_harm_cue(window) or VICTIM_CUE.search(window) for window in near):
         return "victim"
     return None
 

@@ -10,7 +10,8 @@ from .people_counts import _MONTH
 _WAR_BACKGROUND = re.compile(
     r"\b(since|began\s+in|started\s+in|erupted\s+in|broke\s+out\s+in)\b[^.]{0,40}\b(1[89]|20)\d\d\b"
     r"|\b(civil\s+war|decades?[- ]long|years?[- ]long|over\s+the\s+(past|last)\s+\w+\s+(years|decades))\b"
-    r"|\bsince\s+the\s+(start|beginning|outbreak)\b"
+    # 'since the start of the war' (not 'of the month': an outbreak's own toll)
+    r"|\bsince\s+the\s+(start|beginning|outbreak)\b(?!\s+of\s+(?:the|this)\s+(?:month|week)\b)"
     # a war's running total: 'the war, now in its ninth year, has killed ...'
     r"|\bin\s+its\s+\w+\s+year\b"
     r"|\b(?:the|civil|its)\s+(?:[\w-]+\s+)?(?:war|conflict|insurgency)\b(?!-)[^.]{0,60}\b(?:has|have)\s+(?:\w+\s+)?"
@@ -62,6 +63,9 @@ def is_background(sentence: str) -> bool:
 _SEPARATE_INCIDENT = re.compile(
     r"\b(?:(?:in\s+)?an?\s+(?:separate|earlier|previous|unrelated|similar)\s+(?:\w+\s+)?(?:attack|incident|blast|bombing"
     r"|raid|clash(?:es)?|explosion|accident|shooting|strike|quake|earthquake|flood(?:ing)?)|separately|elsewhere"
+    # 'Meanwhile, in the city of X, ...', 'A day earlier, ...': the story turns to another place or time
+    r"|^\s*Meanwhile,?\s+(?:in|near|at|on)\b"
+    r"|^\s*(?:a|an|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:earlier|before)\b"
     r"|in\s+another\s+(?:\w+\s+)?(?:attack|incident|blast|bombing|raid|explosion|accident|shooting|strike))\b",
     re.IGNORECASE,
 )
@@ -86,22 +90,30 @@ _RUNNING_TOTAL = re.compile(
     # (an outbreak or a flood season 'has killed 57 since March' is the story's own event)
     r"|\b(?:attacks|raids|violence|fighting|clashes|(?:armed|militant|rebel|jihadist|extremist)\s+groups|militants"
     r"|insurgents|jihadists|gunmen|bandits|rebels|militias|extremists)\s+(?:\w+\s+)?(?:have|has)\s+(?:\w+\s+)?"
-    r"killed\b",
+    r"killed\b"
+    # 'killed in bombings in the province since January': the toll of many events
+    r"|\b(?:in|by)\s+(?:[\w-]+\s+){0,2}(?:attacks|bombings|raids|air\s*strikes|strikes|ambushes|shootings|clashes)\b",
     re.IGNORECASE,
 )
 # 'the worst since 2005, when a quake killed 73,000': the figure belongs to the earlier event
 _EARLIER_WHEN = re.compile(r"\bsince\s+(?:1[89]|20)\d\d,?\s+when\b", re.IGNORECASE)
 
 
-# A clause about an earlier event that this one follows: 'The attack comes a day after
-# gunmen killed 4 guards', 'Friday's blast followed a raid that killed 9', 'in retaliation
-# for a strike last month in which 19 people died'. A figure after such a marker, in the same
+# A clause about an earlier event that this one follows or is compared with: 'The attack
+# comes a day after gunmen killed 4 guards', 'Friday's blast followed a raid that killed 9',
+# 'in retaliation for a strike last month in which 19 people died'. A figure after such a marker, in the same
 # clause, is that event's.
 _EARLIER_EVENT = re.compile(
     r"\b(?:come|comes|came|coming)\s+(?:just\s+|only\s+|barely\s+)?(?:(?:a|an|one|two|three|four|five|six|seven"
     r"|several|a\s+few|\d+)\s+)?(?:(?:days?|weeks?|months?|hours?|years?)\s+)?(?:after|on\s+the\s+heels\s+of)\b"
     r"|\bfollow(?:s|ed)\b(?!\s+by\b)"
-    r"|\b(?:retaliation|revenge|reprisal|vengeance)\s+for\b[^;]*?\b(?:in\s+which|during\s+which|that|which|when)\b",
+    r"|\b(?:retaliation|revenge|reprisal|vengeance)\s+for\b[^;]*?\b(?:in\s+which|during\s+which|that|which|when)\b"
+    # 'the second attack on the town in a week, after a blast on Tuesday killed 9'
+    r"|\b(?:was|is|marks|marked)\s+the\s+(?:second|third|fourth|fifth|latest)\s+(?:[\w-]+\s+){0,3}?(?:attack|blast|bombing|raid|strike|incident"
+    r"|explosion|shooting|killing|assault)s?\b[^;]*?\bafter\b"
+    # 'the deadliest attack since a bombing in May that killed 30': the event compared with
+    r"|\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest)\b[^;]*?\bsince\b[^;]*?"
+    r"\b(?:in\s+which|during\s+which|that|which|when)\b",
     re.IGNORECASE,
 )
 # A new clause after the marker may return to this event ('..., and police said 12 died').

@@ -92,7 +92,11 @@ def _category(verb) -> str | None:
 def _patients(verb) -> list:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if passive:
-        return [c for c in verb.children if c.dep_ == "nsubjpass"]
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not subjects and verb.dep_ == "conj":
+            # 'the driver survived and has been detained': the second verb shares the subject
+            subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return subjects
     if verb.lower_.startswith("die"):
         return [c for c in verb.children if c.dep_ == "nsubj"]
     return [c for c in verb.children if c.dep_ == "dobj"]

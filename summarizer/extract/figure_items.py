@@ -4,6 +4,7 @@ the candidates is figures.py's."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..brief import Figure
@@ -65,14 +66,14 @@ def dedupe_figures(figures: list[Figure], speaks_for: dict[str, str] | None = No
     so is one given by a spokesperson and by the body they speak for (`speaks_for`: the
     person's name -> the body's)."""
     speaks_for = speaks_for or {}
-    seen: set[tuple] = set()
+    seen: dict[tuple, list[Figure]] = {}
     kept = []
     for figure in figures:
         source = speaks_for.get(figure.source or "", figure.source or "")
         key = (figure.category, figure.count, figure.count_max, _key(source))
-        if key in seen:
+        if key in seen and not all(_other_group(figure, other) for other in seen[key]):
             continue
-        seen.add(key)
+        seen.setdefault(key, []).append(figure)
         kept.append(figure)
     # an unattributed figure ('at least 12 people were killed' in the lede) that a source
     # gives elsewhere in the article ('12 people died, police said') is that source's figure
@@ -93,3 +94,21 @@ def dedupe_figures(figures: list[Figure], speaks_for: dict[str, str] | None = No
                         "evidence_span": figure.evidence_span}
             )  # fmt: skip
     return [hedged.get(id(f), f) for f in kept if f.source or (f.category, f.count, f.count_max) not in sourced]
+
+
+def _other_group(figure: Figure, other: Figure) -> bool:
+    """'Two policemen and two civilians were killed': the same count of another group in the
+    same clause (their evidence overlaps), or said to be one more ('5 militants were also
+    killed'), is a figure of its own, not the first restated."""
+    if not figure.group or not other.group:
+        return False
+    one, two = figure.group.casefold(), other.group.casefold()
+    if re.match(r"(?:other|more|additional|further)\s", one):
+        return True  # 'two other soldiers died later': more of the same group
+    if one in two or two in one:
+        return False
+    (start, end), (other_start, other_end) = figure.evidence_span, other.evidence_span
+    return start < other_end and other_start < end or bool(_ADDED.search(figure.evidence))
+
+
+_ADDED = re.compile(r"\b(?:also|too|as\s+well|another|other)\b", re.IGNORECASE)

@@ -30,6 +30,9 @@ def parsed_category(doc, offset: int, start: int, end: int, casualty: re.Pattern
     noun = number.head if number.dep_ == "nummod" else number
     while noun.dep_ == "conj" and noun.head is not noun:  # 'five police, three civilians and ...'
         noun = noun.head
+    tallied = _tally_category(noun, casualty)
+    if tallied is not None:
+        return tallied, end
     if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.pos_ not in ("VERB", "AUX"):
         return None
     verb = noun.head
@@ -37,6 +40,31 @@ def parsed_category(doc, offset: int, start: int, end: int, casualty: re.Pattern
         found = casualty.match(doc.text, word.idx)
         if found and found.lastgroup:
             return found.lastgroup, offset + found.end()
+    return None
+
+
+_TALLY_NOUNS = frozenset({"toll", "tally", "number", "figure", "count", "total"})
+
+
+def _tally_category(noun, casualty: re.Pattern) -> str | None:
+    """'The toll, according to the agency, stood at 16', 'the number of injured reached 40':
+    a number that a verb puts a tally at takes the tally's category (a bare toll is deaths)."""
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("at", "to"):
+        verb = noun.head.head
+    elif noun.dep_ in ("dobj", "attr"):
+        verb = noun.head
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lower_ not in _TALLY_NOUNS:
+            continue
+        for word in subject.subtree:
+            found = casualty.match(word.doc.text, word.idx)
+            if found and found.lastgroup:
+                return found.lastgroup
+        return "killed" if subject.lower_ in ("toll", "tally") else None
     return None
 
 
@@ -56,3 +84,90 @@ def in_a_breakdown(doc, offset: int, start: int, end: int) -> bool:
     after = node.right_edge.i + 1  # the aside closes with a comma before the predicate
     closed = after < len(doc) and doc[after].text == ","
     return closed and any(child.dep_ == "nummod" for child in node.head.children)
+
+
+def object_of_another_verb(doc, offset: int, start: int, end: int, casualty: re.Pattern) -> bool:
+    """'killed 12 people and freed 120 inmates', 'in an attack involving 25 fighters': the
+    number counts the object of a verb that is no casualty word, so a casualty word earlier
+    in the sentence does not govern it (a list reading needs the number in that word's list)."""
+    if doc is None:
+        return False
+    number = _number_head(doc, offset, start, end)
+    if number is None:
+        return False
+    noun = number.head if number.dep_ == "nummod" else number
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return False
+    verb = noun.head
+    # 'the dead included three men': a verb whose subject names the casualties lists them
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    named = [word for subject in subjects for word in subject.subtree]  # 'the dead soldiers include'
+    if any(casualty.match(doc.text, word.idx) or word.lower_ in _CASUALTY_NOUNS for word in named):
+        return False
+    return casualty.match(doc.text, verb.idx) is None
+
+
+_CASUALTY_NOUNS = frozenset({"victims", "casualties", "toll", "dead", "wounded", "injured"})
+
+
+# those who attack, and those who are sought after it: when they flee, nobody is displaced
+_ATTACKERS = re.compile(
+    r"(?:gun|arm(?:ed)?\s*)men|militants?|insurgents?|assailants?|attackers?|bombers?|shooters?|jihadists?"
+    r"|extremists?|rebels?|guerrillas?|militiam[ae]n|fighters?|bandits?|raiders?|robbers?|kidnappers?"
+    r"|suspects?|perpetrators?|gangs?|gangsters?|pirates?|poachers?|looters?|intruders?",
+    re.IGNORECASE,
+)
+# 'the attackers, numbering about 30': the verbs by which a count describes the noun before
+_STRENGTH_VERBS = frozenset({"numbering", "totalling", "totaling", "estimated"})
+
+
+def counts_the_attackers(doc, offset: int, start: int, end: int, category: str) -> bool:
+    """Does the number count those who did it rather than those it was done to? The subject
+    of a casualty verb with an object of its own ('some 60 attackers on horseback killed 22
+    people'), or attackers who fled ('25 suspects fled', 'the attackers, numbering about 30,
+    fled')."""
+    if doc is None:
+        return False
+    number = _number_head(doc, offset, start, end)
+    if number is None:
+        return False
+    noun = number.head if number.dep_ in ("nummod", "quantmod") else number
+    if noun.dep_ in ("dobj", "npadvmod", "prep", "pobj") and noun.head.lower_ in _STRENGTH_VERBS:
+        noun = noun.head.head  # 'the attackers, numbering about 30,'
+    elif noun.dep_ == "pobj" and noun.head.head.lower_ in _STRENGTH_VERBS:
+        noun = noun.head.head.head  # 'the raiders, estimated at 300,'
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    if category == "displaced" and _ATTACKERS.fullmatch(noun.text):
+        return True
+    if noun.dep_ != "nsubj" or noun.head.pos_ != "VERB":
+        return False
+    verb = noun.head
+    return bool(_HARMS.match(verb.lower_)) and any(c.dep_ == "dobj" for c in verb.children)
+
+
+# the verbs by which someone harms someone ('attackers killed 22 people'), not 'fled their homes'
+_HARMS = re.compile(r"(?:kill|wound|injur|shoot|shot|stab|murder|hurt|behead|massacr|slaughter|execut)")
+
+
+_CARRYING = frozenset({"with", "carrying", "carried", "had", "having", "has", "transporting", "ferrying"})
+_ON_BOARD = re.compile(r"\s+(?:and\s+)?(?:[\w-]+\s+){0,2}?(?:on\s+board|aboard)\b", re.IGNORECASE)
+
+
+def counts_those_on_board(doc, offset: int, start: int, end: int) -> bool:
+    """'The plane crashed with 140 passengers and 8 crew on board, killing all of them': the
+    people a vehicle carried, the object of 'with' or 'carrying', are not its toll."""
+    if doc is None:
+        return False
+    number = _number_head(doc, offset, start, end)
+    if number is None:
+        return False
+    counted = number.head if number.dep_ in ("nummod", "quantmod") else number
+    noun = counted
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head
+    if noun.dep_ not in ("pobj", "dobj") or noun.head.lower_ not in _CARRYING:
+        return False
+    return bool(_ON_BOARD.match(doc.text, max(counted.idx + len(counted), end - offset)))

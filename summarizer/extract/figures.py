@@ -1,7 +1,9 @@
 """Figures: number expressions that a casualty word governs, with their qualifier, range,
 category, group, evidence clause, and whether they belong to a wider or earlier event.
 Which numbers count people is people_counts.py's; whether a sentence is background,
-background.py's; verifying the chosen figure, figure_items.py's.
+background.py's; verifying the chosen figure, figure_items.py's; the words around a number
+(qualifier, casualty words, group, evidence), figure_words.py's; one person with no number
+written, figure_singular.py's.
 
 General patterns of English news prose, never a rule keyed to a particular story; every
 candidate carries `[start, end)` offsets into the original text.
@@ -11,93 +13,31 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 
 from .background import _CONTINUES, about_earlier_event, after_series, is_background
-from .figure_parse import in_a_breakdown, parsed_category
+from .figure_parse import (
+    counts_the_attackers,
+    counts_those_on_board,
+    in_a_breakdown,
+    object_of_another_verb,
+    parsed_category,
+)
+from .figure_singular import _singular_figures
+from .figure_words import (
+    _LIST_REACH,
+    _RANGE_AFTER,
+    _RANGE_BEFORE,
+    CASUALTY,
+    CASUALTY_WORDS,
+    FigureCandidate,
+    _evidence,
+    _group,
+    _qualifier,
+    _strip_qualifier,
+)
 from .numbers import NUMBER, VAGUE, parse_number
 from .people_counts import _is_people_count, is_a_part
 from .sentences import Sentence, split_sentences
-
-# ---------------------------------------------------------------- qualifiers and ranges
-
-_QUALIFIERS = [
-    ("at_least", r"at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of"),
-    ("over", r"more\s+than|over|in\s+excess\s+of|upwards?\s+of|above|exceeding|beyond"),
-    ("up_to", r"up\s+to|as\s+many\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|(?<!no\s)(?:fewer|less)\s+than"),
-    ("about", r"about|around|nearly|almost|close\s+to|just\s+under|some\s+(?=\d)"),
-    ("approximate", r"some|roughly|approximately|an\s+estimated|estimated|approx\.?|circa"),
-]
-_QUALIFIER_BEFORE = [(name, re.compile(rf"\b(?:{pattern})\s*$", re.IGNORECASE)) for name, pattern in _QUALIFIERS]
-_RANGE_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-_RANGE_AFTER = re.compile(r"^\s*(?:and|to|-|–)\s*", re.IGNORECASE)
-
-
-# ---------------------------------------------------------------- casualty words
-
-CASUALTY_WORDS = [
-    ("killed", r"killed|kill(?:s|ing)?|dead|deaths?|died|dying|fatalities|fatality|lives"
-     r"|slain|perished|executed|massacred|bodies|death\s+toll|murdered|lost\s+their\s+lives"
-     r"|drowned|burned\s+to\s+death|crushed\s+to\s+death|electrocuted|beheaded|lynched|neutrali[sz]ed|eliminated"),
-    ("injured", r"injured|wounded|injuries|injuring|wounding|hurt|hospitali[sz]ed|maimed"
-     r"|treated\s+for|to\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+)?hospitals?|suffering\s+from|gunshot\s+(?:victims|wounds)|taken\s+to\s+hospital|beaten"
-     r"|(?:badly|severely|seriously|critically)\s+burn(?:ed|t)|suffered\s+burns"
-     r"|(?:remain(?:ed|s)?|were|are|still)\s+in\s+(?:the\s+)?hospitals?"
-     r"|in\s+(?:a\s+)?(?:critical|serious|grave)\s+condition"),
-    ("missing", r"missing|unaccounted\s+for|disappeared|abducted|kidnapped"
-     r"|feared\s+(?:buried|trapped)|still\s+trapped|trapped\s+(?:under|beneath|in)"
-     r"|believed\s+to\s+be\s+(?:buried|under|beneath)"),
-    ("arrested", r"arrested|arrests?|detained|detentions?|apprehended|captured|in(?:to)?\s+custody|jailed"
-     r"|rounded\s+up|held\s+in\s+custody"),
-    ("displaced", r"displaced|evacuated|homeless|forced\s+from\s+their\s+homes|fled|lost\s+their\s+homes"
-     r"|(?:forced\s+to\s+|had\s+to\s+|to\s+)?flee(?:ing)?(?:\s+(?:their\s+(?:\w+\s+)?homes?|the\s+(?:area|region|fighting|violence)))?"
-     r"|(?:from|out\s+of)\s+their\s+homes"
-     r"|(?:took|taken|taking|sought|seeking)\s+refuge"
-     r"|relocated|(?:moved|taken)\s+(?:in)?to\s+(?:\w+\s+){0,3}(?:shelters|camps|facilities)"
-     r"|in\s+(?:\w+\s+){0,2}shelters|sheltering|took\s+shelter|sought\s+shelter"
-     r"|without\s+(?:shelter|a\s+home|homes|a\s+roof)"),
-    ("affected", r"affected|stranded|marooned|cut\s+off|infected|infections?|(?:suspected\s+|confirmed\s+)?cases"
-     r"|sickened|fell\s+ill|taken\s+ill"),
-]  # fmt: skip
-CASUALTY = re.compile(
-    "|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, pattern in CASUALTY_WORDS),
-    re.IGNORECASE,
-)
-
-# Words that end the noun phrase after a number (the group it counts).
-_GROUP_STOP = re.compile(
-    r"\b(were|was|have|has|had|are|is|be|been|being|in|on|at|during|when|after|before|while|as"
-    r"|who|whose|which|that|from|across|including|along|amid|near|since|by|following|and|but|with"
-    r"|reportedly|also|so|far|others?\s+were|may|might|could|would|will|can|must|should|remain|remains|remained"
-    r"|left|sustained|suffered|suffering|sustaining|spent|spend|spending)\b|[,;:()“”\"—–]",
-    re.IGNORECASE,
-)
-
-
-@dataclass
-class FigureCandidate:
-    """One number expression tied to a casualty word, with its context."""
-
-    count: int
-    count_max: int | None
-    qualifier: str
-    categories: list[str]  # plausible categories, best first
-    group: str | None
-    number_span: tuple[int, int]
-    evidence_span: tuple[int, int]
-    sentence: Sentence
-    background: bool = False
-    category_sure: bool = True  # a casualty word right before or after the number governs it
-    sources: list[str] = field(default_factory=list)  # plausible sources, best first
-    sources_in_sentence: int = 0  # distinct sources its own sentence cites
-
-
-def _qualifier(before: str) -> str:
-    for name, pattern in _QUALIFIER_BEFORE:
-        if pattern.search(before):
-            return name
-    return "exact"
-
 
 # The subject of an action: the people who did something, not a count of casualties.
 _ACTS = re.compile(
@@ -112,22 +52,6 @@ _ACTS_AFTER = re.compile(
     r"[\"”’']?(?:\s+(?:on|in|with|aboard|from)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?" + _ACTS.pattern, re.I
 )
 
-
-def _group(text: str, start: int, limit: int) -> tuple[str | None, int]:
-    """The noun phrase right after a number: up to a stop word, casualty word or punctuation."""
-    window = text[start:limit]
-    stop = _GROUP_STOP.search(window)
-    casualty = CASUALTY.search(window)
-    cut = min([m.start() for m in (stop, casualty) if m] + [len(window), 60])
-    phrase = window[:cut]
-    phrase = re.sub(r"^\s*(of\s+(the\s+)?|people\s+of\s+)", "", phrase)
-    phrase = phrase.strip(" ,.;:'\"")
-    words = phrase.split()
-    if not words or len(words) > 8 or not re.search(r"[^\W\d_]", phrase):
-        return None, start
-    return phrase, start + window.find(phrase) + len(phrase)
-
-
 # A casualty verb right before a number governs it: "killing at least 18", "wounded 40".
 _VERB_BEFORE = re.compile(
     r"\b(?P<killed>killing|killed|kills|kill|(?:gunn|mow)(?:ed|ing)\s+down|shot\s+dead|shooting\s+dead"
@@ -138,8 +62,17 @@ _VERB_BEFORE = re.compile(
     r"|\b(?P<displaced>displacing|displaced|displaces|evacuating|evacuated|evacuates)\s+$"
     r"|\b(?P<affected>infecting|infected|sickening|sickened)\s+$"
     r"|\btoll\s+(?:[\w-]+\s+){0,6}?(?:at|to|be|is|was|of)\s+$"
+    r"|\btoll\s*:?\s+$"  # a headline's 'Mine blast: toll 23'
+    # 'Officials put the figure at twenty-three': what a source puts a figure at is the toll
+    r"|\b(?:put|puts|putting|placed|places|placing)\s+the\s+(?:[\w-]+\s+)?(?:figure|tally|total)\s+at\s+$"
     r"|\b(?P<missing>(?:searching|searched|looking)\s+for|trapping|trapped"
     r"|search(?:es)?\s+(?:continues|continued|goes\s+on|went\s+on|is\s+on)\s+for)\s+$",
+    re.IGNORECASE,
+)
+# 'the number missing could be as high as 30', 'the number of dead stood at 9': a tally of a
+# casualty word put at the number
+_TALLY_BEFORE = re.compile(
+    r"\b(?:number|count|tally|total)\s+(?P<words>(?:[\w-]+\s+){1,6}?)(?:at|to|be|is|was|of|reached)\s+$",
     re.IGNORECASE,
 )
 # '67 people survived', '12 were rescued': the number counts those who came through
@@ -161,7 +94,6 @@ _NEW_CLAUSE = re.compile(
 
 # 'of the', 'of the seriously': a part taken from the people a casualty word names next
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these)\s+(?:\w+\s+)?", re.IGNORECASE)
-_LIST_REACH = 400  # characters before a number searched for its cue or its clause's start
 _CLAUSE_WORD = re.compile(
     r"\b(?:as(?!\s+(?:high|many|much|well|of|low|large|few|little)\b)|after|before|when|because|since)\s|;",
     re.IGNORECASE,
@@ -191,10 +123,16 @@ def _categories_for(
         ahead = ahead[: governs_next.start()] if governs_next else ahead
     found: list[tuple[str, int]] = []
     verb = _VERB_BEFORE.search(before)
-    if verb:
-        found.append((verb.lastgroup or "killed", number_end))
     matches = list(CASUALTY.finditer(ahead))
     cues = [(m.lastgroup, number_end + m.end()) for m in matches]
+    if verb and (verb.lastgroup or not cues):
+        # a toll or figure put at a number is of deaths, unless a word after it says ('at 40 injured')
+        found.append((verb.lastgroup or "killed", number_end))
+    tally = None if verb else _TALLY_BEFORE.search(before)
+    tallied = CASUALTY.search(tally.group("words")) if tally else None
+    if tallied and tallied.lastgroup:
+        verb = tally
+        found.append((tallied.lastgroup, number_end))
     if (
         subset
         and not verb
@@ -225,28 +163,6 @@ def _categories_for(
     # sure when the best cue is right at the number, not borrowed from earlier in the sentence
     sure = bool(verb) or bool(found) and found[0][1] > number_end
     return ordered, evidence_end, sure
-
-
-def _strip_qualifier(before: str) -> str:
-    for _, pattern in _QUALIFIER_BEFORE:
-        before = pattern.sub("", before)
-    return _RANGE_BEFORE.sub("", before)
-
-
-def _evidence(text: str, sentence: Sentence, start: int, end: int, limit: int, casualty_end: int) -> tuple[int, int]:
-    """A short clause around the figure: from the start of its clause through the number, its
-    group and the casualty word that governs it."""
-    floor = max(sentence.start, start - _LIST_REACH)
-    left = text[floor:start]
-    cut = max(left.rfind(", "), left.rfind("; "), left.rfind(" – "))
-    clause_start = floor + (cut + 2 if cut >= 0 else 0)
-    _, group_end = _group(text, end, limit)
-    clause_end = max(end, group_end, casualty_end)
-    while clause_end > clause_start and text[clause_end - 1] in " ,;:":
-        clause_end -= 1
-    while clause_start < clause_end and text[clause_start] in " ,;:":
-        clause_start += 1
-    return clause_start, clause_end
 
 
 def _next_start(matches: list, first: int, end: int, vague: list[int], limit: int) -> int:
@@ -306,6 +222,12 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, docs: dict 
                 categories, casualty_end, category_sure = [parsed[0]], parsed[1], True
             if not categories or in_a_breakdown(doc, sentence.start, match.start(), end):
                 continue
+            if not category_sure and object_of_another_verb(doc, sentence.start, match.start(), end, CASUALTY):
+                continue  # 'and freed 120 inmates': the cue before is another verb's
+            if counts_the_attackers(doc, sentence.start, match.start(), end, categories[0]):
+                continue  # 'some 60 attackers killed 22 people', '25 suspects fled': not a toll
+            if counts_those_on_board(doc, sentence.start, match.start(), end):
+                continue  # 'crashed with 140 passengers and 8 crew on board, killing all'
             group, group_end = _group(text, end, next_number)
             if _ACTS.search(text, end, max(end, group_end)) or _ACTS_AFTER.match(text, group_end, sentence.end):
                 continue  # '30 gunmen stormed the post': the attackers' strength, not a toll
@@ -332,62 +254,4 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, docs: dict 
     return figures
 
 
-_ONE_PERSON = (
-    r"(?:person|man|woman|child|boy|girl|baby|infant|toddler|teenager|youth|soldier|officer|policeman"
-    r"|policewoman|trooper|marine|seal|sailor|pilot|guard|bodyguard|civilian|worker|employee|student|journalist"
-    r"|photographer|reporter|farmer|shepherd|resident|local|national|citizen|fighter|militant|member|passenger"
-    r"|pilgrim|miner|migrant|inmate|prisoner|teacher|doctor|nurse|priest|imam|driver|tourist|villager|refugee"
-    r"|peacekeeper|attacker|gunman|bomber|suspect|protester|demonstrator|commander|official|leader)"
-)
-# 'an American soldier was killed', 'a 57-year-old woman died', and 'killing a policeman':
-# one person, counted, though no digit or number word is written.
-_SINGULAR_AFTER = re.compile(
-    rf"\b(?P<number>an?|one)\s+(?P<group>(?:[\w'’-]+\s+){{0,3}}?{_ONE_PERSON})\s+"
-    r"(?:(?:who|that)\s+)?(?:was|has\s+been|had\s+been|is|have\s+been)\s+(?:\w+ly\s+)?(?:shot\s+)?"
-    r"(?P<verb>killed|dead|injured|wounded|hurt|arrested|detained|abducted|kidnapped|missing)\b"
-    r"|\b(?P<number2>an?|one)\s+(?P<group2>(?:[\w'’-]+\s+){0,3}?" + _ONE_PERSON + r")\s+(?P<verb2>died|was\s+killed)\b",
-    re.IGNORECASE,
-)
-_SINGULAR_BEFORE = re.compile(
-    r"\b(?P<verb>killing|killed|wounding|wounded|injuring|injured|arresting|arrested|detaining|detained"
-    r"|abducting|abducted|kidnapping|kidnapped)\s+(?P<number>an?|one)\s+"
-    rf"(?P<group>(?:[\w'’-]+\s+){{0,3}}?{_ONE_PERSON})\b",
-    re.IGNORECASE,
-)
-_VERB_CATEGORY = [
-    ("killed", r"kill|dead|died"),
-    ("injured", r"injur|wound|hurt"),
-    ("arrested", r"arrest|detain"),
-    ("missing", r"abduct|kidnap|missing"),
-]
-
-
-def _singular_figures(
-    text: str, sentence: Sentence, background: bool, taken: list[tuple[int, int]]
-) -> list[FigureCandidate]:
-    found: list[FigureCandidate] = []
-    for pattern in (_SINGULAR_AFTER, _SINGULAR_BEFORE):
-        for match in pattern.finditer(text, sentence.start, sentence.end):
-            number = "number" if match.group("number") else "number2"
-            group_name = "group" if match.group("group") else "group2"
-            verb = match.group("verb") or match.group("verb2") if pattern is _SINGULAR_AFTER else match.group("verb")
-            span = match.span(number)
-            if any(start < match.end() and span[0] < end for start, end in taken):
-                continue  # a counted figure already covers these words
-            category = next(name for name, cue in _VERB_CATEGORY if re.match(cue, verb, re.IGNORECASE))
-            evidence = _evidence(text, sentence, span[0], span[1], match.end(), match.end())
-            found.append(
-                FigureCandidate(
-                    count=1,
-                    count_max=None,
-                    qualifier="exact",
-                    categories=[category],
-                    group=match.group(group_name),
-                    number_span=span,
-                    evidence_span=evidence,
-                    sentence=sentence,
-                    background=background or about_earlier_event(text[sentence.start : span[0]]),
-                )
-            )
-            taken = [*taken, (match.start(), match.end())]
-    return found
+__all__ = ["CASUALTY", "CASUALTY_WORDS", "FigureCandidate", "_qualifier", "find_figures"]

@@ -17,6 +17,7 @@ _NOT_PEOPLE_AFTER = re.compile(
     # things and animals, not people
     r"|cattle|cows?|goats?|sheep|livestock|camels?|animals|homes?|houses?|buildings?|vehicles?|cars?"
     r"|villages?|hectares?|acres?|schools?|shops?|boats?|trucks?|tents?|kilograms?|litres?|liters?"
+    r"|stalls?|kiosks?|stores?|businesses|properties|structures|dwellings|apartments|flats|huts|shacks"
     r"|rounds|shots|bullets|rockets?|missiles?|drones?|bombs?|shells|counts|charges"
     r"|districts|provinces|regions|towns|cities|countries|states|areas|sites|locations|hospitals|facilities"
     r"|(?:[\w-]+\s+)?(?:buildings?|homes|houses|storeys?|floors?|camps?|shelters|centres|centers|classrooms"
@@ -36,7 +37,10 @@ _PERSON_NOUN = re.compile(
 _NOT_PEOPLE_BEFORE = re.compile(
     r"(?:[#№]|\bno\.|\bpage|\bmagnitude|\blevel|\bcategory|\bgrade|\bphase|\broute|\bhighway|\bflight"
     r"|\broom|\bblock|\bpavilion|\bgate|\barticle|\bsection|\bchapter|\bkm|\bcell|\bward|\bbus"
-    r"|\b(?:aged?|ages|age\s+of|in\s+age\s+from)\s+(?:[\w-]+,?\s*(?:and|to|-|–)\s*)?"
+    # 'aged 27 and 33', 'aged 19, 23 and 31', 'aged between 19 and 24'
+    r"|\b(?:aged?|ages|age\s+of|in\s+age\s+from)\s+(?:between\s+)?(?:[\w-]+(?:,\s*|,?\s*(?:and|to|-|–)\s*)){0,6}"
+    # 'a mother of three': her children
+    r"|\b(?:mother|father|parent|grandmother|grandfather)\s+of\s+"
     # 'a boy of 15', 'a woman of about 60': an age
     r"|\b(?:boy|girl|man|woman|child|son|daughter|youth|teenager|teen|person)\s+of\s+(?:about\s+|around\s+)?)\s*$",
     re.IGNORECASE,
@@ -70,7 +74,12 @@ _SUPERSEDED_BEFORE = re.compile(
     r"\s+(?:up\s+)?from\s+"
     # 'officials had initially reported 12 dead'
     r"|\b(?:initially|originally|first|previously)\s+(?:reported|said|put|gave|announced|counted)\s+(?:the\s+)?"
-    r"(?:(?:death\s+)?toll\s+(?:at\s+)?)?)$",
+    r"(?:(?:death\s+)?toll\s+(?:at\s+)?)?"
+    # 'the toll, which officials had put at 9 on Monday, rose to 23'
+    r"|\b(?:which|that)\s+(?:[\w-]+\s+){0,3}had\s+(?:put|given|reported|estimated|placed)\s+(?:it\s+)?at\s+"
+    # 'the directorate had put the figure at 11': the pluperfect gives a figure since revised
+    r"|\bhad\s+(?:earlier\s+|initially\s+|previously\s+)?(?:put|placed)\s+the\s+(?:[\w-]+\s+)?"
+    r"(?:toll|figure|tally|total|number)\s+at\s+)$",
     re.IGNORECASE,
 )
 
@@ -97,7 +106,7 @@ _PERSON_BEFORE = re.compile(
     r"\b(?:[a-z]*(?:man|woman)|boy|girl|child|son|daughter|father|mother|wife|husband|[a-z]+(?:er|or|ist|ian|ant|ent))\s*,\s*$"
 )
 _RESCUED_BEFORE = re.compile(
-    r"\b(?:rescued|rescuing|rescue|saved|saving|winched|winching|airlifted|airlifting|plucked|plucking)\s+"
+    r"\b(?:rescued|rescuing|rescue|saved|saving|winched|winching|airlifted|airlifting|plucked|plucking|pulled|pulling)\s+"
     r"(?:(?:at\s+least|more\s+than|about|around|some|nearly|over)\s+)?$",
     re.IGNORECASE,
 )
@@ -147,7 +156,9 @@ def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
         return False  # 'Sector 04': a label, not a count
     if _PERSON_BEFORE.search(before) and re.match(r"\s*[,;)]", after) and expression.isdigit():
         return False  # 'a volunteer firefighter, 34, who': an age in apposition
-    if _RESCUED_BEFORE.search(before) and not re.match(r"\s+(?:injured|wounded|hurt)\b", after):
+    if _RESCUED_BEFORE.search(before) and not re.match(
+        r"\s+(?:[\w-]+\s+)?(?:injured|wounded|hurt|bodies|dead)\b", after
+    ):
         return False  # 'helicopters winched 23 people from rooftops': people saved, not a toll ('32 injured' is)
     return not _NOT_PEOPLE_BEFORE.search(before)
 

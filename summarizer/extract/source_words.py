@@ -121,6 +121,13 @@ SOURCE_HEADS = frozenset(
         "party",
         "worker",
         "workers",
+        # news outlets named by what they are ('The Observer newspaper', 'local broadcaster X')
+        "newspaper",
+        "broadcaster",
+        "outlet",
+        "channel",
+        "website",
+        "tabloid",
     ]
 )
 

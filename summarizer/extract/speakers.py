@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .figure_words import CASUALTY
 from .source_words import DESCRIPTION_HEADS, SOURCE_HEADS, is_source_head
 from .speaker_names import name_span
 
@@ -91,6 +92,10 @@ def speakers(doc, offset: int) -> list[Speaker]:
         subjects = [child for child in token.children if child.dep_ == "nsubj"]
         if not subjects and _trailing_report(token):
             subjects = [token.head]  # '..., local fire departments reported.': misread as a noun's modifier
+        if not subjects and _gives_a_toll(token):
+            # 'the ministry accused the rebels of firing first and said one soldier was killed':
+            # the second verb of a pair shares the first one's subject, a source where it gives a toll
+            subjects = [child for child in token.head.children if child.dep_ == "nsubj"]
         if not subjects and token.tag_ == "VBG" and token.dep_ in ("advcl", "xcomp", "conj"):
             # '..., saying 33 bodies had been found': the participle's subject is its head's
             subjects = [child for child in token.head.children if child.dep_ == "nsubj"]
@@ -105,13 +110,23 @@ def speakers(doc, offset: int) -> list[Speaker]:
                 continue
             # 'police and the Red Cross said', 'a war monitor and rescue workers said': each is cited
             for number, one in enumerate([_issuer(child), *_conjuncts(child)]):
-                if one.pos_ != "PROPN" and not is_source_head(one):
+                if one.pos_ != "PROPN" and not is_source_head(one) and not _outlet_putting_a_toll(one, token):
                     continue
                 span = name_span(one)
                 if span is not None:
                     phrase = whole if number == 0 else _whole(one, offset)
                     found.append(Speaker(offset + span[0], offset + span[1], False, *phrase))
     return found
+
+
+def _gives_a_toll(verb) -> bool:
+    """A second reporting verb of a pair ('... and said one soldier had been killed') whose
+    clause counts casualties: a number and a casualty word in it."""
+    if verb.dep_ != "conj" or verb.tag_ == "VBG" or verb.head.pos_ != "VERB":
+        return False
+    numbers = [t for t in verb.subtree if t.like_num or t.lower_ == "one"]
+    # the number, the noun it counts or that noun's verb is a casualty word ('one soldier ... killed')
+    return any(CASUALTY.fullmatch(w.text) for t in numbers for w in (t, t.head, t.head.head))
 
 
 def _conjuncts(head) -> list:
@@ -212,6 +227,21 @@ _TOLL_NOUNS = frozenset({"toll", "number", "figure", "count", "total", "tally"})
 def _puts_a_toll(token) -> bool:
     """'The agency put the death toll at 26': a report whose subject is the source."""
     return token.lower_ in _PUT and any(c.dep_ == "dobj" and c.lower_ in _TOLL_NOUNS for c in token.children)
+
+
+# capitalised subjects of 'put the toll at' that name no source
+_NOT_OUTLETS = frozenset({"reports", "report", "estimates", "figures", "statement", "data", "others", "some", "many"})
+
+
+def _outlet_putting_a_toll(subject, verb) -> bool:
+    """'Dawnlight put the toll at 16': a capitalised name the parser reads as a common noun
+    (an outlet's name often is) is the source of the toll it puts."""
+    return (
+        _puts_a_toll(verb)
+        and subject.pos_ == "NOUN"
+        and subject.text[:1].isupper()
+        and subject.lower_ not in _NOT_OUTLETS
+    )
 
 
 _GIVEN_BY = frozenset({"given", "provided", "released", "reported", "confirmed", "announced", "issued", "put"})
