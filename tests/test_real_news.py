@@ -2847,3 +2847,41 @@ def test_fewer_or_less_than_n_is_an_upper_bound():
         ("injured", 10, "up_to"),
         ("killed", 12, "at_least"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "attacker"),
+    [
+        # a nationality before the strike names the state; the country, where the story names it
+        ("Strike on Osk\nA Norwegian drone strike on a car near Osk killed four men on Sunday, officials said. "
+         "Norway's defence ministry did not comment.\n", "Norway"),
+        # 'shelling' read as a noun, and the state's forces under the name the story gives them
+        ("Market hit\nSwedish shelling hit a market in the town of Tesk on Saturday, killing nine people, the "
+         "mayor said. It was the second strike by Swedish forces on the town this month.\n", "Swedish forces"),
+        # neither the country nor its forces written: the adjective itself
+        ("Raid\nGreek air strikes killed 12 fighters at a camp near Kessa on Monday, medics said.\n", "Greek"),
+    ],
+)  # fmt: skip
+def test_a_nationality_before_an_attack_noun_is_the_side_that_struck(text, attacker):
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get(attacker) == "attacker", roles
+
+
+def test_a_states_forces_listed_as_authority_struck_when_its_adjective_heads_a_strike():
+    text = (
+        "Border strike\nA Swedish air strike hit a depot near Osk on Monday, killing five people, medics said. "
+        "Swedish troops later sealed off the area.\n"
+    )
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get("Swedish troops") == "attacker", roles
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [("Nigerien", "Niger"), ("Nigerian", "Nigeria"), ("Afghan", "Afghanistan"), ("Turkish", "Turkey"),
+     ("Omani", "Oman"), ("Malik", None), ("Chadwick", None)],
+)  # fmt: skip
+def test_nationality_adjectives_are_read_as_their_countries(word, country):
+    from summarizer.extract.actor_nations import country_of_demonym
+
+    assert country_of_demonym(word) == country

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 
 from ..brief import Actor
+from .actor_nations import country_of_demonym as demonym
 from .entities import Entity, _key, _looks_like_person, _named_as_place, _words, occurrences, reads_as_place
 from .figures import CASUALTY
 from .names import (
@@ -175,8 +176,8 @@ def people_from(
             continue  # a name in capitals is a dateline ('OSK (Reuters) -'), not a person
         if mention.label != "PERSON" and not (mention.label == "ORG" and _looks_like_person(mention.text)):
             continue
-        if " " not in mention.text and re.search(r"(ite|ites|ian|ians|ese)$", mention.text):
-            continue  # a demonym ('Alawite') that NER took for a person
+        if " " not in mention.text and (re.search(r"(ite|ites|ian|ians|ese)$", mention.text) or demonym(mention.text)):
+            continue  # a demonym ('Alawite', 'Omani') that NER took for a person
         if (" " not in mention.text and gazetteer_kind(mention.text)) or _key(mention.text) in taken:
             continue
         if reads_as_place(mention.text) or _named_as_place(text, mention.start, mention.text):
