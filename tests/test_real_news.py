@@ -2885,3 +2885,13 @@ def test_nationality_adjectives_are_read_as_their_countries(word, country):
     from summarizer.extract.actor_nations import country_of_demonym
 
     assert country_of_demonym(word) == country
+
+
+def test_capitalised_gunmen_are_the_named_group_that_claimed_the_attack():
+    text = (
+        "Hotel attack\nGunmen stormed a hotel in Osk on Monday, killing six guests, police said. "
+        "The Harak Brigade claimed responsibility for the attack.\n"
+    )
+    attackers = [actor for actor in summarise_text(text).who if actor.role == "attacker"]
+    assert [actor.name for actor in attackers] == ["Harak Brigade"], attackers
+    assert "Gunmen" in attackers[0].aliases

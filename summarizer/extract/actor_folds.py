@@ -17,7 +17,12 @@ def fold_named_attackers(who: list) -> list:
     one actor, under the group's name, with the phrases as aliases."""
     attackers = [a for a in who if a.role == "attacker"]
     # a state is no group of armed men ('a Varnia drone strike killed militants')
-    named = [a for a in attackers if _PROPER_NAME.fullmatch(a.name) and gazetteer_kind(a.name) != "country"]
+    # ('Gunmen' capitalised at a sentence's start names no group)
+    named = [
+        a
+        for a in attackers
+        if _PROPER_NAME.fullmatch(a.name) and gazetteer_kind(a.name) != "country" and not _unnamed_armed(a.name)
+    ]
     out = list(who)
     for generic in [a for a in attackers if a not in named]:
         phrases = [generic.name, *generic.aliases]
