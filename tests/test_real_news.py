@@ -2895,3 +2895,20 @@ def test_capitalised_gunmen_are_the_named_group_that_claimed_the_attack():
     attackers = [actor for actor in summarise_text(text).who if actor.role == "attacker"]
     assert [actor.name for actor in attackers] == ["Harak Brigade"], attackers
     assert "Gunmen" in attackers[0].aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the state written two ways: its abbreviation and its people's adjective
+        ("Raid in Osk\nU.S. forces raided a compound in Osk on Monday, killing four militants, officials said. "
+         "American troops then withdrew from the area. The U.S. forces said no soldiers were hurt. American "
+         "troops had also raided a village in May.\n", {"U.S. forces", "American troops"}),
+        # a headline's generic phrase and the body's national one
+        ("Security forces kill 7 in Osk\nSyrian forces shelled the town of Osk on Monday, killing seven "
+         "civilians, residents said. Syrian forces later withdrew.\n", {"Syrian forces", "Security forces"}),
+    ],
+)  # fmt: skip
+def test_one_states_forces_named_two_ways_are_one_actor(text, names):
+    actors = [actor for actor in summarise_text(text).who if actor.role in ("attacker", "authority")]
+    assert len(actors) == 1 and names <= {actors[0].name, *actors[0].aliases}, actors

@@ -13,7 +13,7 @@ from functools import lru_cache
 from ..brief import Actor
 from .actors import _parsed_tokens
 from .entities import _key, name_keys, occurrences
-from .names import _gazetteer
+from .names import _gazetteer, country_code
 from .sentences import Sentence
 
 # nouns for a state's strike ('an air strike', 'the shelling', 'a drone attack')
@@ -78,6 +78,13 @@ def country_of_demonym(word: str) -> str | None:
         if (whole or shared >= max(4, len(country) - 2)) and (whole, shared) > rank:
             best, rank = country, (whole, shared)
     return best
+
+
+def state_key(nation: str) -> str:
+    """One key for the ways a story names a state ('U.S.', 'US', 'American', 'United States'):
+    its ISO code where the words name a country or its people, else the words themselves."""
+    bare = nation.replace(".", "")
+    return country_code(bare) or country_code(country_of_demonym(nation) or "") or nation
 
 
 def _striking_adjectives(token) -> list:

@@ -10,6 +10,7 @@ from collections import Counter
 
 from ..brief import Actor
 from .actor_nations import country_of_demonym as demonym
+from .actor_nations import state_key
 from .entities import Entity, _key, _looks_like_person, _named_as_place, _words, occurrences, reads_as_place
 from .figures import CASUALTY
 from .names import (
@@ -104,7 +105,8 @@ def _by_state(side: str, phrases: Counter) -> list[Counter]:
         return [phrases]
     groups: dict[str | None, Counter] = {}
     for phrase, n in phrases.items():
-        groups.setdefault(_nation(phrase), Counter())[phrase] = n
+        nation = _nation(phrase)  # 'U.S. forces' and 'American troops': one state's
+        groups.setdefault(state_key(nation) if nation else None, Counter())[phrase] = n
     strong = [group for nation, group in groups.items() if nation is not None and sum(group.values()) >= 2]
     if len(strong) < 2:
         return [phrases]
