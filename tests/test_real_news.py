@@ -2912,3 +2912,28 @@ def test_capitalised_gunmen_are_the_named_group_that_claimed_the_attack():
 def test_one_states_forces_named_two_ways_are_one_actor(text, names):
     actors = [actor for actor in summarise_text(text).who if actor.role in ("attacker", "authority")]
     assert len(actors) == 1 and names <= {actors[0].name, *actors[0].aliases}, actors
+
+
+def test_a_groups_own_army_name_is_not_the_states_side():
+    text = (
+        "Post attacked\nA suicide bomber drove a truck into a police post in Osk on Monday, killing seven "
+        "policemen. The Harak Liberation Army, or HLA, claimed responsibility. Police said they had detained "
+        "two men.\n"
+    )
+    who = summarise_text(text).who
+    group = [actor for actor in who if actor.name == "Harak Liberation Army"]
+    assert len(group) == 1 and group[0].role == "attacker", who
+    assert not any(alias.lower() == "police" for alias in group[0].aliases), who
+
+
+def test_an_acronym_listed_beside_the_name_it_spells_is_its_alias():
+    from summarizer.brief import Actor
+    from summarizer.extract.actor_folds import fold_acronyms
+
+    who = [
+        Actor(name="Harak Liberation Army", role="attacker", mentions=[(10, 31)]),
+        Actor(name="HLA", role="attacker", mentions=[(36, 39)]),
+        Actor(name="UN", role="other", mentions=[(50, 52)]),
+    ]
+    folded = fold_acronyms(who)
+    assert [(a.name, a.aliases) for a in folded] == [("Harak Liberation Army", ["HLA"]), ("UN", [])]

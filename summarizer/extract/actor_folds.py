@@ -139,3 +139,25 @@ def _generic_into_national(who: list) -> list:
         out[out.index(same)] = same.model_copy(update={"aliases": aliases, "mentions": mentions, "role": role})
         out.remove(generic)
     return out
+
+
+def _initials(name: str) -> str:
+    """'Harak Liberation Army' -> 'HLA' (the capitalised words' first letters)."""
+    return "".join(word[0] for word in re.split(r"[\s-]+", name) if word[:1].isupper())
+
+
+def fold_acronyms(who: list) -> list:
+    """'the Harak Liberation Army, or HLA,' listed twice: the acronym is an alias of the name
+    whose capitalised words it spells."""
+    out = list(who)
+    for short in [a for a in who if a.name.isupper() and 2 <= len(a.name) <= 6 and a.name.isalpha()]:
+        full = next(
+            (a for a in out if a is not short and len(a.name.split()) > 1 and _initials(a.name) == short.name), None
+        )
+        if full is None:
+            continue
+        aliases = sorted({*full.aliases, short.name, *short.aliases} - {full.name})
+        mentions = sorted({*map(tuple, full.mentions), *map(tuple, short.mentions)})
+        out[out.index(full)] = full.model_copy(update={"aliases": aliases, "mentions": mentions})
+        out.remove(short)
+    return out

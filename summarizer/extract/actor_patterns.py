@@ -57,6 +57,8 @@ def _clean_phrase(phrase: str) -> str:
 
 
 def _side(phrase: str) -> str:
+    if _named_force(phrase):
+        return "other"  # a group's own name ('the Harak Liberation Army'): not a generic side
     if ATTACKER_WORDS.search(phrase):
         return "attacker"
     if VICTIM_WORDS.search(phrase):
@@ -94,6 +96,14 @@ def _nation(phrase: str) -> str | None:
     if not nation or _placed_force(phrase):
         return None
     return " ".join(nation)
+
+
+def _named_force(phrase: str) -> bool:
+    """'Harak Liberation Army', 'Rapid Response Forces': a capitalised force noun after
+    capitalised words that name no country nor its people (those are 'Varnian Army')."""
+    head = phrase.split()[-1]
+    nation = _nation(phrase)
+    return head in ("Army", "Forces", "Police") and nation is not None and state_key(nation) == nation
 
 
 def _by_state(side: str, phrases: Counter) -> list[Counter]:
