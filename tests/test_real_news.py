@@ -2937,3 +2937,20 @@ def test_an_acronym_listed_beside_the_name_it_spells_is_its_alias():
     ]
     folded = fold_acronyms(who)
     assert [(a.name, a.aliases) for a in folded] == [("Harak Liberation Army", ["HLA"]), ("UN", [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a title does not make an authority of a person listed among the dead
+        ("Blast at police post\nA bomb exploded at a police post in Osk on Monday, killing six policemen, "
+         "officials said. Among the dead was the station commander, Captain Tomas Reed, 48, officials said.\n",
+         "Tomas Reed"),
+        ("Strike kills four\nA drone strike hit a car near Osk on Sunday, killing four men. The mayor, Lena Pol, "
+         "said the dead included Piet Varga, a commander of the Harak Front, and three other men.\n",
+         "Piet Varga"),
+    ],
+)  # fmt: skip
+def test_a_person_the_dead_are_told_to_include_is_a_victim(text, person):
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get(person) == "victim", roles

@@ -52,6 +52,8 @@ _DISPERSING = frozenset({"gas", "cannon", "cannons", "canisters", "smoke"})
 # plural nouns for the perpetrators, as the subject of 'were' ('the attackers were ...')
 _ATTACKER_NOUNS = frozenset({"attackers", "assailants", "gunmen", "bombers", "perpetrators", "culprits", "raiders"})
 _NAMING = frozenset({"identified", "named"})
+# verbs that list the dead ('the dead included X')
+_LISTING = frozenset({"include", "included", "includes"})
 
 
 ROLE_ORDER = ("attacker", "target", "victim", "authority")
@@ -66,7 +68,7 @@ def role_cues(sentences: list[Sentence], docs: dict) -> list[RoleCue]:
             cue = _name_of(head, offset, role)
             if cue is not None:
                 # an identification of the dead decides a victim as a claim decides an attacker
-                named = role == "victim" and token.lower_ in _NAMING
+                named = role == "victim" and token.lower_ in _NAMING | _LISTING | _BE
                 cues.append(replace(cue, claimed=bool(claim) and role == "attacker" or named))
     return cues
 
@@ -225,6 +227,9 @@ def _arguments(token) -> list[tuple[object, str]]:
             elif _the_dead(named if named is not None else _object(token)):
                 # 'those killed were identified as X, 27, and Y', 'identified the victims as X, his wife Y'
                 out += [(t, "victim") for g in _prep_objects(token, ("as",)) for t in _people_listed(g)]
+        elif word in _LISTING and any(c.dep_ == "nsubj" and _the_dead(c) for c in token.children):
+            # 'the dead included X, a commander of Y': the persons the dead are told to include
+            out += [(t, "victim") for c in token.children if c.dep_ == "dobj" for t in _people_listed(c)]
         elif word.startswith("fell") and any(c.dep_ == "nsubj" and c.lower_ == "suspicion" for c in token.children):
             # 'suspicion fell on X'
             out += [(g, "attacker") for g in _prep_objects(token, ("on",))]
@@ -254,6 +259,10 @@ def _arguments(token) -> list[tuple[object, str]]:
         # 'the attackers were fighters of X': a copula naming who the attackers were
         if any(c.dep_ == "nsubj" and c.lower_ in _ATTACKER_NOUNS for c in token.children):
             out += [(c, "attacker") for c in token.children if c.dep_ == "attr"]
+        if any(_the_dead(g) for g in _prep_objects(token, ("among",))):
+            # 'among the dead was the commander, X', 'among those killed were X and Y'
+            named = [c for c in token.children if c.dep_ in ("nsubj", "attr")]
+            out += [(t, "victim") for c in named for t in _people_listed(c)]
     elif token.pos_ == "NOUN" and _ATTACK_NOUN.match(token.lower_) and not _BLAME.match(token.head.lower_):
         # 'the attack on the convoy', 'the militia's raid'
         out += [(g, "target") for g in _prep_objects(token, ("on", "against"))]
