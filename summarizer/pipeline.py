@@ -37,7 +37,7 @@ from .extract.actor_folds import (
     fold_named_groups_members,
     fold_same_states_forces,
 )
-from .extract.actor_nations import with_striking_nations
+from .extract.actor_nations import with_acting_states, with_striking_nations
 from .extract.actor_patterns import group_actors, organisations_from, people_from
 from .extract.actor_states import with_striking_states
 from .extract.actor_targets import with_vehicle_targets
@@ -355,6 +355,7 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     who = without_placed_names(who, sentences, analysis.docs, place_keys)
     who = with_striking_states(text, sentences, analysis.docs, who)
     who = fold_acronyms(fold_same_states_forces(with_striking_nations(text, sentences, analysis.docs, who)))
+    who = with_acting_states(text, sentences, analysis.docs, who)
     who = struck_armed_men(attacked_forces(who, sentences, analysis.docs), sentences, analysis.docs)
     who = with_vehicle_targets(text, sentences, analysis.docs, who)
     # a name the story makes an actor ('Hamas fired ...') is not also a place of the event

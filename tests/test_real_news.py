@@ -2954,3 +2954,27 @@ def test_an_acronym_listed_beside_the_name_it_spells_is_its_alias():
 def test_a_person_the_dead_are_told_to_include_is_a_victim(text, person):
     roles = {actor.name: actor.role for actor in summarise_text(text).who}
     assert roles.get(person) == "victim", roles
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        # a country as the subject of an authority's act
+        ("Riots in Osk\nRioters burned cars in Osk on Friday, and at least 12 people were hurt, medics said. "
+         "Norway deployed extra police to the city and banned all gatherings.\n", "Norway"),
+        # a nationality before 'authorities'
+        ("Unrest in Osk\nAt least 40 people were detained after a night of rioting in Osk. The riots began after "
+         "Swedish authorities removed a statue from the main square.\n", "Swedish authorities"),
+    ],
+)  # fmt: skip
+def test_a_state_that_acts_as_the_authority_is_listed(text, state):
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get(state) == "authority", roles
+
+
+def test_a_state_in_a_present_tense_line_of_other_stories_is_no_actor():
+    text = (
+        "Floods in Osk\nRelated news\n- 3 May 2024: Norway declares state of emergency in two provinces\n"
+        "Floods killed 9 people in Osk on Monday, officials said.\n"
+    )
+    assert "Norway" not in {actor.name for actor in summarise_text(text).who}

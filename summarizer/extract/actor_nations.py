@@ -13,7 +13,7 @@ from functools import lru_cache
 from ..brief import Actor
 from .actors import _parsed_tokens
 from .entities import _key, name_keys, occurrences
-from .names import _gazetteer, country_code
+from .names import _gazetteer, country_code, gazetteer_kind
 from .sentences import Sentence
 
 # nouns for a state's strike ('an air strike', 'the shelling', 'a drone attack')
@@ -150,3 +150,50 @@ def _as_its_forces(text: str, sentences: list[Sentence], actor: Actor) -> Actor:
     return actor.model_copy(
         update={"name": forces, "aliases": aliases, "mentions": occurrences(text, [forces, *aliases], sentences)}
     )
+
+
+# what a state does as the authority of the event ('declared a state of emergency', 'blocked
+# access', 'removed the monument', 'deployed troops', 'continues to crack down')
+_STATE_ACT = re.compile(
+    r"(declar|prevent|ban|block|impos|deploy|order|arrest|detain|crack|expel|evacuat|remov|refus|suspend|shut|curb)"
+)
+_AUTHORITY_NOUNS = frozenset({"authorities", "government"})
+
+
+def _acting_state(token) -> tuple[int, int] | None:
+    """The span of a state that is the subject of an authority's act: a country's name ('China
+    declared ...') or a nationality before 'authorities' or 'government' ('the Varnian
+    authorities removed ...')."""
+    if token.dep_ != "nsubj" or token.head.pos_ != "VERB":
+        return None
+    verb = token.head
+    if verb.tag_ in ("VBZ", "VBP"):
+        return None  # the present of headlines and of lists of other stories ('X declares emergency')
+    acts = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    if not any(_STATE_ACT.match(v.lower_) for v in acts):
+        return None
+    if token.ent_type_ == "GPE" and token.ent_iob_ == "B" and gazetteer_kind(token.text) == "country":
+        return token.idx, token.idx + len(token.text)
+    if token.lower_ in _AUTHORITY_NOUNS:
+        nation = [c for c in token.children if c.dep_ in ("amod", "compound") and country_of_demonym(c.text)]
+        if nation and nation[0].i == token.i - 1:
+            return nation[0].idx, token.idx + len(token.text)
+    return None
+
+
+def with_acting_states(text: str, sentences: list[Sentence], docs: dict, who: list[Actor]) -> list[Actor]:
+    """The states the parse shows acting as the event's authority ('China declared ...',
+    'Varnian authorities removed ...'), as authorities, when not already listed."""
+    who = list(who)
+    for _offset, token in _parsed_tokens(sentences, docs):
+        span = _acting_state(token)
+        if span is None:
+            continue
+        name = token.doc.text[span[0] : span[1]]
+        country = country_of_demonym(name.split()[0]) or name
+        if _key(name) in name_keys(who) or _own_forces(name.split()[0], country, who) is not None:
+            continue
+        spans = occurrences(text, [name], sentences)
+        if spans:
+            who.append(Actor(name=name, role="authority", mentions=spans))
+    return who
