@@ -31,6 +31,7 @@ from .extract.actor_acts import (
     struck_armed_men,
     without_placed_names,
 )
+from .extract.actor_blame import with_responsible_parties
 from .extract.actor_folds import (
     fold_acronyms,
     fold_named_attackers,
@@ -358,6 +359,7 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     who = with_acting_states(text, sentences, analysis.docs, who)
     who = struck_armed_men(attacked_forces(who, sentences, analysis.docs), sentences, analysis.docs)
     who = with_vehicle_targets(text, sentences, analysis.docs, who)
+    who = with_responsible_parties(text, sentences, analysis.docs, who)
     # a name the story makes an actor ('Hamas fired ...') is not also a place of the event
     actor_keys = name_keys(who)
     where = [place for place in where if place.type == "country" or _key(place.name) not in actor_keys]

@@ -2978,3 +2978,19 @@ def test_a_state_in_a_present_tense_line_of_other_stories_is_no_actor():
         "Floods killed 9 people in Osk on Monday, officials said.\n"
     )
     assert "Norway" not in {actor.name for actor in summarise_text(text).who}
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Bus plunges into gorge\nA bus carrying 40 pilgrims plunged into a gorge near Osk on Sunday, killing 17 "
+         "people, police said. The driver survived and has been detained, police said.\n", "driver"),
+        ("Fire at warehouse\nA fire swept through a warehouse in Osk on Friday, killing nine workers. Police "
+         "arrested the warehouse's owner, Piet Dorn, 52, on suspicion of negligence.\n", "Piet Dorn"),
+        ("Tower collapse\nA six-storey tower collapsed in Osk on Monday, killing 11 people. The governor ordered "
+         "the arrest of the contractor, officials said.\n", "contractor"),
+    ],
+)  # fmt: skip
+def test_the_one_in_charge_arrested_after_a_disaster_is_an_other_actor(text, party):
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get(party) == "other", roles
