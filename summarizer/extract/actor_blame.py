@@ -18,7 +18,7 @@ _HOLD = re.compile(r"(arrest|detain)")
 _IN_CHARGE = frozenset(
     {
         "driver", "captain", "skipper", "pilot", "owner", "manager", "developer", "operator", "contractor",
-        "landlord", "proprietor", "builder", "engineer", "conductor", "organiser", "organizer",
+        "landlord", "proprietor", "builder", "engineer", "conductor",
     }
 )  # fmt: skip
 
