@@ -2994,3 +2994,15 @@ def test_a_state_in_a_present_tense_line_of_other_stories_is_no_actor():
 def test_the_one_in_charge_arrested_after_a_disaster_is_an_other_actor(text, party):
     roles = {actor.name: actor.role for actor in summarise_text(text).who}
     assert roles.get(party) == "other", roles
+
+
+def test_the_states_forces_fighting_an_armed_group_are_attackers():
+    text = (
+        "Dozens killed in Osk\nFighting between Norwegian federal troops and fighters of the Harak militia in the "
+        "town of Osk has killed at least 30 people over two days, residents say. Doctors said 12 of the dead "
+        "were civilians.\n"
+    )
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    troops = [name for name in roles if name.endswith("troops")]
+    assert troops and all(roles[name] == "attacker" for name in troops), roles
+    assert "fighters" not in roles, roles

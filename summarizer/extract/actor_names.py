@@ -88,7 +88,14 @@ def _name_of(head, offset: int, role: str) -> RoleCue | None:
     if role == "attacker" and head.lower_ in _STATE_FORCES:
         return _national_force(head, offset)  # 'the U.S. military', 'the Saudi-led coalition'
     modifiers = _modifiers(head)
-    if role == "attacker" and head.tag_ == "NNS" and _between(head) and all(m.is_lower for m in modifiers):
+    belongs = any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in head.children)
+    if (
+        role == "attacker"
+        and head.tag_ == "NNS"
+        and _between(head)
+        and all(m.is_lower for m in modifiers)
+        and not belongs
+    ):
         return _phrase(modifiers + [head], role, offset)  # 'clashes between cattle herders and farmers'
     if role == "attacker" and head.lower_ in _LONE_ATTACKER and all(m.is_lower for m in modifiers):
         return _phrase(modifiers + [head], role, offset)  # 'a suicide bomber', 'a lone gunman', 'the gunman'

@@ -69,8 +69,18 @@ def role_cues(sentences: list[Sentence], docs: dict) -> list[RoleCue]:
             if cue is not None:
                 # an identification of the dead decides a victim as a claim decides an attacker
                 named = role == "victim" and token.lower_ in _NAMING | _LISTING | _BE
-                cues.append(replace(cue, claimed=bool(claim) and role == "attacker" or named))
+                # so does a side of a fight ('clashes between X and Y'): both sides attack
+                # (the corpus convention), a state's forces as much as an armed group
+                side = role == "attacker" and _between_sides(head)
+                cues.append(replace(cue, claimed=bool(claim) and role == "attacker" or named or side))
     return cues
+
+
+def _between_sides(head) -> bool:
+    """Whether a head is a side after 'between' of a fighting noun ('fighting between X and Y')."""
+    side = head.head if head.dep_ == "conj" else head
+    prep = side.head
+    return side.dep_ == "pobj" and prep.lower_ == "between" and _FIGHTING.match(prep.head.lower_) is not None
 
 
 def _parsed_tokens(sentences: list[Sentence], docs: dict):
@@ -276,7 +286,7 @@ def _arguments(token) -> list[tuple[object, str]]:
         ]
     if (
         _FIGHTING.match(word)
-        and token.pos_ == "NOUN"
+        and (token.pos_ == "NOUN" or token.tag_ == "VBG" and token.dep_ in ("nsubj", "dobj", "pobj"))
         or any(c.dep_ == "nsubj" and _FIGHTING.match(c.lower_) for c in token.children)
     ):
         # 'clashes between X and Y', 'clashes erupted between X and Y', 'fighting between the
