@@ -3006,3 +3006,19 @@ def test_the_states_forces_fighting_an_armed_group_are_attackers():
     troops = [name for name in roles if name.endswith("troops")]
     assert troops and all(roles[name] == "attacker" for name in troops), roles
     assert "fighters" not in roles, roles
+
+
+def test_a_place_named_before_its_kind_is_no_person():
+    text = (
+        "Bus crash\nA bus fell into a river near Osk on Monday, killing 14 people, police said. Separately, two "
+        "people died when a truck overturned in neighbouring Kessa Tarn district, officials said.\n"
+    )
+    assert "Kessa Tarn" not in {actor.name for actor in summarise_text(text).who}
+    # as when NER reads the place as a person
+    from summarizer.extract.actor_patterns import people_from
+    from summarizer.extract.names import EntityMention
+    from summarizer.pipeline import analyse
+
+    start = text.index("Kessa Tarn")
+    mention = EntityMention("Kessa Tarn", start, start + len("Kessa Tarn"), "PERSON")
+    assert people_from(text, [mention], analyse(text).sentences, [], set()) == []

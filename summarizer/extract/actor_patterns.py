@@ -44,6 +44,12 @@ _FUNCTION_WORDS = {
 }  # fmt: skip
 
 
+# a place's kind written after its name ('Kessa Tarn district')
+_PLACE_NOUN_AFTER = re.compile(
+    r"\s+(?:district|province|county|region|village|town|city|governorate|prefecture|municipality)\b"
+)
+
+
 def _title_case(line: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'’-]*", line)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
@@ -194,6 +200,8 @@ def people_from(
             continue
         if reads_as_place(mention.text) or _named_as_place(text, mention.start, mention.text):
             continue  # 'Fukushima Prefecture', 'Central Java', 'the town of Osk': a place NER read as a person
+        if _PLACE_NOUN_AFTER.match(text, mention.end):
+            continue  # 'in neighbouring Kessa Tarn district': a place's name before its kind
         if mention.label != "PERSON" and re.match(r"\s+(?:and|&)\s+[A-Z]", text[mention.end : mention.end + 8]):
             continue  # 'Urban Search' of 'Urban Search and Rescue': part of an organisation's name
         if len(_key(mention.text)) < 3:
