@@ -3022,3 +3022,28 @@ def test_a_place_named_before_its_kind_is_no_person():
     start = text.index("Kessa Tarn")
     mention = EntityMention("Kessa Tarn", start, start + len("Kessa Tarn"), "PERSON")
     assert people_from(text, [mention], analyse(text).sentences, [], set()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # the attack itself as what is claimed
+        ("Convoy ambushed\nGunmen ambushed an army convoy near Osk on Monday, killing 17 soldiers, the ministry "
+         "said. The Harak Brigade claimed the ambush in a statement.\n", "Harak Brigade"),
+        # a name NER splits in two, read whole
+        ("Convoy ambushed\nGunmen ambushed an army convoy near Osk on Monday, killing 17 soldiers, the ministry "
+         "said. Islamic State Tesk Province claimed the ambush in a statement.\n", "Islamic State Tesk Province"),
+    ],
+)  # fmt: skip
+def test_the_group_that_claimed_the_attack_is_the_attacker(text, group):
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get(group) == "attacker", roles
+
+
+def test_a_claim_of_past_attacks_names_no_attacker_of_this_one():
+    text = (
+        "Raids\nPolice detained 40 people in raids in Osk on Tuesday, officials said. The Harak Brigade has "
+        "claimed several deadly attacks in the country.\n"
+    )
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get("Harak Brigade") != "attacker", roles

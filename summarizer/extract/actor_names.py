@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .names import TITLE
+
 # every content word capitalised ('Red Hand Brigade', 'al-Qaeda in the Maghreb'), an Arabic
 # article before any ('al-Nusra Front'), the particles of personal names ('bin', 'van')
 _PROPER_NAME = re.compile(
@@ -74,6 +76,8 @@ def _name_of(head, offset: int, role: str) -> RoleCue | None:
         tokens = [t for t in ent if not (t.i == ent.start and t.lower_ in ("the", "a", "an"))]
         if not tokens:
             return None
+        if role == "attacker":
+            tokens = _proper_compounds(tokens[0]) + tokens
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         name = head.doc.text[start:end]
         if _NOT_SIDES.search(name) or not _PROPER_NAME.fullmatch(name) or name.isupper() and len(name) > 4:
@@ -107,6 +111,22 @@ def _name_of(head, offset: int, role: str) -> RoleCue | None:
     ):
         return _phrase(modifiers + [head], role, offset)
     return None
+
+
+def _proper_compounds(first) -> list:
+    """The capitalised names written right before an entity as parts of one name that NER
+    split ('Harak State' before 'Tesk Province' in 'Harak State Tesk Province claimed ...')."""
+    found: list = []
+    i = first.i - 1
+    while i >= 0:
+        token = first.doc[i]
+        if token.pos_ != "PROPN" or token.dep_ != "compound" or not token.text[:1].isupper() or TITLE.match(token.text):
+            break  # ('Commander X': a title, not a part of the name)
+        if not (token.i < token.head.i <= first.i + 3):
+            break  # a compound of another noun
+        found.insert(0, token)
+        i -= 1
+    return found
 
 
 def qualifies_a_noun(token) -> bool:

@@ -216,7 +216,11 @@ def _arguments(token) -> list[tuple[object, str]]:
         responsibility = any(
             c.dep_ in ("dobj", "nsubjpass") and c.lower_.startswith("responsib") for c in token.children
         )
-        if _CLAIM.match(word) and responsibility:
+        # 'X claimed the ambush': the attack itself as what is claimed
+        claimed_attack = word.startswith("claim") and any(
+            c.dep_ in ("dobj", "nsubjpass") and _ATTACK_NOUN.match(c.lower_) and c.tag_ == "NN" for c in token.children
+        )
+        if _CLAIM.match(word) and (responsibility or claimed_attack):
             # 'X claimed responsibility', 'responsibility was claimed by X', 'X took responsibility'
             out += [(s, "attacker") for s in (_agents(token) if passive else _subjects(token))]
         elif _BLAME.match(word):
