@@ -3047,3 +3047,12 @@ def test_a_claim_of_past_attacks_names_no_attacker_of_this_one():
     )
     roles = {actor.name: actor.role for actor in summarise_text(text).who}
     assert roles.get("Harak Brigade") != "attacker", roles
+
+
+def test_a_people_named_as_victims_leaves_the_counted_group_listed():
+    text = (
+        "Minibus ambushed\nGunmen ambushed a minibus near Osk on Monday, killing seven passengers, police said. "
+        "A spokesman for the Harak Brigade claimed that 10 Norwegians had been killed.\n"
+    )
+    victims = {actor.name for actor in summarise_text(text).who if actor.role == "victim"}
+    assert "passengers" in victims, victims
