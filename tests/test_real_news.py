@@ -3056,3 +3056,12 @@ def test_a_people_named_as_victims_leaves_the_counted_group_listed():
     )
     victims = {actor.name for actor in summarise_text(text).who if actor.role == "victim"}
     assert "passengers" in victims, victims
+
+
+def test_a_forces_vehicle_hit_is_the_target_under_its_whole_phrase():
+    text = (
+        "Convoy ambushed\nGunmen ambushed a Norwegian army convoy near Osk on Monday, killing 12 soldiers, the "
+        "ministry said. The Norwegian army said four more soldiers were missing.\n"
+    )
+    targets = [actor for actor in summarise_text(text).who if actor.role == "target"]
+    assert [actor.name for actor in targets] == ["Norwegian army convoy"], targets
