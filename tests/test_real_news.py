@@ -3065,3 +3065,12 @@ def test_a_forces_vehicle_hit_is_the_target_under_its_whole_phrase():
     )
     targets = [actor for actor in summarise_text(text).who if actor.role == "target"]
     assert [actor.name for actor in targets] == ["Norwegian army convoy"], targets
+
+
+def test_the_group_whose_site_a_strike_hit_is_the_target():
+    text = (
+        "Strike on depot\nA Norwegian air strike hit a house in Osk on Monday, killing four people, medics said. "
+        "Norway said its jets struck a Harakat weapons depot near the town.\n"
+    )
+    roles = {actor.name: actor.role for actor in summarise_text(text).who}
+    assert roles.get("Harakat") == "target", roles

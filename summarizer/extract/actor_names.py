@@ -27,6 +27,8 @@ _NOT_SIDES = re.compile(
     r"\b(News|Times|Post|Press|TV|Television|Radio|Reuters|Agence|Associated|BBC|CNN|VOA|AFP|AP|Xinhua|Hospital"
     r"|University)\b"
 )
+# the endings of words for peoples and faiths ('Alawite', 'Kurdish', 'Shiite', 'Varnian')
+_PEOPLES_ENDING = re.compile(r"(?:ite|ites|ish|ian|ians|an|ans|ese|i|is|ic|en|ch)$")
 _CITED = re.compile(r"\baccording\s+to\s+(?:[\w'’.-]+\s+){0,5}$", re.IGNORECASE)
 
 
@@ -173,7 +175,11 @@ def _named_by_modifier(head):
         if child.dep_ in ("compound", "appos") and child.pos_ == "PROPN":
             ent = _entity_of(child)
             # a people or faith before a noun is an adjective ('Alawite villagers'), not a side
-            if ent is not None and (ent.label_ == "ORG" or child.dep_ == "appos" and ent.label_ == "PERSON"):
+            # (a group NER calls a people, 'Harakiyya', is no adjective: it has no people's ending)
+            # written before a thing of theirs ('a Harakat depot'), not before people ('Shia villagers')
+            group = ent is not None and ent.label_ == "NORP" and not _PEOPLES_ENDING.search(ent.text)
+            group = group and head.tag_ == "NN"
+            if ent is not None and (ent.label_ == "ORG" or group or child.dep_ == "appos" and ent.label_ == "PERSON"):
                 return ent
     return None
 
