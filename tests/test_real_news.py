@@ -3074,3 +3074,13 @@ def test_the_group_whose_site_a_strike_hit_is_the_target():
     )
     roles = {actor.name: actor.role for actor in summarise_text(text).who}
     assert roles.get("Harakat") == "target", roles
+
+
+def test_a_forces_word_qualifying_another_noun_does_not_name_the_side():
+    text = (
+        "Gunmen kill 6 in Osk\nA Norwegian police officer stands beside a bus, file photo.\n"
+        "Gunmen attacked a bus near Osk on Monday, killing six passengers, police said. Norwegian troops were "
+        "pursuing the attackers on Tuesday, police said.\n"
+    )
+    names = {actor.name for actor in summarise_text(text).who if actor.role in ("authority", "attacker")}
+    assert "Norwegian troops" in names and "Norwegian police" not in names, names

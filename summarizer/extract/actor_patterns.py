@@ -87,7 +87,11 @@ _COMMON_MODIFIERS = frozenset(re.findall(r"\|([a-z]+)(?=\||\))", _ACTOR_MODIFIER
 
 
 # a speaker's noun after a force's phrase ('army officials', 'police spokesman')
-_SPEAKER_AFTER = re.compile(r"\s+(?:officials?|spokes(?:man|woman|person)|sources?|statement|chief)\b")
+# (and before a noun it qualifies, 'a Varnian police officer', 'army positions': no name of the side either)
+_SPEAKER_AFTER = re.compile(
+    r"\s+(?:officials?|spokes(?:man|woman|person)|sources?|statement|chief"
+    r"|officer|convoy|positions?|post|station|base|vehicle|headquarters|checkpoint)\b"
+)
 
 
 def _nation(phrase: str) -> str | None:
