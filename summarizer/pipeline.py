@@ -31,7 +31,14 @@ from .extract.actor_acts import (
     struck_armed_men,
     without_placed_names,
 )
-from .extract.actor_folds import fold_named_attackers, fold_named_groups_members
+from .extract.actor_blame import with_responsible_parties
+from .extract.actor_folds import (
+    fold_acronyms,
+    fold_named_attackers,
+    fold_named_groups_members,
+    fold_same_states_forces,
+)
+from .extract.actor_nations import with_acting_states, with_striking_nations
 from .extract.actor_patterns import group_actors, organisations_from, people_from
 from .extract.actor_states import with_striking_states
 from .extract.actor_targets import with_vehicle_targets
@@ -362,8 +369,11 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     who = fold_named_groups_members(fold_named_attackers(with_forces_as_attackers(who, sentences, analysis.docs)))
     who = without_placed_names(who, sentences, analysis.docs, place_keys)
     who = with_striking_states(text, sentences, analysis.docs, who)
+    who = fold_acronyms(fold_same_states_forces(with_striking_nations(text, sentences, analysis.docs, who)))
+    who = with_acting_states(text, sentences, analysis.docs, who)
     who = struck_armed_men(attacked_forces(who, sentences, analysis.docs), sentences, analysis.docs)
     who = with_vehicle_targets(text, sentences, analysis.docs, who)
+    who = with_responsible_parties(text, sentences, analysis.docs, who)
     # a name the story makes an actor ('Hamas fired ...') is not also a place of the event
     actor_keys = name_keys(who)
     where = [place for place in where if place.type == "country" or _key(place.name) not in actor_keys]

@@ -6,9 +6,16 @@ from __future__ import annotations
 import re
 
 from .actor_names import _PROPER_NAME
+from .actor_nations import state_key
 from .actors import _ARMED
 from .entities import _key
 from .names import gazetteer_kind
+
+# words a generic force's phrase may begin with, capitalised at a sentence's start
+_COMMON = frozenset({"security", "government", "federal", "state", "riot", "the", "armed", "national"})
+
+# the nouns for a state's armed forces, after the words that name the state ('U.S. forces')
+_STATE_FORCE = re.compile(r"(.+?)\s+(?:armed\s+forces|forces|troops|soldiers|military|army|police)")
 
 
 def fold_named_attackers(who: list) -> list:
@@ -17,7 +24,12 @@ def fold_named_attackers(who: list) -> list:
     one actor, under the group's name, with the phrases as aliases."""
     attackers = [a for a in who if a.role == "attacker"]
     # a state is no group of armed men ('a Varnia drone strike killed militants')
-    named = [a for a in attackers if _PROPER_NAME.fullmatch(a.name) and gazetteer_kind(a.name) != "country"]
+    # ('Gunmen' capitalised at a sentence's start names no group)
+    named = [
+        a
+        for a in attackers
+        if _PROPER_NAME.fullmatch(a.name) and gazetteer_kind(a.name) != "country" and not _unnamed_armed(a.name)
+    ]
     out = list(who)
     for generic in [a for a in attackers if a not in named]:
         phrases = [generic.name, *generic.aliases]
@@ -61,3 +73,91 @@ def _names_in(name: str, phrase: str) -> bool:
     """Whether `phrase` writes `name`, as normalised ('Shabab militants' names 'al-Shabab')."""
     key = _key(name)
     return phrase != name and bool(key) and re.search(rf"(?<!\S){re.escape(key)}(?!\S)", _key(phrase)) is not None
+
+
+def _states_forces(actor) -> set[str]:
+    """The states whose forces an actor's names are ('U.S. forces', 'American troops': the US)."""
+    keys = set()
+    for name in (actor.name, *actor.aliases):
+        found = _STATE_FORCE.fullmatch(name)
+        if found and found.group(1)[:1].isupper():
+            key = state_key(found.group(1))
+            if key != found.group(1):  # a country or its people, not 'Kessa police' nor 'Security forces'
+                keys.add(key)
+    return keys
+
+
+def fold_same_states_forces(who: list) -> list:
+    """One state's forces written two ways ('U.S. forces' raided, 'American troops' withdrew),
+    listed as two actors of the same side: one actor, under the first name, the other as an
+    alias (the attacker's role where one of them struck)."""
+    out = _generic_into_national(list(who))
+    for later in list(out):
+        keys = _states_forces(later)
+        first = next((a for a in out if a is not later and keys & _states_forces(a)), None)
+        if first is None or later not in out or out.index(first) > out.index(later):
+            continue
+        roles = {first.role, later.role}
+        if not roles <= {"attacker", "authority"}:
+            continue  # a state's men struck and the same state's men hurt are two sides of the story
+        aliases = sorted({*first.aliases, later.name, *later.aliases} - {first.name})
+        mentions = sorted({*map(tuple, first.mentions), *map(tuple, later.mentions)})
+        role = "attacker" if "attacker" in roles else first.role
+        out[out.index(first)] = first.model_copy(update={"aliases": aliases, "mentions": mentions, "role": role})
+        out.remove(later)
+    return out
+
+
+_MILITARY = frozenset({"forces", "troops", "soldiers", "military", "army"})
+_POLICE = frozenset({"police", "policemen"})
+
+
+def _force_class(name: str) -> frozenset | None:
+    last = name.split()[-1].lower()
+    return next((kind for kind in (_MILITARY, _POLICE) if last in kind), None)
+
+
+def _generic_into_national(who: list) -> list:
+    """'security forces' (a headline's words) and 'Varnian forces', both the state's side:
+    where one country's forces of the same kind (army or police) are the only ones named, the
+    generic phrase is theirs."""
+    national = [a for a in who if _states_forces(a) and a.role in ("attacker", "authority")]
+    if len({key for a in national for key in _states_forces(a)}) != 1:
+        return who
+    out = list(who)
+    for generic in [a for a in who if a.role in ("attacker", "authority") and not _states_forces(a)]:
+        kind = _force_class(generic.name)
+        words = generic.name.split()[:-1]
+        if kind is None or any(w[:1].isupper() and w.lower() not in _COMMON for w in words):
+            continue  # a named or placed force ('Kessa police'), not the state's generic one
+        same = next((a for a in national if a in out and _force_class(a.name) is kind), None)
+        if same is None:
+            continue
+        aliases = sorted({*same.aliases, generic.name, *generic.aliases} - {same.name})
+        mentions = sorted({*map(tuple, same.mentions), *map(tuple, generic.mentions)})
+        role = "attacker" if "attacker" in (same.role, generic.role) else same.role
+        out[out.index(same)] = same.model_copy(update={"aliases": aliases, "mentions": mentions, "role": role})
+        out.remove(generic)
+    return out
+
+
+def _initials(name: str) -> str:
+    """'Harak Liberation Army' -> 'HLA' (the capitalised words' first letters)."""
+    return "".join(word[0] for word in re.split(r"[\s-]+", name) if word[:1].isupper())
+
+
+def fold_acronyms(who: list) -> list:
+    """'the Harak Liberation Army, or HLA,' listed twice: the acronym is an alias of the name
+    whose capitalised words it spells."""
+    out = list(who)
+    for short in [a for a in who if a.name.isupper() and 2 <= len(a.name) <= 6 and a.name.isalpha()]:
+        full = next(
+            (a for a in out if a is not short and len(a.name.split()) > 1 and _initials(a.name) == short.name), None
+        )
+        if full is None:
+            continue
+        aliases = sorted({*full.aliases, short.name, *short.aliases} - {full.name})
+        mentions = sorted({*map(tuple, full.mentions), *map(tuple, short.mentions)})
+        out[out.index(full)] = full.model_copy(update={"aliases": aliases, "mentions": mentions})
+        out.remove(short)
+    return out

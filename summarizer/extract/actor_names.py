@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .names import TITLE
+
 # every content word capitalised ('Red Hand Brigade', 'al-Qaeda in the Maghreb'), an Arabic
 # article before any ('al-Nusra Front'), the particles of personal names ('bin', 'van')
 _PROPER_NAME = re.compile(
@@ -25,6 +27,8 @@ _NOT_SIDES = re.compile(
     r"\b(News|Times|Post|Press|TV|Television|Radio|Reuters|Agence|Associated|BBC|CNN|VOA|AFP|AP|Xinhua|Hospital"
     r"|University)\b"
 )
+# the endings of words for peoples and faiths ('Alawite', 'Kurdish', 'Shiite', 'Varnian')
+_PEOPLES_ENDING = re.compile(r"(?:ite|ites|ish|ian|ians|an|ans|ese|i|is|ic|en|ch)$")
 _CITED = re.compile(r"\baccording\s+to\s+(?:[\w'’.-]+\s+){0,5}$", re.IGNORECASE)
 
 
@@ -74,6 +78,8 @@ def _name_of(head, offset: int, role: str) -> RoleCue | None:
         tokens = [t for t in ent if not (t.i == ent.start and t.lower_ in ("the", "a", "an"))]
         if not tokens:
             return None
+        if role == "attacker":
+            tokens = _proper_compounds(tokens[0]) + tokens
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         name = head.doc.text[start:end]
         if _NOT_SIDES.search(name) or not _PROPER_NAME.fullmatch(name) or name.isupper() and len(name) > 4:
@@ -88,7 +94,14 @@ def _name_of(head, offset: int, role: str) -> RoleCue | None:
     if role == "attacker" and head.lower_ in _STATE_FORCES:
         return _national_force(head, offset)  # 'the U.S. military', 'the Saudi-led coalition'
     modifiers = _modifiers(head)
-    if role == "attacker" and head.tag_ == "NNS" and _between(head) and all(m.is_lower for m in modifiers):
+    belongs = any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in head.children)
+    if (
+        role == "attacker"
+        and head.tag_ == "NNS"
+        and _between(head)
+        and all(m.is_lower for m in modifiers)
+        and not belongs
+    ):
         return _phrase(modifiers + [head], role, offset)  # 'clashes between cattle herders and farmers'
     if role == "attacker" and head.lower_ in _LONE_ATTACKER and all(m.is_lower for m in modifiers):
         return _phrase(modifiers + [head], role, offset)  # 'a suicide bomber', 'a lone gunman', 'the gunman'
@@ -100,6 +113,22 @@ def _name_of(head, offset: int, role: str) -> RoleCue | None:
     ):
         return _phrase(modifiers + [head], role, offset)
     return None
+
+
+def _proper_compounds(first) -> list:
+    """The capitalised names written right before an entity as parts of one name that NER
+    split ('Harak State' before 'Tesk Province' in 'Harak State Tesk Province claimed ...')."""
+    found: list = []
+    i = first.i - 1
+    while i >= 0:
+        token = first.doc[i]
+        if token.pos_ != "PROPN" or token.dep_ != "compound" or not token.text[:1].isupper() or TITLE.match(token.text):
+            break  # ('Commander X': a title, not a part of the name)
+        if not (token.i < token.head.i <= first.i + 3):
+            break  # a compound of another noun
+        found.insert(0, token)
+        i -= 1
+    return found
 
 
 def qualifies_a_noun(token) -> bool:
@@ -146,7 +175,11 @@ def _named_by_modifier(head):
         if child.dep_ in ("compound", "appos") and child.pos_ == "PROPN":
             ent = _entity_of(child)
             # a people or faith before a noun is an adjective ('Alawite villagers'), not a side
-            if ent is not None and (ent.label_ == "ORG" or child.dep_ == "appos" and ent.label_ == "PERSON"):
+            # (a group NER calls a people, 'Harakiyya', is no adjective: it has no people's ending)
+            # written before a thing of theirs ('a Harakat depot'), not before people ('Shia villagers')
+            group = ent is not None and ent.label_ == "NORP" and not _PEOPLES_ENDING.search(ent.text)
+            group = group and head.tag_ == "NN"
+            if ent is not None and (ent.label_ == "ORG" or group or child.dep_ == "appos" and ent.label_ == "PERSON"):
                 return ent
     return None
 

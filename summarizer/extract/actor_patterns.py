@@ -9,6 +9,8 @@ import re
 from collections import Counter
 
 from ..brief import Actor
+from .actor_nations import country_of_demonym as demonym
+from .actor_nations import state_key
 from .entities import Entity, _key, _looks_like_person, _named_as_place, _words, occurrences, reads_as_place
 from .figures import CASUALTY
 from .names import (
@@ -42,6 +44,12 @@ _FUNCTION_WORDS = {
 }  # fmt: skip
 
 
+# a place's kind written after its name ('Kessa Tarn district')
+_PLACE_NOUN_AFTER = re.compile(
+    r"\s+(?:district|province|county|region|village|town|city|governorate|prefecture|municipality)\b"
+)
+
+
 def _title_case(line: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'’-]*", line)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
@@ -55,6 +63,8 @@ def _clean_phrase(phrase: str) -> str:
 
 
 def _side(phrase: str) -> str:
+    if _named_force(phrase):
+        return "other"  # a group's own name ('the Harak Liberation Army'): not a generic side
     if ATTACKER_WORDS.search(phrase):
         return "attacker"
     if VICTIM_WORDS.search(phrase):
@@ -77,7 +87,11 @@ _COMMON_MODIFIERS = frozenset(re.findall(r"\|([a-z]+)(?=\||\))", _ACTOR_MODIFIER
 
 
 # a speaker's noun after a force's phrase ('army officials', 'police spokesman')
-_SPEAKER_AFTER = re.compile(r"\s+(?:officials?|spokes(?:man|woman|person)|sources?|statement|chief)\b")
+# (and before a noun it qualifies, 'a Varnian police officer', 'army positions': no name of the side either)
+_SPEAKER_AFTER = re.compile(
+    r"\s+(?:officials?|spokes(?:man|woman|person)|sources?|statement|chief"
+    r"|officer|convoy|positions?|post|station|base|vehicle|headquarters|checkpoint)\b"
+)
 
 
 def _nation(phrase: str) -> str | None:
@@ -94,6 +108,14 @@ def _nation(phrase: str) -> str | None:
     return " ".join(nation)
 
 
+def _named_force(phrase: str) -> bool:
+    """'Harak Liberation Army', 'Rapid Response Forces': a capitalised force noun after
+    capitalised words that name no country nor its people (those are 'Varnian Army')."""
+    head = phrase.split()[-1]
+    nation = _nation(phrase)
+    return head in ("Army", "Forces", "Police") and nation is not None and state_key(nation) == nation
+
+
 def _by_state(side: str, phrases: Counter) -> list[Counter]:
     """The state's side split by the state each phrase names, when two states' forces are
     each named more than once ('Varnian troops shelled ...', 'Ostlandic troops returned
@@ -103,7 +125,8 @@ def _by_state(side: str, phrases: Counter) -> list[Counter]:
         return [phrases]
     groups: dict[str | None, Counter] = {}
     for phrase, n in phrases.items():
-        groups.setdefault(_nation(phrase), Counter())[phrase] = n
+        nation = _nation(phrase)  # 'U.S. forces' and 'American troops': one state's
+        groups.setdefault(state_key(nation) if nation else None, Counter())[phrase] = n
     strong = [group for nation, group in groups.items() if nation is not None and sum(group.values()) >= 2]
     if len(strong) < 2:
         return [phrases]
@@ -175,12 +198,14 @@ def people_from(
             continue  # a name in capitals is a dateline ('OSK (Reuters) -'), not a person
         if mention.label != "PERSON" and not (mention.label == "ORG" and _looks_like_person(mention.text)):
             continue
-        if " " not in mention.text and re.search(r"(ite|ites|ian|ians|ese)$", mention.text):
-            continue  # a demonym ('Alawite') that NER took for a person
+        if " " not in mention.text and (re.search(r"(ite|ites|ian|ians|ese)$", mention.text) or demonym(mention.text)):
+            continue  # a demonym ('Alawite', 'Omani') that NER took for a person
         if (" " not in mention.text and gazetteer_kind(mention.text)) or _key(mention.text) in taken:
             continue
         if reads_as_place(mention.text) or _named_as_place(text, mention.start, mention.text):
             continue  # 'Fukushima Prefecture', 'Central Java', 'the town of Osk': a place NER read as a person
+        if _PLACE_NOUN_AFTER.match(text, mention.end):
+            continue  # 'in neighbouring Kessa Tarn district': a place's name before its kind
         if mention.label != "PERSON" and re.match(r"\s+(?:and|&)\s+[A-Z]", text[mention.end : mention.end + 8]):
             continue  # 'Urban Search' of 'Urban Search and Rescue': part of an organisation's name
         if len(_key(mention.text)) < 3:

@@ -45,6 +45,12 @@ def _phrase(head) -> tuple[int, int, object | None]:
         if left.lower_ in ("other", "several", "many", "some", "more", "another"):
             break
         start = left
+    # and the words before a modifier that qualify it ('a Varnian army convoy')
+    while start.i != head.i and start.i > 0:
+        left = start.doc[start.i - 1]
+        if left.head.i != start.i or left.dep_ not in ("compound", "amod") or not left.is_alpha:
+            break
+        start = left
     end, carried = head, None
     of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1]
     if of:
@@ -68,6 +74,15 @@ def with_vehicle_targets(text: str, sentences: list[Sentence], docs: dict, who: 
             keys = {_key(name)} | ({_key(" ".join(t.text for t in carried.subtree))} if carried is not None else set())
             keys |= {_key(carried.text)} if carried is not None else set()
             same = next((a for a in who if keys & name_keys([a])), None)
+            owner = head.doc.text[start : head.idx].strip()  # 'Varnian army' of 'Varnian army convoy'
+            listed = next((a for a in who if " " in owner and _key(owner) == _key(a.name)), None)
+            if same is None and listed is not None and listed.role in ("authority", "other", "victim", "target"):
+                # the force listed by the words that name its vehicle: the vehicle, as the target
+                aliases = sorted({*listed.aliases, listed.name} - {name})
+                spans = occurrences(text, [name, *aliases], sentences)
+                update = {"name": name, "aliases": aliases, "mentions": spans, "role": "target"}
+                who[who.index(listed)] = listed.model_copy(update=update)
+                continue
             if same is not None:
                 if same.role in ("authority", "other", "victim"):  # 'a convoy of foreign troops': the force
                     who[who.index(same)] = same.model_copy(update={"role": "target"})

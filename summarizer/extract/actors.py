@@ -29,7 +29,7 @@ from .sentences import Sentence
 _ATTACK = re.compile(
     r"(attack|ambush|storm|raid|bomb|shell|shoot|shot|kill|massacr|behead|execut|stab|assault"
     r"|overr[au]n|abduct|kidnap|target|besieg|fire|fired|firing|rocket|invad|torch|burn|loot|lynch|rape"
-    r"|clash|fought|fight|hijack|seiz|wound|injur)",
+    r"|clash|fought|fight|hijack|seiz|wound|injur|struck|strik)",
 )
 # the speaker's side, named again in what it says ('it', 'the group')
 _ITSELF = re.compile(r"it|they|we|the (?:group|organi[sz]ation|movement|militia)")
@@ -52,6 +52,8 @@ _DISPERSING = frozenset({"gas", "cannon", "cannons", "canisters", "smoke"})
 # plural nouns for the perpetrators, as the subject of 'were' ('the attackers were ...')
 _ATTACKER_NOUNS = frozenset({"attackers", "assailants", "gunmen", "bombers", "perpetrators", "culprits", "raiders"})
 _NAMING = frozenset({"identified", "named"})
+# verbs that list the dead ('the dead included X')
+_LISTING = frozenset({"include", "included", "includes"})
 
 
 ROLE_ORDER = ("attacker", "target", "victim", "authority")
@@ -66,9 +68,19 @@ def role_cues(sentences: list[Sentence], docs: dict) -> list[RoleCue]:
             cue = _name_of(head, offset, role)
             if cue is not None:
                 # an identification of the dead decides a victim as a claim decides an attacker
-                named = role == "victim" and token.lower_ in _NAMING
-                cues.append(replace(cue, claimed=bool(claim) and role == "attacker" or named))
+                named = role == "victim" and token.lower_ in _NAMING | _LISTING | _BE
+                # so does a side of a fight ('clashes between X and Y'): both sides attack
+                # (the corpus convention), a state's forces as much as an armed group
+                side = role == "attacker" and _between_sides(head)
+                cues.append(replace(cue, claimed=bool(claim) and role == "attacker" or named or side))
     return cues
+
+
+def _between_sides(head) -> bool:
+    """Whether a head is a side after 'between' of a fighting noun ('fighting between X and Y')."""
+    side = head.head if head.dep_ == "conj" else head
+    prep = side.head
+    return side.dep_ == "pobj" and prep.lower_ == "between" and _FIGHTING.match(prep.head.lower_) is not None
 
 
 def _parsed_tokens(sentences: list[Sentence], docs: dict):
@@ -204,7 +216,11 @@ def _arguments(token) -> list[tuple[object, str]]:
         responsibility = any(
             c.dep_ in ("dobj", "nsubjpass") and c.lower_.startswith("responsib") for c in token.children
         )
-        if _CLAIM.match(word) and responsibility:
+        # 'X claimed the ambush': the attack itself as what is claimed
+        claimed_attack = word.startswith("claim") and any(
+            c.dep_ in ("dobj", "nsubjpass") and _ATTACK_NOUN.match(c.lower_) and c.tag_ == "NN" for c in token.children
+        )
+        if _CLAIM.match(word) and (responsibility or claimed_attack):
             # 'X claimed responsibility', 'responsibility was claimed by X', 'X took responsibility'
             out += [(s, "attacker") for s in (_agents(token) if passive else _subjects(token))]
         elif _BLAME.match(word):
@@ -225,6 +241,9 @@ def _arguments(token) -> list[tuple[object, str]]:
             elif _the_dead(named if named is not None else _object(token)):
                 # 'those killed were identified as X, 27, and Y', 'identified the victims as X, his wife Y'
                 out += [(t, "victim") for g in _prep_objects(token, ("as",)) for t in _people_listed(g)]
+        elif word in _LISTING and any(c.dep_ == "nsubj" and _the_dead(c) for c in token.children):
+            # 'the dead included X, a commander of Y': the persons the dead are told to include
+            out += [(t, "victim") for c in token.children if c.dep_ == "dobj" for t in _people_listed(c)]
         elif word.startswith("fell") and any(c.dep_ == "nsubj" and c.lower_ == "suspicion" for c in token.children):
             # 'suspicion fell on X'
             out += [(g, "attacker") for g in _prep_objects(token, ("on",))]
@@ -254,6 +273,10 @@ def _arguments(token) -> list[tuple[object, str]]:
         # 'the attackers were fighters of X': a copula naming who the attackers were
         if any(c.dep_ == "nsubj" and c.lower_ in _ATTACKER_NOUNS for c in token.children):
             out += [(c, "attacker") for c in token.children if c.dep_ == "attr"]
+        if any(_the_dead(g) for g in _prep_objects(token, ("among",))):
+            # 'among the dead was the commander, X', 'among those killed were X and Y'
+            named = [c for c in token.children if c.dep_ in ("nsubj", "attr")]
+            out += [(t, "victim") for c in named for t in _people_listed(c)]
     elif token.pos_ == "NOUN" and _ATTACK_NOUN.match(token.lower_) and not _BLAME.match(token.head.lower_):
         # 'the attack on the convoy', 'the militia's raid'
         out += [(g, "target") for g in _prep_objects(token, ("on", "against"))]
@@ -267,7 +290,7 @@ def _arguments(token) -> list[tuple[object, str]]:
         ]
     if (
         _FIGHTING.match(word)
-        and token.pos_ == "NOUN"
+        and (token.pos_ == "NOUN" or token.tag_ == "VBG" and token.dep_ in ("nsubj", "dobj", "pobj"))
         or any(c.dep_ == "nsubj" and _FIGHTING.match(c.lower_) for c in token.children)
     ):
         # 'clashes between X and Y', 'clashes erupted between X and Y', 'fighting between the

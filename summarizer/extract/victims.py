@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from ..brief import Actor, Figure
+from .actor_nations import country_of_demonym
 from .actor_targets import _VEHICLES
 from .entities import _key, _looks_like_person, name_keys, occurrences
 from .sentences import Sentence
@@ -60,7 +61,10 @@ def counted_victims(text: str, sentences: list[Sentence], figures: list[Figure],
     counts, before repeated figures are merged: 'killing 16 workers' names the victims even when
     the toll keeps a later '16 bodies' for the same figure."""
     if any(
-        actor.role in ("victim", "target") and actor.name.split()[-1] not in _VEHICLES and not _person(actor.name)
+        actor.role in ("victim", "target")
+        and actor.name.split()[-1] not in _VEHICLES
+        and not _person(actor.name)
+        and not country_of_demonym(actor.name)  # 'Varnians': a people, not who the toll counts
         for actor in who
     ):
         # the toll counts those already named as victims or targets (not the vehicle they rode,
