@@ -3193,6 +3193,8 @@ def test_the_person_a_second_passive_verb_shares_with_the_first_is_counted():
         "Tuesday, police said."
     )
     assert ("arrested", 1) in figures(brief)
+
+
 @pytest.mark.parametrize(
     ("text", "attacker"),
     [
