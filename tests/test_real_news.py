@@ -2847,3 +2847,21 @@ def test_fewer_or_less_than_n_is_an_upper_bound():
         ("injured", 10, "up_to"),
         ("killed", 12, "at_least"),
     }
+
+
+@pytest.mark.parametrize(
+    "sentence, cited",
+    [
+        ("Among the dead was a baker, Tomas Irvel, who ran a stall by the bridge, his family said.", "his family"),
+        ("Among the dead were two brothers from Kesto village, relatives said.", "relatives"),
+        ("Among the dead was Mira Olent, 7, her uncle told reporters.", "her uncle"),
+        ("A diplomatic source told Varnian radio that a guard was among the dead.", "diplomatic source"),
+        ("Among the dead were a nurse and her son, local media reported.", "local media"),
+    ],
+)
+def test_kin_unnamed_sources_and_media_who_speak_of_the_dead_are_cited(sentence, cited):
+    brief = summarise_text(f"A bomb killed 14 people at a market in Dorvo on Friday, police said. {sentence}")
+    found = {source.name.lower(): source.type for source in brief.attribution}
+    assert cited in found
+    assert found[cited] in ("other", "media")
+    assert found[cited] == ("media" if "media" in cited else "other")

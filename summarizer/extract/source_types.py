@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .source_words import KIN
+
 SOURCE_TYPE_WORDS = [
     # the news agencies and broadcasters that states run (general knowledge, like a gazetteer)
     ("state_media", r"state[- ](?:run\s+)?(?:news\s+agency|media|television|tv|broadcaster|news)"
@@ -92,12 +94,18 @@ _RELAYED_BY = re.compile(r"^,?\s+(?:cited|quoted|carried|relayed)\s+by\b.*", re.
 _RANK = re.compile(r"\b(?:colonel|col\.|lieutenant|lt\.|major\b|captain|capt\.|sergeant|sgt\.)", re.IGNORECASE)
 
 
+_UNNAMED_SOURCE = re.compile(r"^(?:(?:an?|the|one)\s+)?(?:[a-z][\w-]*\s+){0,2}sources?$")
+_KIN_SOURCE = re.compile(rf"^(?:(?:his|her|their|the)\s+)?(?:[a-z][\w-]*\s+)?(?:{'|'.join(sorted(KIN))})$")
+
+
 def source_type(name: str, description: str = "") -> str:
     if re.search(r"\bpart(?:y|ies)$", name, re.IGNORECASE):
         return "other"  # a political party (the corpus types opposition parties as other)
     for kind, pattern in _SOURCE_TYPE:
         if pattern.search(name):
             return kind
+    if _UNNAMED_SOURCE.match(name) or _KIN_SOURCE.match(name):
+        return "other"  # 'diplomatic sources', 'her family': no body of known kind
     from .entities import _looks_like_person  # entities reads names, which reads sources
     from .names import gazetteer_kind
 

@@ -4,6 +4,32 @@ heads of a definite description that stands for a source named elsewhere ('the a
 
 from __future__ import annotations
 
+# kin of a victim: cited when they speak of the dead ('his family said', 'relatives said')
+KIN = frozenset(
+    [
+        "family",
+        "families",
+        "relative",
+        "relatives",
+        "uncle",
+        "aunt",
+        "brother",
+        "sister",
+        "cousin",
+        "mother",
+        "father",
+        "parents",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "nephew",
+        "niece",
+        "grandmother",
+        "grandfather",
+    ]
+)
+
 # A subject that is not a proper name is a source only when its head is a noun for one
 # ('officials said', 'initial reports said', 'the ministry said'), never 'forces', 'experts'.
 SOURCE_HEADS = frozenset(
@@ -121,6 +147,8 @@ SOURCE_HEADS = frozenset(
         "party",
         "worker",
         "workers",
+        # the family of someone killed, who tell who they were ('her family said')
+        *KIN,
     ]
 )
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .sentences import Sentence, parse_sentences
 from .source_names import INCLUDING, joined, listed_names, parts, person_name_start, trim_name
 from .source_types import source_type as source_type  # re-exported: callers read it here
+from .source_words import KIN
 from .speakers import is_description, speakers
 
 # ---------------------------------------------------------------- sources
@@ -242,8 +243,13 @@ _CLAUSE_ENDS = re.compile(
 
 
 # people who are cited whenever they speak, named or not ('an army spokeswoman told',
-# 'witnesses said'): no mere description of someone, unlike 'a doctor' or 'aid groups'
-_ALWAYS_SOURCES = re.compile(r"\b(?:spokes(?:man|woman|person|men|women|people)|(?:eye-?)?witness(?:es)?)\b", re.I)
+# 'witnesses said', 'a security source told', 'local media reported', 'her family said'):
+# no mere description of someone, unlike 'a doctor' or 'aid groups'
+_ALWAYS_SOURCES = re.compile(
+    r"\b(?:spokes(?:man|woman|person|men|women|people)|(?:eye-?)?witness(?:es)?)\b"
+    rf"|\b(?:sources?|media|{'|'.join(sorted(KIN))})$",
+    re.I,
+)
 
 
 def _noun_starts(doc, offset: int) -> set[int]:
