@@ -2865,3 +2865,27 @@ def test_kin_unnamed_sources_and_media_who_speak_of_the_dead_are_cited(sentence,
     assert cited in found
     assert found[cited] in ("other", "media")
     assert found[cited] == ("media" if "media" in cited else "other")
+
+
+def test_a_bulleted_list_of_related_headlines_is_not_the_headline():
+    text = (
+        "Rebels ambush army convoy in eastern Dorvia\n\nMonday, May 5, 2031\n\nRelated news\n"
+        "- 1 May 2031: Floods kill 4 in Kesto\n- 28 April 2031: Varnia says 30 rebels killed near Ostrel\n\n"
+        "Gunmen ambushed an army convoy near the village of Lumba on Sunday, killing 12 soldiers, "
+        "the army said in a statement.\n"
+    )
+    brief = summarise_text(text)
+    assert not has_name(brief.attribution, "Varnia")
+    assert not has_name(brief.where, "Ostrel")
+    assert ("killed", 30) not in figures(brief)
+
+
+def test_the_ministry_is_not_a_body_of_another_kind_named_later():
+    brief = summarise_text(
+        "Gunmen ambushed a convoy near Lumba on Monday, killing 17 soldiers, the country's defence ministry said. "
+        "The Kesto Valley Brotherhood claimed the ambush in a statement cited by the group's news agency. "
+        "The ministry said four soldiers were missing."
+    )
+    ministry = [s for s in brief.attribution if "ministry" in s.name.lower()]
+    assert ministry and "Kesto" not in ministry[0].name
+    assert not any("ministry" in alias.lower() for s in brief.attribution if "Kesto" in s.name for alias in s.aliases)

@@ -82,6 +82,8 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
             entity = entities[resolved[j]]
             if proper and not proper & {w for n in entity.names for w in n.split()}:
                 continue
+            if head in ("ministry", "ministries") and entity.kind not in _STATE_KINDS and not _headed_by(entity, head):
+                continue  # 'the ministry' is a state's: not a body of another or no known kind
             if (
                 kind in ("other", entity.kind)
                 or {kind, entity.kind} <= {"media", "state_media"}
@@ -112,6 +114,7 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
     return entities, resolved
 
 
+_STATE_KINDS = frozenset({"government", "official", "military"})
 _NAME_RUN = r"[A-Z][\w'’.&-]*(?:\s+(?:(?:of|for|and|the|de)\s+)*[A-Z][\w'’.&-]*)*"
 
 
