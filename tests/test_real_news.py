@@ -2889,3 +2889,16 @@ def test_the_ministry_is_not_a_body_of_another_kind_named_later():
     ministry = [s for s in brief.attribution if "ministry" in s.name.lower()]
     assert ministry and "Kesto" not in ministry[0].name
     assert not any("ministry" in alias.lower() for s in brief.attribution if "Kesto" in s.name for alias in s.aliases)
+
+
+def test_residents_of_a_place_are_the_source_not_the_place():
+    brief = summarise_text(
+        "Shelling hit the border village of Perko overnight, killing two soldiers, the defence ministry said. "
+        "The exchange lasted about three hours, residents of Perko told reporters by phone. "
+        "Residents of the Lumo and Dasta neighbourhoods said gendarmes had fired tear gas into homes."
+    )
+    written = {name: source.type for source in brief.attribution for name in (source.name, *source.aliases)}
+    assert written.get("residents of Perko") == "witness"
+    assert written.get("Residents") == "witness"
+    assert "Perko" not in written
+    assert not any(name.startswith("Residents of the Lumo") for name in written)

@@ -109,6 +109,8 @@ def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int]
             )
             # 'elders in the village of Kerro said': the name is the place's, not the speaker's
             or (match.group(1).startswith("of ") and _PLACE_NOUN_BEFORE.search(window[: match.start(1)]))
+            # 'residents of Perko told': the people of the place, not the place, are the speaker
+            or (match.group(1).startswith("of ") and _DWELLERS_BEFORE.search(window[: match.start(1)]))
             # 'a source in the regional capital, Lesk': the name is the place's, in apposition
             or re.search(
                 r"\b(?:in|at(?!\s+(?:least|most)\b)|near|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[a-z][\w-]*,\s*$",
@@ -142,6 +144,7 @@ _CLAIMS = re.compile(
     r"(?:responsibility|involvement|(?:the|its)\s+(?:attack|bombing|raid|assault))",
     re.IGNORECASE,
 )
+_DWELLERS_BEFORE = re.compile(r"\b(?:residents|villagers|inhabitants|people|locals|survivors|witnesses)\s+$", re.I)
 _PLACE_NOUN_BEFORE = re.compile(
     r"\b(?:village|town|city|district|province|region|area|county|state|capital|camp|neighbou?rhood|island)\s+$"
 )

@@ -165,4 +165,7 @@ _PLACE_NOUNS = frozenset(
 def _of_a_place(prep) -> bool:
     """'residents of the town of Kerro': where the people live, not a name of the source
     (unlike 'the governor of the region', whose office it names)."""
-    return any(c.dep_ == "pobj" and c.pos_ == "NOUN" and c.lower_ in _PLACE_NOUNS for c in prep.children)
+    return any(
+        c.dep_ == "pobj" and c.pos_ == "NOUN" and (c.lower_ in _PLACE_NOUNS or c.lower_[:-1] in _PLACE_NOUNS)
+        for c in prep.children
+    )
