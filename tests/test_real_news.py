@@ -2902,3 +2902,41 @@ def test_residents_of_a_place_are_the_source_not_the_place():
     assert written.get("Residents") == "witness"
     assert "Perko" not in written
     assert not any(name.startswith("Residents of the Lumo") for name in written)
+
+
+def test_a_described_agency_does_not_stand_for_unnamed_guards_named_later():
+    brief = summarise_text(
+        "A storm killed nine people in Dorvia, the country's disaster management agency said on Tuesday. "
+        "Two boats went missing near Kesto island, according to border guards cited by state media."
+    )
+    found = {source.name: source.type for source in brief.attribution}
+    assert found.get("border guards") == "military"
+    agency = [s for s in brief.attribution if "agency" in s.name]
+    assert agency and agency[0].type == "government" and "border guards" not in agency[0].aliases
+
+
+def test_the_outlet_a_person_speaks_to_does_not_type_the_person():
+    from summarizer.extract.source_types import source_type
+
+    sentence = "Speaking to Varnia Daily, Tomas Irvel said most of the dead were in the village of Osk."
+    assert source_type("Tomas Irvel", sentence) == "other"
+
+
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        ("The Dorvan Rescue Force (DRF) later raised the toll to 24 after two bodies were found.", "DRF"),
+        ("Interior Minister Ana Kesto wrote on social media that 24 people had been killed.", "Ana Kesto"),
+    ],
+)
+def test_a_raised_toll_or_a_written_statement_is_a_report(sentence, source):
+    brief = summarise_text(f"A bus plunged into a gorge near Osk on Monday, killing 22 people, police said. {sentence}")
+    assert has_name(brief.attribution, source)
+
+
+def test_who_claims_the_ambush_is_an_armed_group():
+    brief = summarise_text(
+        "Gunmen ambushed a convoy near Lumba on Monday, killing 17 soldiers, the army said. "
+        "The Kesto Valley Brotherhood claimed the ambush in a statement."
+    )
+    assert type_of(brief.attribution, "Kesto Valley Brotherhood") == "group"

@@ -82,6 +82,8 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
             entity = entities[resolved[j]]
             if proper and not proper & {w for n in entity.names for w in n.split()}:
                 continue
+            if len(_content_words(mention.name)) > 1 and not any(re.search(r"[A-Z]", n) for n in entity.names):
+                continue  # 'the country's disaster agency' stands for a name, not for 'officials'
             if head in ("ministry", "ministries") and entity.kind not in _STATE_KINDS and not _headed_by(entity, head):
                 continue  # 'the ministry' is a state's: not a body of another or no known kind
             if (
@@ -91,6 +93,8 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
                 # a body of no known kind ('the X Centre for Y (XCY) said ... the agency said')
                 or entity.kind == "other"
                 and not any(_looks_like_person(n) for n in entity.names)
+                # a named body: 'border guards', 'a source' are people of no known body
+                and any(re.search(r"[A-Z]", n) for n in entity.names)
             ):
                 resolved[index] = resolved[j]
                 entity.add(mention.name, mention.span)
@@ -112,6 +116,10 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
             entity.names[bare] += 0
             entity.name = bare
     return entities, resolved
+
+
+def _content_words(name: str) -> list[str]:
+    return [w for w in name.split() if w.lower() not in ("the", "a", "an") and not w.endswith(("'s", "’s"))]
 
 
 _STATE_KINDS = frozenset({"government", "official", "military"})

@@ -24,7 +24,7 @@ SOURCE_TYPE_WORDS = [
      r"|\b(?:committee|society|league|association|alliance|council|campaign|network)\s+(?:to|for)\s+"
      r"(?:the\s+)?(?:protect|defen[cds])"),
     ("witness", r"witness\w*|\bresidents?\b|survivors?|\blocals\b|villagers?|eyewitness\w*|\belders?\b"),
-    ("military", r"\barmy\b|military|armed\s+forces|defen[cs]e\s+forces|idf|command\b|\bnato\b"
+    ("military", r"\barmy\b|military|armed\s+forces|border\s+guards?\b|defen[cs]e\s+forces|idf|command\b|\bnato\b"
      r"|chiefs\s+of\s+staff|\b(?:colonel|col\.|lieutenant|lt\.|brigadier|brig\.|major\s+general"
      r"|(?<!-)general\s+(?-i:[A-Z])|admiral|sergeant|sgt\.)"),
     # police and authorities who report are 'official' (a spokesperson for an authority)
@@ -45,8 +45,11 @@ _SOURCE_TYPE = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in 
 
 # whom a source speaks to says nothing of what it is ('the Taliban told journalists')
 _AUDIENCE = re.compile(
-    r"\b(?:told|telling|tell|briefed|briefing)\s+(?:a\s+group\s+of\s+|local\s+|foreign\s+)?"
-    r"(?:reporters|journalists|the\s+(?:press|media|news\s+media)|[\w.]+\s+(?:television|radio|media))\b",
+    r"\b(?:told|telling|tell|briefed|briefing|speaking\s+to|talking\s+to|in\s+an\s+interview\s+with)\s+"
+    r"(?:a\s+group\s+of\s+|local\s+|foreign\s+)?"
+    r"(?:reporters|journalists|the\s+(?:press|media|news\s+media)|[\w.]+\s+(?:television|radio|media)"
+    # 'Speaking to Varnia News, the governor said': an outlet named as the audience
+    r"|(?-i:(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*)*)(?=\s*[,.;]|\s+(?:that|on|by|in)\b))",
     re.IGNORECASE,
 )
 

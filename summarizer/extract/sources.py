@@ -141,7 +141,7 @@ _PROPER_CLAUSE = re.compile(
 # what only a side in an attack says of it: the source is an armed group, whatever its name says
 _CLAIMS = re.compile(
     r"[^.;]{0,60}?\b(?:claimed|claims|claiming|denied|denies|denying)\s+(?:(?:any|all)\s+)?"
-    r"(?:responsibility|involvement|(?:the|its)\s+(?:attack|bombing|raid|assault))",
+    r"(?:responsibility|involvement|(?:the|its)\s+(?:attack|bombing|raid|assault|ambush|killings?|blast|strike))",
     re.IGNORECASE,
 )
 _DWELLERS_BEFORE = re.compile(r"\b(?:residents|villagers|inhabitants|people|locals|survivors|witnesses)\s+$", re.I)

@@ -125,6 +125,8 @@ def _conjuncts(head) -> list:
 
 _CLAIM_VERBS = frozenset(
     {"claim", "claims", "claimed", "claiming", "insist", "insists", "insisted", "alleged", "alleges"}
+    # 'the minister wrote on social media that ...': written words are a report too
+    | {"wrote", "writes", "posted", "tweeted"}
 )
 
 
@@ -205,7 +207,11 @@ def _issuer(subject):
     return subject
 
 
-_PUT = frozenset({"put", "puts", "putting", "placed", "places", "placing"})
+_PUT = frozenset(
+    {"put", "puts", "putting", "placed", "places", "placing"}
+    # 'the rescue force later raised the toll to 24': a new figure is a report too
+    | {"raised", "raises", "raising", "revised", "revises", "lowered", "lowers", "updated", "updates"}
+)
 _TOLL_NOUNS = frozenset({"toll", "number", "figure", "count", "total", "tally"})
 
 
