@@ -2940,3 +2940,31 @@ def test_who_claims_the_ambush_is_an_armed_group():
         "The Kesto Valley Brotherhood claimed the ambush in a statement."
     )
     assert type_of(brief.attribution, "Kesto Valley Brotherhood") == "group"
+
+
+@pytest.mark.parametrize(
+    "name, description, kind",
+    [
+        ("provincial governor's office", "the provincial governor's office said", "government"),
+        ("Office of the Prime Minister", "the Office of the Prime Minister said", "government"),
+        ("Lesk chief prosecutor's office", "the Lesk chief prosecutor's office said", "government"),
+        ("provincial health directorate", "the provincial health directorate says", "government"),
+        ("Tarn Liberation Army", "the Tarn Liberation Army claimed the attack", "group"),
+        ("hospital spokeswoman", "at Osk Medical Center, a hospital spokeswoman said", "other"),
+        ("National News Agency", "the National News Agency (NNA) reported", "state_media"),
+        ("Dorvan Medics Coalition", "the Dorvan Medics Coalition said", "ngo"),
+        ("Local civil society groups", "Local civil society groups said", "ngo"),
+        ("humanitarian workers", "humanitarian workers said", "ngo"),
+        ("doctors' committee", "a doctors' committee said", "ngo"),
+        ("Ana Kesto", "A spokesman for the militant group Tarn Brotherhood, Ana Kesto, said", "group"),
+        (
+            "Lieutenant Colonel Ana Kesto",
+            "A spokesman for the national fire brigade, Lieutenant Colonel Ana Kesto, told reporters",
+            "official",
+        ),
+    ],
+)
+def test_source_types_of_bodies_armed_movements_hospitals_and_civil_forces(name, description, kind):
+    from summarizer.extract.source_types import source_type
+
+    assert source_type(name, description) == kind
