@@ -2968,3 +2968,19 @@ def test_source_types_of_bodies_armed_movements_hospitals_and_civil_forces(name,
     from summarizer.extract.source_types import source_type
 
     assert source_type(name, description) == kind
+
+
+def test_an_outlet_the_tagger_reads_as_a_common_noun_still_reports():
+    brief = summarise_text(
+        "At least 33 people died in a second day of protests in Osk, the capital of Dorvia. "
+        "Varnitel put the figure at twenty-three."
+    )
+    assert has_name(brief.attribution, "Varnitel")
+
+
+def test_an_armed_wing_taking_responsibility_is_a_cited_group():
+    brief = summarise_text(
+        "A rocket killed a woman in Lumba on Tuesday, police said. "
+        "Saif al-Din al-Kasr, the movement's military wing, also took responsibility for the attack."
+    )
+    assert type_of(brief.attribution, "Saif al-Din al-Kasr") == "group"

@@ -73,6 +73,8 @@ _ARMED_SPEAKER = re.compile(
     r"(?:spokes(?:man|woman|person)|commander|leader)\b",
     re.IGNORECASE,
 )
+# 'X, Hamas' military wing,': the armed branch of a movement is an armed group, not an army
+_ARMED_WING = re.compile(r"\b(?:armed|military)\s+wing\b", re.IGNORECASE)
 _BODY_TITLE = re.compile(
     r"((?:(?!(?:A|An|The)\s)[A-Z][\w'’-]*\s)+)(?:military\s+)?(?:commander|spokes(?:man|woman|person)|leader)\b"
     r"|\b(?:commander|spokes(?:man|woman|person)|leader)s?\s+(?:of|for|with)\s+the\s+"
@@ -134,7 +136,7 @@ def source_type(name: str, description: str = "") -> str:
     at = description.find(name)
     if at >= 0:  # 'a source cited by state media': the outlet that relays it does not type it
         description = description[: at + len(name)] + _RELAYED_BY.sub(" ", description[at + len(name) :], count=1)
-    if _ARMED_SPEAKER.search(description) or _speaks_for_a_group(description):
+    if _ARMED_SPEAKER.search(description) or _speaks_for_a_group(description) or _ARMED_WING.search(description):
         return "group"  # 'a rebel spokesman, X,': who speaks for an armed group is cited as the group
     if _OPPOSITION_SPEAKER.search(description):
         return "other"  # 'opposition spokesman X': speaks for a party, not an authority

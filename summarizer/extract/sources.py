@@ -24,6 +24,7 @@ _SAY = (
     r"|states|announced|announces|revealed|claimed|claims|noted|cited|estimated|estimates|tallied"
     r"|documented|recorded|put\s+the\s+(?:death\s+)?toll|indicated|indicate|indicates|stated"
     r"|described|warned|asserted|accused|accuse|accuses|blamed|blame|blames|urged|denied|insisted|explained|commented"
+    r"|(?:took|takes|accepted)\s+responsibility"
 )
 _NAME = r"(?:[A-Z][\w'’.&-]*|(?:al|el)-\w+|of|for|on|the|and|de|du|el|bin|ibn|to(?=\s+[A-Z]))"
 _PROPER = re.compile(rf"[A-Z][\w'’.&-]*(?:\s+{_NAME})*(?<![\s,])")
@@ -140,7 +141,7 @@ _PROPER_CLAUSE = re.compile(
 )
 # what only a side in an attack says of it: the source is an armed group, whatever its name says
 _CLAIMS = re.compile(
-    r"[^.;]{0,60}?\b(?:claimed|claims|claiming|denied|denies|denying)\s+(?:(?:any|all)\s+)?"
+    r"[^.;]{0,60}?\b(?:claimed|claims|claiming|denied|denies|denying|took|takes|accepted)\s+(?:(?:any|all)\s+)?"
     r"(?:responsibility|involvement|(?:the|its)\s+(?:attack|bombing|raid|assault|ambush|killings?|blast|strike))",
     re.IGNORECASE,
 )

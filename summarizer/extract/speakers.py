@@ -81,7 +81,12 @@ def speakers(doc, offset: int) -> list[Speaker]:
                     found.append(Speaker(offset + span[0], offset + span[1], False, *_whole(relay, offset), relay=True))
             continue
         name_like = token.pos_ == "PROPN" or (token.i > 0 and token.text[:1].isupper())
-        if (token.lower_ not in SAY_FORMS or name_like) and not _puts_a_toll(token) and not _claims_that(token):
+        if (
+            (token.lower_ not in SAY_FORMS or name_like)
+            and not _puts_a_toll(token)
+            and not _claims_that(token)
+            and not _takes_responsibility(token)
+        ):
             continue  # a name spelled like a verb ('Sayed', 'Reports') reports nothing
         deps = {child.dep_ for child in token.children}
         if "dobj" in deps and "ccomp" not in deps and token.lower_.startswith(("add", "announc")):
@@ -105,13 +110,19 @@ def speakers(doc, offset: int) -> list[Speaker]:
                 continue
             # 'police and the Red Cross said', 'a war monitor and rescue workers said': each is cited
             for number, one in enumerate([_issuer(child), *_conjuncts(child)]):
-                if one.pos_ != "PROPN" and not is_source_head(one):
+                if not _named(one) and not is_source_head(one):
                     continue
                 span = name_span(one)
                 if span is not None:
                     phrase = whole if number == 0 else _whole(one, offset)
                     found.append(Speaker(offset + span[0], offset + span[1], False, *phrase))
     return found
+
+
+def _named(token) -> bool:
+    """A proper name, or a capitalised word that the tagger took for a common noun but the
+    entity recogniser for an organisation or person ('Reuters put the figure at 23')."""
+    return token.pos_ == "PROPN" or (token.text[:1].isupper() and token.ent_type_ in ("ORG", "PERSON"))
 
 
 def _conjuncts(head) -> list:
@@ -138,6 +149,17 @@ def _claims_that(verb) -> bool:
         and verb.pos_ == "VERB"
         and any(c.dep_ == "ccomp" for c in verb.children)
         and not any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
+_RESPONSIBILITY_VERBS = frozenset({"claimed", "claims", "claim", "took", "takes", "accepted", "accepts"})
+
+
+def _takes_responsibility(verb) -> bool:
+    """'X, the group's armed wing, took responsibility for the attack': a side's own account of
+    the attack, cited as a source."""
+    return verb.lower_ in _RESPONSIBILITY_VERBS and any(
+        c.dep_ == "dobj" and c.lower_ == "responsibility" for c in verb.children
     )
 
 
