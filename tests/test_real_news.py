@@ -2984,3 +2984,14 @@ def test_an_armed_wing_taking_responsibility_is_a_cited_group():
         "Saif al-Din al-Kasr, the movement's military wing, also took responsibility for the attack."
     )
     assert type_of(brief.attribution, "Saif al-Din al-Kasr") == "group"
+
+
+def test_a_negated_report_and_a_newspapers_count_cite_no_one_new():
+    brief = summarise_text(
+        "Gunmen killed 11 people at a bar in Osk on Saturday, police said. "
+        "The Kesto Brotherhood did not comment on the attack. "
+        "It was the 14th massacre in the state this year, according to a count by the newspaper."
+    )
+    names = [source.name.lower() for source in brief.attribution]
+    assert not any("kesto" in name for name in names)
+    assert "count" not in names

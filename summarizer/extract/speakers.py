@@ -89,6 +89,8 @@ def speakers(doc, offset: int) -> list[Speaker]:
         ):
             continue  # a name spelled like a verb ('Sayed', 'Reports') reports nothing
         deps = {child.dep_ for child in token.children}
+        if "neg" in deps:
+            continue  # 'X did not comment', 'police would not say': no report is made
         if "dobj" in deps and "ccomp" not in deps and token.lower_.startswith(("add", "announc")):
             objects = [child for child in token.children if child.dep_ == "dobj"]
             if token.lower_.startswith("add") or not any(t.like_num for o in objects for t in o.subtree):
@@ -210,7 +212,9 @@ def _trailing_report(verb) -> bool:
 
 
 # what a source issues: 'reports on state television said', 'a statement from the office said'
-_REPORT_NOUNS = frozenset({"report", "reports", "statement", "statements", "figures", "tally", "data", "bulletin"})
+_REPORT_NOUNS = frozenset(
+    {"report", "reports", "statement", "statements", "figures", "tally", "data", "bulletin", "count", "estimate"}
+)
 
 
 def _issuer(subject):
