@@ -2995,3 +2995,29 @@ def test_a_negated_report_and_a_newspapers_count_cite_no_one_new():
     names = [source.name.lower() for source in brief.attribution]
     assert not any("kesto" in name for name in names)
     assert "count" not in names
+
+
+@pytest.mark.parametrize(
+    "sentence, cited, kind",
+    [
+        ("The interior ministry announced that 20 people had been wounded.", "interior ministry", "government"),
+        (
+            "Twenty were wounded, according to figures released by the Osk health department.",
+            "health department",
+            "government",
+        ),
+        ("Twenty people were wounded, a spokesman for the rebels said.", "spokesman for the rebels", "group"),
+        (
+            "Twenty people were wounded, an official at Osk General Hospital said.",
+            "official at Osk General Hospital",
+            "official",
+        ),
+        ("Dr. Ana Kesto, director of Osk General Hospital, said 20 people were wounded.", "Ana Kesto", "other"),
+    ],
+)
+def test_descriptions_report_issuers_and_hospital_names_as_sources(sentence, cited, kind):
+    brief = summarise_text(f"A bomb exploded at a market in Osk on Friday, killing 14 people. {sentence}")
+    assert type_of(brief.attribution, cited) == kind
+    assert not has_name(brief.attribution, "figures")
+    wounded = [f for f in brief.toll if f.count == 20]
+    assert wounded and wounded[0].source and cited.lower() in wounded[0].source.lower()

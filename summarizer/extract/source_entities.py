@@ -102,7 +102,8 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
     for index, mention in enumerate(mentions):
         # a description with nothing named before or after to stand for ('the Indonesian
         # health ministry said') is the only name the article gives that source
-        if mention.refers_back and index not in resolved:
+        described = is_generic(mention.name) and len(_content_words(mention.name)) > 1  # 'the interior ministry'
+        if (mention.refers_back or described) and index not in resolved:
             entity = Entity(mention.name, source_type(mention.name, mention.description))
             entity.add(mention.name, mention.span)
             entities.append(entity)

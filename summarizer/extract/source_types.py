@@ -29,7 +29,7 @@ SOURCE_TYPE_WORDS = [
     ("witness", r"witness\w*|\bresidents?\b|survivors?|\blocals\b|villagers?|eyewitness\w*|\belders?\b"),
     ("military", r"\barmy\b|military|armed\s+forces|border\s+guards?\b|defen[cs]e\s+forces|idf|command\b|\bnato\b"
      r"|chiefs\s+of\s+staff|\b(?:colonel|col\.|lieutenant|lt\.|brigadier|brig\.|major\s+general"
-     r"|(?<!-)general\s+(?-i:[A-Z])|admiral|sergeant|sgt\.)"),
+     r"|(?<!-)general\s+(?!hospital)(?-i:[A-Z])|admiral|sergeant|sgt\.)"),
     # police and authorities who report are 'official' (a spokesperson for an authority)
     ("official", r"spokes\w*|official|\bsecurity\s+sources?\b|commander|minister\b|governor|mayor|chief|director(?!ate)"
      r"|\bpolice\b|authorities|head\s+of|president\b|prime\s+minister|prosecutor|commissioner|secretary\b"
@@ -118,6 +118,8 @@ def source_type(name: str, description: str = "") -> str:
         return "government"  # 'the provincial governor's office', 'Office of the Prime Minister'
     if _LIBERATION.search(name):
         return "group"  # 'the Tarn Liberation Army': the naming formula of armed movements
+    if _ARMED_SPEAKER.search(name) or _speaks_for_a_group(name):
+        return "group"  # 'a spokesman for the rebels'
     if _MEDICAL.search(name) and not _AUTHORITY.search(name):
         return "other"  # 'a hospital spokeswoman', 'a source in the city hospital': no authority speaks
     for kind, pattern in _SOURCE_TYPE:

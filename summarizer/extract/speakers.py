@@ -230,7 +230,16 @@ def _issuer(subject):
             for issuer in prep.children:
                 if issuer.dep_ == "pobj" and (issuer.pos_ == "PROPN" or issuer.lower_ in SOURCE_HEADS):
                     return issuer
+    for verb in subject.children:  # 'figures released by the health department'
+        if verb.dep_ == "acl" and verb.lower_ in _ISSUED:
+            for agent in verb.children:
+                for issuer in agent.children if agent.dep_ == "agent" else ():
+                    if issuer.dep_ == "pobj" and (issuer.pos_ == "PROPN" or is_source_head(issuer)):
+                        return issuer
     return subject
+
+
+_ISSUED = frozenset({"released", "issued", "published", "compiled", "given", "provided", "announced", "cited"})
 
 
 _PUT = frozenset(
@@ -280,6 +289,7 @@ def _named_objects(
     found = []
     for child in preposition.children:
         if child.dep_ == "pobj" and child.pos_ != "PRON" and child.lower_ not in skip:
+            child = _issuer(child)  # 'according to figures released by X': X
             span = name_span(child)
             if span is not None:
                 explicit = according and child.lower_ not in _REPORT_NOUNS and child.pos_ == "NOUN"
