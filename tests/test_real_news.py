@@ -3021,3 +3021,20 @@ def test_descriptions_report_issuers_and_hospital_names_as_sources(sentence, cit
     assert not has_name(brief.attribution, "figures")
     wounded = [f for f in brief.toll if f.count == 20]
     assert wounded and wounded[0].source and cited.lower() in wounded[0].source.lower()
+
+
+@pytest.mark.parametrize(
+    "sentence, cited, kind",
+    [
+        ("Twenty people were wounded, Ana Kesto was quoted by Varnia Daily as saying.", "Ana Kesto", "other"),
+        ("The police chief was quoted as saying 20 people were wounded.", "police chief", "official"),
+        ("The toll rose to 20 wounded, Ana Kesto told a press conference.", "Ana Kesto", "other"),
+        ("Twenty people were wounded, the UN's humanitarian office said.", "humanitarian office", "un"),
+        ("Twenty people were wounded, Tomas Irvel of the Osk Red Cross said.", "Tomas Irvel", "ngo"),
+    ],
+)
+def test_passive_quotes_press_conferences_and_people_of_a_body(sentence, cited, kind):
+    brief = summarise_text(f"A bomb exploded at a market in Osk on Friday, killing 14 people. {sentence}")
+    assert type_of(brief.attribution, cited) == kind
+    wounded = [f for f in brief.toll if f.count == 20]
+    assert wounded and wounded[0].source and wounded[0].source.lower().endswith(cited.lower())

@@ -51,6 +51,7 @@ _AUDIENCE = re.compile(
     r"\b(?:told|telling|tell|briefed|briefing|speaking\s+to|talking\s+to|in\s+an\s+interview\s+with)\s+"
     r"(?:a\s+group\s+of\s+|local\s+|foreign\s+)?"
     r"(?:reporters|journalists|the\s+(?:press|media|news\s+media)|[\w.]+\s+(?:television|radio|media)"
+    r"|(?:a|the)\s+(?:news|press)\s+(?:conference|briefing)"
     # 'Speaking to Varnia News, the governor said': an outlet named as the audience
     r"|(?-i:(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*)*)(?=\s*[,.;]|\s+(?:that|on|by|in)\b))",
     re.IGNORECASE,
@@ -98,7 +99,9 @@ _OPPOSITION_SPEAKER = re.compile(
     r"|\bspokes(?:man|woman|person)\s+for\s+the\s+(?:main\s+)?opposition\b",
     re.IGNORECASE,
 )
-_RELAYED_BY = re.compile(r"^,?\s+(?:cited|quoted|carried|relayed)\s+by\b.*", re.IGNORECASE | re.DOTALL)
+_RELAYED_BY = re.compile(
+    r"^,?\s+(?:(?:was|were|is|are)\s+)?(?:cited|quoted|carried|relayed)\s+by\b.*", re.IGNORECASE | re.DOTALL
+)
 _CIVIL_FORCE = re.compile(r"\b(?:police|fire\s+(?:brigade|service|department)|civil\s+protection)\b", re.I)
 _RANK = re.compile(r"\b(?:colonel|col\.|lieutenant|lt\.|major\b|captain|capt\.|sergeant|sgt\.)", re.IGNORECASE)
 
@@ -114,8 +117,6 @@ _LIBERATION = re.compile(r"(?<!people's\s)(?<!people’s\s)\bliberation\s+(?:arm
 def source_type(name: str, description: str = "") -> str:
     if re.search(r"\bpart(?:y|ies)$", name, re.IGNORECASE):
         return "other"  # a political party (the corpus types opposition parties as other)
-    if _BODY_NAME.search(name):
-        return "government"  # 'the provincial governor's office', 'Office of the Prime Minister'
     if _LIBERATION.search(name):
         return "group"  # 'the Tarn Liberation Army': the naming formula of armed movements
     if _ARMED_SPEAKER.search(name) or _speaks_for_a_group(name):
@@ -126,6 +127,8 @@ def source_type(name: str, description: str = "") -> str:
         if pattern.search(name):
             if kind == "military" and _RANK.search(name) and _CIVIL_FORCE.search(description):
                 return "official"  # 'a fire brigade spokesman, Lieutenant Colonel X': a civil force's rank
+            if kind == "official" and _BODY_NAME.search(name):
+                return "government"  # 'the provincial governor's office', 'Office of the Prime Minister'
             return kind
     if _UNNAMED_SOURCE.match(name) or _KIN_SOURCE.match(name):
         return "other"  # 'diplomatic sources', 'her family': no body of known kind

@@ -75,6 +75,8 @@ def speakers(doc, offset: int) -> list[Speaker]:
             found += [Speaker(offset + a, offset + b, False, *_whole(o, offset)) for o, (a, b) in quoted]
             relays = [c for c in token.children if c.dep_ == "nsubj"] if token.dep_ not in ("advcl", "xcomp") else []
             relays += [c for c in token.head.children if c.dep_ == "nsubj"] if token.dep_ in ("advcl", "xcomp") else []
+            # 'X was quoted by Varnia Daily as saying': the agent relays
+            relays += [p for a in token.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
             for relay in relays[-1:]:
                 span = None if relay.pos_ == "PRON" else name_span(relay)
                 if span is not None and (relay.pos_ == "PROPN" or is_source_head(relay)):
@@ -189,8 +191,11 @@ def _quoted_sources(verb) -> list:
     participle = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.head.lower_ in SAY_FORMS
     if not (as_saying or participle):
         return []
+    # 'quoted the ministry as saying'; passive 'the ministry was quoted as saying'
     objects = [
-        c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON" and (c.pos_ == "PROPN" or is_source_head(c))
+        c
+        for c in verb.children
+        if c.dep_ in ("dobj", "nsubjpass") and c.pos_ != "PRON" and (c.pos_ == "PROPN" or is_source_head(c))
     ]
     return [(o, span) for o in objects if (span := name_span(o)) is not None]
 
