@@ -3038,3 +3038,15 @@ def test_passive_quotes_press_conferences_and_people_of_a_body(sentence, cited, 
     assert type_of(brief.attribution, cited) == kind
     wounded = [f for f in brief.toll if f.count == 20]
     assert wounded and wounded[0].source and wounded[0].source.lower().endswith(cited.lower())
+
+
+def test_an_unnamed_title_is_the_person_named_later_with_the_same_words():
+    brief = summarise_text(
+        "A ferry sank on Lake Osk on Saturday, killing 12 people, a provincial official said. "
+        "The boat was carrying 80 passengers, provincial transport minister Ana Kesto told reporters. "
+        "The coast guard detained the captain, a coast guard spokesperson said."
+    )
+    kesto = [s for s in brief.attribution if s.name == "Ana Kesto"]
+    assert kesto and "provincial official" in kesto[0].aliases
+    assert not any(s.name == "provincial official" for s in brief.attribution)
+    assert any(s.name == "coast guard spokesperson" for s in brief.attribution)

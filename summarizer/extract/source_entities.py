@@ -108,6 +108,7 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
             entity.add(mention.name, mention.span)
             entities.append(entity)
             resolved[index] = len(entities) - 1
+    _fold_described_people(text, mentions, entities, resolved)
     for entity in entities:
         if entity.pinned:
             continue
@@ -117,6 +118,77 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
             entity.names[bare] += 0
             entity.name = bare
     return entities, resolved
+
+
+_PERSON_TITLES = frozenset(
+    [
+        "official",
+        "governor",
+        "minister",
+        "mayor",
+        "chief",
+        "commander",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "director",
+        "administrator",
+        "coordinator",
+        "superintendent",
+        "inspector",
+        "commissioner",
+        "chairman",
+        "chairwoman",
+        "officer",
+    ]
+)
+
+
+def _fold_described_people(
+    text: str, mentions: list[SourceMention], entities: list[Entity], resolved: dict[int, int]
+) -> None:
+    """'a provincial official said' ... 'provincial transport minister Ana Ruiz told AFP': an
+    unnamed title is the person the article names with the same words beside their name (the
+    nearest such person of the same kind); the description becomes one of the person's names."""
+    folded: dict[int, int] = {}
+    for number, entity in enumerate(entities):
+        names = sorted(entity.names, key=len, reverse=True)
+        if any(re.search(r"[A-Z]", name) for name in names):
+            continue
+        words = {w.lower() for w in _content_words(names[0])}
+        if names[0].split()[-1].lower() not in _PERSON_TITLES or len(words) < 2:
+            continue
+        first = min(m.start for i, m in enumerate(mentions) if resolved.get(i) == number)
+        near = [
+            (abs(m.start - first), resolved[i])
+            for i, m in enumerate(mentions)
+            if resolved.get(i) not in (None, number)
+            and entities[resolved[i]].kind == entity.kind
+            and _looks_like_person(entities[resolved[i]].name)
+            and words & set(re.findall(r"[a-z]+", _title_beside(text, m).lower()))
+        ]
+        if near:
+            folded[number] = min(near)[1]
+    for number, person in folded.items():
+        target = entities[person]
+        for name, count in entities[number].names.items():
+            target.names[name] += count
+        target.spans += entities[number].spans
+    if not folded:
+        return
+    kept = [n for n in range(len(entities)) if n not in folded]
+    index = {old: new for new, old in enumerate(kept)}
+    for i, number in list(resolved.items()):
+        resolved[i] = index[folded.get(number, number)]
+    entities[:] = [entities[n] for n in kept]
+
+
+def _title_beside(text: str, mention: SourceMention) -> str:
+    """The words that describe a named person in their own clause: the title before the name
+    ('provincial transport minister Ana Ruiz') and the apposition after it (', chairman of X')."""
+    before = re.split(r"[,.;:\"“”(]", text[mention.sentence_start : mention.start])[-1]
+    after = re.match(r",\s*([^,.;]*)", text[mention.end : mention.end + 120])
+    return before + " " + (after.group(1) if after else "")
 
 
 def _content_words(name: str) -> list[str]:
