@@ -3050,3 +3050,19 @@ def test_an_unnamed_title_is_the_person_named_later_with_the_same_words():
     assert kesto and "provincial official" in kesto[0].aliases
     assert not any(s.name == "provincial official" for s in brief.attribution)
     assert any(s.name == "coast guard spokesperson" for s in brief.attribution)
+
+
+def test_an_opposition_coalition_is_cited_by_its_name_and_is_it():
+    brief = summarise_text(
+        "Two young men were shot dead in Osk on Wednesday when police fired on a protest, "
+        "the opposition Citizens' Union coalition said. It said 34 protesters had been injured."
+    )
+    coalition = [s for s in brief.attribution if "coalition" in s.name]
+    assert coalition and coalition[0].name == "Citizens' Union coalition" and coalition[0].type == "other"
+    assert source_of(brief, "injured", 34) == "Citizens' Union coalition"
+
+
+def test_a_state_led_coalition_is_military():
+    from summarizer.extract.source_types import source_type
+
+    assert source_type("Dorvan-led coalition", "The Dorvan-led coalition said it had struck a camp") == "military"

@@ -291,6 +291,12 @@ def _headed_by(entity: Entity, head: str) -> bool:
     return any(name[:1].isupper() and name.split()[-1].lower() == head for name in entity.names)
 
 
+_COLLECTIVE_HEAD = re.compile(
+    r"\b(?:coalition|alliance|party|movement|group|committee|council|union|front|company|association|network)$",
+    re.IGNORECASE,
+)
+
+
 def _resolve_pronoun(index: int, mentions: list[SourceMention], entities: list[Entity], resolved: dict[int, int]):
     """'he said' / 'she told reporters': the nearest person cited before, within a few
     sentences ('it said': the nearest body). The pronoun is not a name: the entity gains no alias or span from it."""
@@ -305,7 +311,8 @@ def _resolve_pronoun(index: int, mentions: list[SourceMention], entities: list[E
         # a spokesperson cited as their body still speaks as a person ('..., he said')
         person = any(_looks_like_person(name) for name in entity.names) or entity.kind in ("official", "witness")
         # 'it' stands for a body (not a person, nor a source of unknown kind); 'he'/'she' for a person
-        if (body and not person and entity.kind != "other") or (not body and person):
+        collective = entity.kind != "other" or _COLLECTIVE_HEAD.search(entity.name)  # 'the X coalition ... it said'
+        if (body and not person and collective) or (not body and person):
             resolved[index] = resolved[j]
             return
 

@@ -27,7 +27,8 @@ SOURCE_TYPE_WORDS = [
      # bodies of citizens or of medical workers ('civil society groups', 'the Medics Coalition')
      r"|civil\s+society|humanitarian|\bmedics\b|doctors['’]?\s+(?:group|committee|union|syndicate|association)"),
     ("witness", r"witness\w*|\bresidents?\b|survivors?|\blocals\b|villagers?|eyewitness\w*|\belders?\b"),
-    ("military", r"\barmy\b|military|armed\s+forces|border\s+guards?\b|defen[cs]e\s+forces|idf|command\b|\bnato\b"
+    ("military", r"\barmy\b|military|armed\s+forces|-led\s+coalition|border\s+guards?\b|defen[cs]e\s+forces"
+     r"|idf|command\b|\bnato\b"
      r"|chiefs\s+of\s+staff|\b(?:colonel|col\.|lieutenant|lt\.|brigadier|brig\.|major\s+general"
      r"|(?<!-)general\s+(?!hospital)(?-i:[A-Z])|admiral|sergeant|sgt\.)"),
     # police and authorities who report are 'official' (a spokesperson for an authority)
@@ -119,6 +120,9 @@ def source_type(name: str, description: str = "") -> str:
         return "other"  # a political party (the corpus types opposition parties as other)
     if _LIBERATION.search(name):
         return "group"  # 'the Tarn Liberation Army': the naming formula of armed movements
+    at = description.find(name)
+    if at > 0 and re.search(r"\bopposition\s+$", description[:at], re.IGNORECASE):
+        return "other"  # 'the opposition Tarn Front coalition': a party or bloc of parties, not an armed group
     if _ARMED_SPEAKER.search(name) or _speaks_for_a_group(name):
         return "group"  # 'a spokesman for the rebels'
     if _MEDICAL.search(name) and not _AUTHORITY.search(name):

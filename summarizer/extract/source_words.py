@@ -145,6 +145,8 @@ SOURCE_HEADS = frozenset(
         "elder",
         "elders",
         "party",
+        "coalition",
+        "alliance",
         "worker",
         "workers",
         # the family of someone killed, who tell who they were ('her family said')

@@ -256,6 +256,13 @@ _ALWAYS_SOURCES = re.compile(
 )
 
 
+# lower-case words (no preposition) before a capitalised name whose head is a body noun
+_DESCRIBED_BODY = re.compile(
+    r"(?:(?!(?:of|for|at|in|on|by|with|from|to)\s)[a-z][\w-]*\s+)+"
+    r"(?=[A-Z]\S*\s+(?:\S+\s+)*(?:coalition|alliance|party|movement|group|committee|council|union|front)$)"
+)
+
+
 def _noun_starts(doc, offset: int) -> set[int]:
     """Where the parse reads a word as a noun ('states', 'reports', 'claims'), except reports
     that a noun before qualifies: in 'state media reports said' those words name who reports."""
@@ -340,6 +347,9 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
             elif not any(start < speaker.phrase_end and speaker.phrase_start < end for start, end in kept):
                 span = trim_name(text, speaker.start, speaker.end)
                 span = (person_name_start(text, *span), span[1])  # 'NDRF inspector Ana Ruiz' -> 'Ana Ruiz'
+                # 'the opposition Varnian Union coalition': a description before the body's name
+                described = _DESCRIBED_BODY.match(text, span[0], span[1])
+                span = (described.end(), span[1]) if described else span
                 if span[1] > span[0] and not _NOT_NAMES.match(text[span[0] : span[1]]):
                     kept.append(span)
                     if (
