@@ -3066,3 +3066,12 @@ def test_a_state_led_coalition_is_military():
     from summarizer.extract.source_types import source_type
 
     assert source_type("Dorvan-led coalition", "The Dorvan-led coalition said it had struck a camp") == "military"
+
+
+def test_a_described_source_in_a_named_place_is_the_source_not_its_place():
+    brief = summarise_text(
+        "Gunmen ambushed an army convoy near Lumba on Monday, killing 17 soldiers, the army said. "
+        "A military source in Osk, who asked not to be named, told reporters that the toll was 21."
+    )
+    assert "military source" in {source.name for source in brief.attribution}
+    assert not has_name(brief.attribution, "military source in Osk")

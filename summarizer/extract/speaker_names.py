@@ -98,10 +98,13 @@ def _workplace(head, prep) -> bool:
     if prep.lower_ not in ("at", "in", "with", "from"):
         return False
     objects = [child for child in prep.children if child.dep_ == "pobj"]
+    # 'a military source in Osk': the modifier says whose source it is; the name is where it is
+    described = any(c.dep_ == "amod" for c in head.children)
     return any(
         obj.lower_ in _WORKPLACES
         or (
-            obj.pos_ == "PROPN"
+            not described
+            and obj.pos_ == "PROPN"
             and obj.ent_type_ not in ("GPE", "LOC", "NORP", "DATE", "TIME")
             and not head.lower_.startswith("official")  # 'officials in Osk': where they are, not who
         )
