@@ -3075,3 +3075,22 @@ def test_a_described_source_in_a_named_place_is_the_source_not_its_place():
     )
     assert "military source" in {source.name for source in brief.attribution}
     assert not has_name(brief.attribution, "military source in Osk")
+
+
+def test_a_place_the_parser_takes_for_the_subject_gives_way_to_the_source_in_apposition():
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import Doc, Span
+
+    from summarizer.extract.speakers import speakers
+
+    # '... in northern Varnia, the country's prison authority said.' misread as the place
+    # being the subject and the authority its apposition (as the parser does on some texts)
+    words = ["in", "northern", "Varnia", ",", "the", "country", "'s", "prison", "authority", "said", "."]
+    heads = [9, 2, 9, 2, 5, 8, 5, 8, 2, 9, 9]
+    deps = ["prep", "amod", "nsubj", "punct", "det", "poss", "case", "compound", "appos", "ROOT", "punct"]
+    pos = ["ADP", "ADJ", "PROPN", "PUNCT", "DET", "NOUN", "PART", "NOUN", "NOUN", "VERB", "PUNCT"]
+    spaces = [True, True, False, True, True, False, True, True, True, False, False]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    doc.ents = [Span(doc, 2, 3, label="GPE")]
+    found = [doc.text[s.start : s.end] for s in speakers(doc, 0)]
+    assert found == ["country's prison authority"]

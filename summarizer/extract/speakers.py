@@ -112,6 +112,7 @@ def speakers(doc, offset: int) -> list[Speaker]:
                 continue
             if child.lower_ in _NOT_SPEAKERS or child.pos_ == "PRON":
                 continue
+            child = _apposed_source(child)
             # 'police and the Red Cross said', 'a war monitor and rescue workers said': each is cited
             for number, one in enumerate([_issuer(child), *_conjuncts(child)]):
                 if not _named(one) and not is_source_head(one):
@@ -121,6 +122,15 @@ def speakers(doc, offset: int) -> list[Speaker]:
                     phrase = whole if number == 0 else _whole(one, offset)
                     found.append(Speaker(offset + span[0], offset + span[1], False, *phrase))
     return found
+
+
+def _apposed_source(subject):
+    """'..., in northern Varnia, the country's prison authority said': the parser may take the
+    place for the subject and the source for its apposition; the source is the speaker."""
+    if subject.ent_type_ not in ("GPE", "LOC"):
+        return subject
+    apposed = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "NOUN" and is_source_head(c)]
+    return apposed[0] if apposed else subject
 
 
 def _named(token) -> bool:
