@@ -3094,3 +3094,11 @@ def test_a_place_the_parser_takes_for_the_subject_gives_way_to_the_source_in_app
     doc.ents = [Span(doc, 2, 3, label="GPE")]
     found = [doc.text[s.start : s.end] for s in speakers(doc, 0)]
     assert found == ["country's prison authority"]
+
+
+def test_the_body_a_title_heads_keeps_its_own_of():
+    brief = summarise_text(
+        "An earthquake struck Osk province on Friday, killing at least 11 villagers, officials said. "
+        "The head of Osk's university of medical sciences put the figure at 14 dead on Saturday evening."
+    )
+    assert "head of Osk's university of medical sciences" in {source.name for source in brief.attribution}

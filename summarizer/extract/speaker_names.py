@@ -112,6 +112,16 @@ def _workplace(head, prep) -> bool:
     )
 
 
+def _of_a_title_object(token, head) -> bool:
+    """'the head of the city's university of medical sciences': the body a title's 'of' names
+    keeps its own 'of'."""
+    return (
+        head.lower_ in ("head", "director", "chief", "chairman", "chairwoman", "president", "rector", "dean")
+        and token.dep_ == "pobj"
+        and token.head.head.i == head.i
+    )
+
+
 def _phrase(head) -> tuple[int, int] | None:
     tokens = [head]
     stack = [head]
@@ -121,7 +131,7 @@ def _phrase(head) -> tuple[int, int] | None:
             keep = (child.dep_ in _NAME_DEPS and child.pos_ != "PRON") or (
                 child.dep_ == "prep"
                 and child.lower_ in ("of", "for")
-                and token.i == head.i
+                and (token.i == head.i or _of_a_title_object(token, head))
                 and not (head.tag_ == "NNS" and _of_a_place(child))
             )
             if token is head and head.pos_ == "NOUN" and child.dep_ == "poss" and child.lower_ in _OWNERS:
