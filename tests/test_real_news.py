@@ -3102,3 +3102,12 @@ def test_the_body_a_title_heads_keeps_its_own_of():
         "The head of Osk's university of medical sciences put the figure at 14 dead on Saturday evening."
     )
     assert "head of Osk's university of medical sciences" in {source.name for source in brief.attribution}
+
+
+def test_an_acronym_of_a_name_after_its_owner_is_the_same_source():
+    brief = summarise_text(
+        "The United Nation's Dorvan Relief Mission says gunmen attacked its compound in Osk late Sunday. "
+        "Nine DRM staff have been evacuated, the mission said. DRM said two guards were wounded."
+    )
+    assert len([s for s in brief.attribution if "DRM" in (s.name, *s.aliases)]) == 1
+    assert not any(s.name == "DRM" for s in brief.attribution)
