@@ -3111,3 +3111,14 @@ def test_an_acronym_of_a_name_after_its_owner_is_the_same_source():
     )
     assert len([s for s in brief.attribution if "DRM" in (s.name, *s.aliases)]) == 1
     assert not any(s.name == "DRM" for s in brief.attribution)
+
+
+def test_a_bare_name_that_also_says_is_the_title_just_cited():
+    brief = summarise_text(
+        "Militants attacked a hotel in Osk overnight, killing 11 soldiers, officials said. "
+        "The governor of Dorvia's Lesk region, who was at the hotel, says the dead include six soldiers. "
+        "Tomas Irvel also says he believes eight militants were killed in the attack."
+    )
+    irvel = [s for s in brief.attribution if s.name == "Tomas Irvel"]
+    assert irvel and irvel[0].type == "official"
+    assert "governor of Dorvia's Lesk region" in irvel[0].aliases

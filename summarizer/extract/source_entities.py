@@ -153,9 +153,15 @@ def _fold_described_people(
     folded: dict[int, int] = {}
     for number, entity in enumerate(entities):
         names = sorted(entity.names, key=len, reverse=True)
-        if any(re.search(r"[A-Z]", name) for name in names):
+        if not names or not all(name.split()[0].islower() for name in names):
+            continue
+        also = _also_named(text, mentions, entities, resolved, number)
+        if also is not None and names[0].split()[0] in _PERSON_TITLES:
+            folded[number] = also  # 'the governor of X, ..., says' ... 'Ana Ruiz also says'
             continue
         words = {w.lower() for w in _content_words(names[0])}
+        if any(re.search(r"[A-Z]", name) for name in names):
+            continue
         if names[0].split()[-1].lower() not in _PERSON_TITLES or len(words) < 2:
             continue
         first = min(m.start for i, m in enumerate(mentions) if resolved.get(i) == number)
@@ -171,6 +177,8 @@ def _fold_described_people(
             folded[number] = min(near)[1]
     for number, person in folded.items():
         target = entities[person]
+        if target.kind == "other":
+            target.kind = entities[number].kind
         for name, count in entities[number].names.items():
             target.names[name] += count
         target.spans += entities[number].spans
@@ -181,6 +189,21 @@ def _fold_described_people(
     for i, number in list(resolved.items()):
         resolved[i] = index[folded.get(number, number)]
     entities[:] = [entities[n] for n in kept]
+
+
+def _also_named(
+    text: str, mentions: list[SourceMention], entities: list[Entity], resolved: dict[int, int], number: int
+) -> int | None:
+    """'The governor of X, who was at the hotel, says ...' and then 'Ana Ruiz also says ...':
+    the person the next citation names with nothing beside the name but 'also' is the one just
+    described (the entity number of that person, if so)."""
+    last = max(i for i in resolved if resolved[i] == number)
+    following = next((i for i in range(last + 1, len(mentions)) if i in resolved and not mentions[i].pronoun), None)
+    if following is None:
+        return None
+    mention, person = mentions[following], entities[resolved[following]]
+    bare = not _title_beside(text, mention).strip() and re.match(r"\s+also\b", text[mention.end :])
+    return resolved[following] if bare and _looks_like_person(person.name) and person.kind == "other" else None
 
 
 def _title_beside(text: str, mention: SourceMention) -> str:
