@@ -63,9 +63,16 @@ def _related(known: str, name: str) -> bool:
         return False
     if mine <= theirs or theirs <= mine:
         return True
-    return (name.isupper() and len(name) >= 3 and name == _initials(known)) or (
-        known.isupper() and len(known) >= 3 and known == _initials(name)
+    return (name.isupper() and len(name) >= 3 and name in _acronyms(known)) or (
+        known.isupper() and len(known) >= 3 and known in _acronyms(name)
     )
+
+
+def _acronyms(name: str) -> set[str]:
+    """The initials of a name, and of its part after an owner ('the UN's World Food Program'
+    is also 'WFP')."""
+    owned = re.sub(r"^.*['’]s\s+", "", name)
+    return {_initials(name), _initials(owned)}
 
 
 def occurrences(text: str, names: list[str], sentences: list[Sentence]) -> list[tuple[int, int]]:

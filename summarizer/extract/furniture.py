@@ -90,9 +90,18 @@ def _is_prose(line: Line, last: bool) -> bool:
 
 
 def _is_title_shaped(line: Line) -> bool:
-    # a section label in capitals ('MIDDLE EAST MONITOR') is not a headline; nor is a date line
+    # a section label in capitals ('MIDDLE EAST MONITOR') is not a headline; nor is a date line,
+    # nor an item of a list of links ('- 3 May: Floods kill 9'): a headline wears no bullet
     words = _words(line.text)
-    return 3 <= len(words) <= 25 and not line.text.isupper() and not _ENDS_LIKE_PROSE.search(line.text)
+    return (
+        3 <= len(words) <= 25
+        and not line.text.isupper()
+        and not _ENDS_LIKE_PROSE.search(line.text)
+        and not _BULLET.match(line.text)
+    )
+
+
+_BULLET = re.compile(r"[-–—•*·]\s")
 
 
 def _joined(text: str, lines: list[Line]) -> list[Line]:

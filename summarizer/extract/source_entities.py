@@ -12,6 +12,7 @@ from ..brief import Source
 from .entities import Entity, _looks_like_person, occurrences
 from .names import ACRONYM_AFTER, BODY_AFTER, BODY_BEFORE, SPOKESPERSON, TITLE_PREFIX
 from .sentences import Sentence
+from .source_people import content_words, fold_described_people
 from .source_words import DESCRIPTION_HEADS, SOURCE_HEADS
 from .sources import SourceMention, is_generic, refers_back, source_type
 from .speakers import BODY_PRONOUNS
@@ -86,6 +87,10 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
                 continue
             if body and entity.kind in ("witness", "other", "official") and _is_person(entity.name):
                 continue
+            if len(content_words(mention.name)) > 1 and not any(re.search(r"[A-Z]", n) for n in entity.names):
+                continue  # 'the country's disaster agency' stands for a name, not for 'officials'
+            if head in ("ministry", "ministries") and entity.kind not in _STATE_KINDS and not _headed_by(entity, head):
+                continue  # 'the ministry' is a state's: not a body of another or no known kind
             if (
                 kind in ("other", entity.kind)
                 or {kind, entity.kind} <= {"media", "state_media"}
@@ -93,16 +98,16 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
                 # a body of no known kind ('the X Centre for Y (XCY) said ... the agency said')
                 or entity.kind == "other"
                 and not any(_looks_like_person(n) for n in entity.names)
+                # a named body: 'border guards', 'a source' are people of no known body
+                and any(re.search(r"[A-Z]", n) for n in entity.names)
             ):
                 resolved[index] = resolved[j]
                 entity.add(mention.name, mention.span)
                 break
     for index, mention in enumerate(mentions):
         # a description with nothing named before or after to stand for ('the Indonesian
-        # health ministry said', 'the disaster management agency said') is the only name the
-        # article gives that source; a bare 'the agency' names nothing
-        words = _ARTICLE.sub("", mention.name, count=1).split()
-        described = is_generic(mention.name) and len(words) > 1
+        # health ministry said') is the only name the article gives that source
+        described = is_generic(mention.name) and len(content_words(mention.name)) > 1  # 'the interior ministry'
         if (mention.refers_back or described) and index not in resolved:
             entity = Entity(mention.name, source_type(mention.name, mention.description))
             entity.add(mention.name, mention.span)
@@ -124,6 +129,7 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
             number = resolved[max(before, key=lambda j: mentions[j].start)]
             resolved[index] = number
             entities[number].add(mention.name, mention.span)
+    fold_described_people(text, mentions, entities, resolved)
     for entity in entities:
         if entity.pinned:
             continue
@@ -135,7 +141,7 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
     return entities, resolved
 
 
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_STATE_KINDS = frozenset({"government", "official", "military"})
 _NAME_RUN = r"[A-Z][\w'’.&-]*(?:\s+(?:(?:of|for|and|the|de)\s+)*[A-Z][\w'’.&-]*)*"
 
 
@@ -250,6 +256,12 @@ def _headed_by(entity: Entity, head: str) -> bool:
     return any(name[:1].isupper() and name.split()[-1].lower() == head for name in entity.names)
 
 
+_COLLECTIVE_HEAD = re.compile(
+    r"\b(?:coalition|alliance|party|movement|group|committee|council|union|front|company|association|network)$",
+    re.IGNORECASE,
+)
+
+
 def _resolve_pronoun(index: int, mentions: list[SourceMention], entities: list[Entity], resolved: dict[int, int]):
     """'he said' / 'she told reporters': the nearest person cited before, within a few
     sentences ('it said': the nearest body). The pronoun is not a name: the entity gains no alias or span from it."""
@@ -264,7 +276,8 @@ def _resolve_pronoun(index: int, mentions: list[SourceMention], entities: list[E
         # a spokesperson cited as their body still speaks as a person ('..., he said')
         person = any(_looks_like_person(name) for name in entity.names) or entity.kind in ("official", "witness")
         # 'it' stands for a body (not a person, nor a source of unknown kind); 'he'/'she' for a person
-        if (body and not person and entity.kind != "other") or (not body and person):
+        collective = entity.kind != "other" or _COLLECTIVE_HEAD.search(entity.name)  # 'the X coalition ... it said'
+        if (body and not person and collective) or (not body and person):
             resolved[index] = resolved[j]
             return
 

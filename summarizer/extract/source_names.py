@@ -34,6 +34,18 @@ def person_name_start(text: str, start: int, end: int) -> int:
     return start
 
 
+_OF_BODY = re.compile(r"(.+?)\s+of\s+(?:the\s+)?[A-Z]")
+
+
+def _person_end(text: str, start: int, end: int) -> int:
+    """'Ana Ruiz of the Osk Red Cross said': the person ends before 'of' (the body is the
+    description that types her)."""
+    from .entities import _looks_like_person  # entities reads names, which reads this module
+
+    person = _OF_BODY.match(text, start, end)
+    return start + len(person.group(1)) if person and _looks_like_person(person.group(1)) else end
+
+
 def parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A source span without a leading conjunction ('But authorities') or the tail of a
     hyphenated modifier ('run Anadolu Agency' of 'state-run'), split in two where it
@@ -42,6 +54,7 @@ def parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if lead and lead.end() < end:
         start = lead.end()
     start = person_name_start(text, start, end)
+    end = _person_end(text, start, end)
     pair = _TWO_NAMES.fullmatch(text, start, end)
     if pair:
         return [pair.span(1), pair.span(2)]

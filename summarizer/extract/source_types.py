@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import re
 
+from .source_words import KIN
+
 SOURCE_TYPE_WORDS = [
     # the news agencies and broadcasters that states run (general knowledge, like a gazetteer)
     ("state_media", r"state[- ](?:run\s+)?(?:news\s+agency|media|television|tv|broadcaster|news)"
      r"|official\s+news\s+agency|xinhua|\b(?:itar-)?tass\b|ria\s+novosti|\bkcna\b|\birna\b|\bsana\b"
      r"|\bwafa\b|\bmena\b|\bspa\b|\bqna\b|\bkuna\b|bernama|\bantara\b|\bcctv\b|press\s+tv"
-     r"|\bptv\b|pakistan\s+television|associated\s+press\s+of\s+pakistan|anadolu|\bvna\b"),
+     r"|\bptv\b|pakistan\s+television|associated\s+press\s+of\s+pakistan|anadolu|\bvna\b"
+     r"|national\s+news\s+agency"),
     ("monitor", r"observatory|monitor\w*|watchdog|acled|airwars|casualty\s+count"),
     ("un", r"\bun\b|united\s+nations|unicef|unhcr|ocha|unrwa|world\s+health\s+organi[sz]ation"
      r"|world\s+food\s+program|\bwfp\b|\biom\b|organi[sz]ation\s+for\s+migration|\bundp\b|\bunfpa\b"
@@ -20,13 +23,16 @@ SOURCE_TYPE_WORDS = [
      r"|médecins|\bmsf\b|charity|foundation|\bngos?\b|relief|\baid\s+(?:groups?|agenc|organi[sz]ations?)"
      # the naming formula of defenders' groups: 'Committee to Protect X', 'League for the Defence of Y'
      r"|\b(?:committee|society|league|association|alliance|council|campaign|network)\s+(?:to|for)\s+"
-     r"(?:the\s+)?(?:protect|defen[cds])"),
+     r"(?:the\s+)?(?:protect|defen[cds])"
+     # bodies of citizens or of medical workers ('civil society groups', 'the Medics Coalition')
+     r"|civil\s+society|humanitarian|\bmedics\b|doctors['’]?\s+(?:group|committee|union|syndicate|association)"),
     ("witness", r"witness\w*|\bresidents?\b|survivors?|\blocals\b|villagers?|eyewitness\w*|\belders?\b"),
-    ("military", r"\barmy\b|military|armed\s+forces|defen[cs]e\s+forces|idf|command\b|\bnato\b"
+    ("military", r"\barmy\b|military|armed\s+forces|-led\s+coalition|border\s+guards?\b|defen[cs]e\s+forces"
+     r"|idf|command\b|\bnato\b"
      r"|chiefs\s+of\s+staff|\b(?:colonel|col\.|lieutenant|lt\.|brigadier|brig\.|major\s+general"
-     r"|(?<!-)general\s+(?-i:[A-Z])|admiral|sergeant|sgt\.)"),
+     r"|(?<!-)general\s+(?!hospital)(?-i:[A-Z])|admiral|sergeant|sgt\.)"),
     # police and authorities who report are 'official' (a spokesperson for an authority)
-    ("official", r"spokes\w*|official|\bsecurity\s+sources?\b|commander|minister\b|governor|mayor|chief|director"
+    ("official", r"spokes\w*|official|\bsecurity\s+sources?\b|commander|minister\b|governor|mayor|chief|director(?!ate)"
      r"|\bpolice\b|authorities|head\s+of|president\b|prime\s+minister|prosecutor|commissioner|secretary\b"
      r"|chair(?:man|woman|person)\b|administrator|superintendent|inspector\b"),
     ("government", r"ministry|government|interior|defen[cs]e|cabinet|presidency"
@@ -43,8 +49,12 @@ _SOURCE_TYPE = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in 
 
 # whom a source speaks to says nothing of what it is ('the Taliban told journalists')
 _AUDIENCE = re.compile(
-    r"\b(?:told|telling|tell|briefed|briefing)\s+(?:a\s+group\s+of\s+|local\s+|foreign\s+)?"
-    r"(?:reporters|journalists|the\s+(?:press|media|news\s+media)|[\w.]+\s+(?:television|radio|media))\b",
+    r"\b(?:told|telling|tell|briefed|briefing|speaking\s+to|talking\s+to|in\s+an\s+interview\s+with)\s+"
+    r"(?:a\s+group\s+of\s+|local\s+|foreign\s+)?"
+    r"(?:reporters|journalists|the\s+(?:press|media|news\s+media)|[\w.]+\s+(?:television|radio|media)"
+    r"|(?:a|the)\s+(?:news|press)\s+(?:conference|briefing)"
+    # 'Speaking to Varnia News, the governor said': an outlet named as the audience
+    r"|(?-i:(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*)*)(?=\s*[,.;]|\s+(?:that|on|by|in)\b))",
     re.IGNORECASE,
 )
 
@@ -65,8 +75,10 @@ _ARMED_SPEAKER = re.compile(
     r"(?:spokes(?:man|woman|person)|commander|leader)\b",
     re.IGNORECASE,
 )
+# 'X, Hamas' military wing,': the armed branch of a movement is an armed group, not an army
+_ARMED_WING = re.compile(r"\b(?:armed|military)\s+wing\b", re.IGNORECASE)
 _BODY_TITLE = re.compile(
-    r"((?:[A-Z][\w'’-]*\s)+)(?:military\s+)?(?:commander|spokes(?:man|woman|person)|leader)\b"
+    r"((?:(?!(?:A|An|The)\s)[A-Z][\w'’-]*\s)+)(?:military\s+)?(?:commander|spokes(?:man|woman|person)|leader)\b"
     r"|\b(?:commander|spokes(?:man|woman|person)|leader)s?\s+(?:of|for|with)\s+the\s+"
     r"(?:armed\s+|militant\s+|rebel\s+)?(group|movement|militia|rebels|insurgents|insurgency|faction)\b"
 )
@@ -88,28 +100,52 @@ _OPPOSITION_SPEAKER = re.compile(
     r"|\bspokes(?:man|woman|person)\s+for\s+the\s+(?:main\s+)?opposition\b",
     re.IGNORECASE,
 )
-_RELAYED_BY = re.compile(r"^,?\s+(?:cited|quoted|carried|relayed)\s+by\b.*", re.IGNORECASE | re.DOTALL)
+_RELAYED_BY = re.compile(
+    r"^,?\s+(?:(?:was|were|is|are)\s+)?(?:cited|quoted|carried|relayed)\s+by\b.*", re.IGNORECASE | re.DOTALL
+)
+_CIVIL_FORCE = re.compile(r"\b(?:police|fire\s+(?:brigade|service|department)|civil\s+protection)\b", re.I)
 _RANK = re.compile(r"\b(?:colonel|col\.|lieutenant|lt\.|major\b|captain|capt\.|sergeant|sgt\.)", re.IGNORECASE)
+
+
+_UNNAMED_SOURCE = re.compile(r"^(?:(?:an?|the|one)\s+)?(?:[a-z][\w-]*\s+){0,2}sources?$")
+_KIN_SOURCE = re.compile(rf"^(?:(?:his|her|their|the)\s+)?(?:[a-z][\w-]*\s+)?(?:{'|'.join(sorted(KIN))})$")
+
+
+_BODY_NAME = re.compile(r"(?:\b(?:office|directorate|secretariat|bureau)$|^(?:the\s+)?office\s+of\b)", re.I)
+_LIBERATION = re.compile(r"(?<!people's\s)(?<!people’s\s)\bliberation\s+(?:army|front|movement|tigers)\b", re.I)
 
 
 def source_type(name: str, description: str = "") -> str:
     if re.search(r"\bpart(?:y|ies)$", name, re.IGNORECASE):
         return "other"  # a political party (the corpus types opposition parties as other)
+    if _LIBERATION.search(name):
+        return "group"  # 'the Tarn Liberation Army': the naming formula of armed movements
+    at = description.find(name)
+    if at > 0 and re.search(r"\bopposition\s+$", description[:at], re.IGNORECASE):
+        return "other"  # 'the opposition Tarn Front coalition': a party or bloc of parties, not an armed group
+    if _ARMED_SPEAKER.search(name) or _speaks_for_a_group(name):
+        return "group"  # 'a spokesman for the rebels'
+    if _MEDICAL.search(name) and not _AUTHORITY.search(name):
+        return "other"  # 'a hospital spokeswoman', 'a source in the city hospital': no authority speaks
     for kind, pattern in _SOURCE_TYPE:
         if pattern.search(name):
+            if kind == "military" and _RANK.search(name) and _CIVIL_FORCE.search(description):
+                return "official"  # 'a fire brigade spokesman, Lieutenant Colonel X': a civil force's rank
+            if kind == "official" and _BODY_NAME.search(name):
+                return "government"  # 'the provincial governor's office', 'Office of the Prime Minister'
             return kind
+    if _UNNAMED_SOURCE.match(name) or _KIN_SOURCE.match(name):
+        return "other"  # 'diplomatic sources', 'her family': no body of known kind
     from .entities import _looks_like_person  # entities reads names, which reads sources
     from .names import gazetteer_kind
 
     if gazetteer_kind(name) == "country":
         return "government"  # a state cited as a source ('Varnia said 40 were killed')
-    if _MEDICAL.search(name) and not _AUTHORITY.search(name):
-        return "other"  # 'a source in the city hospital': no authority speaks
     description = _AUDIENCE.sub(" ", description)
     at = description.find(name)
     if at >= 0:  # 'a source cited by state media': the outlet that relays it does not type it
         description = description[: at + len(name)] + _RELAYED_BY.sub(" ", description[at + len(name) :], count=1)
-    if _ARMED_SPEAKER.search(description) or _speaks_for_a_group(description):
+    if _ARMED_SPEAKER.search(description) or _speaks_for_a_group(description) or _ARMED_WING.search(description):
         return "group"  # 'a rebel spokesman, X,': who speaks for an armed group is cited as the group
     if _OPPOSITION_SPEAKER.search(description):
         return "other"  # 'opposition spokesman X': speaks for a party, not an authority
@@ -118,8 +154,8 @@ def source_type(name: str, description: str = "") -> str:
     if at >= 0 and (_PRIVATE_BEFORE.search(description[:at]) or _PRIVATE_AFTER.match(description[at + len(name) :])):
         return "witness"
     kind = next((kind for kind, pattern in _SOURCE_TYPE if pattern.search(description)), "other")
-    if kind == "military" and re.search(r"\bpolice\b", description, re.IGNORECASE) and _RANK.search(description):
-        return "official"  # a police colonel speaks for the police
+    if kind == "military" and _CIVIL_FORCE.search(description) and _RANK.search(description):
+        return "official"  # a police colonel speaks for the police, a fire brigade's for the brigade
     medical = person and kind in ("official", "government") and _MEDICAL.search(description)
     if medical and not _AUTHORITY.search(_MEDICAL.sub(" ", description)):
         return "other"

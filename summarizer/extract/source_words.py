@@ -4,6 +4,32 @@ heads of a definite description that stands for a source named elsewhere ('the a
 
 from __future__ import annotations
 
+# kin of a victim: cited when they speak of the dead ('his family said', 'relatives said')
+KIN = frozenset(
+    [
+        "family",
+        "families",
+        "relative",
+        "relatives",
+        "uncle",
+        "aunt",
+        "brother",
+        "sister",
+        "cousin",
+        "mother",
+        "father",
+        "parents",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "nephew",
+        "niece",
+        "grandmother",
+        "grandfather",
+    ]
+)
+
 # A subject that is not a proper name is a source only when its head is a noun for one
 # ('officials said', 'initial reports said', 'the ministry said'), never 'forces', 'experts'.
 SOURCE_HEADS = frozenset(
@@ -119,6 +145,8 @@ SOURCE_HEADS = frozenset(
         "elder",
         "elders",
         "party",
+        "coalition",
+        "alliance",
         "worker",
         "workers",
         # news outlets named by what they are ('The Observer newspaper', 'local broadcaster X')
@@ -128,6 +156,8 @@ SOURCE_HEADS = frozenset(
         "channel",
         "website",
         "tabloid",
+        # the family of someone killed, who tell who they were ('her family said')
+        *KIN,
     ]
 )
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .sentences import Sentence, parse_sentences
 from .source_names import INCLUDING, joined, listed_names, parts, person_name_start, trim_name
 from .source_types import source_type as source_type  # re-exported: callers read it here
+from .source_words import KIN
 from .speakers import is_description, speakers
 
 # ---------------------------------------------------------------- sources
@@ -23,6 +24,7 @@ _SAY = (
     r"|states|announced|announces|revealed|claimed|claims|noted|cited|estimated|estimates|tallied"
     r"|documented|recorded|put\s+the\s+(?:death\s+)?toll|indicated|indicate|indicates|stated"
     r"|described|warned|asserted|accused|accuse|accuses|blamed|blame|blames|urged|denied|insisted|explained|commented"
+    r"|(?:took|takes|accepted)\s+responsibility"
 )
 _NAME = r"(?:[A-Z][\w'’.&-]*|(?:al|el)-\w+|of|for|on|the|and|de|du|el|bin|ibn|to(?=\s+[A-Z]))"
 _PROPER = re.compile(rf"[A-Z][\w'’.&-]*(?:\s+{_NAME})*(?<![\s,])")
@@ -108,6 +110,8 @@ def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int]
             )
             # 'elders in the village of Kerro said': the name is the place's, not the speaker's
             or (match.group(1).startswith("of ") and _PLACE_NOUN_BEFORE.search(window[: match.start(1)]))
+            # 'residents of Perko told': the people of the place, not the place, are the speaker
+            or (match.group(1).startswith("of ") and _DWELLERS_BEFORE.search(window[: match.start(1)]))
             # 'a source in the regional capital, Lesk': the name is the place's, in apposition
             or re.search(
                 r"\b(?:in|at(?!\s+(?:least|most)\b)|near|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[a-z][\w-]*,\s*$",
@@ -137,10 +141,11 @@ _PROPER_CLAUSE = re.compile(
 )
 # what only a side in an attack says of it: the source is an armed group, whatever its name says
 _CLAIMS = re.compile(
-    r"[^.;]{0,60}?\b(?:claimed|claims|claiming|denied|denies|denying)\s+(?:(?:any|all)\s+)?"
-    r"(?:responsibility|involvement|(?:the|its)\s+(?:attack|bombing|raid|assault))",
+    r"[^.;]{0,60}?\b(?:claimed|claims|claiming|denied|denies|denying|took|takes|accepted)\s+(?:(?:any|all)\s+)?"
+    r"(?:responsibility|involvement|(?:the|its)\s+(?:attack|bombing|raid|assault|ambush|killings?|blast|strike))",
     re.IGNORECASE,
 )
+_DWELLERS_BEFORE = re.compile(r"\b(?:residents|villagers|inhabitants|people|locals|survivors|witnesses)\s+$", re.I)
 _PLACE_NOUN_BEFORE = re.compile(
     r"\b(?:village|town|city|district|province|region|area|county|state|capital|camp|neighbou?rhood|island)\s+$"
 )
@@ -242,8 +247,20 @@ _CLAUSE_ENDS = re.compile(
 
 
 # people who are cited whenever they speak, named or not ('an army spokeswoman told',
-# 'witnesses said'): no mere description of someone, unlike 'a doctor' or 'aid groups'
-_ALWAYS_SOURCES = re.compile(r"\b(?:spokes(?:man|woman|person|men|women|people)|(?:eye-?)?witness(?:es)?)\b", re.I)
+# 'witnesses said', 'a security source told', 'local media reported', 'her family said'):
+# no mere description of someone, unlike 'a doctor' or 'aid groups'
+_ALWAYS_SOURCES = re.compile(
+    r"\b(?:spokes(?:man|woman|person|men|women|people)|(?:eye-?)?witness(?:es)?)\b"
+    rf"|\b(?:sources?|media|{'|'.join(sorted(KIN))})$",
+    re.I,
+)
+
+
+# lower-case words (no preposition) before a capitalised name whose head is a body noun
+_DESCRIBED_BODY = re.compile(
+    r"(?:(?!(?:of|for|at|in|on|by|with|from|to)\s)[a-z][\w-]*\s+)+"
+    r"(?=[A-Z]\S*\s+(?:\S+\s+)*(?:coalition|alliance|party|movement|group|committee|council|union|front)$)"
+)
 
 
 def _noun_starts(doc, offset: int) -> set[int]:
@@ -330,6 +347,9 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
             elif not any(start < speaker.phrase_end and speaker.phrase_start < end for start, end in kept):
                 span = trim_name(text, speaker.start, speaker.end)
                 span = (person_name_start(text, *span), span[1])  # 'NDRF inspector Ana Ruiz' -> 'Ana Ruiz'
+                # 'the opposition Varnian Union coalition': a description before the body's name
+                described = _DESCRIBED_BODY.match(text, span[0], span[1])
+                span = (described.end(), span[1]) if described else span
                 if span[1] > span[0] and not _NOT_NAMES.match(text[span[0] : span[1]]):
                     kept.append(span)
                     if (

@@ -98,14 +98,27 @@ def _workplace(head, prep) -> bool:
     if prep.lower_ not in ("at", "in", "with", "from"):
         return False
     objects = [child for child in prep.children if child.dep_ == "pobj"]
+    # 'a military source in Osk': the modifier says whose source it is; the name is where it is
+    described = any(c.dep_ == "amod" for c in head.children)
     return any(
         obj.lower_ in _WORKPLACES
         or (
-            obj.pos_ == "PROPN"
+            not described
+            and obj.pos_ == "PROPN"
             and obj.ent_type_ not in ("GPE", "LOC", "NORP", "DATE", "TIME")
             and not head.lower_.startswith("official")  # 'officials in Osk': where they are, not who
         )
         for obj in objects
+    )
+
+
+def _of_a_title_object(token, head) -> bool:
+    """'the head of the city's university of medical sciences': the body a title's 'of' names
+    keeps its own 'of'."""
+    return (
+        head.lower_ in ("head", "director", "chief", "chairman", "chairwoman", "president", "rector", "dean")
+        and token.dep_ == "pobj"
+        and token.head.head.i == head.i
     )
 
 
@@ -118,7 +131,7 @@ def _phrase(head) -> tuple[int, int] | None:
             keep = (child.dep_ in _NAME_DEPS and child.pos_ != "PRON") or (
                 child.dep_ == "prep"
                 and child.lower_ in ("of", "for")
-                and token.i == head.i
+                and (token.i == head.i or _of_a_title_object(token, head))
                 and not (head.tag_ == "NNS" and _of_a_place(child))
             )
             if token is head and head.pos_ == "NOUN" and child.dep_ == "poss" and child.lower_ in _OWNERS:
@@ -165,4 +178,7 @@ _PLACE_NOUNS = frozenset(
 def _of_a_place(prep) -> bool:
     """'residents of the town of Kerro': where the people live, not a name of the source
     (unlike 'the governor of the region', whose office it names)."""
-    return any(c.dep_ == "pobj" and c.pos_ == "NOUN" and c.lower_ in _PLACE_NOUNS for c in prep.children)
+    return any(
+        c.dep_ == "pobj" and c.pos_ == "NOUN" and (c.lower_ in _PLACE_NOUNS or c.lower_[:-1] in _PLACE_NOUNS)
+        for c in prep.children
+    )

@@ -76,15 +76,24 @@ def speakers(doc, offset: int) -> list[Speaker]:
             found += [Speaker(offset + a, offset + b, False, *_whole(o, offset)) for o, (a, b) in quoted]
             relays = [c for c in token.children if c.dep_ == "nsubj"] if token.dep_ not in ("advcl", "xcomp") else []
             relays += [c for c in token.head.children if c.dep_ == "nsubj"] if token.dep_ in ("advcl", "xcomp") else []
+            # 'X was quoted by Varnia Daily as saying': the agent relays
+            relays += [p for a in token.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
             for relay in relays[-1:]:
                 span = None if relay.pos_ == "PRON" else name_span(relay)
                 if span is not None and (relay.pos_ == "PROPN" or is_source_head(relay)):
                     found.append(Speaker(offset + span[0], offset + span[1], False, *_whole(relay, offset), relay=True))
             continue
         name_like = token.pos_ == "PROPN" or (token.i > 0 and token.text[:1].isupper())
-        if (token.lower_ not in SAY_FORMS or name_like) and not _puts_a_toll(token) and not _claims_that(token):
+        if (
+            (token.lower_ not in SAY_FORMS or name_like)
+            and not _puts_a_toll(token)
+            and not _claims_that(token)
+            and not _takes_responsibility(token)
+        ):
             continue  # a name spelled like a verb ('Sayed', 'Reports') reports nothing
         deps = {child.dep_ for child in token.children}
+        if "neg" in deps:
+            continue  # 'X did not comment', 'police would not say': no report is made
         if "dobj" in deps and "ccomp" not in deps and token.lower_.startswith(("add", "announc")):
             objects = [child for child in token.children if child.dep_ == "dobj"]
             if token.lower_.startswith("add") or not any(t.like_num for o in objects for t in o.subtree):
@@ -108,9 +117,10 @@ def speakers(doc, offset: int) -> list[Speaker]:
                 continue
             if child.lower_ in _NOT_SPEAKERS or child.pos_ == "PRON":
                 continue
+            child = _apposed_source(child)
             # 'police and the Red Cross said', 'a war monitor and rescue workers said': each is cited
             for number, one in enumerate([_issuer(child), *_conjuncts(child)]):
-                if one.pos_ != "PROPN" and not is_source_head(one) and not _outlet_putting_a_toll(one, token):
+                if not _named(one) and not is_source_head(one) and not _outlet_putting_a_toll(one, token):
                     continue
                 span = name_span(one)
                 if span is not None:
@@ -129,6 +139,21 @@ def _gives_a_toll(verb) -> bool:
     return any(CASUALTY.fullmatch(w.text) for t in numbers for w in (t, t.head, t.head.head))
 
 
+def _apposed_source(subject):
+    """'..., in northern Varnia, the country's prison authority said': the parser may take the
+    place for the subject and the source for its apposition; the source is the speaker."""
+    if subject.ent_type_ not in ("GPE", "LOC"):
+        return subject
+    apposed = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "NOUN" and is_source_head(c)]
+    return apposed[0] if apposed else subject
+
+
+def _named(token) -> bool:
+    """A proper name, or a capitalised word that the tagger took for a common noun but the
+    entity recogniser for an organisation or person ('Reuters put the figure at 23')."""
+    return token.pos_ == "PROPN" or (token.text[:1].isupper() and token.ent_type_ in ("ORG", "PERSON"))
+
+
 def _conjuncts(head) -> list:
     """The other nouns joined to a subject by 'and': its conjuncts, and a noun the parser
     hung on it as a modifier though 'and' follows it ('a war monitor and rescue workers')."""
@@ -140,6 +165,8 @@ def _conjuncts(head) -> list:
 
 _CLAIM_VERBS = frozenset(
     {"claim", "claims", "claimed", "claiming", "insist", "insists", "insisted", "alleged", "alleges"}
+    # 'the minister wrote on social media that ...': written words are a report too
+    | {"wrote", "writes", "posted", "tweeted"}
 )
 
 
@@ -151,6 +178,17 @@ def _claims_that(verb) -> bool:
         and verb.pos_ == "VERB"
         and any(c.dep_ == "ccomp" for c in verb.children)
         and not any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
+_RESPONSIBILITY_VERBS = frozenset({"claimed", "claims", "claim", "took", "takes", "accepted", "accepts"})
+
+
+def _takes_responsibility(verb) -> bool:
+    """'X, the group's armed wing, took responsibility for the attack': a side's own account of
+    the attack, cited as a source."""
+    return verb.lower_ in _RESPONSIBILITY_VERBS and any(
+        c.dep_ == "dobj" and c.lower_ == "responsibility" for c in verb.children
     )
 
 
@@ -178,8 +216,11 @@ def _quoted_sources(verb) -> list:
     participle = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.head.lower_ in SAY_FORMS
     if not (as_saying or participle):
         return []
+    # 'quoted the ministry as saying'; passive 'the ministry was quoted as saying'
     objects = [
-        c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON" and (c.pos_ == "PROPN" or is_source_head(c))
+        c
+        for c in verb.children
+        if c.dep_ in ("dobj", "nsubjpass") and c.pos_ != "PRON" and (c.pos_ == "PROPN" or is_source_head(c))
     ]
     return [(o, span) for o in objects if (span := name_span(o)) is not None]
 
@@ -201,7 +242,9 @@ def _trailing_report(verb) -> bool:
 
 
 # what a source issues: 'reports on state television said', 'a statement from the office said'
-_REPORT_NOUNS = frozenset({"report", "reports", "statement", "statements", "figures", "tally", "data", "bulletin"})
+_REPORT_NOUNS = frozenset(
+    {"report", "reports", "statement", "statements", "figures", "tally", "data", "bulletin", "count", "estimate"}
+)
 
 
 def _issuer(subject):
@@ -217,10 +260,23 @@ def _issuer(subject):
             for issuer in prep.children:
                 if issuer.dep_ == "pobj" and (issuer.pos_ == "PROPN" or issuer.lower_ in SOURCE_HEADS):
                     return issuer
+    for verb in subject.children:  # 'figures released by the health department'
+        if verb.dep_ == "acl" and verb.lower_ in _ISSUED:
+            for agent in verb.children:
+                for issuer in agent.children if agent.dep_ == "agent" else ():
+                    if issuer.dep_ == "pobj" and (issuer.pos_ == "PROPN" or is_source_head(issuer)):
+                        return issuer
     return subject
 
 
-_PUT = frozenset({"put", "puts", "putting", "placed", "places", "placing"})
+_ISSUED = frozenset({"released", "issued", "published", "compiled", "given", "provided", "announced", "cited"})
+
+
+_PUT = frozenset(
+    {"put", "puts", "putting", "placed", "places", "placing"}
+    # 'the rescue force later raised the toll to 24': a new figure is a report too
+    | {"raised", "raises", "raising", "revised", "revises", "lowered", "lowers", "updated", "updates"}
+)
 _TOLL_NOUNS = frozenset({"toll", "number", "figure", "count", "total", "tally"})
 
 
@@ -278,6 +334,7 @@ def _named_objects(
     found = []
     for child in preposition.children:
         if child.dep_ == "pobj" and child.pos_ != "PRON" and child.lower_ not in skip:
+            child = _issuer(child)  # 'according to figures released by X': X
             span = name_span(child)
             if span is not None:
                 explicit = according and child.lower_ not in _REPORT_NOUNS and child.pos_ == "NOUN"

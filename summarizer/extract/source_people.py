@@ -1,0 +1,107 @@
+"""Described people among the cited sources: an unnamed title ('a provincial official said')
+that is the person the article names elsewhere with the same words beside their name, or
+who 'also says' right after it, folded into that person as one source."""
+
+from __future__ import annotations
+
+import re
+
+from .entities import Entity, _looks_like_person
+from .sources import SourceMention
+
+_PERSON_TITLES = frozenset(
+    [
+        "official",
+        "governor",
+        "minister",
+        "mayor",
+        "chief",
+        "commander",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "director",
+        "administrator",
+        "coordinator",
+        "superintendent",
+        "inspector",
+        "commissioner",
+        "chairman",
+        "chairwoman",
+        "officer",
+    ]
+)
+
+
+def fold_described_people(
+    text: str, mentions: list[SourceMention], entities: list[Entity], resolved: dict[int, int]
+) -> None:
+    """'a provincial official said' ... 'provincial transport minister Ana Ruiz told AFP': an
+    unnamed title is the person the article names with the same words beside their name (the
+    nearest such person of the same kind); the description becomes one of the person's names."""
+    folded: dict[int, int] = {}
+    for number, entity in enumerate(entities):
+        names = sorted(entity.names, key=len, reverse=True)
+        if not names or not all(name.split()[0].islower() for name in names):
+            continue
+        also = _also_named(text, mentions, entities, resolved, number)
+        if also is not None and names[0].split()[0] in _PERSON_TITLES:
+            folded[number] = also  # 'the governor of X, ..., says' ... 'Ana Ruiz also says'
+            continue
+        words = {w.lower() for w in content_words(names[0])}
+        if any(re.search(r"[A-Z]", name) for name in names):
+            continue
+        if names[0].split()[-1].lower() not in _PERSON_TITLES or len(words) < 2:
+            continue
+        first = min(m.start for i, m in enumerate(mentions) if resolved.get(i) == number)
+        near = [
+            (abs(m.start - first), resolved[i])
+            for i, m in enumerate(mentions)
+            if resolved.get(i) not in (None, number)
+            and entities[resolved[i]].kind == entity.kind
+            and _looks_like_person(entities[resolved[i]].name)
+            and words & set(re.findall(r"[a-z]+", _title_beside(text, m).lower()))
+        ]
+        if near:
+            folded[number] = min(near)[1]
+    for number, person in folded.items():
+        target = entities[person]
+        if target.kind == "other":
+            target.kind = entities[number].kind
+        for name, count in entities[number].names.items():
+            target.names[name] += count
+        target.spans += entities[number].spans
+    if not folded:
+        return
+    kept = [n for n in range(len(entities)) if n not in folded]
+    index = {old: new for new, old in enumerate(kept)}
+    for i, number in list(resolved.items()):
+        resolved[i] = index[folded.get(number, number)]
+    entities[:] = [entities[n] for n in kept]
+
+
+def _also_named(
+    text: str, mentions: list[SourceMention], entities: list[Entity], resolved: dict[int, int], number: int
+) -> int | None:
+    """'The governor of X, who was at the hotel, says ...' and then 'Ana Ruiz also says ...':
+    the person the next citation names with nothing beside the name but 'also' is the one just
+    described (the entity number of that person, if so)."""
+    last = max(i for i in resolved if resolved[i] == number)
+    following = next((i for i in range(last + 1, len(mentions)) if i in resolved and not mentions[i].pronoun), None)
+    if following is None:
+        return None
+    mention, person = mentions[following], entities[resolved[following]]
+    bare = not _title_beside(text, mention).strip() and re.match(r"\s+also\b", text[mention.end :])
+    return resolved[following] if bare and _looks_like_person(person.name) and person.kind == "other" else None
+
+
+def _title_beside(text: str, mention: SourceMention) -> str:
+    """The words that describe a named person in their own clause: the title before the name
+    ('provincial transport minister Ana Ruiz') and the apposition after it (', chairman of X')."""
+    before = re.split(r"[,.;:\"“”(]", text[mention.sentence_start : mention.start])[-1]
+    after = re.match(r",\s*([^,.;]*)", text[mention.end : mention.end + 120])
+    return before + " " + (after.group(1) if after else "")
+
+
+def content_words(name: str) -> list[str]:
+    return [w for w in name.split() if w.lower() not in ("the", "a", "an") and not w.endswith(("'s", "’s"))]
