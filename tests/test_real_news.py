@@ -2847,3 +2847,26 @@ def test_fewer_or_less_than_n_is_an_upper_bound():
         ("injured", 10, "up_to"),
         ("killed", 12, "at_least"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Troops shelled villages in North Kavuma on Monday, killing 40 people.", "North Kavuma", "province"),
+        ("A landslide buried a West Karamo village on Sunday, killing six people.", "West Karamo", "province"),
+        ("Floods hit the South Island of Vorlandia on Monday, and 12 people drowned.", "South Island", "region"),
+    ],
+)  # fmt: skip
+def test_a_name_after_a_compass_word_is_a_province_or_region(text, name, kind):
+    assert type_of(summarise_text(text).where, name) == kind
+
+
+def test_the_name_before_a_town_of_another_is_the_division_that_holds_it():
+    brief = summarise_text("Gunmen stormed a bar in the Kesto town of Tarnville on Saturday, killing seven.")
+    assert type_of(brief.where, "Kesto") == "province"
+    assert type_of(brief.where, "Tarnville") == "town"
+
+
+def test_a_names_own_division_noun_beats_a_list_noun_before_it():
+    brief = summarise_text("A landslide buried homes in three villages of Kasomo District on Monday, killing 13.")
+    assert type_of(brief.where, "Kasomo") == "district"

@@ -52,6 +52,8 @@ def place_type_from_context(before: str, after: str) -> str | None:
     named_before = (
         before_match
         and before_match.group(1)[:1].isupper()
+        # 'the Kesto town of Osk': a settlement of the division named before its noun
+        and before_match.group(2).lower() not in ("town", "village", "city")
         # 'the Varnian town of Osk', 'the Black Sea town of Osk': an adjective or a feature, not a name
         and not re.search(
             r"(?:an|ean|ese|ish|i|ic)$|^(?:Sea|River|Coast|Lake|Valley|Gulf|Delta|Desert)$", before_match.group(1)

@@ -114,11 +114,42 @@ def stated_kind(text: str, start: int, end: int, before: str, after: str) -> str
     """The type the text gives a name: by a noun next to it, by a plural noun of its list, or
     by its own last word."""
     return (
-        stated_by_phrase(text, start, end)
+        _own_kind(text[start:end])
+        or stated_by_phrase(text, start, end)
+        or _container_of_a_settlement(after)
         or place_type_from_context(before, after)
         or _kind_of_a_list(text, start, end)
-        or _own_kind(text[start:end])
     )
+
+
+# 'the Kesto town of Osk': the name before the noun is the larger division that holds the
+# settlement named after 'of', not a settlement itself ('the Tarn district of Osk' is either way)
+_SETTLEMENT_NAMED_AFTER = re.compile(r"\s+(?:town|village|city)\s+of\s+(?:the\s+)?[A-Z]")
+
+
+def _container_of_a_settlement(after: str) -> str | None:
+    return "province" if _SETTLEMENT_NAMED_AFTER.match(after) else None
+
+
+# 'Central Kesto', 'North Vell', 'Southern Tarnia': a compass word before a name
+_COMPASS = re.compile(
+    r"(?:North|South|East|West|Central|Upper|Lower|Northern|Southern|Eastern|Western"
+    r"|North[- ]?(?:east|west|East|West)(?:ern)?|South[- ]?(?:east|west|East|West)(?:ern)?)"
+    r"\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+)
+# a compass word before a common noun of a land's part ('the West Bank', 'the South Island')
+_LAND_PART = re.compile(r"(?:.+\s)?(?:Island|Islands|Coast|Bank|Highlands|Plains?|Frontier|Territory|Cape|Shore)")
+
+
+def compass_kind(name: str, known: str | None, country: bool) -> str | None:
+    """'Central Kesto' or 'North Vell', a name the gazetteer does not know as a town or a
+    country: a part of a country named by its compass point, a province ('North Vell' is no
+    town, though a 'North Vell village' is in it); a region when the rest is a country
+    (`country`: the gazetteer knows the rest as one) or a land's part ('South Island')."""
+    match = _COMPASS.fullmatch(name)
+    if not match or known == "country" or (known and not _LAND_PART.fullmatch(match.group(1))):
+        return None
+    return "region" if country or _LAND_PART.fullmatch(match.group(1)) else "province"
 
 
 def _own_kind(name: str) -> str | None:

@@ -21,6 +21,7 @@ from .names import (
     largest_population,
 )
 from .place_kinds import (
+    compass_kind,
     dateline_abbreviation,
     listed_with_a_place,
     places_in_local_bodies,
@@ -192,6 +193,9 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             mention.text,
         )
         stated = None if known == "country" else stated_kind(text, mention.start, mention.end, before, after)
+        compass = compass_kind(mention.text, known, gazetteer_kind(mention.text.split(" ", 1)[-1]) == "country")
+        if compass and stated in (None, "village", "town", "city"):
+            stated = compass  # 'a West Kesto village': the village is in West Kesto
         kind = stated or _by_size(mention.text, known) or ("site" if mention.label in ("FAC", "SITE") else None)
         state = re.match(r"\s+(state|islands)\b", after)
         # 'in Nigeria's Niger state', 'in River Nile state': after 'in' or a possessive, a
