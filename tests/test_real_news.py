@@ -2870,3 +2870,51 @@ def test_the_name_before_a_town_of_another_is_the_division_that_holds_it():
 def test_a_names_own_division_noun_beats_a_list_noun_before_it():
     brief = summarise_text("A landslide buried homes in three villages of Kasomo District on Monday, killing 13.")
     assert type_of(brief.where, "Kasomo") == "district"
+
+
+def test_a_related_news_list_above_the_story_is_not_its_headline():
+    brief = summarise_text(
+        "Rebels ambush army convoy in the north\n\n"
+        "Related news\n"
+        "- 28 May 2031: Floods kill 9 in the town of Ostrakol\n\n"
+        "Gunmen ambushed an army convoy near the village of Pelmora on Monday, killing 17 soldiers, "
+        "the defence ministry said."
+    )
+    assert not has_name(brief.where, "Ostrakol")
+    assert has_name(brief.where, "Pelmora")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Floodwater swept through the Tarvessa valley on Sunday, killing 12 people.", "Tarvessa valley", "region"),
+        ("A cargo plane crashed into homes in the Meloko commune on Friday, killing 20 people.",
+         "Meloko commune", "district"),
+        ("A launch capsized in the Korvash river off Delmar Sadar upazila on Friday; nine passengers drowned.",
+         "Korvash river", "other"),
+    ],
+)  # fmt: skip
+def test_a_lower_case_area_noun_after_a_name_is_part_of_it(text, name, kind):
+    places = summarise_text(text).where
+    assert name in {p.name for p in places}
+    assert type_of(places, name) == kind
+
+
+def test_a_river_the_rescuers_search_is_not_a_place_of_the_event():
+    brief = summarise_text(
+        "A bus plunged into a gorge near Kelvani on Monday, killing 14 people. Two passengers were "
+        "still missing and rescuers were searching the Tamsura river below, police said."
+    )
+    assert not has_name(brief.where, "Tamsura")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed 17 soldiers near Pelmora on Monday. Islamic State Varosha Province claimed the ambush.",
+        "Gunmen killed 17 soldiers near Pelmora on Monday. The group is also known as the Islamic State "
+        "in the Greater Varosha (ISGV).",
+    ],
+)
+def test_a_place_ending_an_armed_groups_name_is_not_a_place(text):
+    assert not has_name(summarise_text(text).where, "Varosha")

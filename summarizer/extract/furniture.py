@@ -145,11 +145,15 @@ def story_segments(text: str) -> list[tuple[int, int]]:
     kept: list[Line] = []
     prose_started = False
     headline: Line | None = None
+    listing = False  # inside a 'Related news' list above the story: its lines are other stories
     for index, line in enumerate(lines):
         if _TRAILER.match(line.text):
             if prose_started:
                 break
+            listing = True
             continue
+        if listing and index and "\n\n" in text[lines[index - 1].end : line.start].replace("\r", ""):
+            listing = False  # a blank line closes the list
         if _FURNITURE.search(line.text) or line.text in repeated:
             continue
         following = lines[index + 1].text if index + 1 < len(lines) else ""
@@ -161,7 +165,7 @@ def story_segments(text: str) -> list[tuple[int, int]]:
                 kept.append(headline)
             prose_started = True
             kept.append(line)
-        elif not prose_started and _is_title_shaped(line):
+        elif not prose_started and not listing and _is_title_shaped(line):
             headline = line  # the last headline-shaped line before the story begins
     return [(line.start, line.end) for line in kept]
 

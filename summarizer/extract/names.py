@@ -21,7 +21,8 @@ PLACE_NOUNS = [
     ("town", r"towns?"),
     ("city", r"city|cities|capital"),
     ("province", r"province|provinces|governorates?|states?|prefectures?|departments?"),
-    ("district", r"district|districts|county|counties|municipality|regency|countryside|suburb|sector"),
+    ("district", r"district|districts|county|counties|municipality|regency|countryside|suburb|sector|commune"
+                 r"|upazila|zone|township|subdistrict"),
     ("neighbourhood", r"neighbou?rhoods?|quarter"),
     ("region", r"region|regions|coast|valley"),
     ("site", r"camp|checkpoint|airbase|base|market|mosque|hospital|school|field|square|bridge|port"),

@@ -182,3 +182,23 @@ def listed_with_a_place(text: str, start: int, end: int, known) -> bool:
     before = _LISTED_BEFORE.search(text[max(0, start - 40) : start])
     after = _LISTED_AFTER.match(text, end)
     return any(match and known(match.group(1)) not in (None, "country") for match in (before, after))
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{3,8})\)")
+
+
+def inside_an_organisations_name(text: str, start: int, end: int, organisation_ends: set[int]) -> bool:
+    """Is the place name at text[start:end] the end of an organisation's name: right after a
+    name NER calls an organisation ('the Kesto Front Vell Province claimed it'; in
+    `organisation_ends`, the ends of those names), or closing a longer name that the acronym
+    after it spells ('the Front in the Greater Vell (FGV)'; not 'Vell Republic (VR)' itself)?"""
+    if start - 1 in organisation_ends and text[start - 1 : start] == " ":
+        return True
+    acronym = _ACRONYM_AFTER.match(text, end)
+    if not acronym:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    words = re.findall(r"\b[A-Z][\w'’-]*", text[line_start:end])
+    own = len(re.findall(r"\b[A-Z][\w'’-]*", text[start:end]))
+    letters = acronym.group(1)
+    return len(letters) > own and "".join(w[0] for w in words[-len(letters) :]) == letters

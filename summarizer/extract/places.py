@@ -19,10 +19,12 @@ from .names import (
     country_code,
     gazetteer_kind,
     largest_population,
+    place_type_from_context,
 )
 from .place_kinds import (
     compass_kind,
     dateline_abbreviation,
+    inside_an_organisations_name,
     listed_with_a_place,
     places_in_local_bodies,
     quarter_named,
@@ -103,6 +105,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
         and not re.match(r"\s(?:Province|State|Region|District|City|County|Governorate)\b", text[m.end : m.end + 20])
     }
     never_places = _never_places(text, mentions) | vessel_names(text, mentions)
+    organisation_ends = {m.end for m in mentions if m.label == "ORG"}
     ranks: dict[int, int] = {}  # how firmly each entity's type is known
     for mention in mentions:
         if _is_foreign_dateline(text, mention, sentences):
@@ -120,6 +123,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             _NOT_A_PLACE_AFTER.match(text, mention.end)
             or mention.text in never_places
             or dateline_abbreviation(text, mention.start, mention.end)
+            or (_RIVER_AFTER.match(text, mention.end) and not _IN_THE.search(text, 0, mention.start))
         ):
             continue  # 'the Marwa virus', 'Qadir rockets', 'the Holi festival': named after a place or not one
         if mention.label == "NORP" and _SETTLEMENT_OF.match(text, mention.end):
@@ -163,6 +167,8 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             continue  # a capitalised common word ('Gunmen' at a sentence start)
         if re.match(r"[ \t][A-Z]", text[mention.end : mention.end + 2]) and mention.label not in ("PLACE", "SITE"):
             continue  # the first word of a longer name ('Sudan Doctors Network')
+        if inside_an_organisations_name(text, mention.start, mention.end, organisation_ends):
+            continue  # the end of a group's name ('Islamic State Sahel Province')
         if (
             mention.label == "SITE"
             and _SITE_IN_A_PLACE.fullmatch(mention.text)
@@ -188,7 +194,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
         if re.search(r"\b(?:pro|anti)-$", before) or MODIFIER_USE.match(after):
             continue
         base = re.sub(
-            r"\s+(province|governorate|[Pp]refectures?|district|region|countryside|city|village|town)$",
+            rf"\s+(province|governorate|[Pp]refectures?|district|region|countryside|city|village|town|{_AREA_NOUNS})$",
             "",
             mention.text,
         )
@@ -197,7 +203,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
         if compass and stated in (None, "village", "town", "city"):
             stated = compass  # 'a West Kesto village': the village is in West Kesto
         kind = stated or _by_size(mention.text, known) or ("site" if mention.label in ("FAC", "SITE") else None)
-        state = re.match(r"\s+(state|islands)\b", after)
+        state = re.match(rf"\s+(state|islands|{_AREA_NOUNS})\b", after)
         # 'in Nigeria's Niger state', 'in River Nile state': after 'in' or a possessive, a
         # country's name or two words before 'state' name a state too (not 'Iran state media')
         division_after_in = (
@@ -206,11 +212,15 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             and re.search(r"(?:\b[Ii]n|['’]s)\s+$", before)
             and not _STATE_BODY.match(after)
         )
-        if state and ((known != "country" and " " not in mention.text) or division_after_in):
-            # 'in Kachin state', 'the Kerkennah islands': the lower-case word is part of the name
+        area = state and state.group(1) not in ("state", "islands") and known != "country"
+        if state and ((known != "country" and " " not in mention.text) or division_after_in or area):
+            # 'in Kachin state', 'the Kerkennah islands', 'Osk Sadar upazila': the word is part of the name
             mention = EntityMention(text[mention.start : mention.end + state.end()], mention.start,
                                     mention.end + state.end(), mention.label)  # fmt: skip
             kind = "province" if state.group(1) == "state" else kind
+            if area and not stated:
+                kind = place_type_from_context("", " " + state.group(1).split()[-1]) or kind
+                kind = "other" if state.group(1) == "river" else kind
         particle = re.search(
             r"[A-Z][\w'’]+\s+(?:al|el|ad|as|ash|an|ar|az)-$", text[max(0, mention.start - 20) : mention.start]
         )
@@ -237,7 +247,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
     _merge_city_names(entities)
     places = []
     for entity in entities:
-        entity.name = next((n for n in entity.names if n.endswith((" state", " islands"))), entity.name)
+        entity.name = next((n for n in entity.names if _NAMED_WITH_NOUN.search(n)), entity.name)
         if entity.name not in text:
             continue
         aliases = sorted({n for n in entity.names if n != entity.name})
@@ -347,6 +357,14 @@ _ENDS_IN_PLACE_WORD = re.compile(r"^[A-Z]\w+(?:\s[A-Z]\w+)?\s(?:Prefectures?|Pro
 _SITE_IN_A_PLACE = re.compile(r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s[a-z]+")
 _STATE_BODY = re.compile(r"\s+state[\s-]+(?:media|television|tv|news|radio|agency|broadcaster|run|owned)\b", re.I)
 _DIVISIONS = ("province", "district", "region")
+# lower-case nouns of a division or an area that the place's name takes in ('the Osk valley',
+# 'Tarn commune'), as the text writes it; 'X district' and 'X area' stay 'X'
+_AREA_NOUNS = r"sector|zone|valley|commune|municipality|township|subdistrict|upazila|regency|island\s+district|river"
+_NAMED_WITH_NOUN = re.compile(rf"\s(?:state|islands|{_AREA_NOUNS})$")
+# a river named by a lower-case noun after it ('searching the Osk river'): a place of the event
+# only where the event is in it ('capsized in the Osk river')
+_RIVER_AFTER = re.compile(r"\s+(?:river|creek|stream)\b")
+_IN_THE = re.compile(r"\b(?:in|into|on|across)\s+the\s+$")
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)")
 _ADJECTIVE_USE = re.compile(r"\s+(?!(?:region|province|district|state|coast|peninsula|islands?|sea|area)\b)[a-z]")
 
