@@ -704,8 +704,8 @@ def test_a_headline_phrase_before_a_site_noun_is_not_a_place():
         # a settlement noun in apposition after the name
         ("Gunmen killed 7 villagers in Belo, a village in the Tarni region, on Sunday, officials said.",
          "Belo", "village"),
-        # 'the X neighbourhood of Y': the noun types X, not Y
-        ("The blast hit the Karamu neighbourhood of Osk on Friday, killing 6 people.", "Osk", "other"),
+        # 'the X neighbourhood of Y': the noun types X, not Y, a city that has quarters
+        ("The blast hit the Karamu neighbourhood of Osk on Friday, killing 6 people.", "Osk", "city"),
         ("The blast hit the Karamu neighbourhood of Osk on Friday, killing 6 people.", "Karamu", "neighbourhood"),
         # ... but an adjective or a feature before the noun leaves it to type Y
         ("A blast tore through a mine in the Black Sea town of Dervo on Friday, killing 9 miners.", "Dervo", "town"),
@@ -2918,3 +2918,12 @@ def test_a_river_the_rescuers_search_is_not_a_place_of_the_event():
 )
 def test_a_place_ending_an_armed_groups_name_is_not_a_place(text):
     assert not has_name(summarise_text(text).where, "Varosha")
+
+
+def test_a_place_no_gazetteer_knows_and_no_word_types_is_a_town():
+    brief = summarise_text(
+        "A tornado struck Kelvarta, Mississippi, on Friday night, killing five people, "
+        "and the fifth victim died in nearby Orvessa."
+    )
+    assert type_of(brief.where, "Orvessa") == "town"
+    assert type_of(brief.where, "Kelvarta") == "town"

@@ -10,6 +10,8 @@ from .names import place_type_from_context
 
 # 'the Orvani area of Tessaly': a part of a settlement
 _AREA_OF = re.compile(r"\s+area\s+of\s+(?:the\s+)?[A-Z]")
+# 'the Karamu neighbourhood of X': a settlement large enough to have named quarters
+_QUARTER_OF = re.compile(r"\b[A-Z][\w'’-]+\s+(?:neighbou?rhood|quarter|suburb|area)\s+of\s+$")
 # 'the island of X': a large island, a region (a small one is written 'X Island')
 _ISLAND_OF = re.compile(r"\b(?:island|islands)\s+of\s+$", re.IGNORECASE)
 # 'X, a popular cafe in ...': a building or venue in apposition
@@ -119,6 +121,7 @@ def stated_kind(text: str, start: int, end: int, before: str, after: str) -> str
         or _container_of_a_settlement(after)
         or place_type_from_context(before, after)
         or _kind_of_a_list(text, start, end)
+        or ("city" if _QUARTER_OF.search(text, max(0, start - 60), start) else None)
     )
 
 

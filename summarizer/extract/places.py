@@ -221,6 +221,8 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             if area and not stated:
                 kind = place_type_from_context("", " " + state.group(1).split()[-1]) or kind
                 kind = "other" if state.group(1) == "river" else kind
+        if not kind and not _FEATURE_WORD.search(mention.text):
+            kind = _UNKNOWN_KIND.get(mention.label)
         particle = re.search(
             r"[A-Z][\w'’]+\s+(?:al|el|ad|as|ash|an|ar|az)-$", text[max(0, mention.start - 20) : mention.start]
         )
@@ -357,6 +359,10 @@ _ENDS_IN_PLACE_WORD = re.compile(r"^[A-Z]\w+(?:\s[A-Z]\w+)?\s(?:Prefectures?|Pro
 _SITE_IN_A_PLACE = re.compile(r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s[a-z]+")
 _STATE_BODY = re.compile(r"\s+state[\s-]+(?:media|television|tv|news|radio|agency|broadcaster|run|owned)\b", re.I)
 _DIVISIONS = ("province", "district", "region")
+# a name no gazetteer knows and no word types: a small settlement (the gazetteer holds the
+# larger ones) when NER calls it a political place, a region when a geographical one
+_UNKNOWN_KIND = {"GPE": "town", "PLACE": "town", "LOC": "region"}
+_FEATURE_WORD = re.compile(r"\s(?:Island|Islands|Strip|Bank|Lake|River|Mountains?|Hills?|Valley)$", re.IGNORECASE)
 # lower-case nouns of a division or an area that the place's name takes in ('the Osk valley',
 # 'Tarn commune'), as the text writes it; 'X district' and 'X area' stay 'X'
 _AREA_NOUNS = r"sector|zone|valley|commune|municipality|township|subdistrict|upazila|regency|island\s+district|river"
