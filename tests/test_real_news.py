@@ -2927,3 +2927,37 @@ def test_a_place_no_gazetteer_knows_and_no_word_types_is_a_town():
     )
     assert type_of(brief.where, "Orvessa") == "town"
     assert type_of(brief.where, "Kelvarta") == "town"
+
+
+def test_names_in_apposition_to_gangs_are_groups_not_places():
+    brief = summarise_text(
+        "At least 14 inmates were killed in a riot at the Osk prison on Tuesday after members of two "
+        "rival gangs, Los Tarnos and Los Vellos, fought with knives and guns."
+    )
+    assert not has_name(brief.where, "Los Vellos")
+
+
+def test_a_county_jail_where_the_suspect_is_held_is_not_a_place_of_the_event():
+    brief = summarise_text(
+        "A gunman killed four people at a bar in Kelvarta on Saturday, police said. "
+        "The suspect is being held at the Dornby County jail on four counts of murder."
+    )
+    assert not has_name(brief.where, "Dornby")
+
+
+def test_a_file_photo_caption_names_no_place_of_the_event():
+    brief = summarise_text(
+        "Militants storm army post in the north\n\n"
+        "Soldiers patrol a road near Kelvarta, file photo.\n\n"
+        "Suspected jihadists attacked a military detachment at Pelvona on Monday, killing 12 soldiers, "
+        "the army said."
+    )
+    assert not has_name(brief.where, "Kelvarta")
+
+
+def test_a_name_placed_in_a_region_after_at_is_a_town():
+    brief = summarise_text(
+        "Hundreds of assailants on motorbikes overran the army post at Gorvadji, in the Tessaly region, "
+        "before dawn on Monday, killing 12 soldiers, the army said."
+    )
+    assert type_of(brief.where, "Gorvadji") == "town"

@@ -16,10 +16,13 @@ _SETTLEMENT_HEADS = {"capital", "city", "town", "village"}
 
 
 def place_slot(ent) -> str | None:
-    """'GPE' for a name NER calls a person, an organisation or a nationality where the parse
+    """'ORG' for a place's name set in apposition to a group's noun; 'GPE' for a name NER calls
+    a person, an organisation or a nationality where the parse
     puts it in a place's slot: joined by 'and' to a place after 'in' or as an object ('struck
     Varna and Upper Kesto', 'in the village of Osk and neighbouring Tarn'), or named in
     apposition to a settlement noun ('in the capital, Osk'). None otherwise."""
+    if ent.label_ in ("GPE", "LOC", "FAC"):
+        return "ORG" if _names_a_group(ent) else None
     if ent.label_ not in ("PERSON", "ORG", "NORP", "PRODUCT") or ent.text.isupper() or ORG_WORD.search(ent.text):
         return None
     root = ent.root
@@ -36,6 +39,22 @@ def place_slot(ent) -> str | None:
     if first.dep_ == "dobj" or (first.dep_ == "pobj" and first.head.lower_ in _LOCATIVE_PREPS):
         return "GPE"
     return None
+
+
+# plural or singular nouns of an armed or organised group ('two rival gangs, X and Y')
+_GROUP_HEADS = {"gang", "group", "militia", "faction", "tribe", "clan", "cartel", "party", "movement", "club",
+                "team", "organisation", "organization", "outfit"}  # fmt: skip
+
+
+def _names_a_group(ent) -> bool:
+    """'two rival gangs, Los Tarnos and Los Vells': a name in apposition to a group's noun
+    (or joined to one that is) names the group, whatever NER calls it."""
+    node = ent.root
+    while node.dep_ == "conj":
+        node = node.head
+    noun = node.head.lower_
+    singular = {noun, noun[:-1], noun[:-3] + "y"} if noun.endswith("s") else {noun}  # 'gangs', 'parties'
+    return node.dep_ == "appos" and bool(singular & _GROUP_HEADS)
 
 
 def named_before_an_area_noun(doc, offset: int) -> list[EntityMention]:

@@ -70,7 +70,8 @@ _PEOPLES_PLACES = re.compile(r"\s+(?:villages|towns|settlements|communities|area
 # 'Dan Ruiz, 34, of Osk': where a person named with an age lives
 _HOMETOWN_BEFORE = re.compile(r"\b\d{1,3},\s+(?:of|from)\s+$")
 # 'treated at Osk hospital': where the wounded are treated
-_HOSPITAL_AFTER = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+)?(?:general\s+|district\s+|regional\s+)?(?:hospital|clinic)s?\b",
+_HOSPITAL_AFTER = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+)?(?:general\s+|district\s+|regional\s+)?(?:hospital|clinic|jail"
+                             r"|morgue|mortuary)s?\b",
                              re.IGNORECASE)  # fmt: skip
 
 
@@ -131,7 +132,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
         if _HOMETOWN_BEFORE.search(text, max(0, mention.start - 12), mention.start):
             continue  # 'the suspect, Dan Ruiz, 34, of Osk'
         if _HOSPITAL_AFTER.match(text, mention.end) and not re.search(
-            r"\b(?:attack|bomb|strike|shell|hit|storm|raid)\w*"
+            r"\b(?:attack|bomb|strike|shell|hit|storm|raid|riot|fire|blaze|break|escape|clash)\w*"
             r"\s+(?:on\s+)?(?:the\s+)?$",
             text[max(0, mention.start - 25) : mention.start],
         ):
@@ -161,6 +162,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             or _named_as_place(text, mention.start, mention.text)
             or _ENDS_IN_PLACE_WORD.search(mention.text)
             or quarter_named(text, mention.start, mention.end)
+            or (locative and _IN_A_DIVISION_AFTER.match(text, mention.end))
         ):
             continue  # a gazetteer hit alone ('Adam', 'Hughes') is too weak without 'in'/'near'
         if " " not in mention.text and re.search(rf"(?<![\w-]){re.escape(mention.text.lower())}(?![\w-])", text):
@@ -359,9 +361,12 @@ _ENDS_IN_PLACE_WORD = re.compile(r"^[A-Z]\w+(?:\s[A-Z]\w+)?\s(?:Prefectures?|Pro
 _SITE_IN_A_PLACE = re.compile(r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s[a-z]+")
 _STATE_BODY = re.compile(r"\s+state[\s-]+(?:media|television|tv|news|radio|agency|broadcaster|run|owned)\b", re.I)
 _DIVISIONS = ("province", "district", "region")
+# 'the post at Osk, in the Tarn region': a name placed in a division after 'at' or 'in' is a place
+_IN_A_DIVISION_AFTER = re.compile(r",\s+(?:in\s+)?(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+"
+                                  r"(?:region|province|district|state|county|governorate|prefecture)\b")  # fmt: skip
 # a name no gazetteer knows and no word types: a small settlement (the gazetteer holds the
 # larger ones) when NER calls it a political place, a region when a geographical one
-_UNKNOWN_KIND = {"GPE": "town", "PLACE": "town", "LOC": "region"}
+_UNKNOWN_KIND = {"GPE": "town", "PLACE": "town", "ORG": "town", "PERSON": "town", "LOC": "region"}
 _FEATURE_WORD = re.compile(r"\s(?:Island|Islands|Strip|Bank|Lake|River|Mountains?|Hills?|Valley)$", re.IGNORECASE)
 # lower-case nouns of a division or an area that the place's name takes in ('the Osk valley',
 # 'Tarn commune'), as the text writes it; 'X district' and 'X area' stay 'X'
