@@ -1,7 +1,7 @@
 """Where: the places of the event, from NER and gazetteer mentions (not a dateline's city,
 a place-named virus or festival, a nationality used as an adjective, a name taken by a
 source), one entry per place with its type and spans, and of several countries only those
-where the event happened. Geocoding the places is geo.py's."""
+where the event happened. What the places do together is place_lists.py's, geocoding them geo.py's."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from .names import (
     MODIFIER_USE,
     EntityMention,
     countries_of,
-    country_code,
     gazetteer_kind,
     largest_population,
     place_type_from_context,
@@ -30,6 +29,14 @@ from .place_kinds import (
     quarter_named,
     stated_kind,
     vessel_names,
+)
+from .place_lists import (  # noqa: F401 - event_countries is pipeline's
+    SPOKEN_IN,
+    WIDE_FEATURE,
+    event_countries,
+    inside_another,
+    only_in,
+    type_from_partners,
 )
 from .sentences import Sentence
 
@@ -73,20 +80,6 @@ _HOMETOWN_BEFORE = re.compile(r"\b\d{1,3},\s+(?:of|from)\s+$")
 _HOSPITAL_AFTER = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+)?(?:general\s+|district\s+|regional\s+)?(?:hospital|clinic|jail"
                              r"|morgue|mortuary)s?\b",
                              re.IGNORECASE)  # fmt: skip
-
-
-def event_countries(places: list[Place], sentences: list[Sentence]) -> list[Place]:
-    """Of several countries an article names, those where the event happened: named in the
-    first three story sentences (headline, lede and the next), or holding one of the event's
-    other places. A country named only
-    further down (a donor, a foreign force's home, an outlet's base) is background."""
-    countries = [p for p in places if p.type == "country"]
-    if len(countries) <= 1:
-        return places
-    lede_end = sentences[min(2, len(sentences) - 1)].end if sentences else 0
-    held = {code for p in places if p.type != "country" for code in countries_of(p.name)}
-    kept = [p for p in countries if any(start < lede_end for start, _ in p.mentions) or country_code(p.name) in held]
-    return [p for p in places if p.type != "country" or p in kept or not kept]
 
 
 def places_from(text: str, mentions: list[EntityMention], sentences: list[Sentence], taken: set[str]) -> list[Place]:
@@ -257,15 +250,15 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
         aliases = sorted({n for n in entity.names if n != entity.name})
         spans = occurrences(text, [entity.name, *aliases], sentences)
         places.append(Place(name=entity.name, type=entity.kind, aliases=aliases, mentions=spans))
-    _type_from_partners(text, places, {e.name for e in entities if ranks[id(e)] > 0})
+    type_from_partners(text, places, {e.name for e in entities if ranks[id(e)] > 0})
     background = [(s.start, s.end) for s in sentences[2:] if is_background(s.text)]
     return [
         place
         for place in places
-        if not _inside_another(place, places)
-        and not _WIDE_FEATURE.fullmatch(place.name)
-        and (place.type == "country" or not _only_in(place, background))
-        and not all(_SPOKEN_IN.search(text[max(0, start - 40) : start]) for start, _ in place.mentions or [(0, 0)])
+        if not inside_another(place, places)
+        and not WIDE_FEATURE.fullmatch(place.name)
+        and (place.type == "country" or not only_in(place, background))
+        and not all(SPOKEN_IN.search(text[max(0, start - 40) : start]) for start, _ in place.mentions or [(0, 0)])
     ]
 
 
@@ -297,63 +290,6 @@ def _merge_city_names(entities: list[Entity]) -> None:
                 entity.names.update(other.names)
                 entity.spans.extend(other.spans)
                 entities.remove(other)
-
-
-_LIST_GAP = re.compile(r"\s*,?\s+(and|or)\s+(?:neighbou?ring\s+|nearby\s+|adjacent\s+)?|\s*,\s*")
-
-
-def _type_from_partners(text: str, places: list[Place], stated: set[str]) -> None:
-    """A place whose type the text does not state takes the type the text states for a place it
-    is listed with: 'the village of Osk and neighbouring Tarn', 'with Osk, Tarn and Vell the worst
-    hit ... six in Osk district' ('Osk, Kesto province' is a place in a division, not a list)."""
-    spans = sorted(((start, end, place) for place in places for start, end in place.mentions), key=lambda s: s[:2])
-    groups, current, listed = [], [], False
-    for index, (start, _, place) in enumerate(spans):
-        gap = _LIST_GAP.fullmatch(text, spans[index - 1][1], start) if current else None
-        if current and not gap:
-            groups.append((current, listed))
-            current, listed = [], False
-        current.append(place)
-        listed = listed or bool(gap and gap.group(1))
-    groups.append((current, listed))
-    for members, is_list in groups:
-        kinds = {p.type for p in members if p.name in stated and p.type not in ("country", "site", "other")}
-        if not is_list or len(kinds) != 1:
-            continue
-        for place in members:
-            if place.name not in stated and place.type not in ("country", "site"):
-                place.type = next(iter(kinds))
-
-
-# where someone spoke, not where the event was ('the agency's spokeswoman said in Lisbon')
-_SPOKEN_IN = re.compile(
-    r"\b(?:said|says|told\s+(?:reporters|journalists|\w+)|speaking|spoke|briefing|statement|conference)"
-    r"(?:\s+on\s+[A-Z]\w+)?\s+in\s+$"
-)
-
-
-def _only_in(place: Place, spans: list[tuple[int, int]]) -> bool:
-    """Every mention of the place lies in one of these sentences."""
-    return bool(place.mentions) and all(any(s <= start < e for s, e in spans) for start, _ in place.mentions)
-
-
-# a continent, an ocean or sea, a river or a mountain range: where the event's places lie, or
-# background ('the oldest railway in Africa', 'a tragedy in the central Mediterranean')
-_WIDE_FEATURE = re.compile(
-    r"(?:(?:the\s+)?(?:(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Sub-Saharan)[\s-]+)?"
-    r"(?:Africa|Europe|Asia|Eurasia|Oceania|Antarctica|Americas|Latin\s+America))"
-    r"|(?:[A-Z][\w'’-]*\s+){0,2}(?:Ocean|Sea|River|Mountains)|River\s+[A-Z][\w'’-]*|Mediterranean|Atlantic|Pacific"
-    r"|Andes|Alps|Himalayas?|Rockies|Sahara|Sahel"
-)
-
-
-def _inside_another(place: Place, places: list[Place]) -> bool:
-    """'Suq al-Khamis' written only inside 'the Suq al-Khamis market': part of that name."""
-    return bool(place.mentions) and all(
-        any(other is not place and s <= start and end <= e and (s, e) != (start, end) for other in places
-            for s, e in other.mentions)
-        for start, end in place.mentions
-    )  # fmt: skip
 
 
 # 'Fukushima Prefecture', 'Kessa Province' (NER may call it a person or an organisation)
