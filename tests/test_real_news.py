@@ -2961,3 +2961,31 @@ def test_a_name_placed_in_a_region_after_at_is_a_town():
         "before dawn on Monday, killing 12 soldiers, the army said."
     )
     assert type_of(brief.where, "Gorvadji") == "town"
+
+
+def test_a_place_named_before_its_state_after_in_is_a_place_whatever_ner_misses():
+    from summarizer.extract.place_slots import slot_mentions
+    from summarizer.pipeline import analyse
+
+    text = "Twelve coal miners were found dead in the mine in Talvo, West Virginia and only one has survived."
+    doc = next(iter(analyse(text).docs.values()))
+    doc.ents = [ent for ent in doc.ents if ent.text != "Talvo"]  # as NER reads it in some stories
+    assert "Talvo" in {mention.text for mention in slot_mentions(doc, 0)}
+
+
+def test_a_places_other_name_is_not_a_second_place():
+    brief = summarise_text(
+        "Soldiers shot dead 12 protesters in Aungvar on Sunday. Developments in Myanmar, which is also "
+        "known as Burma, are hard to confirm."
+    )
+    assert not has_name(brief.where, "Burma")
+
+
+def test_a_caption_above_an_image_credit_names_no_place_of_the_event():
+    brief = summarise_text(
+        "Protesters say 80 killed in crackdown\n\n"
+        "In Kelvarta, Oregon, a protest against the crackdown is held.\n"
+        "Image: Dana Pell.\n\n"
+        "Security forces killed 80 people in Dornavik during protests this week, exiles said on Sunday."
+    )
+    assert not has_name(brief.where, "Kelvarta")

@@ -37,6 +37,8 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 
+_CREDIT_LINE = re.compile(r"(?:image|photo|picture)(?:\s+credit)?s?\s*:", re.IGNORECASE)
+
 # Sentences inside story lines that sell something rather than report anything.
 PROMO = re.compile(
     r"\b(for free|free trial|subscribe|sign up|newsletter|click here|follow us"
@@ -158,8 +160,9 @@ def story_segments(text: str) -> list[tuple[int, int]]:
         if _FURNITURE.search(line.text) or line.text in repeated:
             continue
         following = lines[index + 1].text if index + 1 < len(lines) else ""
-        # A caption printed twice (once bare, once with its credit) is photo furniture.
-        if following.startswith(line.text) and following != line.text:
+        # A caption printed twice (once bare, once with its credit) is photo furniture, and
+        # so is a line right above a credit line ('Image: Ana Ruiz.').
+        if (following.startswith(line.text) and following != line.text) or _CREDIT_LINE.match(following):
             continue
         if _is_prose(line, last=index == len(lines) - 1):
             if not prose_started and headline is not None:

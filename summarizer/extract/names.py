@@ -232,7 +232,7 @@ _SITE_PATTERN = re.compile(
 def find_entities(text: str, sentences: list[Sentence], docs: dict | None = None) -> list[EntityMention]:
     """Names in the story sentences: NER when available, plus 'the village(s) of X, Y and Z'."""
     from .actor_names import qualifies_a_noun
-    from .place_slots import named_before_an_area_noun, place_slot
+    from .place_slots import place_slot, slot_mentions
 
     mentions: list[EntityMention] = []
     docs = parse_sentences(sentences) if docs is None else docs
@@ -252,7 +252,7 @@ def find_entities(text: str, sentences: list[Sentence], docs: dict | None = None
                         if piece_end > piece_start:
                             piece = text[piece_start:piece_end]
                             mentions.append(EntityMention(piece, piece_start, piece_end, label))
-            mentions += named_before_an_area_noun(doc, sentence.start)
+            mentions += slot_mentions(doc, sentence.start)
         # 'the largest American base': a nationality describing a site, not its name
         norp = (
             {sentence.start + e.start_char for e in docs[sentence.start].ents if e.label_ == "NORP"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .names import ORG_WORD, EntityMention
+from .names import ORG_WORD, EntityMention, gazetteer_kind
 
 # lower-case nouns of an area that a name before them names ('the Ikoyi area', 'the Vorn region')
 _AREA_HEADS = {"area", "region", "sector", "zone", "valley", "department", "township", "locality", "commune",
@@ -83,4 +83,31 @@ def named_before_an_area_noun(doc, offset: int) -> list[EntityMention]:
         mention = EntityMention(name, offset + begin, offset + end, "PLACE")
         if mention not in found:
             found.append(mention)
+    return found
+
+
+def slot_mentions(doc, offset: int) -> list[EntityMention]:
+    """Names the parse puts in a place's slot that NER left out: before an area noun, and
+    after 'in' or 'near' with a known division or country after a comma ('in Osk, Tarnia')."""
+    return named_before_an_area_noun(doc, offset) + _placed_in_a_division(doc, offset)
+
+
+def _placed_in_a_division(doc, offset: int) -> list[EntityMention]:
+    found = []
+    for token in doc:
+        if token.dep_ != "pobj" or token.head.lower_ not in ("in", "near", "outside") or token.ent_type_:
+            continue
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.is_sent_start:
+            continue
+        after = doc[token.i + 1 : token.i + 2]
+        division = next((e for e in doc.ents if after and e.start == token.i + 2), None)
+        if not (after and after[0].text == "," and division is not None):
+            continue
+        if gazetteer_kind(division.text) not in ("province", "country"):
+            continue
+        first = token
+        while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].pos_ == "PROPN":
+            first = doc[first.i - 1]
+        begin, end = first.idx, token.idx + len(token)
+        found.append(EntityMention(doc.text[begin:end], offset + begin, offset + end, "GPE"))
     return found

@@ -74,6 +74,8 @@ _DISEASE_AFTER = re.compile(r"\s+(?:virus|fever|disease|haemorrhagic|hemorrhagic
 _SETTLEMENT_OF = re.compile(r"\s+(?:town|village|city|capital|province|region|district|state)\s+of\s+[A-Z]")
 # 'Tarni villages', 'Tarni areas': a people's villages, not a place called so (a list's plural aside)
 _PEOPLES_PLACES = re.compile(r"\s+(?:villages|towns|settlements|communities|areas|lands|homelands)\b")
+# 'Tarnia, also known as Vell', 'formerly called Vell': a second name of a place just named
+_OTHER_NAME_BEFORE = re.compile(r"\b(?:also|formerly|previously|otherwise)\s+(?:known\s+as|called)\s+(?:the\s+)?$")
 # 'Dan Ruiz, 34, of Osk': where a person named with an age lives
 _HOMETOWN_BEFORE = re.compile(r"\b\d{1,3},\s+(?:of|from)\s+$")
 # 'treated at Osk hospital': where the wounded are treated
@@ -122,6 +124,8 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             continue  # 'the Marwa virus', 'Qadir rockets', 'the Holi festival': named after a place or not one
         if mention.label == "NORP" and _SETTLEMENT_OF.match(text, mention.end):
             continue  # 'the Varnian town of Osk'
+        if _OTHER_NAME_BEFORE.search(text, max(0, mention.start - 30), mention.start):
+            continue  # 'Tarnia, which is also known as Vell': the place just named, by another name
         if _HOMETOWN_BEFORE.search(text, max(0, mention.start - 12), mention.start):
             continue  # 'the suspect, Dan Ruiz, 34, of Osk'
         if _HOSPITAL_AFTER.match(text, mention.end) and not re.search(
