@@ -2989,3 +2989,36 @@ def test_a_caption_above_an_image_credit_names_no_place_of_the_event():
         "Security forces killed 80 people in Dornavik during protests this week, exiles said on Sunday."
     )
     assert not has_name(brief.where, "Kelvarta")
+
+
+def test_a_name_cut_off_where_the_page_capture_stops_is_not_a_place():
+    brief = summarise_text(
+        "A magnitude 6.3 earthquake struck Dornavik on Tuesday, killing at least 65 people. "
+        "The cathedral in Dornavik has half collapsed, while the old Tesmara"
+    )
+    assert not has_name(brief.where, "Tesmara")
+
+
+def test_the_hospital_town_the_wounded_were_taken_to_is_not_a_place_of_the_event():
+    brief = summarise_text(
+        "A suicide car bomber killed three civilians in Kelvani district on Thursday. Six soldiers were "
+        "wounded and taken to the military hospital at Pavrosk, officials said."
+    )
+    assert not has_name(brief.where, "Pavrosk")
+
+
+def test_a_country_named_only_as_a_sides_ministry_is_not_a_place_of_the_event():
+    brief = summarise_text(
+        "A drone strike killed four fighters near a checkpoint in the town of Dornavik on Monday, officials said. "
+        "Turkey's defence ministry said its forces had neutralised three militants in the region."
+    )
+    assert not has_name(brief.where, "Turkey")
+    assert has_name(brief.where, "Dornavik")
+
+
+def test_a_place_neighbouring_a_province_is_a_province():
+    brief = summarise_text(
+        "Six of the dead were in Kesto province, where winds tore roofs off houses, and three in "
+        "neighbouring Tham Vell, the agency said."
+    )
+    assert type_of(brief.where, "Tham Vell") == "province"

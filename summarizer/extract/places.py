@@ -76,6 +76,14 @@ _SETTLEMENT_OF = re.compile(r"\s+(?:town|village|city|capital|province|region|di
 _PEOPLES_PLACES = re.compile(r"\s+(?:villages|towns|settlements|communities|areas|lands|homelands)\b")
 # 'Tarnia, also known as Vell', 'formerly called Vell': a second name of a place just named
 _OTHER_NAME_BEFORE = re.compile(r"\b(?:also|formerly|previously|otherwise)\s+(?:known\s+as|called)\s+(?:the\s+)?$")
+_NEIGHBOURING = re.compile(r"\bneighbou?ring\s+$")
+# 'the military hospital at Osk', 'a clinic in Osk': where the wounded were taken
+_HOSPITAL_BEFORE = re.compile(r"\b(?:hospital|clinic|morgue)s?\s+(?:in|at)\s+$", re.IGNORECASE)
+_ENDS_A_SENTENCE = re.compile(r"[.!?\"”’)]\s*$")
+_GOVERNMENT_AFTER = re.compile(
+    r"['’]s?\s+(?:(?:defen[cs]e|foreign|interior|home)\s+ministry|government|military|army|armed\s+forces"
+    r"|president|prime\s+minister|embassy|foreign\s+minister)\b"
+)
 # 'Dan Ruiz, 34, of Osk': where a person named with an age lives
 _HOMETOWN_BEFORE = re.compile(r"\b\d{1,3},\s+(?:of|from)\s+$")
 # 'treated at Osk hospital': where the wounded are treated
@@ -134,6 +142,10 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             text[max(0, mention.start - 25) : mention.start],
         ):
             continue  # 'treated at Osk hospital': where the wounded went, unless the hospital was hit
+        if _HOSPITAL_BEFORE.search(text, max(0, mention.start - 30), mention.start):
+            continue  # 'taken to the military hospital at Osk'
+        if not text[mention.end :].strip() and not _ENDS_A_SENTENCE.search(text[: mention.end]):
+            continue  # 'while the old Osk' where the page capture stops: the start of a longer name
         before_word = text[max(0, mention.start - 12) : mention.start]
         locative = re.search(
             r"\b(in|at|near|from|of|to|across|outside|inside|around|towards|into)\s+(the\s+)?$", before_word
@@ -160,6 +172,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             or _ENDS_IN_PLACE_WORD.search(mention.text)
             or quarter_named(text, mention.start, mention.end)
             or (locative and _IN_A_DIVISION_AFTER.match(text, mention.end))
+            or _NEIGHBOURING.search(text, max(0, mention.start - 14), mention.start)
         ):
             continue  # a gazetteer hit alone ('Adam', 'Hughes') is too weak without 'in'/'near'
         if " " not in mention.text and re.search(rf"(?<![\w-]){re.escape(mention.text.lower())}(?![\w-])", text):
@@ -245,6 +258,10 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             entity.add(mention.text, (mention.start, mention.end))
             entities.append(entity)
             ranks[id(entity)] = rank
+    for entity in entities:  # 'in Osk province ... and neighbouring Tarn': Tarn is a province too
+        if ranks[id(entity)] == 0 and entity.kind not in ("country", "site"):
+            starts = [start for start, _ in entity.spans if _NEIGHBOURING.search(text, max(0, start - 14), start)]
+            entity.kind = next((k for k in map(lambda at: _kind_before(entities, at), starts) if k), entity.kind)
     _merge_city_names(entities)
     places = []
     for entity in entities:
@@ -263,7 +280,24 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
         and not WIDE_FEATURE.fullmatch(place.name)
         and (place.type == "country" or not only_in(place, background))
         and not all(SPOKEN_IN.search(text[max(0, start - 40) : start]) for start, _ in place.mentions or [(0, 0)])
+        and not (place.type == "country" and len(places) > 1 and _only_a_government(text, place))
     ]
+
+
+def _kind_before(entities: list[Entity], start: int) -> str | None:
+    """The type of the place named last before `start` (within a sentence's reach), when it is
+    a division or a settlement: what a place 'neighbouring' it is too."""
+    before = [(span[0], entity) for entity in entities for span in entity.spans if start - 200 < span[0] < start]
+    if not before:
+        return None
+    kind = max(before, key=lambda pair: pair[0])[1].kind
+    return kind if kind in ("province", "district", "region", "village", "town", "city") else None
+
+
+def _only_a_government(text: str, place: Place) -> bool:
+    """'Tarnia's defence ministry said ...' each time: the country of a side's government that
+    speaks, not a place of the event (when the story names other places)."""
+    return bool(place.mentions) and all(_GOVERNMENT_AFTER.match(text, end) for _, end in place.mentions)
 
 
 # news calls a settlement of fewer people a town ('the town of X'), a larger one a city
