@@ -3022,3 +3022,9 @@ def test_a_place_neighbouring_a_province_is_a_province():
         "neighbouring Tham Vell, the agency said."
     )
     assert type_of(brief.where, "Tham Vell") == "province"
+
+
+@pytest.mark.parametrize("name", ["Côte d'Ivoire", "Czech Republic", "Britain"])
+def test_every_iso_spelling_of_a_country_is_a_country(name):
+    brief = summarise_text(f"Floods killed 12 people in {name} on Sunday, officials said.")
+    assert type_of(brief.where, name) == "country"

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .geo import country_spellings
 from .numbers import parse_number
 from .sentences import Sentence, parse_sentences
 from .source_names import trim_name as _trim_name
@@ -21,8 +22,7 @@ PLACE_NOUNS = [
     ("town", r"towns?"),
     ("city", r"city|cities|capital"),
     ("province", r"province|provinces|governorates?|states?|prefectures?|departments?"),
-    ("district", r"district|districts|county|counties|municipality|regency|countryside|suburb|sector|commune"
-                 r"|upazila|zone|township|subdistrict"),
+    ("district", r"districts?|county|counties|municipality|regency|countryside|suburb|sector|commune|upazila|zone"),
     ("neighbourhood", r"neighbou?rhoods?|quarter"),
     ("region", r"region|regions|coast|valley"),
     ("site", r"camp|checkpoint|airbase|base|market|mosque|hospital|school|field|square|bridge|port"),
@@ -125,7 +125,7 @@ def _gazetteer_index() -> dict[str, str]:
     index: dict[str, str] = dict.fromkeys(_population_index(), "city")  # one pass over the cities
     for country in cache.get_countries().values():
         index[country["name"]] = "country"
-    for name in ("US", "UK", "USA", "UAE", "DRC"):
+    for name in ("US", "UK", "USA", "UAE", "DRC", *country_spellings()):
         index[name] = "country"
     return index
 
