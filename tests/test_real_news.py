@@ -3028,3 +3028,17 @@ def test_a_place_neighbouring_a_province_is_a_province():
 def test_every_iso_spelling_of_a_country_is_a_country(name):
     brief = summarise_text(f"Floods killed 12 people in {name} on Sunday, officials said.")
     assert type_of(brief.where, name) == "country"
+
+
+@pytest.mark.parametrize(
+    "origin",
+    ["a nurse who hailed from Tamsk", "a nurse originally from Tamsk", "a nurse born in Tamsk", "a native of Tamsk",
+     "a Tamsk native"],
+)  # fmt: skip
+def test_where_a_victim_comes_from_is_not_a_place_of_the_event(origin):
+    brief = summarise_text(
+        "A gunman shot dead three people at a market in the town of Kelvarta on Friday. "
+        f"The dead included two teachers and {origin}."
+    )
+    assert not has_name(brief.where, "Tamsk")
+    assert has_name(brief.where, "Kelvarta")

@@ -77,6 +77,9 @@ _PEOPLES_PLACES = re.compile(r"\s+(?:villages|towns|settlements|communities|area
 # 'Tarnia, also known as Vell', 'formerly called Vell': a second name of a place just named
 _OTHER_NAME_BEFORE = re.compile(r"\b(?:also|formerly|previously|otherwise)\s+(?:known\s+as|called)\s+(?:the\s+)?$")
 _NEIGHBOURING = re.compile(r"\bneighbou?ring\s+$")
+# 'a native of Osk', 'originally from Osk': where a person comes from, not where the event was
+_ORIGIN_BEFORE = re.compile(r"\b(?:natives?\s+of|born\s+in|originally\s+from|hail(?:s|ed|ing)?\s+from|grew\s+up\s+in"
+                            r"|home\s*town\s+of)\s+(?:the\s+)?$")  # fmt: skip
 # 'the military hospital at Osk', 'a clinic in Osk': where the wounded were taken
 _HOSPITAL_BEFORE = re.compile(r"\b(?:hospital|clinic|morgue)s?\s+(?:in|at)\s+$", re.IGNORECASE)
 _ENDS_A_SENTENCE = re.compile(r"[.!?\"”’)]\s*$")
@@ -134,7 +137,11 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             continue  # 'the Varnian town of Osk'
         if _OTHER_NAME_BEFORE.search(text, max(0, mention.start - 30), mention.start):
             continue  # 'Tarnia, which is also known as Vell': the place just named, by another name
-        if _HOMETOWN_BEFORE.search(text, max(0, mention.start - 12), mention.start):
+        if (
+            _HOMETOWN_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+            or _ORIGIN_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+            or re.match(r"\s+natives?\b", text[mention.end : mention.end + 9])
+        ):
             continue  # 'the suspect, Dan Ruiz, 34, of Osk'
         if _HOSPITAL_AFTER.match(text, mention.end) and not re.search(
             r"\b(?:attack|bomb|strike|shell|hit|storm|raid|riot|fire|blaze|break|escape|clash)\w*"
