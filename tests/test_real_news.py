@@ -3042,3 +3042,11 @@ def test_where_a_victim_comes_from_is_not_a_place_of_the_event(origin):
     )
     assert not has_name(brief.where, "Tamsk")
     assert has_name(brief.where, "Kelvarta")
+
+
+def test_a_name_that_owns_a_district_is_its_province():
+    brief = summarise_text(
+        "A suicide car bomber struck a convoy in Kesvar's Tolmani district on Thursday, killing three civilians."
+    )
+    assert type_of(brief.where, "Kesvar") == "province"
+    assert type_of(brief.where, "Tolmani") == "district"

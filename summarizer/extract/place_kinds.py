@@ -119,6 +119,7 @@ def stated_kind(text: str, start: int, end: int, before: str, after: str) -> str
         _own_kind(text[start:end])
         or stated_by_phrase(text, start, end)
         or _container_of_a_settlement(after)
+        or ("province" if _OWNS_A_DISTRICT.match(after) else None)
         or place_type_from_context(before, after)
         or _kind_of_a_list(text, start, end)
         or ("city" if _QUARTER_OF.search(text, max(0, start - 60), start) else None)
@@ -128,6 +129,10 @@ def stated_kind(text: str, start: int, end: int, before: str, after: str) -> str
 # 'the Kesto town of Osk': the name before the noun is the larger division that holds the
 # settlement named after 'of', not a settlement itself ('the Tarn district of Osk' is either way)
 _SETTLEMENT_NAMED_AFTER = re.compile(r"\s+(?:town|village|city)\s+of\s+(?:the\s+)?[A-Z]")
+
+
+# 'Kesto's Vell district': the name that owns a district is its province
+_OWNS_A_DISTRICT = re.compile(r"['’]s\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:district|county|subdistrict)\b")
 
 
 def _container_of_a_settlement(after: str) -> str | None:
