@@ -3050,3 +3050,11 @@ def test_a_name_that_owns_a_district_is_its_province():
     )
     assert type_of(brief.where, "Kesvar") == "province"
     assert type_of(brief.where, "Tolmani") == "district"
+
+
+def test_the_site_where_people_died_in_a_riot_is_a_place_of_the_event():
+    brief = summarise_text(
+        "At least 19 inmates have died in a riot at the regional prison in the port city of Tarnova, "
+        "the prison authority said on Wednesday."
+    )
+    assert type_of(brief.where, "prison") == "site"
