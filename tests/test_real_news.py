@@ -3058,3 +3058,11 @@ def test_the_site_where_people_died_in_a_riot_is_a_place_of_the_event():
         "the prison authority said on Wednesday."
     )
     assert type_of(brief.where, "prison") == "site"
+
+
+def test_a_lake_named_lake_first_is_other():
+    brief = summarise_text(
+        "Lake Tesvaro: boat capsizes, dozens feared dead\n\n"
+        "At least 38 people drowned after a wooden boat capsized on Lake Tesvaro in the west of the country on Sunday."
+    )
+    assert type_of(brief.where, "Lake Tesvaro") == "other"

@@ -29,7 +29,7 @@ _PLURAL_INCLUDING = re.compile(
     rf"\b({'|'.join(_PLURAL_KIND)}),?\s+(?:including|such\s+as|among\s+them|with|notably|especially)\s+(?:{_NAME},\s*)*(?:{_NAME},?\s+and\s+)?$",
     re.IGNORECASE,
 )
-_LAKE = re.compile(r"(?:Lake|Lac|Loch)\s+[A-Z]|.+\sLake$")
+_LAKE = re.compile(r"(?:Lake|Lac|Loch)\s+[A-Z].*|.+\sLake")
 
 
 _VESSEL_BEFORE = re.compile(
