@@ -3066,3 +3066,24 @@ def test_a_lake_named_lake_first_is_other():
         "At least 38 people drowned after a wooden boat capsized on Lake Tesvaro in the west of the country on Sunday."
     )
     assert type_of(brief.where, "Lake Tesvaro") == "other"
+
+
+def test_a_group_known_by_a_name_is_not_a_place():
+    from summarizer.extract.names import EntityMention
+    from summarizer.extract.places import places_from
+    from summarizer.pipeline import analyse
+
+    text = (
+        "Airstrikes killed 12 civilians in the town of Kelvarta on Monday. Rescue workers known as the "
+        "Green Vests said they had pulled 19 bodies from the rubble."
+    )
+    start = text.index("Green Vests")
+    mentions = [EntityMention("Green Vests", start, start + len("Green Vests"), "FAC")]  # as NER may tag it
+    assert not places_from(text, mentions, analyse(text).sentences, set())
+
+
+def test_the_place_named_by_its_authorities_is_a_place_typed_by_their_level():
+    brief = summarise_text(
+        "Floodwaters killed at least 19 people overnight, the district authorities in Tolvenau said on Thursday."
+    )
+    assert type_of(brief.where, "Tolvenau") == "district"

@@ -77,6 +77,15 @@ _PEOPLES_PLACES = re.compile(r"\s+(?:villages|towns|settlements|communities|area
 # 'Tarnia, also known as Vell', 'formerly called Vell': a second name of a place just named
 _OTHER_NAME_BEFORE = re.compile(r"\b(?:also|formerly|previously|otherwise)\s+(?:known\s+as|called)\s+(?:the\s+)?$")
 _NEIGHBOURING = re.compile(r"\bneighbou?ring\s+$")
+# 'the authorities in Osk said', 'residents in Osk': the place people of it act or live in
+_PEOPLE_IN = re.compile(r"\b(?:(district|provincial|regional|county|city|municipal|state)\s+)?"
+                        r"(?:authorities|officials|residents|villagers|police)\s+in\s+$")  # fmt: skip
+# 'the district authorities in Osk': the level of the authorities types the place
+_LEVEL_KIND = {"district": "district", "county": "district", "provincial": "province", "state": "province",
+               "regional": "region", "city": "city", "municipal": "city"}  # fmt: skip
+# 'rescue workers known as the Osk Helmets': a group's name
+_GROUP_CALLED = re.compile(r"\b(?:workers|volunteers|fighters|militants|rebels|militia|group|force|unit)\s*,?\s+"
+                           r"(?:known|called)\s+as\s+(?:the\s+)?$")  # fmt: skip
 # 'a native of Osk', 'originally from Osk': where a person comes from, not where the event was
 _ORIGIN_BEFORE = re.compile(r"\b(?:natives?\s+of|born\s+in|originally\s+from|hail(?:s|ed|ing)?\s+from|grew\s+up\s+in"
                             r"|home\s*town\s+of)\s+(?:the\s+)?$")  # fmt: skip
@@ -135,7 +144,9 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             continue  # 'the Marwa virus', 'Qadir rockets', 'the Holi festival': named after a place or not one
         if mention.label == "NORP" and _SETTLEMENT_OF.match(text, mention.end):
             continue  # 'the Varnian town of Osk'
-        if _OTHER_NAME_BEFORE.search(text, max(0, mention.start - 30), mention.start):
+        if _OTHER_NAME_BEFORE.search(text, max(0, mention.start - 30), mention.start) or _GROUP_CALLED.search(
+            text, max(0, mention.start - 40), mention.start
+        ):
             continue  # 'Tarnia, which is also known as Vell': the place just named, by another name
         if (
             _HOMETOWN_BEFORE.search(text, max(0, mention.start - 12), mention.start)
@@ -180,6 +191,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             or quarter_named(text, mention.start, mention.end)
             or (locative and _IN_A_DIVISION_AFTER.match(text, mention.end))
             or _NEIGHBOURING.search(text, max(0, mention.start - 14), mention.start)
+            or _PEOPLE_IN.search(text, max(0, mention.start - 30), mention.start)
         ):
             continue  # a gazetteer hit alone ('Adam', 'Hughes') is too weak without 'in'/'near'
         if " " not in mention.text and re.search(rf"(?<![\w-]){re.escape(mention.text.lower())}(?![\w-])", text):
@@ -218,6 +230,8 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             mention.text,
         )
         stated = None if known == "country" else stated_kind(text, mention.start, mention.end, before, after)
+        level = _PEOPLE_IN.search(text, max(0, mention.start - 30), mention.start)
+        stated = stated or (_LEVEL_KIND.get(level.group(1)) if level and level.group(1) else None)
         compass = compass_kind(mention.text, known, gazetteer_kind(mention.text.split(" ", 1)[-1]) == "country")
         if compass and stated in (None, "village", "town", "city"):
             stated = compass  # 'a West Kesto village': the village is in West Kesto
