@@ -162,7 +162,8 @@ def story_segments(text: str) -> list[tuple[int, int]]:
         following = lines[index + 1].text if index + 1 < len(lines) else ""
         # A caption printed twice (once bare, once with its credit) is photo furniture, and
         # so is a line right above a credit line ('Image: Ana Ruiz.').
-        if (following.startswith(line.text) and following != line.text) or _CREDIT_LINE.match(following):
+        above_credit = _CREDIT_LINE.match(following) and _ENDS_LIKE_PROSE.search(line.text)  # not a headline
+        if (following.startswith(line.text) and following != line.text) or above_credit:
             continue
         if _is_prose(line, last=index == len(lines) - 1):
             if not prose_started and headline is not None:
