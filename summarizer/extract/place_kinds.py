@@ -10,6 +10,8 @@ from .names import place_type_from_context
 
 # 'the Orvani area of Tessaly': a part of a settlement
 _AREA_OF = re.compile(r"\s+area\s+of\s+(?:the\s+)?[A-Z]")
+# 'the Karamu neighbourhood of X': a settlement large enough to have named quarters
+_QUARTER_OF = re.compile(r"\b[A-Z][\w'’-]+\s+(?:neighbou?rhood|quarter|suburb|area)\s+of\s+$")
 # 'the island of X': a large island, a region (a small one is written 'X Island')
 _ISLAND_OF = re.compile(r"\b(?:island|islands)\s+of\s+$", re.IGNORECASE)
 # 'X, a popular cafe in ...': a building or venue in apposition
@@ -27,7 +29,7 @@ _PLURAL_INCLUDING = re.compile(
     rf"\b({'|'.join(_PLURAL_KIND)}),?\s+(?:including|such\s+as|among\s+them|with|notably|especially)\s+(?:{_NAME},\s*)*(?:{_NAME},?\s+and\s+)?$",
     re.IGNORECASE,
 )
-_LAKE = re.compile(r"(?:Lake|Lac|Loch)\s+[A-Z]|.+\sLake$")
+_LAKE = re.compile(r"(?:Lake|Lac|Loch)\s+[A-Z].*|.+\sLake")
 
 
 _VESSEL_BEFORE = re.compile(
@@ -114,11 +116,48 @@ def stated_kind(text: str, start: int, end: int, before: str, after: str) -> str
     """The type the text gives a name: by a noun next to it, by a plural noun of its list, or
     by its own last word."""
     return (
-        stated_by_phrase(text, start, end)
+        _own_kind(text[start:end])
+        or stated_by_phrase(text, start, end)
+        or _container_of_a_settlement(after)
+        or ("province" if _OWNS_A_DISTRICT.match(after) else None)
         or place_type_from_context(before, after)
         or _kind_of_a_list(text, start, end)
-        or _own_kind(text[start:end])
+        or ("city" if _QUARTER_OF.search(text, max(0, start - 60), start) else None)
     )
+
+
+# 'the Kesto town of Osk': the name before the noun is the larger division that holds the
+# settlement named after 'of', not a settlement itself ('the Tarn district of Osk' is either way)
+_SETTLEMENT_NAMED_AFTER = re.compile(r"\s+(?:town|village|city)\s+of\s+(?:the\s+)?[A-Z]")
+
+
+# 'Kesto's Vell district': the name that owns a district is its province
+_OWNS_A_DISTRICT = re.compile(r"['’]s\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:district|county|subdistrict)\b")
+
+
+def _container_of_a_settlement(after: str) -> str | None:
+    return "province" if _SETTLEMENT_NAMED_AFTER.match(after) else None
+
+
+# 'Central Kesto', 'North Vell', 'Southern Tarnia': a compass word before a name
+_COMPASS = re.compile(
+    r"(?:North|South|East|West|Central|Upper|Lower|Northern|Southern|Eastern|Western"
+    r"|North[- ]?(?:east|west|East|West)(?:ern)?|South[- ]?(?:east|west|East|West)(?:ern)?)"
+    r"\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+)
+# a compass word before a common noun of a land's part ('the West Bank', 'the South Island')
+_LAND_PART = re.compile(r"(?:.+\s)?(?:Island|Islands|Coast|Bank|Highlands|Plains?|Frontier|Territory|Cape|Shore)")
+
+
+def compass_kind(name: str, known: str | None, country: bool) -> str | None:
+    """'Central Kesto' or 'North Vell', a name the gazetteer does not know as a town or a
+    country: a part of a country named by its compass point, a province ('North Vell' is no
+    town, though a 'North Vell village' is in it); a region when the rest is a country
+    (`country`: the gazetteer knows the rest as one) or a land's part ('South Island')."""
+    match = _COMPASS.fullmatch(name)
+    if not match or known == "country" or (known and not _LAND_PART.fullmatch(match.group(1))):
+        return None
+    return "region" if country or _LAND_PART.fullmatch(match.group(1)) else "province"
 
 
 def _own_kind(name: str) -> str | None:
@@ -151,3 +190,23 @@ def listed_with_a_place(text: str, start: int, end: int, known) -> bool:
     before = _LISTED_BEFORE.search(text[max(0, start - 40) : start])
     after = _LISTED_AFTER.match(text, end)
     return any(match and known(match.group(1)) not in (None, "country") for match in (before, after))
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{3,8})\)")
+
+
+def inside_an_organisations_name(text: str, start: int, end: int, organisation_ends: set[int]) -> bool:
+    """Is the place name at text[start:end] the end of an organisation's name: right after a
+    name NER calls an organisation ('the Kesto Front Vell Province claimed it'; in
+    `organisation_ends`, the ends of those names), or closing a longer name that the acronym
+    after it spells ('the Front in the Greater Vell (FGV)'; not 'Vell Republic (VR)' itself)?"""
+    if start - 1 in organisation_ends and text[start - 1 : start] == " ":
+        return True
+    acronym = _ACRONYM_AFTER.match(text, end)
+    if not acronym:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    words = re.findall(r"\b[A-Z][\w'’-]*", text[line_start:end])
+    own = len(re.findall(r"\b[A-Z][\w'’-]*", text[start:end]))
+    letters = acronym.group(1)
+    return len(letters) > own and "".join(w[0] for w in words[-len(letters) :]) == letters

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .names import ORG_WORD, EntityMention
+from .names import ORG_WORD, EntityMention, gazetteer_kind
 
 # lower-case nouns of an area that a name before them names ('the Ikoyi area', 'the Vorn region')
 _AREA_HEADS = {"area", "region", "sector", "zone", "valley", "department", "township", "locality", "commune",
@@ -16,10 +16,13 @@ _SETTLEMENT_HEADS = {"capital", "city", "town", "village"}
 
 
 def place_slot(ent) -> str | None:
-    """'GPE' for a name NER calls a person, an organisation or a nationality where the parse
+    """'ORG' for a place's name set in apposition to a group's noun; 'GPE' for a name NER calls
+    a person, an organisation or a nationality where the parse
     puts it in a place's slot: joined by 'and' to a place after 'in' or as an object ('struck
     Varna and Upper Kesto', 'in the village of Osk and neighbouring Tarn'), or named in
     apposition to a settlement noun ('in the capital, Osk'). None otherwise."""
+    if ent.label_ in ("GPE", "LOC", "FAC"):
+        return "ORG" if _names_a_group(ent) else None
     if ent.label_ not in ("PERSON", "ORG", "NORP", "PRODUCT") or ent.text.isupper() or ORG_WORD.search(ent.text):
         return None
     root = ent.root
@@ -36,6 +39,22 @@ def place_slot(ent) -> str | None:
     if first.dep_ == "dobj" or (first.dep_ == "pobj" and first.head.lower_ in _LOCATIVE_PREPS):
         return "GPE"
     return None
+
+
+# plural or singular nouns of an armed or organised group ('two rival gangs, X and Y')
+_GROUP_HEADS = {"gang", "group", "militia", "faction", "tribe", "clan", "cartel", "party", "movement", "club",
+                "team", "organisation", "organization", "outfit"}  # fmt: skip
+
+
+def _names_a_group(ent) -> bool:
+    """'two rival gangs, Los Tarnos and Los Vells': a name in apposition to a group's noun
+    (or joined to one that is) names the group, whatever NER calls it."""
+    node = ent.root
+    while node.dep_ == "conj":
+        node = node.head
+    noun = node.head.lower_
+    singular = {noun, noun[:-1], noun[:-3] + "y"} if noun.endswith("s") else {noun}  # 'gangs', 'parties'
+    return node.dep_ == "appos" and bool(singular & _GROUP_HEADS)
 
 
 def named_before_an_area_noun(doc, offset: int) -> list[EntityMention]:
@@ -64,4 +83,31 @@ def named_before_an_area_noun(doc, offset: int) -> list[EntityMention]:
         mention = EntityMention(name, offset + begin, offset + end, "PLACE")
         if mention not in found:
             found.append(mention)
+    return found
+
+
+def slot_mentions(doc, offset: int) -> list[EntityMention]:
+    """Names the parse puts in a place's slot that NER left out: before an area noun, and
+    after 'in' or 'near' with a known division or country after a comma ('in Osk, Tarnia')."""
+    return named_before_an_area_noun(doc, offset) + _placed_in_a_division(doc, offset)
+
+
+def _placed_in_a_division(doc, offset: int) -> list[EntityMention]:
+    found = []
+    for token in doc:
+        if token.dep_ != "pobj" or token.head.lower_ not in ("in", "near", "outside") or token.ent_type_:
+            continue
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.is_sent_start:
+            continue
+        after = doc[token.i + 1 : token.i + 2]
+        division = next((e for e in doc.ents if after and e.start == token.i + 2), None)
+        if not (after and after[0].text == "," and division is not None):
+            continue
+        if gazetteer_kind(division.text) not in ("province", "country"):
+            continue
+        first = token
+        while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].pos_ == "PROPN":
+            first = doc[first.i - 1]
+        begin, end = first.idx, token.idx + len(token)
+        found.append(EntityMention(doc.text[begin:end], offset + begin, offset + end, "GPE"))
     return found

@@ -1,7 +1,7 @@
 """Where: the places of the event, from NER and gazetteer mentions (not a dateline's city,
 a place-named virus or festival, a nationality used as an adjective, a name taken by a
 source), one entry per place with its type and spans, and of several countries only those
-where the event happened. Geocoding the places is geo.py's."""
+where the event happened. What the places do together is place_lists.py's, geocoding them geo.py's."""
 
 from __future__ import annotations
 
@@ -16,17 +16,27 @@ from .names import (
     MODIFIER_USE,
     EntityMention,
     countries_of,
-    country_code,
     gazetteer_kind,
     largest_population,
+    place_type_from_context,
 )
 from .place_kinds import (
+    compass_kind,
     dateline_abbreviation,
+    inside_an_organisations_name,
     listed_with_a_place,
     places_in_local_bodies,
     quarter_named,
     stated_kind,
     vessel_names,
+)
+from .place_lists import (  # noqa: F401 - event_countries is pipeline's
+    SPOKEN_IN,
+    WIDE_FEATURE,
+    event_countries,
+    inside_another,
+    only_in,
+    type_from_partners,
 )
 from .sentences import Sentence
 
@@ -64,25 +74,34 @@ _DISEASE_AFTER = re.compile(r"\s+(?:virus|fever|disease|haemorrhagic|hemorrhagic
 _SETTLEMENT_OF = re.compile(r"\s+(?:town|village|city|capital|province|region|district|state)\s+of\s+[A-Z]")
 # 'Tarni villages', 'Tarni areas': a people's villages, not a place called so (a list's plural aside)
 _PEOPLES_PLACES = re.compile(r"\s+(?:villages|towns|settlements|communities|areas|lands|homelands)\b")
+# 'Tarnia, also known as Vell', 'formerly called Vell': a second name of a place just named
+_OTHER_NAME_BEFORE = re.compile(r"\b(?:also|formerly|previously|otherwise)\s+(?:known\s+as|called)\s+(?:the\s+)?$")
+_NEIGHBOURING = re.compile(r"\bneighbou?ring\s+$")
+# 'the authorities in Osk said', 'residents in Osk': the place people of it act or live in
+_PEOPLE_IN = re.compile(r"\b(?:(district|provincial|regional|county|city|municipal|state)\s+)?"
+                        r"(?:authorities|officials|residents|villagers|police)\s+in\s+$")  # fmt: skip
+# 'the district authorities in Osk': the level of the authorities types the place
+_LEVEL_KIND = {"district": "district", "county": "district", "provincial": "province", "state": "province",
+               "regional": "region", "city": "city", "municipal": "city"}  # fmt: skip
+# 'rescue workers known as the Osk Helmets': a group's name
+_GROUP_CALLED = re.compile(r"\b(?:workers|volunteers|fighters|militants|rebels|militia|group|force|unit)\s*,?\s+"
+                           r"(?:known|called)\s+as\s+(?:the\s+)?$")  # fmt: skip
+# 'a native of Osk', 'originally from Osk': where a person comes from, not where the event was
+_ORIGIN_BEFORE = re.compile(r"\b(?:natives?\s+of|born\s+in|originally\s+from|hail(?:s|ed|ing)?\s+from|grew\s+up\s+in"
+                            r"|home\s*town\s+of)\s+(?:the\s+)?$")  # fmt: skip
+# 'the military hospital at Osk', 'a clinic in Osk': where the wounded were taken
+_HOSPITAL_BEFORE = re.compile(r"\b(?:hospital|clinic|morgue)s?\s+(?:in|at)\s+$", re.IGNORECASE)
+_ENDS_A_SENTENCE = re.compile(r"[.!?\"”’)]\s*$")
+_GOVERNMENT_AFTER = re.compile(
+    r"['’]s?\s+(?:(?:defen[cs]e|foreign|interior|home)\s+ministry|government|military|army|armed\s+forces"
+    r"|president|prime\s+minister|embassy|foreign\s+minister)\b"
+)
 # 'Dan Ruiz, 34, of Osk': where a person named with an age lives
 _HOMETOWN_BEFORE = re.compile(r"\b\d{1,3},\s+(?:of|from)\s+$")
 # 'treated at Osk hospital': where the wounded are treated
-_HOSPITAL_AFTER = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+)?(?:general\s+|district\s+|regional\s+)?(?:hospital|clinic)s?\b",
+_HOSPITAL_AFTER = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+)?(?:general\s+|district\s+|regional\s+)?(?:hospital|clinic|jail"
+                             r"|morgue|mortuary)s?\b",
                              re.IGNORECASE)  # fmt: skip
-
-
-def event_countries(places: list[Place], sentences: list[Sentence]) -> list[Place]:
-    """Of several countries an article names, those where the event happened: named in the
-    first three story sentences (headline, lede and the next), or holding one of the event's
-    other places. A country named only
-    further down (a donor, a foreign force's home, an outlet's base) is background."""
-    countries = [p for p in places if p.type == "country"]
-    if len(countries) <= 1:
-        return places
-    lede_end = sentences[min(2, len(sentences) - 1)].end if sentences else 0
-    held = {code for p in places if p.type != "country" for code in countries_of(p.name)}
-    kept = [p for p in countries if any(start < lede_end for start, _ in p.mentions) or country_code(p.name) in held]
-    return [p for p in places if p.type != "country" or p in kept or not kept]
 
 
 def places_from(text: str, mentions: list[EntityMention], sentences: list[Sentence], taken: set[str]) -> list[Place]:
@@ -102,6 +121,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
         and not re.match(r"\s(?:Province|State|Region|District|City|County|Governorate)\b", text[m.end : m.end + 20])
     }
     never_places = _never_places(text, mentions) | vessel_names(text, mentions)
+    organisation_ends = {m.end for m in mentions if m.label == "ORG"}
     ranks: dict[int, int] = {}  # how firmly each entity's type is known
     for mention in mentions:
         if _is_foreign_dateline(text, mention, sentences):
@@ -119,18 +139,31 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             _NOT_A_PLACE_AFTER.match(text, mention.end)
             or mention.text in never_places
             or dateline_abbreviation(text, mention.start, mention.end)
+            or (_RIVER_AFTER.match(text, mention.end) and not _IN_THE.search(text, 0, mention.start))
         ):
             continue  # 'the Marwa virus', 'Qadir rockets', 'the Holi festival': named after a place or not one
         if mention.label == "NORP" and _SETTLEMENT_OF.match(text, mention.end):
             continue  # 'the Varnian town of Osk'
-        if _HOMETOWN_BEFORE.search(text, max(0, mention.start - 12), mention.start):
+        if _OTHER_NAME_BEFORE.search(text, max(0, mention.start - 30), mention.start) or _GROUP_CALLED.search(
+            text, max(0, mention.start - 40), mention.start
+        ):
+            continue  # 'Tarnia, which is also known as Vell': the place just named, by another name
+        if (
+            _HOMETOWN_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+            or _ORIGIN_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+            or re.match(r"\s+natives?\b", text[mention.end : mention.end + 9])
+        ):
             continue  # 'the suspect, Dan Ruiz, 34, of Osk'
         if _HOSPITAL_AFTER.match(text, mention.end) and not re.search(
-            r"\b(?:attack|bomb|strike|shell|hit|storm|raid)\w*"
+            r"\b(?:attack|bomb|strike|shell|hit|storm|raid|riot|fire|blaze|break|escape|clash)\w*"
             r"\s+(?:on\s+)?(?:the\s+)?$",
             text[max(0, mention.start - 25) : mention.start],
         ):
             continue  # 'treated at Osk hospital': where the wounded went, unless the hospital was hit
+        if _HOSPITAL_BEFORE.search(text, max(0, mention.start - 30), mention.start):
+            continue  # 'taken to the military hospital at Osk'
+        if not text[mention.end :].strip() and not _ENDS_A_SENTENCE.search(text[: mention.end]):
+            continue  # 'while the old Osk' where the page capture stops: the start of a longer name
         before_word = text[max(0, mention.start - 12) : mention.start]
         locative = re.search(
             r"\b(in|at|near|from|of|to|across|outside|inside|around|towards|into)\s+(the\s+)?$", before_word
@@ -156,12 +189,17 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             or _named_as_place(text, mention.start, mention.text)
             or _ENDS_IN_PLACE_WORD.search(mention.text)
             or quarter_named(text, mention.start, mention.end)
+            or (locative and _IN_A_DIVISION_AFTER.match(text, mention.end))
+            or _NEIGHBOURING.search(text, max(0, mention.start - 14), mention.start)
+            or _PEOPLE_IN.search(text, max(0, mention.start - 30), mention.start)
         ):
             continue  # a gazetteer hit alone ('Adam', 'Hughes') is too weak without 'in'/'near'
         if " " not in mention.text and re.search(rf"(?<![\w-]){re.escape(mention.text.lower())}(?![\w-])", text):
             continue  # a capitalised common word ('Gunmen' at a sentence start)
         if re.match(r"[ \t][A-Z]", text[mention.end : mention.end + 2]) and mention.label not in ("PLACE", "SITE"):
             continue  # the first word of a longer name ('Sudan Doctors Network')
+        if inside_an_organisations_name(text, mention.start, mention.end, organisation_ends):
+            continue  # the end of a group's name ('Islamic State Sahel Province')
         if (
             mention.label == "SITE"
             and _SITE_IN_A_PLACE.fullmatch(mention.text)
@@ -187,13 +225,18 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
         if re.search(r"\b(?:pro|anti)-$", before) or MODIFIER_USE.match(after):
             continue
         base = re.sub(
-            r"\s+(province|governorate|[Pp]refectures?|district|region|countryside|city|village|town)$",
+            rf"\s+(province|governorate|[Pp]refectures?|district|region|countryside|city|village|town|{_AREA_NOUNS})$",
             "",
             mention.text,
         )
         stated = None if known == "country" else stated_kind(text, mention.start, mention.end, before, after)
+        level = _PEOPLE_IN.search(text, max(0, mention.start - 30), mention.start)
+        stated = stated or (_LEVEL_KIND.get(level.group(1)) if level and level.group(1) else None)
+        compass = compass_kind(mention.text, known, gazetteer_kind(mention.text.split(" ", 1)[-1]) == "country")
+        if compass and stated in (None, "village", "town", "city"):
+            stated = compass  # 'a West Kesto village': the village is in West Kesto
         kind = stated or _by_size(mention.text, known) or ("site" if mention.label in ("FAC", "SITE") else None)
-        state = re.match(r"\s+(state|islands)\b", after)
+        state = re.match(rf"\s+(state|islands|{_AREA_NOUNS})\b", after)
         # 'in Nigeria's Niger state', 'in River Nile state': after 'in' or a possessive, a
         # country's name or two words before 'state' name a state too (not 'Iran state media')
         division_after_in = (
@@ -202,11 +245,17 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             and re.search(r"(?:\b[Ii]n|['’]s)\s+$", before)
             and not _STATE_BODY.match(after)
         )
-        if state and ((known != "country" and " " not in mention.text) or division_after_in):
-            # 'in Kachin state', 'the Kerkennah islands': the lower-case word is part of the name
+        area = state and state.group(1) not in ("state", "islands") and known != "country"
+        if state and ((known != "country" and " " not in mention.text) or division_after_in or area):
+            # 'in Kachin state', 'the Kerkennah islands', 'Osk Sadar upazila': the word is part of the name
             mention = EntityMention(text[mention.start : mention.end + state.end()], mention.start,
                                     mention.end + state.end(), mention.label)  # fmt: skip
             kind = "province" if state.group(1) == "state" else kind
+            if area and not stated:
+                kind = place_type_from_context("", " " + state.group(1).split()[-1]) or kind
+                kind = "other" if state.group(1) == "river" else kind
+        if not kind and not _FEATURE_WORD.search(mention.text):
+            kind = _UNKNOWN_KIND.get(mention.label)
         particle = re.search(
             r"[A-Z][\w'’]+\s+(?:al|el|ad|as|ash|an|ar|az)-$", text[max(0, mention.start - 20) : mention.start]
         )
@@ -230,25 +279,46 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             entity.add(mention.text, (mention.start, mention.end))
             entities.append(entity)
             ranks[id(entity)] = rank
+    for entity in entities:  # 'in Osk province ... and neighbouring Tarn': Tarn is a province too
+        if ranks[id(entity)] == 0 and entity.kind not in ("country", "site"):
+            starts = [start for start, _ in entity.spans if _NEIGHBOURING.search(text, max(0, start - 14), start)]
+            entity.kind = next((k for k in map(lambda at: _kind_before(entities, at), starts) if k), entity.kind)
     _merge_city_names(entities)
     places = []
     for entity in entities:
-        entity.name = next((n for n in entity.names if n.endswith((" state", " islands"))), entity.name)
+        entity.name = next((n for n in entity.names if _NAMED_WITH_NOUN.search(n)), entity.name)
         if entity.name not in text:
             continue
         aliases = sorted({n for n in entity.names if n != entity.name})
         spans = occurrences(text, [entity.name, *aliases], sentences)
         places.append(Place(name=entity.name, type=entity.kind, aliases=aliases, mentions=spans))
-    _type_from_partners(text, places, {e.name for e in entities if ranks[id(e)] > 0})
+    type_from_partners(text, places, {e.name for e in entities if ranks[id(e)] > 0})
     background = [(s.start, s.end) for s in sentences[2:] if is_background(s.text)]
     return [
         place
         for place in places
-        if not _inside_another(place, places)
-        and not _WIDE_FEATURE.fullmatch(place.name)
-        and (place.type == "country" or not _only_in(place, background))
-        and not all(_SPOKEN_IN.search(text[max(0, start - 40) : start]) for start, _ in place.mentions or [(0, 0)])
+        if not inside_another(place, places)
+        and not WIDE_FEATURE.fullmatch(place.name)
+        and (place.type == "country" or not only_in(place, background))
+        and not all(SPOKEN_IN.search(text[max(0, start - 40) : start]) for start, _ in place.mentions or [(0, 0)])
+        and not (place.type == "country" and len(places) > 1 and _only_a_government(text, place))
     ]
+
+
+def _kind_before(entities: list[Entity], start: int) -> str | None:
+    """The type of the place named last before `start` (within a sentence's reach), when it is
+    a division or a settlement: what a place 'neighbouring' it is too."""
+    before = [(span[0], entity) for entity in entities for span in entity.spans if start - 200 < span[0] < start]
+    if not before:
+        return None
+    kind = max(before, key=lambda pair: pair[0])[1].kind
+    return kind if kind in ("province", "district", "region", "village", "town", "city") else None
+
+
+def _only_a_government(text: str, place: Place) -> bool:
+    """'Tarnia's defence ministry said ...' each time: the country of a side's government that
+    speaks, not a place of the event (when the story names other places)."""
+    return bool(place.mentions) and all(_GOVERNMENT_AFTER.match(text, end) for _, end in place.mentions)
 
 
 # news calls a settlement of fewer people a town ('the town of X'), a larger one a city
@@ -281,68 +351,26 @@ def _merge_city_names(entities: list[Entity]) -> None:
                 entities.remove(other)
 
 
-_LIST_GAP = re.compile(r"\s*,?\s+(and|or)\s+(?:neighbou?ring\s+|nearby\s+|adjacent\s+)?|\s*,\s*")
-
-
-def _type_from_partners(text: str, places: list[Place], stated: set[str]) -> None:
-    """A place whose type the text does not state takes the type the text states for a place it
-    is listed with: 'the village of Osk and neighbouring Tarn', 'with Osk, Tarn and Vell the worst
-    hit ... six in Osk district' ('Osk, Kesto province' is a place in a division, not a list)."""
-    spans = sorted(((start, end, place) for place in places for start, end in place.mentions), key=lambda s: s[:2])
-    groups, current, listed = [], [], False
-    for index, (start, _, place) in enumerate(spans):
-        gap = _LIST_GAP.fullmatch(text, spans[index - 1][1], start) if current else None
-        if current and not gap:
-            groups.append((current, listed))
-            current, listed = [], False
-        current.append(place)
-        listed = listed or bool(gap and gap.group(1))
-    groups.append((current, listed))
-    for members, is_list in groups:
-        kinds = {p.type for p in members if p.name in stated and p.type not in ("country", "site", "other")}
-        if not is_list or len(kinds) != 1:
-            continue
-        for place in members:
-            if place.name not in stated and place.type not in ("country", "site"):
-                place.type = next(iter(kinds))
-
-
-# where someone spoke, not where the event was ('the agency's spokeswoman said in Lisbon')
-_SPOKEN_IN = re.compile(
-    r"\b(?:said|says|told\s+(?:reporters|journalists|\w+)|speaking|spoke|briefing|statement|conference)"
-    r"(?:\s+on\s+[A-Z]\w+)?\s+in\s+$"
-)
-
-
-def _only_in(place: Place, spans: list[tuple[int, int]]) -> bool:
-    """Every mention of the place lies in one of these sentences."""
-    return bool(place.mentions) and all(any(s <= start < e for s, e in spans) for start, _ in place.mentions)
-
-
-# a continent, an ocean or sea, a river or a mountain range: where the event's places lie, or
-# background ('the oldest railway in Africa', 'a tragedy in the central Mediterranean')
-_WIDE_FEATURE = re.compile(
-    r"(?:(?:the\s+)?(?:(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Sub-Saharan)[\s-]+)?"
-    r"(?:Africa|Europe|Asia|Eurasia|Oceania|Antarctica|Americas|Latin\s+America))"
-    r"|(?:[A-Z][\w'’-]*\s+){0,2}(?:Ocean|Sea|River|Mountains)|River\s+[A-Z][\w'’-]*|Mediterranean|Atlantic|Pacific"
-    r"|Andes|Alps|Himalayas?|Rockies|Sahara|Sahel"
-)
-
-
-def _inside_another(place: Place, places: list[Place]) -> bool:
-    """'Suq al-Khamis' written only inside 'the Suq al-Khamis market': part of that name."""
-    return bool(place.mentions) and all(
-        any(other is not place and s <= start and end <= e and (s, e) != (start, end) for other in places
-            for s, e in other.mentions)
-        for start, end in place.mentions
-    )  # fmt: skip
-
-
 # 'Fukushima Prefecture', 'Kessa Province' (NER may call it a person or an organisation)
 _ENDS_IN_PLACE_WORD = re.compile(r"^[A-Z]\w+(?:\s[A-Z]\w+)?\s(?:Prefectures?|Provinces?|Governorate|District|Oblast)$")
 _SITE_IN_A_PLACE = re.compile(r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s[a-z]+")
 _STATE_BODY = re.compile(r"\s+state[\s-]+(?:media|television|tv|news|radio|agency|broadcaster|run|owned)\b", re.I)
 _DIVISIONS = ("province", "district", "region")
+# 'the post at Osk, in the Tarn region': a name placed in a division after 'at' or 'in' is a place
+_IN_A_DIVISION_AFTER = re.compile(r",\s+(?:in\s+)?(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+"
+                                  r"(?:region|province|district|state|county|governorate|prefecture)\b")  # fmt: skip
+# a name no gazetteer knows and no word types: a small settlement (the gazetteer holds the
+# larger ones) when NER calls it a political place, a region when a geographical one
+_UNKNOWN_KIND = {"GPE": "town", "PLACE": "town", "ORG": "town", "PERSON": "town", "LOC": "region"}
+_FEATURE_WORD = re.compile(r"\s(?:Island|Islands|Strip|Bank|Lake|River|Mountains?|Hills?|Valley)$", re.IGNORECASE)
+# lower-case nouns of a division or an area that the place's name takes in ('the Osk valley',
+# 'Tarn commune'), as the text writes it; 'X district' and 'X area' stay 'X'
+_AREA_NOUNS = r"sector|zone|valley|commune|municipality|township|subdistrict|upazila|regency|island\s+district|river"
+_NAMED_WITH_NOUN = re.compile(rf"\s(?:state|islands|{_AREA_NOUNS})$")
+# a river named by a lower-case noun after it ('searching the Osk river'): a place of the event
+# only where the event is in it ('capsized in the Osk river')
+_RIVER_AFTER = re.compile(r"\s+(?:river|creek|stream)\b")
+_IN_THE = re.compile(r"\b(?:in|into|on|across)\s+the\s+$")
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)")
 _ADJECTIVE_USE = re.compile(r"\s+(?!(?:region|province|district|state|coast|peninsula|islands?|sea|area)\b)[a-z]")
 

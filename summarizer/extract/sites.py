@@ -32,7 +32,8 @@ _EVENT_WORD = re.compile(
     r"(?:explo\w+|blew|blown|blast\w*|detonat\w+|bomb\w*|attack\w*|storm\w*|raid\w*|shell\w*|struck|strike\w*|hit"
     r"|kill\w*|wound\w*|injur\w*|hurt|collaps\w+|burn\w*|blaze|fire|tore|torn|ripped|gunbattle|gunfight|firefight"
     r"|clash\w*|shoot\w*|shot|gunned|stabb\w+|stampede|crush|assault\w*|airstrike|massacre|siege|trapped|targeted"
-    r"|ambush\w*|rocked|destroyed|damaged|incident|happened|occurred|erupted|crash\w*)",
+    r"|ambush\w*|rocked|destroyed|damaged|incident|happened|occurred|erupted|crash\w*|riot\w*|mutin\w+|brawl\w*"
+    r"|died|die|dies)",
 )
 # the object or subject of these is the site itself ('stormed a guesthouse', 'a building collapsed')
 _ATTACK_ON = re.compile(
