@@ -3705,6 +3705,8 @@ def test_a_bare_name_that_also_says_is_the_title_just_cited():
     irvel = [s for s in brief.attribution if s.name == "Tomas Irvel"]
     assert irvel and irvel[0].type == "official"
     assert "governor of Dorvia's Lesk region" in irvel[0].aliases
+
+
 @pytest.mark.parametrize(
     ("text", "name", "kind"),
     [
