@@ -50,33 +50,55 @@ def split_values(kind: str, values: list[str]) -> tuple[list[str], list[str]]:
 
 
 def model_answers(
-    generator: Generator, asked: list[Question], choice: str, stats: RunStats | None = None
-) -> list[dict]:
-    """The model's answer (a dict of the schema's keys) to each question, in order."""
+    generator: Generator, asked: list[Question], choice: str, stats: RunStats | None = None, fallback: bool = False
+) -> list[dict | None]:
+    """The model's answer (a dict of the schema's keys) to each question, in order.
+
+    With `fallback`, a question whose grammar the model cannot write (an option with a
+    character its vocabulary has no token for, 'Iași' for some GGUF vocabularies) gets None,
+    so that the rules keep that decision and the brief is not lost; the brief's notes say so."""
     if choice not in CHOICE_METHODS:
         raise GenerationError(f"unknown choice method {choice!r}; use {', '.join(CHOICE_METHODS)}")
     if choice != "greedy":
         scorer = getattr(generator, "score_completions", None)
         if scorer is not None:
             neutral = generator.chat_prompt(render("system"), render("neutral_premise"))
-            return [_most_likely(scorer, question, choice, neutral) for question in asked]
-        if stats is not None and asked:  # said once per run in the brief's notes, never silent
-            note = f"{generator.name}: cannot score options; {choice} choice fell back to greedy"
-            if note not in stats.notes:
-                stats.notes.append(note)
+            scored: list[dict | None] = []
+            for question in asked:
+                try:
+                    scored.append(_most_likely(scorer, question, choice, neutral))
+                except GenerationError as exc:
+                    scored.append(_fallen_back(generator, exc, stats, fallback))
+            return scored
+        if stats is not None and asked:  # said in the brief's notes, never silent
+            stats.notes.append(f"{generator.name}: cannot score options; {choice} choice fell back to greedy")
     answers: list[dict | None] = [None] * len(asked)
     # one batch per distinct schema: the generator compiles each grammar once
     by_schema: dict[str, tuple[dict, list[int]]] = {}
     for position, question in enumerate(asked):
         by_schema.setdefault(json.dumps(question.schema, sort_keys=True), (question.schema, []))[1].append(position)
     for schema, positions in by_schema.values():
-        outputs = generator.generate_json([asked[p].prompt for p in positions], schema, _max_tokens(schema))
+        try:
+            outputs = generator.generate_json([asked[p].prompt for p in positions], schema, _max_tokens(schema))
+        except GenerationError as exc:
+            _fallen_back(generator, exc, stats, fallback)
+            continue  # these questions keep None: the rules decide them
         for position, output in zip(positions, outputs, strict=True):
             try:
                 answers[position] = json.loads(output)
             except json.JSONDecodeError as exc:
                 raise GenerationError(f"model output is not JSON: {output[:80]!r}") from exc
     return answers
+
+
+def _fallen_back(generator: Generator, exc: GenerationError, stats: RunStats | None, fallback: bool) -> None:
+    """None (the rules decide) with a note in the brief, or the error when not falling back."""
+    if not fallback:
+        raise exc
+    if stats is not None:
+        reason = str(exc).splitlines()[0][:160]
+        stats.notes.append(f"{generator.name}: the rules kept a decision the model could not answer ({reason})")
+    return None
 
 
 def grammar_answers(schema: dict) -> list[dict]:

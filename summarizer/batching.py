@@ -25,6 +25,7 @@ from .pipeline import (
     check_article,
     model_choices,
     model_items,
+    with_new_notes,
 )
 
 
@@ -109,15 +110,21 @@ def pooled_answers(
     mixed = getattr(generator, "generate_requests", None)
     if mixed is not None:
         requests = [(prompt, *recorder.requests[(key, prompt)]) for key, prompt in keys]
-        outputs = mixed(requests, batch_size=batch_size)
-        return dict(zip(keys, outputs, strict=True)), 1
+        try:
+            outputs = mixed(requests, batch_size=batch_size)
+            return dict(zip(keys, outputs, strict=True)), 1
+        except GenerationError:
+            pass  # one grammar the model cannot write: schema by schema, without that one
     by_schema: dict[str, list[str]] = {}
     for key, prompt in keys:
         by_schema.setdefault(key, []).append(prompt)
     answers: dict[tuple[str, str], str] = {}
     for key, prompts in by_schema.items():
         schema, max_new_tokens = recorder.requests[(key, prompts[0])]
-        outputs = generator.generate_json(prompts, schema, max_new_tokens)
+        try:
+            outputs = generator.generate_json(prompts, schema, max_new_tokens)
+        except GenerationError:
+            continue  # unanswered: the replay fails these questions, and the rules keep them
         answers.update({(key, prompt): output for prompt, output in zip(prompts, outputs, strict=True)})
     return answers, len(by_schema)
 
@@ -143,18 +150,10 @@ def summarise_batch(
     replayer = _Replayer(generator, answers, scores)
     # the entities' decisions (if the policy gives any to the model) follow each brief, asked
     # article by article: they need the brief the figures' decisions make
-    return [
-        model_items(
-            build_brief(
-                analysis,
-                model_choices(analysis, replayer, stats, options.model_decides, options.choice, options.shots),
-                stats,
-                options,
-            ),
-            analysis,
-            generator,
-            stats,
-            options,
-        )
-        for analysis in analyses
-    ]
+    briefs = []
+    for analysis in analyses:
+        noted = len(stats.notes)
+        choices = model_choices(analysis, replayer, stats, options.model_decides, options.choice, options.shots)
+        brief = model_items(build_brief(analysis, choices, stats, options), analysis, generator, stats, options)
+        briefs.append(with_new_notes(brief, stats, noted))
+    return briefs

@@ -103,10 +103,13 @@ def item_questions(
     return asked
 
 
-def with_answers(brief: Brief, asked: Sequence[ItemQuestion], answers: Sequence[dict]) -> Brief:
-    """The brief with each asked item's value set to the model's answer, marked as the model's."""
+def with_answers(brief: Brief, asked: Sequence[ItemQuestion], answers: Sequence[dict | None]) -> Brief:
+    """The brief with each asked item's value set to the model's answer, marked as the model's
+    (an unanswered question, None, keeps the rules' value)."""
     fields = {name: list(getattr(brief, name)) for name, _, _ in ITEM_KINDS.values()}
     for question, answer in zip(asked, answers, strict=True):
+        if answer is None:
+            continue
         _, attribute, vocabulary = ITEM_KINDS[question.kind]
         value = answer.get(question.kind)
         if value not in vocabulary:  # the grammar allows nothing else; a defect if it happens

@@ -302,8 +302,10 @@ def model_choices(
     phrase likely anywhere, such as "not stated", does not win by its surface form)."""
     choices = rule_choices(analysis)
     asked = questions(analysis, generator.chat_prompt, decides, shots)
-    answers = model_answers(generator, asked, choice, stats)
+    answers = model_answers(generator, asked, choice, stats, fallback=True)
     for question, answer in zip(asked, answers, strict=True):
+        if answer is None:  # the model could not write this grammar: the rules' choice stands
+            continue
         stats.model_decisions += 1
         if "category" in answer:
             choices[question.index].category = answer["category"]
@@ -442,8 +444,10 @@ def summarise_text(
     analysis = analyse(text, options, published)
     if generator is None:
         return build_brief(analysis, rule_choices(analysis), stats, options)
+    noted = len(stats.notes)
     choices = model_choices(analysis, generator, stats, options.model_decides, options.choice, options.shots)
-    return model_items(build_brief(analysis, choices, stats, options), analysis, generator, stats, options)
+    brief = model_items(build_brief(analysis, choices, stats, options), analysis, generator, stats, options)
+    return with_new_notes(brief, stats, noted)
 
 
 def model_items(brief: Brief, analysis: Analysis, generator: Generator, stats: RunStats, options: Options) -> Brief:
@@ -453,6 +457,15 @@ def model_items(brief: Brief, analysis: Analysis, generator: Generator, stats: R
     if not kinds:
         return brief
     asked = item_questions(brief, analysis.text, analysis.sentences, generator.chat_prompt, kinds, options.shots)
-    answers = model_answers(generator, asked, options.choice, stats)
-    stats.model_decisions += len(asked)
+    answers = model_answers(generator, asked, options.choice, stats, fallback=True)
+    stats.model_decisions += sum(answer is not None for answer in answers)
     return with_answers(brief, asked, answers)
+
+
+def with_new_notes(brief: Brief, stats: RunStats, noted: int) -> Brief:
+    """The brief with the notes the model's decisions for it added to `stats` (after the first
+    `noted`: a fallback to greedy, a decision the rules kept), each once; `stats.notes` is
+    cut back, so a long run's stats do not grow."""
+    new_notes = [note for note in dict.fromkeys(stats.notes[noted:]) if note not in brief.notes]
+    del stats.notes[noted:]
+    return brief.model_copy(update={"notes": [*brief.notes, *new_notes]}) if new_notes else brief

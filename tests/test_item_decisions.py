@@ -106,3 +106,40 @@ def test_an_answer_outside_the_vocabulary_is_a_generation_error_not_a_crash():
         with_answers(brief, asked[:1], [{"role": "bystander"}])
     answered = with_answers(brief, asked[:1], [{"role": "mediator"}])
     assert (answered.who[0].role, answered.who[0].decided_by) == ("mediator", "model")
+
+
+class _NoAccentsGenerator:
+    """A model whose vocabulary cannot write some characters: any grammar with an option
+    outside ASCII fails, as outlines fails for some GGUF vocabularies ('Iași')."""
+
+    name = "no-accents"
+
+    def chat_prompt(self, system: str, user: str) -> str:
+        return f"{system}\n{user}"
+
+    def generate_json(self, prompts, schema, max_new_tokens):
+        from summarizer.errors import GenerationError
+
+        options = [value for prop in schema["properties"].values() for value in prop["enum"]]
+        if any(not value.isascii() for value in options):
+            raise GenerationError("constrained generation failed: no token for 'ș'")
+        return [json.dumps({key: prop["enum"][-1] for key, prop in schema["properties"].items()}) for _ in prompts]
+
+
+def test_a_decision_the_model_cannot_write_stays_with_the_rules_and_the_brief_is_kept():
+    # the figure's source is a decision between 'Police', 'Ion Bălan' and 'Radu Șerban'
+    text = "Police said 12 people died in the floods, Ion Bălan and Radu Șerban told reporters."
+    options = Options(model_decides=frozenset({"category", "source", "place_type", "source_type"}))
+    rules = summarise_text(text)
+    brief = summarise_text(text, generator=_NoAccentsGenerator(), options=options)
+    # the brief is not lost: every figure is there with the rules' source where the model failed
+    assert [(f.count, f.source) for f in brief.toll] == [(f.count, f.source) for f in rules.toll]
+    assert any("the rules kept a decision" in note for note in brief.notes)
+    # questions it could write (the sources' types, all ASCII) were still the model's
+    assert brief.attribution and all(source.decided_by == "model" for source in brief.attribution)
+    # the batched path (decisions of many articles decoded together) keeps it too
+    from summarizer.batching import summarise_batch
+
+    [batched] = summarise_batch([text], _NoAccentsGenerator(), options=options)
+    assert [(f.count, f.source) for f in batched.toll] == [(f.count, f.source) for f in rules.toll]
+    assert any("the rules kept a decision" in note for note in batched.notes)
