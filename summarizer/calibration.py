@@ -124,10 +124,12 @@ def measure(
             items = item_questions(brief, analysis.text, analysis.sentences, generator.chat_prompt, kinds, shots)
             started = time.perf_counter()
             try:
-                answers = model_answers(generator, [*asked, *items], choice, RunStats())
+                # a question the model cannot write keeps the rules' answer, as in a run
+                found = model_answers(generator, [*asked, *items], choice, RunStats(), fallback=True)
             except GenerationError as exc:
                 error = str(exc).splitlines()[0][:300]
                 break
+            answers = [a if a is not None else rules_answer(q) for q, a in zip([*asked, *items], found, strict=True)]
             seconds += time.perf_counter() - started
             asked_total += len(asked) + len(items)
             for question, answer in zip(items, answers[len(asked) :], strict=True):
