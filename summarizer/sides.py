@@ -218,6 +218,10 @@ def side_class(names: Iterable[str]) -> str | None:
     return None
 
 
+def _actor_class(actor: Mapping) -> str | None:
+    return side_class([actor["name"], *(actor.get("aliases") or [])])
+
+
 def _kind(brief: Mapping) -> str | None:
     return (brief.get("event_type") or {}).get("type")
 
@@ -228,8 +232,8 @@ def _actors(brief: Mapping, roles: tuple[str, ...]) -> list[Mapping]:
 
 def sides(brief: Mapping) -> tuple[set[str], set[str]]:
     """The classes of the attacking side and of the side acted on."""
-    attacking = {side_class([a["name"], *(a.get("aliases") or [])]) for a in _actors(brief, ("attacker",))}
-    acted_on = {side_class([a["name"], *(a.get("aliases") or [])]) for a in _actors(brief, ("target", "victim"))}
+    attacking = {_actor_class(a) for a in _actors(brief, ("attacker",))}
+    acted_on = {_actor_class(a) for a in _actors(brief, ("target", "victim"))}
     hurt = set()
     for figure in brief.get("toll") or []:
         if figure.get("category") in ("killed", "injured") and figure.get("group"):
@@ -338,7 +342,7 @@ def _clash_violence(brief: Mapping, attacking: set[str], acted_on: set[str]) -> 
     """Clashes: state-based when a government's forces fight (an armed group, or a second
     state's forces named as a second attacker); non-state when every classed side is armed."""
     fighting = attacking | (acted_on - {"civilian"})
-    states = [a for a in _actors(brief, ("attacker",)) if side_class([a["name"], *(a.get("aliases") or [])]) == "state"]
+    states = [a for a in _actors(brief, ("attacker",)) if _actor_class(a) == "state"]
     # two states: two attackers whose names begin with different proper words ('Varnian
     # troops', 'Oskan army'); 'police' and 'soldiers' may be one government's
     nations = {m.group() for a in states if (m := re.match(r"(?:[Tt]he\s+)?[A-Z][\w'’-]*", a["name"]))}

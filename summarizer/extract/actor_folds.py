@@ -18,6 +18,14 @@ _COMMON = frozenset({"security", "government", "federal", "state", "riot", "the"
 _STATE_FORCE = re.compile(r"(.+?)\s+(?:armed\s+forces|forces|troops|soldiers|military|army|police)")
 
 
+def _folded(into, other, **update):
+    """`into` with `other`'s name, aliases and mentions made its own (one actor), and any
+    other fields in `update`."""
+    aliases = sorted({*into.aliases, other.name, *other.aliases} - {into.name})
+    mentions = sorted({*map(tuple, into.mentions), *map(tuple, other.mentions)})
+    return into.model_copy(update={"aliases": aliases, "mentions": mentions, **update})
+
+
 def fold_named_attackers(who: list) -> list:
     """The armed side found as a generic phrase ('gunmen', 'X militants') is the named group
     when one of its phrases names it ('al-Shabab militants' and the attacker 'al-Shabab'):
@@ -38,9 +46,7 @@ def fold_named_attackers(who: list) -> list:
             group = named[0]  # 'militants' where one named group is the attacker: its fighters
         if group is None:
             continue
-        aliases = sorted({*group.aliases, *(p for p in phrases if p != group.name)})
-        mentions = sorted({*map(tuple, group.mentions), *map(tuple, generic.mentions)})
-        out[out.index(group)] = group.model_copy(update={"aliases": aliases, "mentions": mentions})
+        out[out.index(group)] = _folded(group, generic)
         out.remove(generic)
     return out
 
@@ -56,9 +62,7 @@ def fold_named_groups_members(who: list) -> list:
         )
         if group is None or generic not in out:
             continue
-        aliases = sorted({*group.aliases, generic.name, *generic.aliases} - {group.name})
-        mentions = sorted({*map(tuple, group.mentions), *map(tuple, generic.mentions)})
-        out[out.index(group)] = group.model_copy(update={"aliases": aliases, "mentions": mentions})
+        out[out.index(group)] = _folded(group, generic)
         out.remove(generic)
     return out
 
@@ -100,10 +104,8 @@ def fold_same_states_forces(who: list) -> list:
         roles = {first.role, later.role}
         if not roles <= {"attacker", "authority"}:
             continue  # a state's men struck and the same state's men hurt are two sides of the story
-        aliases = sorted({*first.aliases, later.name, *later.aliases} - {first.name})
-        mentions = sorted({*map(tuple, first.mentions), *map(tuple, later.mentions)})
         role = "attacker" if "attacker" in roles else first.role
-        out[out.index(first)] = first.model_copy(update={"aliases": aliases, "mentions": mentions, "role": role})
+        out[out.index(first)] = _folded(first, later, role=role)
         out.remove(later)
     return out
 
@@ -133,10 +135,8 @@ def _generic_into_national(who: list) -> list:
         same = next((a for a in national if a in out and _force_class(a.name) is kind), None)
         if same is None:
             continue
-        aliases = sorted({*same.aliases, generic.name, *generic.aliases} - {same.name})
-        mentions = sorted({*map(tuple, same.mentions), *map(tuple, generic.mentions)})
         role = "attacker" if "attacker" in (same.role, generic.role) else same.role
-        out[out.index(same)] = same.model_copy(update={"aliases": aliases, "mentions": mentions, "role": role})
+        out[out.index(same)] = _folded(same, generic, role=role)
         out.remove(generic)
     return out
 
@@ -156,8 +156,6 @@ def fold_acronyms(who: list) -> list:
         )
         if full is None:
             continue
-        aliases = sorted({*full.aliases, short.name, *short.aliases} - {full.name})
-        mentions = sorted({*map(tuple, full.mentions), *map(tuple, short.mentions)})
-        out[out.index(full)] = full.model_copy(update={"aliases": aliases, "mentions": mentions})
+        out[out.index(full)] = _folded(full, short)
         out.remove(short)
     return out

@@ -20,16 +20,25 @@ def _number_head(doc, offset: int, start: int, end: int):
     return heads[0] if heads else None
 
 
-def parsed_category(doc, offset: int, start: int, end: int, casualty: re.Pattern) -> tuple[str, int] | None:
-    """(category, where its word ends) from the verb whose subject the number counts, or None."""
+def _counted_noun(doc, offset: int, start: int, end: int):
+    """The noun the number at text[start:end] counts, climbed to the head of its list ('five
+    police, three civilians and ...'), or None without a parse or a number token."""
     if doc is None:
         return None
     number = _number_head(doc, offset, start, end)
     if number is None:
         return None
     noun = number.head if number.dep_ == "nummod" else number
-    while noun.dep_ == "conj" and noun.head is not noun:  # 'five police, three civilians and ...'
+    while noun.dep_ == "conj" and noun.head is not noun:
         noun = noun.head
+    return noun
+
+
+def parsed_category(doc, offset: int, start: int, end: int, casualty: re.Pattern) -> tuple[str, int] | None:
+    """(category, where its word ends) from the verb whose subject the number counts, or None."""
+    noun = _counted_noun(doc, offset, start, end)
+    if noun is None:
+        return None
     tallied = _tally_category(noun, casualty)
     if tallied is not None:
         return tallied, end
@@ -90,14 +99,9 @@ def object_of_another_verb(doc, offset: int, start: int, end: int, casualty: re.
     """'killed 12 people and freed 120 inmates', 'in an attack involving 25 fighters': the
     number counts the object of a verb that is no casualty word, so a casualty word earlier
     in the sentence does not govern it (a list reading needs the number in that word's list)."""
-    if doc is None:
+    noun = _counted_noun(doc, offset, start, end)
+    if noun is None:
         return False
-    number = _number_head(doc, offset, start, end)
-    if number is None:
-        return False
-    noun = number.head if number.dep_ == "nummod" else number
-    while noun.dep_ == "conj" and noun.head is not noun:
-        noun = noun.head
     if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
         return False
     verb = noun.head
