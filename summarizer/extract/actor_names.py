@@ -58,6 +58,8 @@ def _name_of(head, offset: int, role: str) -> RoleCue | None:
         return None
     spokesman = head.lower_.startswith("spokes")  # 'a spokesman for X, Y, said': X's side, not Y's
     ent = None if spokesman else _entity_of(head) or _named_by_modifier(head)
+    if ent is not None and len(ent) == 1 and qualifies_a_noun(ent[0]):
+        return None  # 'Varnish shelling killed six': a people's adjective, not a person
     if ent is None:
         # 'militants from X', 'members of X', and 'a spokesman for X' (who speaks as X)
         belongs = ("of", "from", "with", "for") if spokesman else ("of", "from", "with")
@@ -135,7 +137,11 @@ def qualifies_a_noun(token) -> bool:
     """'one Varnish serviceman': a lone word NER calls a person, written before a common noun
     it qualifies, is a people's adjective (NORP)."""
     one_word = token.ent_iob_ == "B" and (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
-    return token.ent_type_ == "PERSON" and one_word and token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN"
+    head = token.head
+    # ('Varnish shelling killed six': a gerund the parse reads as a verb is a noun there)
+    gerund = head.tag_ == "VBG" and head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and head.i == token.i + 1
+    modifier = token.dep_ in ("compound", "amod") and head.pos_ == "NOUN" or token.dep_ == "nsubj" and gerund
+    return token.ent_type_ == "PERSON" and one_word and modifier
 
 
 def _between(head) -> bool:
@@ -148,7 +154,19 @@ def _between(head) -> bool:
 
 # a state's armed forces and aircraft, named by the state ('the U.S. military', 'Varnian warplanes')
 _STATE_FORCES = frozenset(
-    {"military", "army", "coalition", "navy", "forces", "troops", "warplanes", "jets", "aircraft", "drones"}
+    {
+        "military",
+        "army",
+        "coalition",
+        "navy",
+        "forces",
+        "troops",
+        "warplanes",
+        "jets",
+        "aircraft",
+        "drones",
+        "artillery",
+    }
 )
 
 
@@ -156,6 +174,9 @@ def _national_force(head, offset: int) -> RoleCue | None:
     """The words before a state's force that name the state ('the U.S. military', 'the
     Saudi-led coalition'): one capitalised word at least, written right before the noun."""
     words = [t for t in head.doc[head.left_edge.i : head.i + 1] if t.dep_ not in ("det", "poss", "case")]
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.ent_type_ == "GPE" and c.i == head.i - 2), None)
+    if len(words) == 1 and owner is not None and owner.left_edge.i == owner.i:
+        words = [owner, head.doc[owner.i + 1], head]  # 'Varnia's military': the state's own force
     if len(words) < 2 or words[-1].i - words[0].i + 1 != len(words):
         return None
     joined = [t for t in words if t.text == "-" or t.i > 0 and t.doc[t.i - 1].text == "-"]

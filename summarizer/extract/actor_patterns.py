@@ -193,7 +193,11 @@ def people_from(
     taken: set[str],
 ) -> list[Actor]:
     entities: list[Entity] = []
+    # a lone word read elsewhere as a people's adjective ('Varnish troops') is one everywhere
+    peoples = {m.text for m in mentions if m.label == "NORP" and " " not in m.text}
     for mention in mentions:
+        if mention.text in peoples:
+            continue
         if not re.match(r"[A-Z]", mention.text) or mention.text.isupper():
             continue  # a name in capitals is a dateline ('OSK (Reuters) -'), not a person
         if mention.label != "PERSON" and not (mention.label == "ORG" and _looks_like_person(mention.text)):

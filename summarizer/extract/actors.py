@@ -39,6 +39,7 @@ _FIGHTING = re.compile(r"(clash|fighting|battle|gunfight|firefight|skirmish|host
 _ARREST = re.compile(r"(arrest|detain|captur|apprehend|disperse|round|jail|imprison|charg)")
 _CLAIM = re.compile(r"(claim|took|take|accept|admit)")
 _BLAME = re.compile(r"(blam|accus)")
+_DENY = re.compile(r"(den[iy]|reject|refut)")
 _CARRY_OUT = re.compile(r"(carri|carry|perpetrat|launch|stag|mount|orchestrat)")
 # nouns for an attack, in 'the attack on X', 'blamed the bombing on X', 'carried out the raid'
 _ATTACK_NOUN = re.compile(
@@ -168,11 +169,13 @@ def _subjects(verb) -> list:
     ):
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     # 'stormed the post, killing six': the participle's and the conjunct's subject is the head's
+    # (not the subject of a denial: 'X denied targeting homes' shows X attacking nobody)
     if (
         not subjects
         and verb.dep_ in ("conj", "advcl", "xcomp")
         and verb.head.pos_ in ("VERB", "AUX")
         and not any(c.dep_ == "nsubjpass" for c in verb.children)
+        and not _DENY.match(verb.head.lower_)
     ):
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     return subjects
@@ -280,6 +283,8 @@ def _arguments(token) -> list[tuple[object, str]]:
     elif token.pos_ == "NOUN" and _ATTACK_NOUN.match(token.lower_) and not _BLAME.match(token.head.lower_):
         # 'the attack on the convoy', 'the militia's raid'
         out += [(g, "target") for g in _prep_objects(token, ("on", "against"))]
+        # 'an air strike by the army on the village', 'the attack by gunmen'
+        out += [(g, "attacker") for g in _prep_objects(token, ("by",))]
         out += [(c, "attacker") for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
         # 'a Taliban attack', 'an Islamic State raid': a named group written before the noun
         # (not an adjective of nationality: 'an Israeli strike' names no side by itself)

@@ -1,0 +1,36 @@
+"""Who: the sides the parse shows around attack verbs and nouns (invented sentences)."""
+
+from summarizer.pipeline import summarise_text
+
+
+def _roles(text: str) -> dict[str, str]:
+    return {a.name: a.role for a in summarise_text(text).who}
+
+
+def test_an_attack_by_a_states_own_force_names_it_as_attacker():
+    text = (
+        "Strike on village kills nine\n"
+        "An air strike by Peru's military on a village in the hilly Tessin region has killed at least "
+        "9 people, according to a local aid group. The group said 14 people were wounded.\n"
+    )
+    assert _roles(text).get("Peru's military") == "attacker"
+
+
+def test_a_peoples_adjective_before_artillery_is_the_attacking_side_not_a_person():
+    text = (
+        "Pelmar says Orvish shelling killed five in border town\n"
+        "Orvish artillery shelled the border town of Dastri overnight, killing five civilians, the Pelmar "
+        "Interior Ministry said Tuesday. The Orvish side did not comment.\n"
+    )
+    roles = _roles(text)
+    assert roles.get("Orvish artillery") == "attacker"
+    assert "Orvish" not in roles
+
+
+def test_a_side_that_denies_targeting_is_not_shown_attacking():
+    text = (
+        "Rockets hit market\n"
+        "Rockets hit a market in Velbrook on Monday, killing 4 people, police said. "
+        "The Coastal Liberation Movement denied targeting civilians.\n"
+    )
+    assert _roles(text).get("Coastal Liberation Movement") != "attacker"
