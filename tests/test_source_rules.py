@@ -21,3 +21,19 @@ def test_a_headline_figure_does_not_swallow_the_body_report():
     )
     killed = [f for f in summarise_text(text).toll if f.category == "killed" and f.count == 9]
     assert "port authority" in {f.source for f in killed}
+
+
+def test_a_title_and_surname_refer_back_to_the_person_named_in_full():
+    text = (
+        "Clan fighting near Morro leaves 8 dead\n"
+        "Eight men were killed in fighting near the village of Morro, police said on Monday.\n"
+        "District commander Superintendent Lena Vasko said the fighting began over a land dispute. "
+        '"We have deployed forty officers," Supt Vasko said.\n'
+        "Ward councillor Aaro Pimm told reporters that 11 people had died. "
+        "Mr Pimm said dozens of families had fled.\n"
+    )
+    sources = {s.name: s for s in summarise_text(text).attribution}
+    assert "Lena Vasko" in sources and "Supt Vasko" in sources["Lena Vasko"].aliases
+    assert "Aaro Pimm" in sources and "Mr Pimm" in sources["Aaro Pimm"].aliases
+    assert sources["Aaro Pimm"].type == "official"
+    assert not {"Supt Vasko", "Mr Pimm"} & set(sources)
