@@ -382,7 +382,7 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     where = event_countries(where, sentences)
     where += event_sites(text, sentences, analysis.docs, where)
     speaks_for = {e.name: e.speaks_for.name for e in analysis.sources if e.speaks_for is not None}
-    toll = dedupe_figures(figures, speaks_for) if options.merge else figures
+    toll = dedupe_figures(figures, speaks_for, text) if options.merge else figures
     who += counted_victims(text, sentences, figures, who)
     attribution = armed_sides_as_groups(attribution, who)
     brief = Brief(who=who, where=where, toll=toll, attribution=attribution, notes=analysis.notes)

@@ -61,10 +61,10 @@ def open_decisions(candidate: FigureCandidate) -> list[str]:
     return kinds
 
 
-def dedupe_figures(figures: list[Figure], speaks_for: dict[str, str] | None = None) -> list[Figure]:
+def dedupe_figures(figures: list[Figure], speaks_for: dict[str, str] | None = None, text: str = "") -> list[Figure]:
     """One entry per (category, figure, source); the same figure restated is kept once, and
     so is one given by a spokesperson and by the body they speak for (`speaks_for`: the
-    person's name -> the body's)."""
+    person's name -> the body's), or restated by another source later in the story."""
     speaks_for = speaks_for or {}
     seen: dict[tuple, list[Figure]] = {}
     kept = []
@@ -75,6 +75,7 @@ def dedupe_figures(figures: list[Figure], speaks_for: dict[str, str] | None = No
             continue
         seen.setdefault(key, []).append(figure)
         kept.append(figure)
+    kept = _without_restatements(kept, text)
     # an unattributed figure ('at least 12 people were killed' in the lede) that a source
     # gives elsewhere in the article ('12 people died, police said') is that source's figure
     sourced: dict[tuple, Figure] = {}
@@ -94,6 +95,37 @@ def dedupe_figures(figures: list[Figure], speaks_for: dict[str, str] | None = No
                         "evidence_span": figure.evidence_span}
             )  # fmt: skip
     return [hedged.get(id(f), f) for f in kept if f.source or (f.category, f.count, f.count_max) not in sourced]
+
+
+def _without_restatements(figures: list[Figure], text: str) -> list[Figure]:
+    """'at least 19 people were killed, police said' ... 'a police spokesman said "we have
+    recovered 19 bodies"': the same figure credited again to a second source later in the
+    story restates the first report (one entry per figure), unless the first stood in a
+    headline, which the body's report supersedes."""
+    first: dict[tuple, list[Figure]] = {}
+    kept = []
+    for figure in figures:
+        key = (figure.category, figure.count, figure.count_max)
+        earlier = [
+            other
+            for other in first.get(key, [])
+            if other.evidence_span[0] < figure.evidence_span[0] and not _in_headline(text, other.evidence_span[0])
+        ]
+        if figure.source and figure.count and earlier and not all(_other_group(figure, o) for o in earlier):
+            continue
+        if figure.source:
+            first.setdefault(key, []).append(figure)
+        kept.append(figure)
+    return kept
+
+
+def _in_headline(text: str, position: int) -> bool:
+    """A line that does not end as a sentence does: a headline (unknown text: assume so)."""
+    if not text:
+        return True
+    end = text.find("\n", position)
+    line = text[position : len(text) if end < 0 else end].rstrip()
+    return not re.search(r"[.!?\"”’')]$", line)
 
 
 def _other_group(figure: Figure, other: Figure) -> bool:

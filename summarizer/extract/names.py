@@ -329,11 +329,18 @@ BODY_AFTER = re.compile(r"spokes(?:man|woman|person)\s+(?:for|of|at)\s+(?:the\s+
 
 BODY_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s)+)spokes(?:man|woman|person)\b")
 
-TITLE_PREFIX = re.compile(
-    r"^(?:(?:[A-Z][\w-]*\s+){0,2}(?:Minister|President|Governor|Spokesman|Spokeswoman|Spokesperson|Commander"
+# ranks, offices and courtesies written before a person's name
+_TITLES = (
+    r"(?:Minister|President|Governor|Spokesman|Spokeswoman|Spokesperson|Commander"
     r"|Mayor|Chief|General|Director|Secretary|Officer|Colonel|Captain|Lieutenant|Sergeant|Inspector"
-    r"|Commissioner|Major-General|Brigadier)\s+)+(?=[A-Z][\w'’-]+\s+[A-Z])"
+    r"|Commissioner|Major-General|Brigadier|Superintendent|Commodore|Admiral|Marshal|Senator|Judge"
+    r"|Councill?or|Chairman|Chairwoman|Ambassador|Professor|Sheikh|Sir|Dame"
+    r"|(?:Supt|Insp|Gen|Col|Lt|Maj|Capt|Sgt|Brig|Cdr|Cmdr|Dr|Prof|Mr|Mrs|Ms|Sen|Gov)\.?)"
 )
+TITLE_PREFIX = re.compile(rf"^(?:(?:[A-Z][\w-]*\s+){{0,2}}{_TITLES}\s+)+(?=[A-Z][\w'’-]+\s+[A-Z])")
+# 'Supt Paraka', 'Mr Lakane', 'Dr. Ruiz': a title before a surname alone, which refers back
+# to the person named in full before
+TITLED_SURNAME = re.compile(rf"^(?:{_TITLES}\s+)+((?:(?:al|el)-)?[A-Z][\w'’-]+)$")
 
 MODIFIER_USE = re.compile(
     r"^(?:-based|-backed|-led|-aligned|-linked)|^\s+(?:sanctions|troops|officials|coastal|security"

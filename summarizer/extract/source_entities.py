@@ -10,7 +10,7 @@ from collections import Counter
 
 from ..brief import Source
 from .entities import Entity, _looks_like_person, occurrences
-from .names import ACRONYM_AFTER, BODY_AFTER, BODY_BEFORE, SPOKESPERSON, TITLE_PREFIX
+from .names import ACRONYM_AFTER, BODY_AFTER, BODY_BEFORE, SPOKESPERSON, TITLE_PREFIX, TITLED_SURNAME
 from .sentences import Sentence
 from .source_people import content_words, fold_described_people
 from .source_words import DESCRIPTION_HEADS, SOURCE_HEADS
@@ -39,9 +39,12 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
             unnamed = not re.search(r"[A-Z]", entity.name + mention.name) and entity.kind == kind == "witness"
             body = any(_officials_of(known, mention.name) for known in entity.names)
             officials = body or any(_officials_of(mention.name, known) for known in entity.names)
-            if (entity.related(mention.name) and not _body_and_person(entity, mention.name)) or unnamed or officials:
+            same = entity.related(mention.name) and not _body_and_person(entity, mention.name)
+            surname = _titled_surname_of(entity, mention.name)
+            if same or unnamed or officials or surname:
                 entity.add(mention.name, mention.span)
-                if entity.kind == "other" or body:  # the body's kind, not its officials'
+                # the body's kind, not its officials'; a person's kind from where they are introduced
+                if (entity.kind == "other" and not surname) or body:
                     entity.kind = kind
                 resolved[index] = number
                 break
@@ -250,6 +253,15 @@ def _body_and_person(entity: Entity, name: str) -> bool:
     if _unnamed(name):
         return any(_is_person(known) for known in entity.names)
     return _is_person(name) and all(_unnamed(known) for known in entity.names)
+
+
+def _titled_surname_of(entity: Entity, name: str) -> bool:
+    """'Supt Paraka said' after 'Superintendent Gideon Paraka said': a title and a surname
+    alone refer back to the person named in full."""
+    titled = TITLED_SURNAME.match(name)
+    return bool(titled) and any(
+        _is_person(known) and person_name(known).split()[-1] == titled.group(1) for known in entity.names
+    )
 
 
 def _headed_by(entity: Entity, head: str) -> bool:

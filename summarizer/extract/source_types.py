@@ -34,7 +34,7 @@ SOURCE_TYPE_WORDS = [
     # police and authorities who report are 'official' (a spokesperson for an authority)
     ("official", r"spokes\w*|official|\bsecurity\s+sources?\b|commander|minister\b|governor|mayor|chief|director(?!ate)"
      r"|\bpolice\b|authorities|head\s+of|president\b|prime\s+minister|prosecutor|commissioner|secretary\b"
-     r"|chair(?:man|woman|person)\b|administrator|superintendent|inspector\b"),
+     r"|chair(?:man|woman|person)\b|administrator|superintendent|inspector\b|councill?or\b"),
     ("government", r"ministry|government|interior|defen[cs]e|cabinet|presidency"
      r"|civil\s+defen[cs]e|administration|(?<!news\s)agency|department|authority"
      r"|secretariat|directorate|inspectorate|survey\b|weather|(?<!news\s)service\b|corps\b|cent(?:er|re)\b"

@@ -1,0 +1,39 @@
+"""Cited sources and the sources of toll figures, on invented sentences."""
+
+from summarizer.pipeline import summarise_text
+
+
+def test_a_figure_restated_by_a_second_source_keeps_the_first_source():
+    text = (
+        "Blast hits grain depot in Varnel\n"
+        "A bomb exploded at a grain depot in the town of Varnel on Monday, killing at least 14 people, "
+        "provincial officials said.\n"
+        'Regional police chief Tomas Edric said: "We have found 14 bodies and the search goes on."\n'
+    )
+    killed = [f for f in summarise_text(text).toll if f.category == "killed" and f.count == 14]
+    assert [f.source for f in killed] == ["provincial officials"]
+
+
+def test_a_headline_figure_does_not_swallow_the_body_report():
+    text = (
+        "Ferry sinks off Osk, 9 dead, coastguard says\n"
+        "Nine passengers drowned when a ferry sank off the island of Osk, the port authority said on Friday.\n"
+    )
+    killed = [f for f in summarise_text(text).toll if f.category == "killed" and f.count == 9]
+    assert "port authority" in {f.source for f in killed}
+
+
+def test_a_title_and_surname_refer_back_to_the_person_named_in_full():
+    text = (
+        "Clan fighting near Morro leaves 8 dead\n"
+        "Eight men were killed in fighting near the village of Morro, police said on Monday.\n"
+        "District commander Superintendent Lena Vasko said the fighting began over a land dispute. "
+        '"We have deployed forty officers," Supt Vasko said.\n'
+        "Ward councillor Aaro Pimm told reporters that 11 people had died. "
+        "Mr Pimm said dozens of families had fled.\n"
+    )
+    sources = {s.name: s for s in summarise_text(text).attribution}
+    assert "Lena Vasko" in sources and "Supt Vasko" in sources["Lena Vasko"].aliases
+    assert "Aaro Pimm" in sources and "Mr Pimm" in sources["Aaro Pimm"].aliases
+    assert sources["Aaro Pimm"].type == "official"
+    assert not {"Supt Vasko", "Mr Pimm"} & set(sources)
