@@ -31,13 +31,15 @@ _RANGE_AFTER = re.compile(r"^\s*(?:and|to|-|–)\s*", re.IGNORECASE)
 
 CASUALTY_WORDS = [
     ("killed", r"killed|kill(?:s|ing)?|dead|deaths?|died|dying|fatalities|fatality|lives"
-     r"|slain|perished|executed|massacred|bodies|death\s+toll|murdered|lost\s+their\s+lives"
+     r"|slain|perished|succumbed|executed|massacred|bodies|death\s+toll|murdered|lost\s+their\s+lives"
      r"|drowned|burned\s+to\s+death|crushed\s+to\s+death|electrocuted|beheaded|lynched|neutrali[sz]ed|eliminated"),
     ("injured", r"injured|wounded|injuries|injuring|wounding|hurt|hospitali[sz]ed|maimed"
      r"|treated\s+for|to\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+)?hospitals?|suffering\s+from|gunshot\s+(?:victims|wounds)|taken\s+to\s+hospital|beaten"
      r"|(?:badly|severely|seriously|critically)\s+burn(?:ed|t)|suffered\s+burns"
      r"|(?:remain(?:ed|s)?|were|are|still)\s+in\s+(?:the\s+)?hospitals?"
-     r"|in\s+(?:a\s+)?(?:critical|serious|grave)\s+condition"),
+     r"|in\s+(?:a\s+)?(?:critical|serious|grave)\s+condition"
+     # 'others were being treated at the hospital', 'men with gunshot and stab wounds'
+     r"|(?:being|been)\s+treated|receiving\s+treatment|(?:with|suffering|sustained)\s+(?:[\w-]+\s+(?:and\s+)?){0,3}wounds"),
     ("missing", r"missing|unaccounted\s+for|disappeared|abducted|kidnapped"
      r"|feared\s+(?:buried|trapped)|still\s+trapped|trapped\s+(?:under|beneath|in)"
      r"|believed\s+to\s+be\s+(?:buried|under|beneath)"),
