@@ -25,3 +25,21 @@ def toll(text):
 )  # fmt: skip
 def test_treated_and_wounded(text, expected):
     assert toll(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police in Darnel said 40 people were detained on Friday. Lawyers said eleven people had been taken"
+         " to unknown locations.", [("arrested", 40), ("missing", 11)]),
+        ("The flood killed 5 people in Tarn. Some 800 residents were taken by bus to shelters in Mirel.",
+         [("displaced", 800), ("killed", 5)]),
+        ("Floods killed 9 people in Gavo. About 1,200 people had been moved to school halls.",
+         [("displaced", 1200), ("killed", 9)]),
+        # graves are not people
+        ("Floods killed 9 people in Gavo. Residents said the dead were buried in three mass graves on Sunday.",
+         [("killed", 9)]),
+    ],
+)  # fmt: skip
+def test_moved_missing_and_not_people(text, expected):
+    assert toll(text) == expected
