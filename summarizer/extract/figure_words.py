@@ -31,23 +31,28 @@ _RANGE_AFTER = re.compile(r"^\s*(?:and|to|-|–)\s*", re.IGNORECASE)
 
 CASUALTY_WORDS = [
     ("killed", r"killed|kill(?:s|ing)?|dead|deaths?|died|dying|fatalities|fatality|lives"
-     r"|slain|perished|executed|massacred|bodies|death\s+toll|murdered|lost\s+their\s+lives"
+     r"|slain|perished|succumbed|executed|massacred|bodies|death\s+toll|murdered|lost\s+their\s+lives"
      r"|drowned|burned\s+to\s+death|crushed\s+to\s+death|electrocuted|beheaded|lynched|neutrali[sz]ed|eliminated"),
     ("injured", r"injured|wounded|injuries|injuring|wounding|hurt|hospitali[sz]ed|maimed"
      r"|treated\s+for|to\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+)?hospitals?|suffering\s+from|gunshot\s+(?:victims|wounds)|taken\s+to\s+hospital|beaten"
      r"|(?:badly|severely|seriously|critically)\s+burn(?:ed|t)|suffered\s+burns"
      r"|(?:remain(?:ed|s)?|were|are|still)\s+in\s+(?:the\s+)?hospitals?"
-     r"|in\s+(?:a\s+)?(?:critical|serious|grave)\s+condition"),
+     r"|in\s+(?:a\s+)?(?:critical|serious|grave)\s+condition"
+     # 'others were being treated at the hospital', 'men with gunshot and stab wounds'
+     r"|(?:being|been)\s+treated|receiving\s+treatment|(?:with|suffering|sustained)\s+(?:[\w-]+\s+(?:and\s+)?){0,3}wounds"),
     ("missing", r"missing|unaccounted\s+for|disappeared|abducted|kidnapped"
      r"|feared\s+(?:buried|trapped)|still\s+trapped|trapped\s+(?:under|beneath|in)"
-     r"|believed\s+to\s+be\s+(?:buried|under|beneath)"),
+     r"|believed\s+to\s+be\s+(?:buried|under|beneath)"
+     # 'taken to unknown locations': an enforced disappearance
+     r"|taken\s+(?:away\s+)?to\s+(?:an?\s+)?(?:unknown|undisclosed)\s+(?:locations?|destinations?|places?)"),
     ("arrested", r"arrested|arrests?|detained|detentions?|apprehended|captured|in(?:to)?\s+custody|jailed"
-     r"|rounded\s+up|held\s+in\s+custody"),
+     r"|rounded\s+up|held\s+in\s+custody|(?:taken|brought|held|picked\s+up)\s+(?:in\s+)?for\s+questioning"),
     ("displaced", r"displaced|evacuated|homeless|forced\s+from\s+their\s+homes|fled|lost\s+their\s+homes"
      r"|(?:forced\s+to\s+|had\s+to\s+|to\s+)?flee(?:ing)?(?:\s+(?:their\s+(?:\w+\s+)?homes?|the\s+(?:area|region|fighting|violence)))?"
      r"|(?:from|out\s+of)\s+their\s+homes"
      r"|(?:took|taken|taking|sought|seeking)\s+refuge"
-     r"|relocated|(?:moved|taken)\s+(?:in)?to\s+(?:\w+\s+){0,3}(?:shelters|camps|facilities)"
+     r"|relocated|(?:moved|taken|bus(?:s)?ed|transported|ferried)\s+(?:by\s+\w+\s+)?(?:in)?to\s+(?:\w+\s+){0,3}"
+     r"(?:shelters|camps|facilities|halls|evacuation\s+cent(?:re|er)s)"
      r"|in\s+(?:\w+\s+){0,2}shelters|sheltering|took\s+shelter|sought\s+shelter"
      r"|without\s+(?:shelter|a\s+home|homes|a\s+roof)"
      r"|(?:spent|spend|spending|sleeping|slept|living|staying|stayed)\s+(?:the\s+nights?\s+)?"

@@ -21,7 +21,7 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"|rounds|shots|bullets|rockets?|missiles?|drones?|bombs?|shells|counts|charges"
     r"|districts|provinces|regions|towns|cities|countries|states|areas|sites|locations|hospitals|facilities"
     r"|(?:[\w-]+\s+)?(?:buildings?|homes|houses|storeys?|floors?|camps?|shelters|centres|centers|classrooms"
-    r"|mosques|churches|bridges|roads|aircraft|planes|helicopters|tanks|ambulances|buses|lorries|vessels|ships|trains|carriages|wagons)"
+    r"|mosques|churches|bridges|roads|graves|aircraft|planes|helicopters|tanks|ambulances|buses|lorries|vessels|ships|trains|carriages|wagons)"
     # bodies of people, not people: 'fighting between two rival armed groups'
     r"|(?:(?!people\b|persons\b)[\w-]+\s+){0,2}(?:groups|factions|sides|parties|tribes|clans|gangs|militias"
     r"|communities|organi[sz]ations|movements|nations|teams|units|battalions|brigades))\b",

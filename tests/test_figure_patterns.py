@@ -1,0 +1,45 @@
+"""Toll patterns on invented sentences: which numbers are casualty figures, and of what kind."""
+
+import pytest
+
+from summarizer.pipeline import summarise_text
+
+
+def toll(text):
+    return sorted((f.category, f.count) for f in summarise_text(text).toll)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people being treated are the injured
+        ("A car bomb went off in Varnia on Monday, killing four people. Three others were being treated"
+         " at the city hospital, police said.", [("injured", 3), ("killed", 4)]),
+        # a 'where' clause after the dead: its number is counted by its own words ('wounds')
+        ("The bodies of ten men were recovered, and two more died at Kesh Hospital, where a further six men"
+         " with gunshot and axe wounds were being treated.", [("injured", 6), ("killed", 2), ("killed", 10)]),
+        ("Twelve people died in the blast in Ostra. Five men with stab wounds were taken to a clinic.",
+         [("injured", 5), ("killed", 12)]),
+        ("Nine people succumbed to their wounds after the fire in Belcourt.", [("killed", 9)]),
+    ],
+)  # fmt: skip
+def test_treated_and_wounded(text, expected):
+    assert toll(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police in Darnel said 40 people were detained on Friday. Lawyers said eleven people had been taken"
+         " to unknown locations.", [("arrested", 40), ("missing", 11)]),
+        ("The flood killed 5 people in Tarn. Some 800 residents were taken by bus to shelters in Mirel.",
+         [("displaced", 800), ("killed", 5)]),
+        ("Floods killed 9 people in Gavo. About 1,200 people had been moved to school halls.",
+         [("displaced", 1200), ("killed", 9)]),
+        # graves are not people
+        ("Floods killed 9 people in Gavo. Residents said the dead were buried in three mass graves on Sunday.",
+         [("killed", 9)]),
+    ],
+)  # fmt: skip
+def test_moved_missing_and_not_people(text, expected):
+    assert toll(text) == expected
