@@ -54,7 +54,7 @@ from .extract.furniture import story_segments, whole_page
 from .extract.places import event_countries, places_from
 from .extract.sites import event_sites
 from .extract.source_entities import merge_sources, sources_as_items
-from .extract.source_scope import neighbouring_paragraphs
+from .extract.source_scope import SourceIndex, quoted_sentences, source_options
 from .extract.source_sides import armed_sides_as_groups
 from .extract.victims import counted_victims
 from .generate import Generator
@@ -78,7 +78,7 @@ class Analysis:
     notes: list[str]  # what had to be done unusually, for the brief
     docs: dict  # spaCy parse of each story sentence, by its start
     quoted: set[int]  # sentences inside a quotation still open after them
-    index: _Index  # lookups for each figure's source options
+    index: SourceIndex  # lookups for each figure's source options
     published: str | None = None  # the publication date (YYYY-MM-DD) the caller knows
 
 
@@ -126,105 +126,13 @@ def analyse(text: str, options: Options = Options(), published: str | None = Non
     entities, resolved = merge_sources(text, mentions)
     analysis = Analysis(
         text, sentences, figures, mentions, entities, resolved, notes, docs,
-        _quoted_sentences(sentences), _Index.build(sentences, mentions), published,
+        quoted_sentences(sentences), SourceIndex.build(sentences, mentions), published,
     )  # fmt: skip
     for figure in figures:
-        figure.sources, figure.sources_in_sentence = _source_options(analysis, figure)
+        figure.sources, figure.sources_in_sentence = source_options(
+            text, figure, analysis.index, mentions, resolved, entities, analysis.quoted
+        )
     return analysis
-
-
-def _source_options(analysis: Analysis, figure: FigureCandidate) -> tuple[list[str], int]:
-    """Sources that may have given this figure, most likely first: those cited in its
-    sentence (nearest first), then earlier sentences of its paragraph, then later ones;
-    where its paragraph cites none, the next paragraph's, else the previous one's."""
-    sentence = figure.sentence
-    by_sentence = analysis.index.mentions_by_sentence
-
-    def names_in(starts: list[int]) -> list[str]:
-        found = [
-            (
-                # a source that only relays another's words ('state media quoted X') comes after it,
-                # and one in another clause ('X put the toll at 16, while Y said 9 died') after those
-                (
-                    analysis.source_mentions[i].relay,
-                    _other_clause(analysis.text, analysis.source_mentions[i].start, figure.number_span[0]),
-                    abs(analysis.source_mentions[i].start - figure.number_span[0]),
-                ),
-                analysis.sources[analysis.mention_entity[i]].name,
-            )
-            for start in starts
-            for i in by_sentence.get(start, [])
-            if i in analysis.mention_entity
-        ]
-        return [name for _, name in sorted(found)]
-
-    same = names_in([sentence.start])
-    paragraph = analysis.index.paragraphs[sentence.paragraph]
-    position = analysis.index.positions[sentence.start]
-    before = names_in([s.start for s in paragraph[max(0, position - 2) : position]])
-    after = names_in([s.start for s in paragraph[position + 1 : position + 3]])
-    if sentence.start in analysis.quoted:
-        # inside a quotation that closes in a later sentence ('"... were killed. ... We are
-        # trying ...," he said'), the speaker named where it closes comes first
-        closing = next((s for s in paragraph[position + 1 :] if s.start not in analysis.quoted), None)
-        speaker = names_in([closing.start]) if closing is not None else []
-        candidates = same + speaker + after + before
-    else:
-        candidates = same + before + after
-    if not candidates:  # nobody cited in its paragraph: the next paragraph's sources, else the previous one's
-        neighbours = neighbouring_paragraphs(analysis.index.paragraphs, sentence)
-        candidates = next((found for starts in neighbours if (found := names_in(starts))), [])
-    return list(dict.fromkeys(candidates)), len(set(same))
-
-
-# where a sentence turns to another clause: 'X put the toll at 16, while Y said 9 died'
-_CLAUSE_TURN = re.compile(r",\s*(?:while|but|whereas|although|though)\b|;|\s[—–]\s", re.IGNORECASE)
-
-
-def _other_clause(text: str, one: int, other: int) -> bool:
-    """Does a clause turn lie between two places of one sentence?"""
-    return _CLAUSE_TURN.search(text, min(one, other), max(one, other)) is not None
-
-
-@dataclass
-class _Index:
-    """Lookups built once per article, so that each figure's options cost what it reads."""
-
-    mentions_by_sentence: dict[int, list[int]]
-    paragraphs: dict[int, list[Sentence]]
-    positions: dict[int, int]  # a sentence's place in its paragraph, by its start
-
-    @classmethod
-    def build(cls, sentences: list[Sentence], mentions: list[SourceMention]) -> _Index:
-        by_sentence: dict[int, list[int]] = {}
-        for index, mention in enumerate(mentions):
-            by_sentence.setdefault(mention.sentence_start, []).append(index)
-        paragraphs: dict[int, list[Sentence]] = {}
-        positions: dict[int, int] = {}
-        for sentence in sentences:
-            positions[sentence.start] = len(paragraphs.setdefault(sentence.paragraph, []))
-            paragraphs[sentence.paragraph].append(sentence)
-        return cls(by_sentence, paragraphs, positions)
-
-
-def _quoted_sentences(sentences: list[Sentence]) -> set[int]:
-    """Starts of the sentences after which a quotation is still open (it closes in a later
-    sentence of the paragraph): one pass over the story."""
-    quoted: set[int] = set()
-    depth, paragraph = 0, None
-    for sentence in sentences:
-        if sentence.paragraph != paragraph:
-            depth, paragraph = 0, sentence.paragraph
-        for char in sentence.text:
-            if char == "“":
-                depth = 1
-            elif char == "”":
-                depth = 0
-            elif char == '"':
-                depth = 1 - depth
-        if depth == 1:
-            quoted.add(sentence.start)
-    return quoted
 
 
 def rule_choices(analysis: Analysis) -> list[Choice]:
