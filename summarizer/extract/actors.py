@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ..brief import Actor
-from .actor_names import RoleCue, _name_of
+from .actor_names import RoleCue, _name_of, extends
 from .entities import _STORM_NAME, _key, _related, name_keys, occurrences
 from .names import gazetteer_kind
 from .sentences import Sentence
@@ -377,7 +377,15 @@ def with_parsed_roles(
             if same.role == "other" or claimed or only_hurt and same.role == "attacker":
                 who[who.index(same)] = same.model_copy(update={"role": role})
             continue
-        if any(_related(a.name, name) for a in who):
+        related = next((a for a in who if _related(a.name, name)), None)
+        if related is not None:
+            if role == related.role == "attacker" and extends(name, related.name):
+                # 'X claimed the ambush' after a headline's shorter 'X': the full name is its name
+                spans = occurrences(text, [name, related.name, *related.aliases], sentences)
+                aliases = sorted({related.name, *related.aliases})
+                who[who.index(related)] = related.model_copy(
+                    update={"name": name, "aliases": aliases, "mentions": spans}
+                )
             continue
         # a victim or target read inside the words of an actor already listed ('X troops were
         # wounded' where 'X troops' is an alias) is that actor (a group named inside its
