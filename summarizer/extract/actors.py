@@ -377,15 +377,9 @@ def with_parsed_roles(
             if same.role == "other" or claimed or only_hurt and same.role == "attacker":
                 who[who.index(same)] = same.model_copy(update={"role": role})
             continue
+        # (a full name after a shorter one, 'X Northern Command' after 'X', is listed to be folded)
         related = next((a for a in who if _related(a.name, name)), None)
-        if related is not None:
-            if role == related.role == "attacker" and extends(name, related.name):
-                # 'X claimed the ambush' after a headline's shorter 'X': the full name is its name
-                spans = occurrences(text, [name, related.name, *related.aliases], sentences)
-                aliases = sorted({related.name, *related.aliases})
-                who[who.index(related)] = related.model_copy(
-                    update={"name": name, "aliases": aliases, "mentions": spans}
-                )
+        if related is not None and not (role == related.role == "attacker" and extends(name, related.name)):
             continue
         # a victim or target read inside the words of an actor already listed ('X troops were
         # wounded' where 'X troops' is an alias) is that actor (a group named inside its
