@@ -37,6 +37,7 @@ from .extract.actor_folds import (
     fold_named_attackers,
     fold_named_groups_members,
     fold_same_states_forces,
+    fold_shortened_names,
 )
 from .extract.actor_nations import with_acting_states, with_striking_nations
 from .extract.actor_patterns import group_actors, organisations_from, people_from
@@ -276,7 +277,8 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     who = _without_places(who, place_keys | media_keys)
     who = with_parsed_roles(text, sentences, who, role_cues(sentences, analysis.docs), place_keys | media_keys)
     who = held_authorities_as_victims(acting_authorities(who, sentences, analysis.docs), sentences, analysis.docs)
-    who = fold_named_groups_members(fold_named_attackers(with_forces_as_attackers(who, sentences, analysis.docs)))
+    who = fold_shortened_names(with_forces_as_attackers(who, sentences, analysis.docs))
+    who = fold_named_groups_members(fold_named_attackers(who))
     who = without_placed_names(who, sentences, analysis.docs, place_keys)
     who = with_striking_states(text, sentences, analysis.docs, who)
     who = fold_acronyms(fold_same_states_forces(with_striking_nations(text, sentences, analysis.docs, who)))

@@ -34,3 +34,24 @@ def test_a_side_that_denies_targeting_is_not_shown_attacking():
         "The Coastal Liberation Movement denied targeting civilians.\n"
     )
     assert _roles(text).get("Coastal Liberation Movement") != "attacker"
+
+
+def test_a_claim_by_the_full_name_names_the_group_the_headline_shortened():
+    text = (
+        "Tarvo Front affiliate claims deadly ambush on army convoy\n"
+        "Gunmen ambushed an army convoy near Ostrel on Sunday, killing 12 soldiers, officials said. "
+        "Tarvo Front Lowland Command claimed the ambush in a statement on Monday.\n"
+    )
+    names = {a.name for a in summarise_text(text).who if a.role == "attacker"}
+    assert "Tarvo Front Lowland Command" in names
+    assert "Tarvo Front" not in names
+
+
+def test_a_navy_that_searches_for_the_missing_is_an_authority():
+    text = (
+        "Boat sinks on lake\n"
+        "A boat carrying traders sank on Lake Ombara on Tuesday, and 23 people are missing, officials said. "
+        "The Tessari navy searched the lake through the night and recovered 6 bodies.\n"
+    )
+    roles = {a.name: a.role for a in summarise_text(text).who}
+    assert roles.get("Tessari navy") == "authority"

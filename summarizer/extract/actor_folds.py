@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .actor_names import _PROPER_NAME
+from .actor_names import _PROPER_NAME, extends
 from .actor_nations import state_key
 from .actors import _ARMED
 from .entities import _key
@@ -48,6 +48,18 @@ def fold_named_attackers(who: list) -> list:
             continue
         out[out.index(group)] = _folded(group, generic)
         out.remove(generic)
+    return out
+
+
+def fold_shortened_names(who: list) -> list:
+    """'Harak Front' and 'Harak Front Northern Command', both attackers: one group, under the
+    full name (the short one is how a headline or a second mention writes it)."""
+    out = list(who)
+    for short in [a for a in who if a.role == "attacker"]:
+        full = next((a for a in out if a.role == "attacker" and extends(a.name, short.name)), None)
+        if full is not None and short in out:
+            out[out.index(full)] = _folded(full, short)
+            out.remove(short)
     return out
 
 

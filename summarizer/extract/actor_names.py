@@ -230,3 +230,10 @@ def _compound_name(head, offset: int) -> RoleCue | None:
     if not _PROPER_NAME.fullmatch(cue.name) or len(words) < 2 or _NOT_SIDES.search(cue.name):
         return None  # one capitalised word before a noun may be anything ('a Monday raid')
     return cue
+
+
+def extends(name: str, shorter: str) -> bool:
+    """'Harak Front Northern Command' after 'Harak Front': a proper name that begins with a
+    shorter one and goes on in capitalised words."""
+    rest = name[len(shorter) :].split()
+    return name.startswith(shorter + " ") and shorter[:1].isupper() and all(w[:1].isupper() for w in rest)

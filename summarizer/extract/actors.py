@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ..brief import Actor
-from .actor_names import RoleCue, _name_of
+from .actor_names import RoleCue, _name_of, extends
 from .entities import _STORM_NAME, _key, _related, name_keys, occurrences
 from .names import gazetteer_kind
 from .sentences import Sentence
@@ -377,7 +377,9 @@ def with_parsed_roles(
             if same.role == "other" or claimed or only_hurt and same.role == "attacker":
                 who[who.index(same)] = same.model_copy(update={"role": role})
             continue
-        if any(_related(a.name, name) for a in who):
+        # (a full name after a shorter one, 'X Northern Command' after 'X', is listed to be folded)
+        related = next((a for a in who if _related(a.name, name)), None)
+        if related is not None and not (role == related.role == "attacker" and extends(name, related.name)):
             continue
         # a victim or target read inside the words of an actor already listed ('X troops were
         # wounded' where 'X troops' is an alias) is that actor (a group named inside its

@@ -79,6 +79,7 @@ ACTOR_NOUNS = re.compile(
     rf"\b((?:{_ACTOR_MODIFIER}\s+){{0,2}}(?i:forces|troops|army|police|militants?|gunmen|insurgents|rebels|fighters"
     r"|loyalists|supporters|militias?|soldiers|assailants|attackers|protesters|civilians|(?<=armed\s)men"
     r"|security\s+personnel|jihadists|separatists|extremists|bombers?|shooters?|guerrillas"
+    r"|navy|coast\s+guard|gendarmes|gendarmerie"
     r"|remnants\s+of\s+the\s+(?:former|old|ousted|deposed)\s+(?:regime|government|army)))\b"
 )
 
@@ -90,7 +91,7 @@ ATTACKER_WORDS = re.compile(
 )
 AUTHORITY_WORDS = re.compile(
     r"security\s+forces|government|police|army|troops|authorities|ministry|president|minister"
-    r"|soldiers|military|administration|interim|transitional",
+    r"|soldiers|military|administration|interim|transitional|navy|coast\s+guard|gendarme",
     re.IGNORECASE,
 )
 VICTIM_WORDS = re.compile(r"civilians|residents|villagers|children|women|worshippers|passengers", re.I)
