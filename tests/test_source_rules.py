@@ -37,3 +37,27 @@ def test_a_title_and_surname_refer_back_to_the_person_named_in_full():
     assert "Aaro Pimm" in sources and "Mr Pimm" in sources["Aaro Pimm"].aliases
     assert sources["Aaro Pimm"].type == "official"
     assert not {"Supt Vasko", "Mr Pimm"} & set(sources)
+
+
+def test_forces_and_bodies_of_people_are_cited_without_giving_a_figure():
+    text = (
+        "Jail riot in Pereta ends\n"
+        "At least 12 inmates were killed in a riot at the Pereta prison, the prison service said on Sunday. "
+        "Troops and police entered the prison at dawn and regained control, the armed forces said. "
+        "The fire destroyed two cell blocks, local firefighters said. "
+        "The national gendarmerie said in a statement that its officers had fired warning shots.\n"
+    )
+    sources = {s.name: s.type for s in summarise_text(text).attribution}
+    assert sources.get("armed forces") == "military"
+    assert sources.get("local firefighters") == "official"
+    assert sources.get("national gendarmerie") == "official"
+
+
+def test_a_described_person_who_gives_no_figure_is_not_listed():
+    text = (
+        "Bus crash near Tolva\n"
+        "Nine people died when a bus left the road near Tolva, police said on Monday. "
+        "A doctor said the hospital was treating the injured, and initial reports said the driver had fallen asleep.\n"
+    )
+    names = {s.name for s in summarise_text(text).attribution}
+    assert "doctor" not in names and "initial reports" not in names
