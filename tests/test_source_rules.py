@@ -61,3 +61,16 @@ def test_a_described_person_who_gives_no_figure_is_not_listed():
     )
     names = {s.name for s in summarise_text(text).attribution}
     assert "doctor" not in names and "initial reports" not in names
+
+
+def _credited(text: str) -> set:
+    return {f.source for f in summarise_text("Floods in Marla\n" + text + "\n").toll}
+
+
+def test_far_attribution_through_figures_and_per():
+    assert _credited("At least 40 people have died, per the regional health department.") == {
+        "regional health department"
+    }
+    assert _credited("The death toll rose to 40, per figures from the Osk Red Crescent.") == {"Osk Red Crescent"}
+    assert _credited("At least 40 people died, according to a count kept by the Varnia Herald.") == {"Varnia Herald"}
+    assert _credited("The water rose a metre per day, and 40 people died.") == {None}

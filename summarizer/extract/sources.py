@@ -33,7 +33,10 @@ _PROPER = re.compile(rf"[A-Z][\w'’.&-]*(?:\s+{_NAME})*(?<![\s,])")
 _ACCORDING = re.compile(
     r"\b(?:according\s+to|as\s+per|citing|cited\s+by|per)\s+"
     # 'according to a statement from X': the source is X, not the statement
-    r"(?:(?:a|the|an)\s+(?:[a-z]+\s+)?(?:statement|report|tally|count|figures?|data)\s+(?:from|by|of|issued\s+by)\s+)?",
+    # 'according to (the latest) figures (released) by X', 'per data compiled by X': X
+    r"(?:(?:(?:a|the|an)\s+)?(?:[a-z]+\s+){0,2}(?:statement|report|tally|count|figures?|data|estimates?|bulletin)\s+"
+    r"(?:(?:released|issued|published|compiled|provided|given|kept|collected|gathered|announced)\s+)?"
+    r"(?:from|by|of)\s+)?",
     re.IGNORECASE,
 )
 _SUBJECT_SAY = re.compile(rf"\b(?:{_SAY})\b", re.IGNORECASE)
