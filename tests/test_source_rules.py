@@ -74,3 +74,26 @@ def test_far_attribution_through_figures_and_per():
     assert _credited("The death toll rose to 40, per figures from the Osk Red Crescent.") == {"Osk Red Crescent"}
     assert _credited("At least 40 people died, according to a count kept by the Varnia Herald.") == {"Varnia Herald"}
     assert _credited("The water rose a metre per day, and 40 people died.") == {None}
+
+
+def _sources(text: str) -> dict:
+    return {s.name: s.type for s in summarise_text("Floods in Marla\n" + text + "\n").attribution}
+
+
+def test_a_person_who_speaks_for_a_named_body_is_the_source():
+    assert _sources("Two bombs killed 40 people, according to an official of the Varnian Interior Ministry.") == {
+        "official of the Varnian Interior Ministry": "official"
+    }
+    assert _sources(
+        "According to the chief of the Marla Police Department, Ivo Lind, the army had been deployed; 40 people died."
+    ) == {"Ivo Lind": "official"}
+
+
+def test_an_age_is_not_a_count_after_a_name():
+    assert _sources("Ana Ruiz, 34, said 40 people died.") == {"Ana Ruiz": "witness"}
+    assert _sources("According to the mayor, Ana Ruiz, 40 people died.").get("Ana Ruiz") != "witness"
+
+
+def test_a_sentence_initial_article_does_not_make_a_description_a_name():
+    text = "Forty people died, the health ministry said on Monday. The ministry later said 12 were missing."
+    assert _sources(text) == {"the health ministry": "government"}

@@ -66,8 +66,13 @@ _CIVILIAN = (
     r"(?:farmer|trader|student|elder|protester|demonstrator|shopkeeper|vendor|mother|father|passer-by"
     r"|bystander|passenger|neighbou?r|relative|resident|villager|survivor|fisherman|eyewitness|witness)"
 )
+# the office of a person named right after it, in apposition
+_TITLE_BEFORE = re.compile(
+    r"\b((?:officials?|spokes(?:man|woman|person)|chief|head|director|commander|representative)"
+    r"\s+(?:of|for|with|at)\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s*(?:(?:of|for|and|the)\s+)*)+),\s*$"
+)
 _PRIVATE_BEFORE = re.compile(rf"\b{_CIVILIAN},?\s+$", re.IGNORECASE)
-_PRIVATE_AFTER = re.compile(rf"^,\s*(?:\d{{1,2}}\b|(?:a|an)\s+(?:[\w-]+\s+)?{_CIVILIAN}\b)", re.IGNORECASE)
+_PRIVATE_AFTER = re.compile(rf"^,\s*(?:\d{{1,2}}\s*(?:[,.;)]|$)|(?:a|an)\s+(?:[\w-]+\s+)?{_CIVILIAN}\b)", re.IGNORECASE)
 # people of a hospital speak for no authority ('the director of the city hospital, Ana Ruiz')
 _MEDICAL = re.compile(r"\bhospital|\bclinic\b|\bmedical\s+director", re.IGNORECASE)
 _AUTHORITY = re.compile(r"ministry|minister|government|police|official|authorit|governor|mayor", re.IGNORECASE)
@@ -152,6 +157,9 @@ def source_type(name: str, description: str = "") -> str:
         return "other"  # 'opposition spokesman X': speaks for a party, not an authority
     person = _looks_like_person(name)
     at = description.find(name) if person else -1
+    title = _TITLE_BEFORE.search(description[:at]) if at > 0 else None
+    if title:  # 'the chief of the Interior Ministry, Ana Ruiz,': typed by the office she holds
+        return source_type(title.group(1))
     if at >= 0 and (_PRIVATE_BEFORE.search(description[:at]) or _PRIVATE_AFTER.match(description[at + len(name) :])):
         return "witness"
     kind = next((kind for kind, pattern in _SOURCE_TYPE if pattern.search(description)), "other")

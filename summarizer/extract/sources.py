@@ -203,6 +203,11 @@ def _strip_connectives(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _noun_phrase_after(text: str, position: int, ceiling: int) -> tuple[int, int] | None:
     """The source right after 'according to' or an inverted 'said X'."""
+    person = _PERSON_OF_BODY.match(text[:ceiling], position)
+    if person:  # 'according to an official of the X Ministry (, Ana Ruiz,)': the person
+        named = _APPOSED_NAME.match(text[:ceiling], person.end())
+        start, end = named.span(1) if named else person.span(1)
+        return start, start + len(text[start:end].rstrip(".,;:"))
     window_match = _NP_AFTER.match(text[:ceiling], position)
     if not window_match:
         return None
@@ -226,6 +231,15 @@ def _noun_phrase_after(text: str, position: int, ceiling: int) -> tuple[int, int
     return (span[0], possessed.end()) if possessed else span
 
 
+# 'an official of the Varnian Interior Ministry', 'the head of the Osk Police Department': a
+# person who speaks for a named body is the source (typed by what they are), not the body
+_PERSON_OF_BODY = re.compile(
+    r"\s*(?:the\s+|an?\s+)?((?:(?:senior|top|local|high-ranking|unnamed)\s+)?"
+    r"(?:officials?|spokes(?:man|woman|person)|chief|head|director|commander|representative)"
+    r"\s+(?:of|for|with|at)\s+(?:the\s+)?(?:[A-Z][\w'’.&-]*(?:\s+(?:of|for|and|the|de)\b)*\s*)+)"
+    r"(?<=\S)(?=\s*(?:[,.;:]|$|\s+[a-z]))"
+)
+_APPOSED_NAME = re.compile(r",\s*((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)\s*,")
 _PEOPLE_AFTER = re.compile(
     r"(?:\s+[a-z][\w-]*){0,2}\s+(?:officials|sources|authorities|police|spokes(?:man|woman|person))\b"
 )
@@ -347,7 +361,13 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
         for speaker in found_speakers:
             if speaker.pronoun:
                 pronouns.append((speaker.start, speaker.end))
-            elif not any(start < speaker.phrase_end and speaker.phrase_start < end for start, end in kept):
+            elif not any(
+                start < speaker.phrase_end
+                and speaker.phrase_start < end
+                # 'the head of the X Department, Ana Ruiz,': the description of a person named after it
+                or re.fullmatch(r",\s*", text[speaker.end : start])
+                for start, end in kept
+            ):
                 span = trim_name(text, speaker.start, speaker.end)
                 span = (person_name_start(text, *span), span[1])  # 'NDRF inspector Ana Ruiz' -> 'Ana Ruiz'
                 # 'the opposition Varnian Union coalition': a description before the body's name
