@@ -57,6 +57,7 @@ from .extract.sites import event_sites
 from .extract.source_entities import merge_sources, sources_as_items
 from .extract.source_scope import SourceIndex, quoted_sentences, source_options
 from .extract.source_sides import armed_sides_as_groups
+from .extract.source_words import describes_a_body
 from .extract.victims import counted_victims
 from .generate import Generator
 from .item_decisions import ITEM_KINDS, item_questions, with_answers
@@ -235,7 +236,8 @@ def _without_headline_restatements(kept: list[tuple[Choice, Figure]], sentences:
 def _cited(attribution: list[Source], analysis: Analysis, figures: list[Figure]) -> list[Source]:
     """Sources as attribution items. An unnamed one that only the parse found ('local
     officials said', 'a hospital spokeswoman said') is listed when a figure is credited to
-    it; otherwise it is a description of someone, not a source an analyst would list."""
+    it, or when it is a body of people ('the armed forces said'); otherwise it is a description
+    of someone, not a source an analyst would list."""
     parsed = {m.span for m in analysis.source_mentions if m.parsed}
     credited = {f.source for f in figures if f.source}
     return [
@@ -244,6 +246,7 @@ def _cited(attribution: list[Source], analysis: Analysis, figures: list[Figure])
         if item.name in credited
         or re.search(r"[A-Z]", item.name)
         or not all(tuple(span) in parsed for span in item.mentions)
+        or describes_a_body(item.name)
     ]
 
 

@@ -37,3 +37,63 @@ def test_a_title_and_surname_refer_back_to_the_person_named_in_full():
     assert "Aaro Pimm" in sources and "Mr Pimm" in sources["Aaro Pimm"].aliases
     assert sources["Aaro Pimm"].type == "official"
     assert not {"Supt Vasko", "Mr Pimm"} & set(sources)
+
+
+def test_forces_and_bodies_of_people_are_cited_without_giving_a_figure():
+    text = (
+        "Jail riot in Pereta ends\n"
+        "At least 12 inmates were killed in a riot at the Pereta prison, the prison service said on Sunday. "
+        "Troops and police entered the prison at dawn and regained control, the armed forces said. "
+        "The fire destroyed two cell blocks, local firefighters said. "
+        "The national gendarmerie said in a statement that its officers had fired warning shots.\n"
+    )
+    sources = {s.name: s.type for s in summarise_text(text).attribution}
+    assert sources.get("armed forces") == "military"
+    assert sources.get("local firefighters") == "official"
+    assert sources.get("national gendarmerie") == "official"
+
+
+def test_a_described_person_who_gives_no_figure_is_not_listed():
+    text = (
+        "Bus crash near Tolva\n"
+        "Nine people died when a bus left the road near Tolva, police said on Monday. "
+        "A doctor said the hospital was treating the injured, and initial reports said the driver had fallen asleep.\n"
+    )
+    names = {s.name for s in summarise_text(text).attribution}
+    assert "doctor" not in names and "initial reports" not in names
+
+
+def _credited(text: str) -> set:
+    return {f.source for f in summarise_text("Floods in Marla\n" + text + "\n").toll}
+
+
+def test_far_attribution_through_figures_and_per():
+    assert _credited("At least 40 people have died, per the regional health department.") == {
+        "regional health department"
+    }
+    assert _credited("The death toll rose to 40, per figures from the Osk Red Crescent.") == {"Osk Red Crescent"}
+    assert _credited("At least 40 people died, according to a count kept by the Varnia Herald.") == {"Varnia Herald"}
+    assert _credited("The water rose a metre per day, and 40 people died.") == {None}
+
+
+def _sources(text: str) -> dict:
+    return {s.name: s.type for s in summarise_text("Floods in Marla\n" + text + "\n").attribution}
+
+
+def test_a_person_who_speaks_for_a_named_body_is_the_source():
+    assert _sources("Two bombs killed 40 people, according to an official of the Varnian Interior Ministry.") == {
+        "official of the Varnian Interior Ministry": "official"
+    }
+    assert _sources(
+        "According to the chief of the Marla Police Department, Ivo Lind, the army had been deployed; 40 people died."
+    ) == {"Ivo Lind": "official"}
+
+
+def test_an_age_is_not_a_count_after_a_name():
+    assert _sources("Ana Ruiz, 34, said 40 people died.") == {"Ana Ruiz": "witness"}
+    assert _sources("According to the mayor, Ana Ruiz, 40 people died.").get("Ana Ruiz") != "witness"
+
+
+def test_a_sentence_initial_article_does_not_make_a_description_a_name():
+    text = "Forty people died, the health ministry said on Monday. The ministry later said 12 were missing."
+    assert _sources(text) == {"the health ministry": "government"}

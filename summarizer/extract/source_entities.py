@@ -339,7 +339,15 @@ def _best_name(names: Counter) -> str:
     proper = [n for n in cited if not is_generic(n) and not re.search(r"\s+of\s+[A-Z]", n)] or cited
     # the fullest proper form: most words, then most frequent
     # a name written with capitals before a description of it ('prime minister's office')
-    return max(proper, key=lambda n: (bool(re.search(r"[A-Z]", n)), len(n.split()) if not n.isupper() else 1, names[n]))
+    # ('The ministry' at a sentence's start is no more a name than 'the health ministry')
+    return max(
+        proper,
+        key=lambda n: (
+            bool(re.search(r"[A-Z]", re.sub(r"^(?:The|A|An)\s", "", n))),
+            len(n.split()) if not n.isupper() else 1,
+            names[n],
+        ),
+    )
 
 
 def sources_as_items(text: str, entities: list[Entity], sentences: list[Sentence]) -> list[Source]:

@@ -107,3 +107,29 @@ def joined(text: str, span: tuple[int, int], found: list) -> list[tuple[int, int
     if len(inside) < 2 or not re.search(r"\band\s+(?:the|a|an)\s", text[span[0] : span[1]]):
         return [span]
     return [trim_name(text, *part) for part in sorted(set(inside))]
+
+
+def strip_connectives(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name without the connectives it ends on ('Ministry of' -> 'Ministry')."""
+    words = text[start:end]
+    trimmed = re.sub(r"(\s+(?:of|for|and|the|de))+$", "", words)
+    return start, start + len(trimmed)
+
+
+# What follows 'according to'.
+# 'an official of the Varnian Interior Ministry', 'the head of the Osk Police Department': a
+# person who speaks for a named body is the source (typed by what they are), not the body
+PERSON_OF_BODY = re.compile(
+    r"\s*(?:the\s+|an?\s+)?((?:(?:senior|top|local|high-ranking|unnamed)\s+)?"
+    r"(?:officials?|spokes(?:man|woman|person)|chief|head|director|commander|representative)"
+    r"\s+(?:of|for|with|at)\s+(?:the\s+)?(?:[A-Z][\w'’.&-]*(?:\s+(?:of|for|and|the|de)\b)*\s*)+)"
+    r"(?<=\S)(?=\s*(?:[,.;:]|$|\s+[a-z]))"
+)
+# the person's name after that description, in apposition
+APPOSED_NAME = re.compile(r",\s*((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)\s*,")
+# 'according to Varnian government officials': the people of the body, not the body
+PEOPLE_AFTER = re.compile(
+    r"(?:\s+[a-z][\w-]*){0,2}\s+(?:officials|sources|authorities|police|spokes(?:man|woman|person))\b"
+)
+# 'according to the Attorney General's office': the office is the source
+POSSESSED_BODY = re.compile(r"['’]s\s+(?:press\s+)?(?:office|ministry|department|bureau|secretariat|command)\b")

@@ -27,14 +27,15 @@ SOURCE_TYPE_WORDS = [
      # bodies of citizens or of medical workers ('civil society groups', 'the Medics Coalition')
      r"|civil\s+society|humanitarian|\bmedics\b|doctors['’]?\s+(?:group|committee|union|syndicate|association)"),
     ("witness", r"witness\w*|\bresidents?\b|survivors?|\blocals\b|villagers?|eyewitness\w*|\belders?\b"),
-    ("military", r"\barmy\b|military|armed\s+forces|-led\s+coalition|border\s+guards?\b|defen[cs]e\s+forces"
-     r"|idf|command\b|\bnato\b"
+    ("military", r"\barmy\b|military|armed\s+forces|air\s+force|\bnavy\b|-led\s+coalition|border\s+guards?\b"
+     r"|defen[cs]e\s+forces|idf|command\b|\bnato\b"
      r"|chiefs\s+of\s+staff|\b(?:colonel|col\.|lieutenant|lt\.|brigadier|brig\.|major\s+general"
      r"|(?<!-)general\s+(?!hospital)(?-i:[A-Z])|admiral|sergeant|sgt\.)"),
     # police and authorities who report are 'official' (a spokesperson for an authority)
     ("official", r"spokes\w*|official|\bsecurity\s+sources?\b|commander|minister\b|governor|mayor|chief|director(?!ate)"
      r"|\bpolice\b|authorities|head\s+of|president\b|prime\s+minister|prosecutor|commissioner|secretary\b"
-     r"|chair(?:man|woman|person)\b|administrator|superintendent|inspector\b|councill?or\b"),
+     r"|chair(?:man|woman|person)\b|administrator|superintendent|inspector\b|councill?or\b"
+     r"|gendarm\w*|fire\s?(?:fighters?|m[ae]n)\b|fire\s+(?:departments?|brigades?|services?)\b"),
     ("government", r"ministry|government|interior|defen[cs]e|cabinet|presidency"
      r"|civil\s+defen[cs]e|administration|(?<!news\s)agency|department|authority"
      r"|secretariat|directorate|inspectorate|survey\b|weather|(?<!news\s)service\b|corps\b|cent(?:er|re)\b"
@@ -65,8 +66,13 @@ _CIVILIAN = (
     r"(?:farmer|trader|student|elder|protester|demonstrator|shopkeeper|vendor|mother|father|passer-by"
     r"|bystander|passenger|neighbou?r|relative|resident|villager|survivor|fisherman|eyewitness|witness)"
 )
+# the office of a person named right after it, in apposition
+_TITLE_BEFORE = re.compile(
+    r"\b((?:officials?|spokes(?:man|woman|person)|chief|head|director|commander|representative)"
+    r"\s+(?:of|for|with|at)\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s*(?:(?:of|for|and|the)\s+)*)+),\s*$"
+)
 _PRIVATE_BEFORE = re.compile(rf"\b{_CIVILIAN},?\s+$", re.IGNORECASE)
-_PRIVATE_AFTER = re.compile(rf"^,\s*(?:\d{{1,2}}\b|(?:a|an)\s+(?:[\w-]+\s+)?{_CIVILIAN}\b)", re.IGNORECASE)
+_PRIVATE_AFTER = re.compile(rf"^,\s*(?:\d{{1,2}}\s*(?:[,.;)]|$)|(?:a|an)\s+(?:[\w-]+\s+)?{_CIVILIAN}\b)", re.IGNORECASE)
 # people of a hospital speak for no authority ('the director of the city hospital, Ana Ruiz')
 _MEDICAL = re.compile(r"\bhospital|\bclinic\b|\bmedical\s+director", re.IGNORECASE)
 _AUTHORITY = re.compile(r"ministry|minister|government|police|official|authorit|governor|mayor", re.IGNORECASE)
@@ -151,6 +157,9 @@ def source_type(name: str, description: str = "") -> str:
         return "other"  # 'opposition spokesman X': speaks for a party, not an authority
     person = _looks_like_person(name)
     at = description.find(name) if person else -1
+    title = _TITLE_BEFORE.search(description[:at]) if at > 0 else None
+    if title:  # 'the chief of the Interior Ministry, Ana Ruiz,': typed by the office she holds
+        return source_type(title.group(1))
     if at >= 0 and (_PRIVATE_BEFORE.search(description[:at]) or _PRIVATE_AFTER.match(description[at + len(name) :])):
         return "witness"
     kind = next((kind for kind, pattern in _SOURCE_TYPE if pattern.search(description)), "other")

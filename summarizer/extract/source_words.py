@@ -149,6 +149,14 @@ SOURCE_HEADS = frozenset(
         "alliance",
         "worker",
         "workers",
+        "staff",
+        # forces that report their own operations ('the air force said', 'the gendarmerie said')
+        "force",
+        "gendarmerie",
+        "firefighter",
+        "firefighters",
+        "fireman",
+        "firemen",
         # news outlets named by what they are ('The Observer newspaper', 'local broadcaster X')
         "newspaper",
         "broadcaster",
@@ -210,3 +218,25 @@ DESCRIPTION_HEADS = frozenset(
         "party",
     ]
 )
+
+
+# collective nouns for a body that speaks as one ('the armed forces said', 'hospital staff said')
+_COLLECTIVE_HEADS = frozenset(
+    {"government", "staff", "police", "military", "army", "gendarmerie", "force", "forces", "media", "press"}
+)
+_NOT_A_BODY = frozenset({"report", "reports", "statement", "statements", "account", "accounts", "sources"})
+_ORDER_WORDS = frozenset({"earlier", "initial", "first", "later", "other", "some", "many", "several"})
+
+
+def describes_a_body(name: str) -> bool:
+    """An unnamed source that is a body of people, qualified ('the armed forces', 'local
+    firefighters', 'community leaders', 'the state government'): cited as a source whether or
+    not it gives a figure, unlike one person described ('a doctor'), bare 'officials', or a
+    report ('initial reports')."""
+    words = name.casefold().split()
+    if words[:1] in (["the"], ["a"], ["an"]):
+        words = words[1:]
+    if len(words) < 2 or words[-1] in _NOT_A_BODY or words[0] in _ORDER_WORDS:
+        return False
+    head = words[-1]
+    return head in _COLLECTIVE_HEADS or (head.endswith("s") and not head.endswith("ss") and singular(head) != head)

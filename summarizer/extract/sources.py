@@ -12,7 +12,19 @@ import re
 from dataclasses import dataclass
 
 from .sentences import Sentence, parse_sentences
-from .source_names import INCLUDING, joined, listed_names, parts, person_name_start, trim_name
+from .source_names import (
+    APPOSED_NAME,
+    INCLUDING,
+    PEOPLE_AFTER,
+    PERSON_OF_BODY,
+    POSSESSED_BODY,
+    joined,
+    listed_names,
+    parts,
+    person_name_start,
+    strip_connectives,
+    trim_name,
+)
 from .source_types import source_type as source_type  # re-exported: callers read it here
 from .source_words import KIN
 from .speakers import is_description, speakers
@@ -33,7 +45,10 @@ _PROPER = re.compile(rf"[A-Z][\w'’.&-]*(?:\s+{_NAME})*(?<![\s,])")
 _ACCORDING = re.compile(
     r"\b(?:according\s+to|as\s+per|citing|cited\s+by|per)\s+"
     # 'according to a statement from X': the source is X, not the statement
-    r"(?:(?:a|the|an)\s+(?:[a-z]+\s+)?(?:statement|report|tally|count|figures?|data)\s+(?:from|by|of|issued\s+by)\s+)?",
+    # 'according to (the latest) figures (released) by X', 'per data compiled by X': X
+    r"(?:(?:(?:a|the|an)\s+)?(?:[a-z]+\s+){0,2}(?:statement|report|tally|count|figures?|data|estimates?|bulletin)\s+"
+    r"(?:(?:released|issued|published|compiled|provided|given|kept|collected|gathered|announced)\s+)?"
+    r"(?:from|by|of)\s+)?",
     re.IGNORECASE,
 )
 _SUBJECT_SAY = re.compile(rf"\b(?:{_SAY})\b", re.IGNORECASE)
@@ -189,17 +204,16 @@ def _last_proper_run(text: str, start: int, end: int) -> tuple[int, int] | None:
     run = runs[-1]
     # keep 'Syrian Defence Ministry spokesperson Hasan X' -> 'Hasan X', but a name split only
     # by 'of'/'for' ('Ministry of Defence') is one run already.
-    return trim_name(text, *_strip_connectives(text, run.start(), run.end()))
-
-
-def _strip_connectives(text: str, start: int, end: int) -> tuple[int, int]:
-    words = text[start:end]
-    trimmed = re.sub(r"(\s+(?:of|for|and|the|de))+$", "", words)
-    return start, start + len(trimmed)
+    return trim_name(text, *strip_connectives(text, run.start(), run.end()))
 
 
 def _noun_phrase_after(text: str, position: int, ceiling: int) -> tuple[int, int] | None:
     """The source right after 'according to' or an inverted 'said X'."""
+    person = PERSON_OF_BODY.match(text[:ceiling], position)
+    if person:  # 'according to an official of the X Ministry (, Ana Ruiz,)': the person
+        named = APPOSED_NAME.match(text[:ceiling], person.end())
+        start, end = named.span(1) if named else person.span(1)
+        return start, start + len(text[start:end].rstrip(".,;:"))
     window_match = _NP_AFTER.match(text[:ceiling], position)
     if not window_match:
         return None
@@ -215,18 +229,12 @@ def _noun_phrase_after(text: str, position: int, ceiling: int) -> tuple[int, int
         if generic and GENERIC_SOURCE.match(generic.group(1)):
             return position + generic.start(1), position + generic.end(1)
     span = _last_proper_run(text, np_start, np_end) if re.search(r"[A-Z]", phrase) else None
-    people = span and _PEOPLE_AFTER.match(text[:ceiling], span[1])
+    people = span and PEOPLE_AFTER.match(text[:ceiling], span[1])
     if people:  # 'according to Varnian government officials': the officials, not 'Varnian'
         return span[0], people.end()
-    possessed = span and _POSSESSED_BODY.match(text, span[1])
+    possessed = span and POSSESSED_BODY.match(text, span[1])
     # 'according to the Attorney General's office': the office is the source
     return (span[0], possessed.end()) if possessed else span
-
-
-_PEOPLE_AFTER = re.compile(
-    r"(?:\s+[a-z][\w-]*){0,2}\s+(?:officials|sources|authorities|police|spokes(?:man|woman|person))\b"
-)
-_POSSESSED_BODY = re.compile(r"['’]s\s+(?:press\s+)?(?:office|ministry|department|bureau|secretariat|command)\b")
 
 
 def _is_sentence_initial_word(text: str, name: str, start: int, sentence_start: int, seen: dict[str, bool]) -> bool:
@@ -344,7 +352,13 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
         for speaker in found_speakers:
             if speaker.pronoun:
                 pronouns.append((speaker.start, speaker.end))
-            elif not any(start < speaker.phrase_end and speaker.phrase_start < end for start, end in kept):
+            elif not any(
+                start < speaker.phrase_end
+                and speaker.phrase_start < end
+                # 'the head of the X Department, Ana Ruiz,': the description of a person named after it
+                or re.fullmatch(r",\s*", text[speaker.end : start])
+                for start, end in kept
+            ):
                 span = trim_name(text, speaker.start, speaker.end)
                 span = (person_name_start(text, *span), span[1])  # 'NDRF inspector Ana Ruiz' -> 'Ana Ruiz'
                 # 'the opposition Varnian Union coalition': a description before the body's name

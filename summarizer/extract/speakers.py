@@ -57,6 +57,11 @@ def speakers(doc, offset: int) -> list[Speaker]:
             # 'according to civil defence': the object of 'to' is the source
             found += _named_objects(doc[token.i + 1], offset, skip=_NOT_SPEAKERS, according=True)
             continue
+        if token.lower_ == "per" and token.dep_ == "prep":
+            # '..., per the regional health department': a source, unlike 'per day' or 'per cent'
+            if any(c.dep_ == "pobj" and (c.pos_ == "PROPN" or is_source_head(_issuer(c))) for c in token.children):
+                found += _named_objects(token, offset, skip=_NOT_SPEAKERS, according=True)
+            continue
         agents = [child for child in token.children if child.dep_ == "agent"]
         if token.lower_ in _GIVEN_BY and agents:
             # 'the figure was given by the fire service': the agent of a passive report
@@ -269,7 +274,9 @@ def _issuer(subject):
     return subject
 
 
-_ISSUED = frozenset({"released", "issued", "published", "compiled", "given", "provided", "announced", "cited"})
+_ISSUED = frozenset(
+    {"released", "issued", "published", "compiled", "given", "provided", "announced", "cited", "kept", "collected"}
+)
 
 
 _PUT = frozenset(
@@ -335,6 +342,8 @@ def _named_objects(
     for child in preposition.children:
         if child.dep_ == "pobj" and child.pos_ != "PRON" and child.lower_ not in skip:
             child = _issuer(child)  # 'according to figures released by X': X
+            if child.lower_ in _UNISSUED:
+                continue  # 'according to figures kept by nobody named': no source
             span = name_span(child)
             if span is not None:
                 explicit = according and child.lower_ not in _REPORT_NOUNS and child.pos_ == "NOUN"
@@ -342,6 +351,10 @@ def _named_objects(
                     Speaker(offset + span[0], offset + span[1], False, *_whole(child, offset), explicit=explicit)
                 )
     return found
+
+
+# report nouns that name no source when no issuer is given ('according to official figures')
+_UNISSUED = frozenset({"figures", "tally", "data", "bulletin", "count", "estimate", "estimates"})
 
 
 def _whole(head, offset: int) -> tuple[int, int]:
