@@ -43,3 +43,24 @@ def test_treated_and_wounded(text, expected):
 )  # fmt: skip
 def test_moved_missing_and_not_people(text, expected):
     assert toll(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a tally after a colon
+        ("A bomb killed 6 people in Pell on Sunday. The clinic later gave a higher count of wounded: 41.",
+         [("injured", 41), ("killed", 6)]),
+        ("A bomb hit the market in Pell on Sunday. The toll: 12 dead, 30 hurt.", [("injured", 30), ("killed", 12)]),
+        # the earlier killings an attack avenges are not its toll
+        ("A bomb killed 6 people in Pell on Sunday. The army blamed the Red Hand, which it said was retaliating"
+         " for the killing of three of its members.", [("killed", 6)]),
+        ("A bomb killed 6 people in Pell on Sunday. The militia said the attack was revenge for the deaths of"
+         " 4 fighters.", [("killed", 6)]),
+        # a movement's running toll
+        ("A bomb killed 6 people in Pell on Sunday. The movement's insurgency has killed thousands and forced"
+         " 300,000 people to flee their homes.", [("killed", 6)]),
+    ],
+)  # fmt: skip
+def test_tallies_and_earlier_events(text, expected):
+    assert toll(text) == expected

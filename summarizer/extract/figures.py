@@ -72,7 +72,9 @@ _VERB_BEFORE = re.compile(
 # 'the number missing could be as high as 30', 'the number of dead stood at 9': a tally of a
 # casualty word put at the number
 _TALLY_BEFORE = re.compile(
-    r"\b(?:number|count|tally|total)\s+(?P<words>(?:[\w-]+\s+){1,6}?)(?:at|to|be|is|was|of|reached)\s+$",
+    r"\b(?:number|count|tally|total)\s+(?P<words>(?:[\w-]+\s+){1,6}?)(?:at|to|be|is|was|of|reached)\s+$"
+    # 'a higher count of injured: 23': the tally after a colon
+    r"|\b(?:number|count|tally|total|toll|figure)\s+(?P<colon>(?:[\w-]+\s+){0,5}[\w-]+):\s*$",
     re.IGNORECASE,
 )
 # '67 people survived', '12 were rescued': the number counts those who came through
@@ -129,7 +131,7 @@ def _categories_for(
         # a toll or figure put at a number is of deaths, unless a word after it says ('at 40 injured')
         found.append((verb.lastgroup or "killed", number_end))
     tally = None if verb else _TALLY_BEFORE.search(before)
-    tallied = CASUALTY.search(tally.group("words")) if tally else None
+    tallied = CASUALTY.search(tally.group("words") or tally.group("colon")) if tally else None
     if tallied and tallied.lastgroup:
         verb = tally
         found.append((tallied.lastgroup, number_end))
