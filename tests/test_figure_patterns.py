@@ -64,3 +64,25 @@ def test_moved_missing_and_not_people(text, expected):
 )  # fmt: skip
 def test_tallies_and_earlier_events(text, expected):
     assert toll(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'one' as the object of a casualty verb, closing its clause
+        ("A bomb killed 6 people in Pell on Sunday. Troops killed two of the attackers and captured one.",
+         [("arrested", 1), ("killed", 2), ("killed", 6)]),
+        ("The blast killed one and injured 5 in Pell.", [("injured", 5), ("killed", 1)]),
+        # one more, by an ordinal
+        ("The school collapse in Vell killed nine children. The hospital said a tenth child had died there.",
+         [("killed", 1), ("killed", 9)]),
+        ("A landslide killed four people in Orn. Rescuers were digging for a fifth person believed buried.",
+         [("killed", 4), ("missing", 1)]),
+        # bodies found since are inside the toll already given
+        ("Floods killed 11 people in Tarm, officials said, adding that two more bodies had been recovered.",
+         [("killed", 11)]),
+        ("Floods killed 11 people in Tarm. A further 4 bodies were found on Monday.", [("killed", 11)]),
+    ],
+)  # fmt: skip
+def test_one_more_and_increments(text, expected):
+    assert toll(text) == expected

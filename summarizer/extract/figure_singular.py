@@ -46,14 +46,15 @@ _ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleve
 _ORDINAL_AFTER = re.compile(
     rf"\b(?P<number>an?)\s+(?P<group>{_ORDINAL}(?:\s+(?:[\w'’-]+\s+){{0,2}}?{_ONE_PERSON})?)(?:\s*,[^,.;]{{1,60}},)?\s+"
     r"(?:(?:was|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?(?:shot\s+)?(?P<verb>burned\s+to\s+death|killed|dead|injured"
-    r"|wounded|hurt|burned|burnt|arrested|detained|abducted|kidnapped|missing)|(?P<verb2>died))\b",
+    r"|wounded|hurt|burned|burnt|arrested|detained|abducted|kidnapped|missing)|(?:had\s+|has\s+)?(?P<verb2>died)"
+    r"|(?P<verb3>(?:believed|feared)\s+(?:to\s+be\s+)?(?:buried|trapped|missing)))\b",
     re.IGNORECASE,
 )
 _VERB_CATEGORY = [
     ("killed", r"kill|dead|died|drown|perish|burned\s+to"),
     ("injured", r"injur|wound|hurt|burn"),
     ("arrested", r"arrest|detain"),
-    ("missing", r"abduct|kidnap|missing"),
+    ("missing", r"abduct|kidnap|missing|believed|feared"),
 ]
 
 
@@ -65,7 +66,8 @@ def _singular_figures(
         for match in pattern.finditer(text, sentence.start, sentence.end):
             number = "number" if match.group("number") else "number2"
             group_name = "group" if match.group("group") else "group2"
-            verb = match.group("verb") or ("verb2" in pattern.groupindex and match.group("verb2"))
+            verbs = [name for name in ("verb", "verb2", "verb3") if name in pattern.groupindex]
+            verb = next(match.group(name) for name in verbs if match.group(name))
             span = match.span(number)
             if any(start < match.end() and span[0] < end for start, end in taken):
                 continue  # a counted figure already covers these words

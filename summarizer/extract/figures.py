@@ -57,7 +57,7 @@ _VERB_BEFORE = re.compile(
     r"\b(?P<killed>killing|killed|kills|kill|(?:gunn|mow)(?:ed|ing)\s+down|shot\s+dead|shooting\s+dead"
     r"|shot\s+and\s+killed|bodies\s+of)\s+$"
     r"|\b(?P<injured>wounding|wounded|wounds|wound|injuring|injured|injures|injure)\s+$"
-    r"|\b(?P<arrested>arresting|arrested|arrests|arrest|detaining|detained|detains|detain|jailing|jailed)"
+    r"|\b(?P<arrested>arresting|arrested|arrests|arrest|detaining|detained|detains|detain|jailing|jailed|captured|capturing)"
     r"\s+(?:at\s+least\s+)?$"
     r"|\b(?P<displaced>displacing|displaced|displaces|evacuating|evacuated|evacuates)\s+$"
     r"|\b(?P<affected>infecting|infected|sickening|sickened)\s+$"
@@ -77,6 +77,10 @@ _TALLY_BEFORE = re.compile(
     r"|\b(?:number|count|tally|total|toll|figure)\s+(?P<colon>(?:[\w-]+\s+){0,5}[\w-]+):\s*$",
     re.IGNORECASE,
 )
+# 'a further 20 bodies', 'two more bodies': bodies found since, inside the toll
+_INCREMENT = re.compile(r"\b(?:further|another|additional)\s+$", re.IGNORECASE)
+_BODIES = re.compile(r"\s+(?:[\w-]+\s+)?bodies\b", re.IGNORECASE)
+_MORE_BODIES = re.compile(r"\s+(?:more|further|additional|other)\s+(?:[\w-]+\s+)?bodies\b", re.IGNORECASE)
 # '67 people survived', '12 were rescued': the number counts those who came through
 _CAME_THROUGH = re.compile(
     r"\s*(?:[\w-]+\s+){0,2}(?:survived|escaped|(?:were|was)\s+(?:rescued|saved|pulled\s+out\s+alive))\b"
@@ -237,6 +241,9 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, docs: dict 
                 f.categories[0] == categories[0] and f.count > count for f in figures
             ):
                 continue  # 'two women were among the dead': a part of a toll given before, not a figure of its own
+            more_bodies = _INCREMENT.search(before) and _BODIES.match(text, end) or _MORE_BODIES.match(text, end)
+            if more_bodies and any(f.categories[0] == "killed" and f.count > count for f in figures):
+                continue  # 'two more bodies were recovered': counted in the toll given before
             figures.append(
                 FigureCandidate(
                     count=count,
