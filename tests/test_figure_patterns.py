@@ -86,3 +86,20 @@ def test_tallies_and_earlier_events(text, expected):
 )  # fmt: skip
 def test_one_more_and_increments(text, expected):
     assert toll(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a closing relative clause dates the actor, not the figure
+        ("Gunmen killed at least 13 civilians in Tolo on Monday. The Tolo Conflict Monitor put the number of dead"
+         " at 15, citing residents, and said the attackers belonged to the Red Hand, which has been fighting in"
+         " the area since 2016.", [("killed", 13), ("killed", 15)]),
+        # ... unless it says when the war began
+        ("The attack in Tolo killed 12. The war has killed 300,000 people, which began in 2011.", [("killed", 12)]),
+        ("The attack in Tolo killed 12. Fighting has killed 300,000 people in the war, which Varnia launched in"
+         " March 2019.", [("killed", 12)]),
+    ],
+)  # fmt: skip
+def test_relative_clause_closing_the_sentence(text, expected):
+    assert toll(text) == expected

@@ -28,8 +28,12 @@ _OTHER_TIME = re.compile(
     rf"|\bannual\b|^\s*In\s+{_MONTH}\b|\bin\s+(?-i:{_MONTH})\b(?!\s+\d)",
     re.IGNORECASE,
 )
-_APPOSITIVE = re.compile(r",\s*(?:which|who|whose|that|the|a|an)\b[^,]*,", re.IGNORECASE)
-_STARTED = re.compile(r"\b(began|started|erupted|broke\s+out)\b", re.IGNORECASE)
+_APPOSITIVE = re.compile(
+    # or a relative clause that closes the sentence ('..., which has fought there since 2017.')
+    r",\s*(?:which|who|whose|that|the|a|an)\b[^,]*,|,\s*(?:which|who|whose)\b[^,;]*$",
+    re.IGNORECASE,
+)
+_STARTED = re.compile(r"\b(began|begun|started|erupted|broke\s+out|launched|unleashed)\b", re.IGNORECASE)
 # A sentence that goes on about the wider event named just before ('It has killed...').
 _CONTINUES = re.compile(r"^\s*(It|They|This|These|The\s+(war|conflict|fighting|insurgency|crisis))\b")
 # The event's own time: a figure in a sentence that says 'on Monday' is about this event,
