@@ -103,3 +103,13 @@ def test_one_more_and_increments(text, expected):
 )  # fmt: skip
 def test_relative_clause_closing_the_sentence(text, expected):
     assert toll(text) == expected
+
+
+def test_deaths_passing_a_number_are_deaths():
+    text = (
+        "Varnia cholera outbreak: deaths pass 90 as cases spread to 6 districts\n\n"
+        "The cholera outbreak in Varnia has killed 93 people and infected 2,400, the ministry said."
+    )
+    found = {(f.category, f.count, f.qualifier) for f in summarise_text(text).toll}
+    assert ("killed", 90, "over") in found
+    assert not any(count == 90 for category, count, _ in found if category != "killed")

@@ -16,7 +16,7 @@ _QUALIFIERS = [
     (
         "over",
         r"more\s+than|over|in\s+excess\s+of|upwards?\s+of|above|exceeding|beyond"
-        r"|(?<=toll\s)(?:passes|passed|tops|topped|exceeds|exceeded|surpasses|surpassed)",
+        r"|(?<=(?:toll|aths)\s)(?:passes|passed|pass|tops|topped|top|exceeds|exceeded|exceed|surpasses|surpassed|surpass)",
     ),
     ("up_to", r"up\s+to|as\s+many\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|(?<!no\s)(?:fewer|less)\s+than"),
     ("about", r"about|around|nearly|almost|close\s+to|just\s+under|some\s+(?=\d)"),

@@ -55,7 +55,10 @@ _ACTS_AFTER = re.compile(
 # A casualty verb right before a number governs it: "killing at least 18", "wounded 40".
 _VERB_BEFORE = re.compile(
     r"\b(?P<killed>killing|killed|kills|kill|(?:gunn|mow)(?:ed|ing)\s+down|shot\s+dead|shooting\s+dead"
-    r"|shot\s+and\s+killed|bodies\s+of)\s+$"
+    r"|shot\s+and\s+killed|bodies\s+of"
+    # 'deaths pass 120', 'fatalities reach 40' ('pass', 'top' are read off as the qualifier first)
+    r"|(?:deaths|fatalities)(?:\s+now)?(?:\s+(?:reach(?:es|ed)?|hits?|nears?|neared"
+    r"|(?:rise|rises|rose|climbs?|climbed|jumps?|jumped)\s+to))?)\s+$"
     r"|\b(?P<injured>wounding|wounded|wounds|wound|injuring|injured|injures|injure)\s+$"
     r"|\b(?P<arrested>arresting|arrested|arrests|arrest|detaining|detained|detains|detain|jailing|jailed|captured|capturing)"
     r"\s+(?:at\s+least\s+)?$"
