@@ -113,3 +113,19 @@ def test_deaths_passing_a_number_are_deaths():
     found = {(f.category, f.count, f.qualifier) for f in summarise_text(text).toll}
     assert ("killed", 90, "over") in found
     assert not any(count == 90 for category, count, _ in found if category != "killed")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # in an outbreak, those treated are its cases
+        ("A cholera outbreak in Varnia has killed 40 people, the ministry said. The epidemic has infected 900."
+         " Aid workers said they had treated 300 patients, and that 25 children were being treated in hospital.",
+         [("affected", 25), ("affected", 300), ("affected", 900), ("killed", 40)]),
+        # after a blast, they are its injured
+        ("A bomb killed 4 people in Pell. Red Cross volunteers treated 31 people at the scene.",
+         [("injured", 31), ("killed", 4)]),
+    ],
+)  # fmt: skip
+def test_treated_in_an_outbreak_or_a_blast(text, expected):
+    assert toll(text) == expected

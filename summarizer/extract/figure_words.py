@@ -65,6 +65,21 @@ CASUALTY = re.compile(
     re.IGNORECASE,
 )
 
+# An outbreak's story: those treated or in hospital are its cases, not injured (words of harm say otherwise)
+_ILLNESS = re.compile(
+    r"\b(?:cholera|measles|ebola|marburg|lassa|dengue|malaria|typhoid|meningitis|diphtheria|mpox|covid|coronavirus"
+    r"|influenza|anthrax|plague|hepatitis|polio|outbreaks?|epidemics?|pandemic|virus|infections?|infected"
+    r"|poisoning|poisoned|contaminated)\b",
+    re.IGNORECASE,
+)
+HARMED = re.compile(r"injur|wound|hurt|burn|maim|beaten|gunshot|shrapnel|fractur|trauma", re.IGNORECASE)
+
+
+def an_illness(text: str) -> bool:
+    """Is the story about an illness (its words three times or more), not a blast or a flood that names one?"""
+    return len(_ILLNESS.findall(text)) >= 3
+
+
 # Words that end the noun phrase after a number (the group it counts).
 _GROUP_STOP = re.compile(
     r"\b(were|was|have|has|had|are|is|be|been|being|in|on|at|during|when|after|before|while|as"

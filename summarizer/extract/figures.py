@@ -29,11 +29,13 @@ from .figure_words import (
     _RANGE_BEFORE,
     CASUALTY,
     CASUALTY_WORDS,
+    HARMED,
     FigureCandidate,
     _evidence,
     _group,
     _qualifier,
     _strip_qualifier,
+    an_illness,
 )
 from .numbers import NUMBER, VAGUE, parse_number
 from .people_counts import _is_people_count, is_a_part
@@ -59,7 +61,7 @@ _VERB_BEFORE = re.compile(
     # 'deaths pass 120', 'fatalities reach 40' ('pass', 'top' are read off as the qualifier first)
     r"|(?:deaths|fatalities)(?:\s+now)?(?:\s+(?:reach(?:es|ed)?|hits?|nears?|neared"
     r"|(?:rise|rises|rose|climbs?|climbed|jumps?|jumped)\s+to))?)\s+$"
-    r"|\b(?P<injured>wounding|wounded|wounds|wound|injuring|injured|injures|injure)\s+$"
+    r"|\b(?P<injured>wounding|wounded|wounds|wound|injuring|injured|injures|injure|treated|treating)\s+$"
     r"|\b(?P<arrested>arresting|arrested|arrests|arrest|detaining|detained|detains|detain|jailing|jailed|captured|capturing)"
     r"\s+(?:at\s+least\s+)?$"
     r"|\b(?P<displaced>displacing|displaced|displaces|evacuating|evacuated|evacuates)\s+$"
@@ -263,6 +265,10 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, docs: dict 
             )
         in_sentence = [f.number_span for f in figures[-len(matches) :]] if matches else []
         figures += _singular_figures(text, sentence, background, in_sentence)
+    if an_illness(text):
+        for figure in figures:
+            if figure.categories[0] == "injured" and not HARMED.search(text, *figure.evidence_span):
+                figure.categories = ["affected", *figure.categories]  # 'treated 430 patients' in an outbreak
     return figures
 
 
