@@ -129,3 +129,19 @@ def test_deaths_passing_a_number_are_deaths():
 )  # fmt: skip
 def test_treated_in_an_outbreak_or_a_blast(text, expected):
     assert toll(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'both' counts a pair
+        ("The blast in Orn killed 4. Police arrested the driver and the owner, and both were taken into custody.",
+         [("arrested", 2), ("killed", 4)]),
+        ("A helicopter crashed near Orn, killing both pilots.", [("killed", 2)]),
+        ("Both sides said the truce in Orn would hold after the clashes that killed 4.", [("killed", 4)]),
+        # 'a half-dozen' is six
+        ("A half-dozen people were hurt in the blast in Orn, which killed 3.", [("injured", 6), ("killed", 3)]),
+    ],
+)  # fmt: skip
+def test_both_and_a_half_dozen(text, expected):
+    assert toll(text) == expected
