@@ -14,7 +14,7 @@ from summarizer.candidates import (
 @pytest.mark.parametrize(
     ("expression", "value"),
     [("4", 4), ("1,250", 1250), ("twenty-five", 25), ("two hundred", 200), ("a dozen", 12),
-     ("Fourteen", 14), ("3 million", 3_000_000), ("one hundred and six", 106)],
+     ("Fourteen", 14), ("3 million", 3_000_000), ("one hundred and six", 106), ("a half-dozen", 6)],
 )  # fmt: skip
 def test_parse_number(expression, value):
     assert parse_number(expression) == value

@@ -43,3 +43,105 @@ def test_treated_and_wounded(text, expected):
 )  # fmt: skip
 def test_moved_missing_and_not_people(text, expected):
     assert toll(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a tally after a colon
+        ("A bomb killed 6 people in Pell on Sunday. The clinic later gave a higher count of wounded: 41.",
+         [("injured", 41), ("killed", 6)]),
+        ("A bomb hit the market in Pell on Sunday. The toll: 12 dead, 30 hurt.", [("injured", 30), ("killed", 12)]),
+        # the earlier killings an attack avenges are not its toll
+        ("A bomb killed 6 people in Pell on Sunday. The army blamed the Red Hand, which it said was retaliating"
+         " for the killing of three of its members.", [("killed", 6)]),
+        ("A bomb killed 6 people in Pell on Sunday. The militia said the attack was revenge for the deaths of"
+         " 4 fighters.", [("killed", 6)]),
+        # a movement's running toll
+        ("A bomb killed 6 people in Pell on Sunday. The movement's insurgency has killed thousands and forced"
+         " 300,000 people to flee their homes.", [("killed", 6)]),
+    ],
+)  # fmt: skip
+def test_tallies_and_earlier_events(text, expected):
+    assert toll(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'one' as the object of a casualty verb, closing its clause
+        ("A bomb killed 6 people in Pell on Sunday. Troops killed two of the attackers and captured one.",
+         [("arrested", 1), ("killed", 2), ("killed", 6)]),
+        ("The blast killed one and injured 5 in Pell.", [("injured", 5), ("killed", 1)]),
+        # one more, by an ordinal
+        ("The school collapse in Vell killed nine children. The hospital said a tenth child had died there.",
+         [("killed", 1), ("killed", 9)]),
+        ("A landslide killed four people in Orn. Rescuers were digging for a fifth person believed buried.",
+         [("killed", 4), ("missing", 1)]),
+        # bodies found since are inside the toll already given
+        ("Floods killed 11 people in Tarm, officials said, adding that two more bodies had been recovered.",
+         [("killed", 11)]),
+        ("Floods killed 11 people in Tarm. A further 4 bodies were found on Monday.", [("killed", 11)]),
+    ],
+)  # fmt: skip
+def test_one_more_and_increments(text, expected):
+    assert toll(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a closing relative clause dates the actor, not the figure
+        ("Gunmen killed at least 13 civilians in Tolo on Monday. The Tolo Conflict Monitor put the number of dead"
+         " at 15, citing residents, and said the attackers belonged to the Red Hand, which has been fighting in"
+         " the area since 2016.", [("killed", 13), ("killed", 15)]),
+        # ... unless it says when the war began
+        ("The attack in Tolo killed 12. The war has killed 300,000 people, which began in 2011.", [("killed", 12)]),
+        ("The attack in Tolo killed 12. Fighting has killed 300,000 people in the war, which Varnia launched in"
+         " March 2019.", [("killed", 12)]),
+    ],
+)  # fmt: skip
+def test_relative_clause_closing_the_sentence(text, expected):
+    assert toll(text) == expected
+
+
+def test_deaths_passing_a_number_are_deaths():
+    text = (
+        "Varnia cholera outbreak: deaths pass 90 as cases spread to 6 districts\n\n"
+        "The cholera outbreak in Varnia has killed 93 people and infected 2,400, the ministry said."
+    )
+    found = {(f.category, f.count, f.qualifier) for f in summarise_text(text).toll}
+    assert ("killed", 90, "over") in found
+    assert not any(count == 90 for category, count, _ in found if category != "killed")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # in an outbreak, those treated are its cases
+        ("A cholera outbreak in Varnia has killed 40 people, the ministry said. The epidemic has infected 900."
+         " Aid workers said they had treated 300 patients, and that 25 children were being treated in hospital.",
+         [("affected", 25), ("affected", 300), ("affected", 900), ("killed", 40)]),
+        # after a blast, they are its injured
+        ("A bomb killed 4 people in Pell. Red Cross volunteers treated 31 people at the scene.",
+         [("injured", 31), ("killed", 4)]),
+    ],
+)  # fmt: skip
+def test_treated_in_an_outbreak_or_a_blast(text, expected):
+    assert toll(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'both' counts a pair
+        ("The blast in Orn killed 4. Police arrested the driver and the owner, and both were taken into custody.",
+         [("arrested", 2), ("killed", 4)]),
+        ("A helicopter crashed near Orn, killing both pilots.", [("killed", 2)]),
+        ("Both sides said the truce in Orn would hold after the clashes that killed 4.", [("killed", 4)]),
+        # 'a half-dozen' is six
+        ("A half-dozen people were hurt in the blast in Orn, which killed 3.", [("injured", 6), ("killed", 3)]),
+    ],
+)  # fmt: skip
+def test_both_and_a_half_dozen(text, expected):
+    assert toll(text) == expected

@@ -14,7 +14,7 @@ _WAR_BACKGROUND = re.compile(
     r"|\bsince\s+the\s+(start|beginning|outbreak)\b(?!\s+of\s+(?:the|this)\s+(?:month|week)\b)"
     # a war's running total: 'the war, now in its ninth year, has killed ...'
     r"|\bin\s+its\s+\w+\s+year\b"
-    r"|\b(?:the|civil|its)\s+(?:[\w-]+\s+)?(?:war|conflict|insurgency)\b(?!-)[^.]{0,60}\b(?:has|have)\s+(?:\w+\s+)?"
+    r"|\b(?:the|civil|its|[\w-]+['’]s)\s+(?:[\w-]+\s+)?(?:war|conflict|insurgency)\b(?!-)[^.]{0,60}\b(?:has|have)\s+(?:\w+\s+)?"
     r"(?:killed|claimed|left|displaced|uprooted)\b"
     # the war's toll: 'civilians were killed in the conflict'
     r"|\b(?:killed|died|displaced|wounded|injured)\s+(?:\w+\s+)?(?:in|during)\s+the\s+(?:[\w-]+\s+)?"
@@ -28,8 +28,12 @@ _OTHER_TIME = re.compile(
     rf"|\bannual\b|^\s*In\s+{_MONTH}\b|\bin\s+(?-i:{_MONTH})\b(?!\s+\d)",
     re.IGNORECASE,
 )
-_APPOSITIVE = re.compile(r",\s*(?:which|who|whose|that|the|a|an)\b[^,]*,", re.IGNORECASE)
-_STARTED = re.compile(r"\b(began|started|erupted|broke\s+out)\b", re.IGNORECASE)
+_APPOSITIVE = re.compile(
+    # or a relative clause that closes the sentence ('..., which has fought there since 2017.')
+    r",\s*(?:which|who|whose|that|the|a|an)\b[^,]*,|,\s*(?:which|who|whose)\b[^,;]*$",
+    re.IGNORECASE,
+)
+_STARTED = re.compile(r"\b(began|begun|started|erupted|broke\s+out|launched|unleashed)\b", re.IGNORECASE)
 # A sentence that goes on about the wider event named just before ('It has killed...').
 _CONTINUES = re.compile(r"^\s*(It|They|This|These|The\s+(war|conflict|fighting|insurgency|crisis))\b")
 # The event's own time: a figure in a sentence that says 'on Monday' is about this event,
@@ -108,6 +112,9 @@ _EARLIER_EVENT = re.compile(
     r"|several|a\s+few|\d+)\s+)?(?:(?:days?|weeks?|months?|hours?|years?)\s+)?(?:after|on\s+the\s+heels\s+of)\b"
     r"|\bfollow(?:s|ed)\b(?!\s+by\b)"
     r"|\b(?:retaliation|revenge|reprisal|vengeance)\s+for\b[^;]*?\b(?:in\s+which|during\s+which|that|which|when)\b"
+    # 'retaliating for the killing of two of its members', 'to avenge the deaths of': the earlier event's toll
+    r"|\b(?:retaliat\w*|revenge|reprisal|vengeance|avenge|avenging)\s+(?:for\s+)?(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:killings?|deaths?|murders?|arrests?|detentions?|abductions?)\s+of\b"
     # 'the second attack on the town in a week, after a blast on Tuesday killed 9'
     r"|\b(?:was|is|marks|marked)\s+the\s+(?:second|third|fourth|fifth|latest)\s+(?:[\w-]+\s+){0,3}?(?:attack|blast|bombing|raid|strike|incident"
     r"|explosion|shooting|killing|assault)s?\b[^;]*?\bafter\b"

@@ -46,14 +46,23 @@ _ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleve
 _ORDINAL_AFTER = re.compile(
     rf"\b(?P<number>an?)\s+(?P<group>{_ORDINAL}(?:\s+(?:[\w'’-]+\s+){{0,2}}?{_ONE_PERSON})?)(?:\s*,[^,.;]{{1,60}},)?\s+"
     r"(?:(?:was|has\s+been|had\s+been|is)\s+(?:\w+ly\s+)?(?:shot\s+)?(?P<verb>burned\s+to\s+death|killed|dead|injured"
-    r"|wounded|hurt|burned|burnt|arrested|detained|abducted|kidnapped|missing)|(?P<verb2>died))\b",
+    r"|wounded|hurt|burned|burnt|arrested|detained|abducted|kidnapped|missing)|(?:had\s+|has\s+)?(?P<verb2>died)"
+    r"|(?P<verb3>(?:believed|feared)\s+(?:to\s+be\s+)?(?:buried|trapped|missing)))\b",
     re.IGNORECASE,
+)
+# 'both were taken into custody', 'both men died', 'killing both pilots': a pair, counted
+_BOTH = re.compile(
+    r"\b(?P<number>[Bb]oth)(?:\s+(?P<group>(?:[\w'’-]+\s+){0,2}?(?:[\w'’-]+s|men|women|children|police|crew)))?\s+"
+    r"(?:(?:were|have\s+been|had\s+been|are)\s+(?:\w+ly\s+)?(?:shot\s+)?(?P<verb>killed|dead|injured|wounded|hurt"
+    r"|arrested|detained|abducted|kidnapped|missing|taken\s+into\s+custody)|(?:have\s+|had\s+)?(?P<verb2>died))\b"
+    r"|\b(?P<verb3>killing|killed|wounding|wounded|injuring|injured|arresting|arrested|detaining|detained)\s+"
+    r"(?P<number2>both)\s+(?P<group2>(?:[\w'’-]+\s+){0,2}?(?:[\w'’-]+s|men|women|children|police|crew))\b"
 )
 _VERB_CATEGORY = [
     ("killed", r"kill|dead|died|drown|perish|burned\s+to"),
     ("injured", r"injur|wound|hurt|burn"),
-    ("arrested", r"arrest|detain"),
-    ("missing", r"abduct|kidnap|missing"),
+    ("arrested", r"arrest|detain|taken\s+into"),
+    ("missing", r"abduct|kidnap|missing|believed|feared"),
 ]
 
 
@@ -61,11 +70,12 @@ def _singular_figures(
     text: str, sentence: Sentence, background: bool, taken: list[tuple[int, int]]
 ) -> list[FigureCandidate]:
     found: list[FigureCandidate] = []
-    for pattern in (_SINGULAR_AFTER, _SINGULAR_BEFORE, _ORDINAL_AFTER):
+    for pattern in (_SINGULAR_AFTER, _SINGULAR_BEFORE, _ORDINAL_AFTER, _BOTH):
         for match in pattern.finditer(text, sentence.start, sentence.end):
             number = "number" if match.group("number") else "number2"
-            group_name = "group" if match.group("group") else "group2"
-            verb = match.group("verb") or ("verb2" in pattern.groupindex and match.group("verb2"))
+            group_name = "group2" if "group2" in pattern.groupindex and match.group("group2") else "group"
+            verbs = [name for name in ("verb", "verb2", "verb3") if name in pattern.groupindex]
+            verb = next(match.group(name) for name in verbs if match.group(name))
             span = match.span(number)
             if any(start < match.end() and span[0] < end for start, end in taken):
                 continue  # a counted figure already covers these words
@@ -73,7 +83,7 @@ def _singular_figures(
             evidence = _evidence(text, sentence, span[0], span[1], match.end(), match.end())
             found.append(
                 FigureCandidate(
-                    count=1,
+                    count=2 if pattern is _BOTH else 1,
                     count_max=None,
                     qualifier="exact",
                     categories=[category],

@@ -16,7 +16,7 @@ _QUALIFIERS = [
     (
         "over",
         r"more\s+than|over|in\s+excess\s+of|upwards?\s+of|above|exceeding|beyond"
-        r"|(?<=toll\s)(?:passes|passed|tops|topped|exceeds|exceeded|surpasses|surpassed)",
+        r"|(?<=(?:toll|aths)\s)(?:passes|passed|pass|tops|topped|top|exceeds|exceeded|exceed|surpasses|surpassed|surpass)",
     ),
     ("up_to", r"up\s+to|as\s+many\s+as|as\s+high\s+as|at\s+most|no\s+more\s+than|(?<!no\s)(?:fewer|less)\s+than"),
     ("about", r"about|around|nearly|almost|close\s+to|just\s+under|some\s+(?=\d)"),
@@ -64,6 +64,21 @@ CASUALTY = re.compile(
     "|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, pattern in CASUALTY_WORDS),
     re.IGNORECASE,
 )
+
+# An outbreak's story: those treated or in hospital are its cases, not injured (words of harm say otherwise)
+_ILLNESS = re.compile(
+    r"\b(?:cholera|measles|ebola|marburg|lassa|dengue|malaria|typhoid|meningitis|diphtheria|mpox|covid|coronavirus"
+    r"|influenza|anthrax|plague|hepatitis|polio|outbreaks?|epidemics?|pandemic|virus|infections?|infected"
+    r"|poisoning|poisoned|contaminated)\b",
+    re.IGNORECASE,
+)
+HARMED = re.compile(r"injur|wound|hurt|burn|maim|beaten|gunshot|shrapnel|fractur|trauma", re.IGNORECASE)
+
+
+def an_illness(text: str) -> bool:
+    """Is the story about an illness (its words three times or more), not a blast or a flood that names one?"""
+    return len(_ILLNESS.findall(text)) >= 3
+
 
 # Words that end the noun phrase after a number (the group it counts).
 _GROUP_STOP = re.compile(

@@ -29,11 +29,13 @@ from .figure_words import (
     _RANGE_BEFORE,
     CASUALTY,
     CASUALTY_WORDS,
+    HARMED,
     FigureCandidate,
     _evidence,
     _group,
     _qualifier,
     _strip_qualifier,
+    an_illness,
 )
 from .numbers import NUMBER, VAGUE, parse_number
 from .people_counts import _is_people_count, is_a_part
@@ -55,9 +57,12 @@ _ACTS_AFTER = re.compile(
 # A casualty verb right before a number governs it: "killing at least 18", "wounded 40".
 _VERB_BEFORE = re.compile(
     r"\b(?P<killed>killing|killed|kills|kill|(?:gunn|mow)(?:ed|ing)\s+down|shot\s+dead|shooting\s+dead"
-    r"|shot\s+and\s+killed|bodies\s+of)\s+$"
-    r"|\b(?P<injured>wounding|wounded|wounds|wound|injuring|injured|injures|injure)\s+$"
-    r"|\b(?P<arrested>arresting|arrested|arrests|arrest|detaining|detained|detains|detain|jailing|jailed)"
+    r"|shot\s+and\s+killed|bodies\s+of"
+    # 'deaths pass 120', 'fatalities reach 40' ('pass', 'top' are read off as the qualifier first)
+    r"|(?:deaths|fatalities)(?:\s+now)?(?:\s+(?:reach(?:es|ed)?|hits?|nears?|neared"
+    r"|(?:rise|rises|rose|climbs?|climbed|jumps?|jumped)\s+to))?)\s+$"
+    r"|\b(?P<injured>wounding|wounded|wounds|wound|injuring|injured|injures|injure|treated|treating)\s+$"
+    r"|\b(?P<arrested>arresting|arrested|arrests|arrest|detaining|detained|detains|detain|jailing|jailed|captured|capturing)"
     r"\s+(?:at\s+least\s+)?$"
     r"|\b(?P<displaced>displacing|displaced|displaces|evacuating|evacuated|evacuates)\s+$"
     r"|\b(?P<affected>infecting|infected|sickening|sickened)\s+$"
@@ -72,9 +77,15 @@ _VERB_BEFORE = re.compile(
 # 'the number missing could be as high as 30', 'the number of dead stood at 9': a tally of a
 # casualty word put at the number
 _TALLY_BEFORE = re.compile(
-    r"\b(?:number|count|tally|total)\s+(?P<words>(?:[\w-]+\s+){1,6}?)(?:at|to|be|is|was|of|reached)\s+$",
+    r"\b(?:number|count|tally|total)\s+(?P<words>(?:[\w-]+\s+){1,6}?)(?:at|to|be|is|was|of|reached)\s+$"
+    # 'a higher count of injured: 23': the tally after a colon
+    r"|\b(?:number|count|tally|total|toll|figure)\s+(?P<colon>(?:[\w-]+\s+){0,5}[\w-]+):\s*$",
     re.IGNORECASE,
 )
+# 'a further 20 bodies', 'two more bodies': bodies found since, inside the toll
+_INCREMENT = re.compile(r"\b(?:further|another|additional)\s+$", re.IGNORECASE)
+_BODIES = re.compile(r"\s+(?:[\w-]+\s+)?bodies\b", re.IGNORECASE)
+_MORE_BODIES = re.compile(r"\s+(?:more|further|additional|other)\s+(?:[\w-]+\s+)?bodies\b", re.IGNORECASE)
 # '67 people survived', '12 were rescued': the number counts those who came through
 _CAME_THROUGH = re.compile(
     r"\s*(?:[\w-]+\s+){0,2}(?:survived|escaped|(?:were|was)\s+(?:rescued|saved|pulled\s+out\s+alive))\b"
@@ -129,7 +140,7 @@ def _categories_for(
         # a toll or figure put at a number is of deaths, unless a word after it says ('at 40 injured')
         found.append((verb.lastgroup or "killed", number_end))
     tally = None if verb else _TALLY_BEFORE.search(before)
-    tallied = CASUALTY.search(tally.group("words")) if tally else None
+    tallied = CASUALTY.search(tally.group("words") or tally.group("colon")) if tally else None
     if tallied and tallied.lastgroup:
         verb = tally
         found.append((tallied.lastgroup, number_end))
@@ -235,6 +246,9 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, docs: dict 
                 f.categories[0] == categories[0] and f.count > count for f in figures
             ):
                 continue  # 'two women were among the dead': a part of a toll given before, not a figure of its own
+            more_bodies = _INCREMENT.search(before) and _BODIES.match(text, end) or _MORE_BODIES.match(text, end)
+            if more_bodies and any(f.categories[0] == "killed" and f.count > count for f in figures):
+                continue  # 'two more bodies were recovered': counted in the toll given before
             figures.append(
                 FigureCandidate(
                     count=count,
@@ -251,6 +265,10 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, docs: dict 
             )
         in_sentence = [f.number_span for f in figures[-len(matches) :]] if matches else []
         figures += _singular_figures(text, sentence, background, in_sentence)
+    if an_illness(text):
+        for figure in figures:
+            if figure.categories[0] == "injured" and not HARMED.search(text, *figure.evidence_span):
+                figure.categories = ["affected", *figure.categories]  # 'treated 430 patients' in an outbreak
     return figures
 
 

@@ -3,7 +3,7 @@
 Recognition is one linear-time regular expression over digits ('1,000', '200 000', '1.2
 million', '1.2m') and number words; the word grammar itself ('three thousand five
 hundred', 'twenty-one') is `text2num`'s. What English adds around it is handled here:
-'a hundred', 'a dozen', 'two dozen', 'half a dozen'.
+'a hundred', 'a dozen', 'two dozen', 'half a dozen', 'a half-dozen'.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ _TOKEN = rf"(?:{_WORD}|{_SCALE})"
 _AFTER_SCALE = "(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))"
 _SPELLED = rf"(?:(?:{_WORD})(?:(?:{_AFTER_SCALE}\s+and\s+|[\s-]+){_TOKEN})*)"
 _NUMBER_WORDS = (
-    rf"(?:half\s+a\s+(?:dozen|{_SCALE})|(?:a|an)\s+(?:dozen|{_SCALE})(?:\s+and\s+{_SPELLED})?"
+    rf"(?:half\s+a\s+(?:dozen|{_SCALE})|(?:an?\s+)?half[\s-]dozen|(?:a|an)\s+(?:dozen|{_SCALE})(?:\s+and\s+{_SPELLED})?"
     rf"|{_SPELLED}(?:\s+dozen)?)"
 )
 _SPACE = r"[ \u00a0\u202f]"
@@ -110,7 +110,7 @@ def _digits_value(words: list[str]) -> int | None:
 
 def _words_value(words: list[str]) -> int | None:
     phrase = " ".join(words).replace("-", " ")
-    half = re.fullmatch(r"half an? (dozen|hundred|thousand|million|billion)", phrase)
+    half = re.fullmatch(r"(?:an? )?half (?:an? )?(dozen|hundred|thousand|million|billion)", phrase)
     if half:  # 'half a dozen' 6, 'half a million' 500,000
         return (12 if half.group(1) == "dozen" else _SCALE_WORDS[half.group(1)]) // 2
     multiplier = 1
@@ -130,9 +130,11 @@ SINGULAR = re.compile(r"(?:an?|one)", re.IGNORECASE)
 
 
 def read_count(text: str, start: int, end: int) -> int | None:
-    """The count written at the start of text[start:end] (a range's low end), or 1 for a
-    singular article."""
+    """The count written at the start of text[start:end] (a range's low end), 1 for a
+    singular article, 2 for 'both'."""
     number = NUMBER.match(text, start, end)
     if number is not None:
         return parse_number(number.group())
+    if re.fullmatch(r"both", text[start:end], re.IGNORECASE):
+        return 2  # 'both were arrested': a pair
     return 1 if SINGULAR.fullmatch(text, start, end) else None

@@ -121,6 +121,13 @@ _ONE_CASUALTY = re.compile(
 )
 
 
+# 'killed three of the insurgents and captured one': the object of a casualty verb, ending its clause
+_ONE_AFTER_VERB = re.compile(
+    r"\b(?:kill|wound|injur|arrest|captur|detain|abduct|kidnapp)(?:ed|ing)\s+(?:only\s+)?$", re.IGNORECASE
+)
+_ENDS = re.compile(r"\s*(?:[,.;]|and\b|$)")
+
+
 def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
     after, before = text[end : end + 40], text[max(0, start - 30) : start]
     if _CODE_OR_MONEY_BEFORE.search(before) or _CODE_AFTER.match(after):
@@ -136,7 +143,9 @@ def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
         return False  # a year
     if expression[:1].isdigit() and _DATE_BEFORE.search(before) and re.search(_MONTH, before):
         return False
-    if expression.lower() == "one" and not (_PERSON_NOUN.match(after) or _ONE_CASUALTY.match(after)):
+    if expression.lower() == "one" and not (
+        _PERSON_NOUN.match(after) or _ONE_CASUALTY.match(after) or _ONE_AFTER_VERB.search(before) and _ENDS.match(after)
+    ):
         return False  # 'one of them', 'one said': a pronoun, not a count
     if re.match(r",?\s+of\s+(?:them|whom)\b", after) and re.search(r",\s*$", before) and not _OF_WHOM_DIED.match(after):
         return False  # '64 were in hospital, nine of them in intensive care': a part of the figure before
