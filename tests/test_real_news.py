@@ -1723,7 +1723,7 @@ def test_put_the_toll_at_and_a_participle_of_saying_credit_their_subject(text, c
     "sentence,count,source,kind",
     [
         ("Wildfires have killed at least 12 people, local fire departments reported on Monday.", 12,
-         "local fire departments", "government"),
+         "local fire departments", "official"),  # a civil force, typed like the police
         ("The storm destroyed hundreds of homes and killed nine people, several press reports said.", 9,
          "several press reports", "media"),
         ("At least 25 protesters were killed in the crackdown, human rights monitors said.", 25,
