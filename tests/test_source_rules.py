@@ -97,3 +97,20 @@ def test_an_age_is_not_a_count_after_a_name():
 def test_a_sentence_initial_article_does_not_make_a_description_a_name():
     text = "Forty people died, the health ministry said on Monday. The ministry later said 12 were missing."
     assert _sources(text) == {"the health ministry": "government"}
+
+
+def test_a_body_referred_back_to_by_its_kind_is_one_source():
+    text = (
+        "The Marla Institute of Public Health put the number of cases at 2,400. "
+        "Nine of the eleven dead were children, the institute said."
+    )
+    assert _sources(text) == {"Marla Institute of Public Health": "government"}
+    text = "Forty people died, the health department said. The department said 12 were missing."
+    assert _sources(text) == {"health department": "government"}
+
+
+def test_the_name_in_apposition_to_a_description_is_the_source():
+    assert set(_sources("Forty people died, according to the regional disaster agency, BPBD.")) == {"BPBD"}
+    assert set(_sources("Forty people died, according to the rights group, Osk Watch, which tracks killings.")) == {
+        "Osk Watch"
+    }

@@ -109,6 +109,17 @@ def joined(text: str, span: tuple[int, int], found: list) -> list[tuple[int, int
     return [trim_name(text, *part) for part in sorted(set(inside))]
 
 
+def is_sentence_initial_word(text: str, name: str, start: int, sentence_start: int, seen: dict[str, bool]) -> bool:
+    """'Observers noted', 'Local reports said': a capitalised common word, not a name. A real
+    name is an acronym or is capitalised somewhere mid-sentence too. `seen` remembers each
+    word's answer for this article, so a word that starts many sentences is searched once."""
+    if " " in name or name.isupper() or start != sentence_start:
+        return False
+    if name not in seen:
+        seen[name] = re.search(rf"(?<=[a-z,;] ){re.escape(name)}\b", text) is not None
+    return not seen[name]
+
+
 def strip_connectives(text: str, start: int, end: int) -> tuple[int, int]:
     """A name without the connectives it ends on ('Ministry of' -> 'Ministry')."""
     words = text[start:end]
@@ -133,3 +144,8 @@ PEOPLE_AFTER = re.compile(
 )
 # 'according to the Attorney General's office': the office is the source
 POSSESSED_BODY = re.compile(r"['’]s\s+(?:press\s+)?(?:office|ministry|department|bureau|secretariat|command)\b")
+# a description and the name in apposition after it, which ends the clause
+DESCRIBED_THEN_NAMED = re.compile(
+    r"\s*(?:the|a|an)\s+(?:[\w.'’-]+\s+){0,4}?([a-z]+)\s*,\s*(?:the\s+)?([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)"
+    r"(?<![.])(?=\s*(?:[,;]|[.](?:\s|$)|$))"
+)
