@@ -114,3 +114,11 @@ def test_the_name_in_apposition_to_a_description_is_the_source():
     assert set(_sources("Forty people died, according to the rights group, Osk Watch, which tracks killings.")) == {
         "Osk Watch"
     }
+
+
+def test_a_body_known_by_an_acronym_is_one_source():
+    text = (
+        "The National Office for Flood Relief, known by its Spanish acronym ONAF, said 31 people were missing. "
+        "In all, ONAF said, 40 people had died."
+    )
+    assert set(_sources(text)) == {"National Office for Flood Relief"}

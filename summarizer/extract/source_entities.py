@@ -32,7 +32,7 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
         kind = source_type(mention.name, mention.description)
         if mention.claims and kind == "other":
             kind = "group"  # 'X claimed responsibility' / 'X denied involvement': an armed side
-        acronym = ACRONYM_AFTER.match(text, mention.end)
+        acronym = ACRONYM_AFTER.match(text, mention.end) or _KNOWN_AS.match(text, mention.end)
         for number, entity in enumerate(entities):
             # unnamed witnesses ('witnesses', 'eyewitnesses') are one source; unnamed bodies
             # ('authorities', 'the police department') are not one another
@@ -152,6 +152,11 @@ def _same_head_before(index: int, mentions: list[SourceMention], entities: list[
     ]
 
 
+# 'the National Office for X, known by its Spanish acronym ONX,': another name of the body
+_KNOWN_AS = re.compile(
+    r",?\s*(?:(?:better\s+|also\s+)?known|abbreviated)\s+(?:as|by\s+(?:its|the)\s+(?:[A-Za-z]+\s+)?"
+    r"(?:acronym|initials|abbreviation))\s+([A-Z][A-Za-z]{1,9})\b"
+)
 _STATE_KINDS = frozenset({"government", "official", "military"})
 _NAME_RUN = r"[A-Z][\w'’.&-]*(?:\s+(?:(?:of|for|and|the|de)\s+)*[A-Z][\w'’.&-]*)*"
 
