@@ -122,3 +122,13 @@ def test_a_body_known_by_an_acronym_is_one_source():
         "In all, ONAF said, 40 people had died."
     )
     assert set(_sources(text)) == {"National Office for Flood Relief"}
+
+
+def test_places_that_count_are_not_sources():
+    text = (
+        "Measles has killed 11 children, the health ministry said. "
+        "Neighbouring Osk and Tarn counties reported 540 and 387 cases respectively."
+    )
+    assert set(_sources(text)) == {"the health ministry"}
+    text = "Kenya has recorded 41 deaths from the fever this year, the Kenyan Centre for Disease Control said."
+    assert set(_sources(text)) == {"Kenyan Centre for Disease Control"}

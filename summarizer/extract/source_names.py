@@ -120,6 +120,24 @@ def is_sentence_initial_word(text: str, name: str, start: int, sentence_start: i
     return not seen[name]
 
 
+# 'Osk and Tarn counties reported 540 cases': places that count, not sources
+_PLACES_REPORTING = re.compile(
+    r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:count(?:y|ies)|provinces?|districts?|states?|regions?|prefectures?)"
+    r"\s+(?:(?:has|have|had)\s+)?(?:reported|recorded|registered|confirmed)\b"
+)
+# 'Varnia has recorded 41 deaths this year': where they happened, not who reports them
+_COUNTRY_RECORDING = re.compile(r"\s+(?:has|have|had)\s+(?:(?:so\s+far|now|already)\s+)?(?:recorded|registered|seen)\b")
+
+
+def is_place_subject(text: str, start: int, end: int) -> bool:
+    """A place the parse or the patterns took for the subject of a reporting verb."""
+    from .names import gazetteer_kind  # names reads this module's helpers
+
+    if _PLACES_REPORTING.match(text, end):
+        return True
+    return gazetteer_kind(text[start:end]) == "country" and bool(_COUNTRY_RECORDING.match(text, end))
+
+
 def strip_connectives(text: str, start: int, end: int) -> tuple[int, int]:
     """A name without the connectives it ends on ('Ministry of' -> 'Ministry')."""
     words = text[start:end]
