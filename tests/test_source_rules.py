@@ -132,3 +132,9 @@ def test_places_that_count_are_not_sources():
     assert set(_sources(text)) == {"the health ministry"}
     text = "Kenya has recorded 41 deaths from the fever this year, the Kenyan Centre for Disease Control said."
     assert set(_sources(text)) == {"Kenyan Centre for Disease Control"}
+
+
+def test_a_source_noun_opening_a_sentence_is_still_a_source():
+    text = "Twelve people died in the crush at the gates, officials said. Police denied using tear gas."
+    assert _sources(text).get("Police") == "official"
+    assert _sources("Neighbours said the fire started at night and 12 people died.") == {"Neighbours": "witness"}

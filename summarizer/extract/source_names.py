@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .source_words import SOURCE_HEADS
+
 # 'But authorities said', '... while other sources said'; the tail of 'state-run X' ('run X')
 _LEADING_CONJUNCTION = re.compile(
     r"(?:(?i:but|and|yet|so|however|while|whereas|though|although|meanwhile)|based|run|led|backed|owned)\s+"
@@ -113,8 +115,8 @@ def is_sentence_initial_word(text: str, name: str, start: int, sentence_start: i
     """'Observers noted', 'Local reports said': a capitalised common word, not a name. A real
     name is an acronym or is capitalised somewhere mid-sentence too. `seen` remembers each
     word's answer for this article, so a word that starts many sentences is searched once."""
-    if " " in name or name.isupper() or start != sentence_start:
-        return False
+    if " " in name or name.isupper() or start != sentence_start or name.lower() in SOURCE_HEADS:
+        return False  # 'Police denied ...': a noun for a source, whatever its case
     if name not in seen:
         seen[name] = re.search(rf"(?<=[a-z,;] ){re.escape(name)}\b", text) is not None
     return not seen[name]
