@@ -138,3 +138,8 @@ def test_a_source_noun_opening_a_sentence_is_still_a_source():
     text = "Twelve people died in the crush at the gates, officials said. Police denied using tear gas."
     assert _sources(text).get("Police") == "official"
     assert _sources("Neighbours said the fire started at night and 12 people died.") == {"Neighbours": "witness"}
+
+
+def test_an_outlet_noun_before_its_name_is_not_a_second_source():
+    assert set(_sources("At least 80 people were killed, the news website Osk Today reported.")) == {"Osk Today"}
+    assert set(_sources('"At least 80 people were killed," the website Osk.net reported.')) == {"Osk.net"}

@@ -350,8 +350,8 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
             elif not any(
                 start < speaker.phrase_end
                 and speaker.phrase_start < end
-                # 'the head of the X Department, Ana Ruiz,': the description of a person named after it
-                or re.fullmatch(r",\s*", text[speaker.end : start])
+                # 'the head of the X Department, Ana Ruiz,', 'the website X.net': the description of a name after it
+                or (re.fullmatch(r",?\s+", text[speaker.end : start]) and text[speaker.start].islower())
                 for start, end in kept
             ):
                 span = trim_name(text, speaker.start, speaker.end)
