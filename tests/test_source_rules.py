@@ -143,3 +143,8 @@ def test_a_source_noun_opening_a_sentence_is_still_a_source():
 def test_an_outlet_noun_before_its_name_is_not_a_second_source():
     assert set(_sources("At least 80 people were killed, the news website Osk Today reported.")) == {"Osk Today"}
     assert set(_sources('"At least 80 people were killed," the website Osk.net reported.')) == {"Osk.net"}
+
+
+def test_sources_named_inside_a_quotation_are_the_speakers_not_the_articles():
+    text = '"Reliable sources have confirmed that 80 people died," the website Osk.net reported.'
+    assert set(_sources(text)) == {"Osk.net"}

@@ -19,6 +19,7 @@ from .source_names import (
     PEOPLE_AFTER,
     PERSON_OF_BODY,
     POSSESSED_BODY,
+    inside_quotation,
     is_place_subject,
     is_sentence_initial_word,
     joined,
@@ -367,7 +368,7 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
                     ):
                         parsed.add(span)
         for start, end in sorted(set(kept) | set(pronouns)):
-            if is_place_subject(text, start, end):
+            if is_place_subject(text, start, end) or inside_quotation(text, sentence.start, start, end):
                 continue
             description = text[max(sentence.start, start - 60) : min(sentence.end, end + 40)]
             mention = SourceMention(text[start:end], start, end, description, sentence.start)
