@@ -1722,8 +1722,9 @@ def test_put_the_toll_at_and_a_participle_of_saying_credit_their_subject(text, c
 @pytest.mark.parametrize(
     "sentence,count,source,kind",
     [
+        # a fire department is a civil force like the police: official, as the labelled data types it
         ("Wildfires have killed at least 12 people, local fire departments reported on Monday.", 12,
-         "local fire departments", "official"),  # a civil force, typed like the police
+         "local fire departments", "official"),
         ("The storm destroyed hundreds of homes and killed nine people, several press reports said.", 9,
          "several press reports", "media"),
         ("At least 25 protesters were killed in the crackdown, human rights monitors said.", 25,

@@ -97,3 +97,54 @@ def test_an_age_is_not_a_count_after_a_name():
 def test_a_sentence_initial_article_does_not_make_a_description_a_name():
     text = "Forty people died, the health ministry said on Monday. The ministry later said 12 were missing."
     assert _sources(text) == {"the health ministry": "government"}
+
+
+def test_a_body_referred_back_to_by_its_kind_is_one_source():
+    text = (
+        "The Marla Institute of Public Health put the number of cases at 2,400. "
+        "Nine of the eleven dead were children, the institute said."
+    )
+    assert _sources(text) == {"Marla Institute of Public Health": "government"}
+    text = "Forty people died, the health department said. The department said 12 were missing."
+    assert _sources(text) == {"health department": "government"}
+
+
+def test_the_name_in_apposition_to_a_description_is_the_source():
+    assert set(_sources("Forty people died, according to the regional disaster agency, BPBD.")) == {"BPBD"}
+    assert set(_sources("Forty people died, according to the rights group, Osk Watch, which tracks killings.")) == {
+        "Osk Watch"
+    }
+
+
+def test_a_body_known_by_an_acronym_is_one_source():
+    text = (
+        "The National Office for Flood Relief, known by its Spanish acronym ONAF, said 31 people were missing. "
+        "In all, ONAF said, 40 people had died."
+    )
+    assert set(_sources(text)) == {"National Office for Flood Relief"}
+
+
+def test_places_that_count_are_not_sources():
+    text = (
+        "Measles has killed 11 children, the health ministry said. "
+        "Neighbouring Osk and Tarn counties reported 540 and 387 cases respectively."
+    )
+    assert set(_sources(text)) == {"the health ministry"}
+    text = "Kenya has recorded 41 deaths from the fever this year, the Kenyan Centre for Disease Control said."
+    assert set(_sources(text)) == {"Kenyan Centre for Disease Control"}
+
+
+def test_a_source_noun_opening_a_sentence_is_still_a_source():
+    text = "Twelve people died in the crush at the gates, officials said. Police denied using tear gas."
+    assert _sources(text).get("Police") == "official"
+    assert _sources("Neighbours said the fire started at night and 12 people died.") == {"Neighbours": "witness"}
+
+
+def test_an_outlet_noun_before_its_name_is_not_a_second_source():
+    assert set(_sources("At least 80 people were killed, the news website Osk Today reported.")) == {"Osk Today"}
+    assert set(_sources('"At least 80 people were killed," the website Osk.net reported.')) == {"Osk.net"}
+
+
+def test_sources_named_inside_a_quotation_are_the_speakers_not_the_articles():
+    text = '"Reliable sources have confirmed that 80 people died," the website Osk.net reported.'
+    assert set(_sources(text)) == {"Osk.net"}

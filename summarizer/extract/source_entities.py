@@ -32,7 +32,7 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
         kind = source_type(mention.name, mention.description)
         if mention.claims and kind == "other":
             kind = "group"  # 'X claimed responsibility' / 'X denied involvement': an armed side
-        acronym = ACRONYM_AFTER.match(text, mention.end)
+        acronym = ACRONYM_AFTER.match(text, mention.end) or _KNOWN_AS.match(text, mention.end)
         for number, entity in enumerate(entities):
             # unnamed witnesses ('witnesses', 'eyewitnesses') are one source; unnamed bodies
             # ('authorities', 'the police department') are not one another
@@ -112,6 +112,8 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
         # health ministry said') is the only name the article gives that source
         described = is_generic(mention.name) and len(content_words(mention.name)) > 1  # 'the interior ministry'
         if (mention.refers_back or described) and index not in resolved:
+            if len(content_words(mention.name)) == 1 and _same_head_before(index, mentions, entities, resolved):
+                continue  # 'the department said' after 'the health department said': the loop below
             entity = Entity(mention.name, source_type(mention.name, mention.description))
             entity.add(mention.name, mention.span)
             entities.append(entity)
@@ -121,13 +123,7 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
         # made a source above, the same noun refers back to it
         if index in resolved or not refers_back(mention):
             continue
-        head = mention.name.split()[-1].lower()
-        before = [
-            j
-            for j in resolved
-            if mentions[j].start < mention.start
-            and any(name.split()[-1].lower() == head for name in entities[resolved[j]].names)
-        ]
+        before = _same_head_before(index, mentions, entities, resolved)
         if before:
             number = resolved[max(before, key=lambda j: mentions[j].start)]
             resolved[index] = number
@@ -144,6 +140,23 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
     return entities, resolved
 
 
+def _same_head_before(index: int, mentions: list[SourceMention], entities: list[Entity], resolved: dict[int, int]):
+    """The mentions before this one whose source has a name with the same last word."""
+    mention = mentions[index]
+    head = mention.name.split()[-1].lower()
+    return [
+        j
+        for j in resolved
+        if mentions[j].start < mention.start
+        and any(name.split()[-1].lower() == head for name in entities[resolved[j]].names)
+    ]
+
+
+# 'the National Office for X, known by its Spanish acronym ONX,': another name of the body
+_KNOWN_AS = re.compile(
+    r",?\s*(?:(?:better\s+|also\s+)?known|abbreviated)\s+(?:as|by\s+(?:its|the)\s+(?:[A-Za-z]+\s+)?"
+    r"(?:acronym|initials|abbreviation))\s+([A-Z][A-Za-z]{1,9})\b"
+)
 _STATE_KINDS = frozenset({"government", "official", "military"})
 _NAME_RUN = r"[A-Z][\w'’.&-]*(?:\s+(?:(?:of|for|and|the|de)\s+)*[A-Z][\w'’.&-]*)*"
 
@@ -185,7 +198,7 @@ def _named_with_its_words(text: str, mention: SourceMention) -> tuple[int, int] 
     """'the state emergency agency said' stands for the 'Niger State Emergency Management
     Agency' named elsewhere: a name that ends in the description's noun and holds all its
     other words (the nearest one; a bare 'the agency' has no words to match)."""
-    words = [w.casefold() for w in mention.name.split()]
+    words = [re.sub(r"['’]s?$", "", w.casefold()) for w in mention.name.split()]  # "the doctors' committee"
     modifiers = set(words[:-1]) - {"the", "a", "an"}
     if not modifiers:
         return None
@@ -336,18 +349,31 @@ def person_name(name: str) -> str:
 def _best_name(names: Counter) -> str:
     # a name never cited itself (the body a spokesperson speaks for) is an alias, not the name
     cited = [n for n in names if names[n] > 0] or list(names)
-    proper = [n for n in cited if not is_generic(n) and not re.search(r"\s+of\s+[A-Z]", n)] or cited
+    named = [
+        n
+        for n in cited
+        if not is_generic(n) and re.sub(r"^(?:the|a|an)\s+", "", n.lower()) not in DESCRIPTION_HEADS  # 'the institute'
+    ]
+    proper = [n for n in named if not re.search(r"\s+of\s+[A-Z]", n)]
+    if not any(_capitalised(n) for n in proper):  # 'the doctors' committee' names no better than 'Committee of X'
+        proper = [n for n in named if _capitalised(n)] or proper
+    proper = proper or cited
     # the fullest proper form: most words, then most frequent
     # a name written with capitals before a description of it ('prime minister's office')
     # ('The ministry' at a sentence's start is no more a name than 'the health ministry')
     return max(
         proper,
         key=lambda n: (
-            bool(re.search(r"[A-Z]", re.sub(r"^(?:The|A|An)\s", "", n))),
+            _capitalised(n),
             len(n.split()) if not n.isupper() else 1,
             names[n],
         ),
     )
+
+
+def _capitalised(name: str) -> bool:
+    """A capital letter beyond a sentence's first article ('The ministry' is not a name)."""
+    return bool(re.search(r"[A-Z]", re.sub(r"^(?:The|A|An)\s", "", name)))
 
 
 def sources_as_items(text: str, entities: list[Entity], sentences: list[Sentence]) -> list[Source]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .source_words import SOURCE_HEADS
+
 # 'But authorities said', '... while other sources said'; the tail of 'state-run X' ('run X')
 _LEADING_CONJUNCTION = re.compile(
     r"(?:(?i:but|and|yet|so|however|while|whereas|though|although|meanwhile)|based|run|led|backed|owned)\s+"
@@ -109,6 +111,44 @@ def joined(text: str, span: tuple[int, int], found: list) -> list[tuple[int, int
     return [trim_name(text, *part) for part in sorted(set(inside))]
 
 
+def is_sentence_initial_word(text: str, name: str, start: int, sentence_start: int, seen: dict[str, bool]) -> bool:
+    """'Observers noted', 'Local reports said': a capitalised common word, not a name. A real
+    name is an acronym or is capitalised somewhere mid-sentence too. `seen` remembers each
+    word's answer for this article, so a word that starts many sentences is searched once."""
+    if " " in name or name.isupper() or start != sentence_start or name.lower() in SOURCE_HEADS:
+        return False  # 'Police denied ...': a noun for a source, whatever its case
+    if name not in seen:
+        seen[name] = re.search(rf"(?<=[a-z,;] ){re.escape(name)}\b", text) is not None
+    return not seen[name]
+
+
+# 'Osk and Tarn counties reported 540 cases': places that count, not sources
+_PLACES_REPORTING = re.compile(
+    r"(?:\s+and\s+[A-Z][\w'’-]+)?\s+(?:count(?:y|ies)|provinces?|districts?|states?|regions?|prefectures?)"
+    r"\s+(?:(?:has|have|had)\s+)?(?:reported|recorded|registered|confirmed)\b"
+)
+# 'Varnia has recorded 41 deaths this year': where they happened, not who reports them
+_COUNTRY_RECORDING = re.compile(r"\s+(?:has|have|had)\s+(?:(?:so\s+far|now|already)\s+)?(?:recorded|registered|seen)\b")
+
+
+def is_place_subject(text: str, start: int, end: int) -> bool:
+    """A place the parse or the patterns took for the subject of a reporting verb."""
+    from .names import gazetteer_kind  # names reads this module's helpers
+
+    if _PLACES_REPORTING.match(text, end):
+        return True
+    return gazetteer_kind(text[start:end]) == "country" and bool(_COUNTRY_RECORDING.match(text, end))
+
+
+def inside_quotation(text: str, sentence_start: int, start: int, end: int) -> bool:
+    """'"Reliable sources have confirmed ...," the website said': whom a speaker cites in their
+    own words is not cited by the article; the quotation opens and closes around the name."""
+    before, after = text[sentence_start:start], text[end : end + 300].split("\n")[0]
+    straight = before.count('"') % 2 == 1 and '"' in after
+    curly = before.count("“") > before.count("”") and "”" in after
+    return straight or curly
+
+
 def strip_connectives(text: str, start: int, end: int) -> tuple[int, int]:
     """A name without the connectives it ends on ('Ministry of' -> 'Ministry')."""
     words = text[start:end]
@@ -129,7 +169,14 @@ PERSON_OF_BODY = re.compile(
 APPOSED_NAME = re.compile(r",\s*((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)\s*,")
 # 'according to Varnian government officials': the people of the body, not the body
 PEOPLE_AFTER = re.compile(
-    r"(?:\s+[a-z][\w-]*){0,2}\s+(?:officials|sources|authorities|police|spokes(?:man|woman|person))\b"
+    r"(?:\s+[a-z][\w-]*){0,2}\s+(?:officials|sources|authorities|police|spokes(?:man|woman|person)"
+    # 'the Osk health department': the body the name qualifies
+    r"|department|ministry|agency|directorate|authority)\b"
 )
 # 'according to the Attorney General's office': the office is the source
 POSSESSED_BODY = re.compile(r"['’]s\s+(?:press\s+)?(?:office|ministry|department|bureau|secretariat|command)\b")
+# a description and the name in apposition after it, which ends the clause
+DESCRIBED_THEN_NAMED = re.compile(
+    r"\s*(?:the|a|an)\s+(?:[\w.'’-]+\s+){0,4}?([a-z]+)\s*,\s*(?:the\s+)?([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)"
+    r"(?<![.])(?=\s*(?:[,;]|[.](?:\s|$)|$))"
+)

@@ -26,7 +26,8 @@ SOURCE_TYPE_WORDS = [
      r"(?:the\s+)?(?:protect|defen[cds])"
      # bodies of citizens or of medical workers ('civil society groups', 'the Medics Coalition')
      r"|civil\s+society|humanitarian|\bmedics\b|doctors['’]?\s+(?:group|committee|union|syndicate|association)"),
-    ("witness", r"witness\w*|\bresidents?\b|survivors?|\blocals\b|villagers?|eyewitness\w*|\belders?\b"),
+    ("witness", r"witness\w*|\bresidents?\b|survivors?|\blocals\b|villagers?|eyewitness\w*|\belders?\b"
+     r"|\bneighbou?rs\b"),
     ("military", r"\barmy\b|military|armed\s+forces|air\s+force|\bnavy\b|-led\s+coalition|border\s+guards?\b"
      r"|defen[cs]e\s+forces|idf|command\b|\bnato\b"
      r"|chiefs\s+of\s+staff|\b(?:colonel|col\.|lieutenant|lt\.|brigadier|brig\.|major\s+general"
@@ -35,7 +36,7 @@ SOURCE_TYPE_WORDS = [
     ("official", r"spokes\w*|official|\bsecurity\s+sources?\b|commander|minister\b|governor|mayor|chief|director(?!ate)"
      r"|\bpolice\b|authorities|head\s+of|president\b|prime\s+minister|prosecutor|commissioner|secretary\b"
      r"|chair(?:man|woman|person)\b|administrator|superintendent|inspector\b|councill?or\b"
-     r"|gendarm\w*|fire\s?(?:fighters?|m[ae]n)\b|fire\s+(?:departments?|brigades?|services?)\b"),
+     r"|gendarm\w*|national\s+guard|fire\s?(?:fighters?|m[ae]n)\b|fire\s+(?:departments?|brigades?|services?)\b"),
     ("government", r"ministry|government|interior|defen[cs]e|cabinet|presidency"
      r"|civil\s+defen[cs]e|administration|(?<!news\s)agency|department|authority"
      r"|secretariat|directorate|inspectorate|survey\b|weather|(?<!news\s)service\b|corps\b|cent(?:er|re)\b"

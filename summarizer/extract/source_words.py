@@ -216,6 +216,22 @@ DESCRIPTION_HEADS = frozenset(
         "newspaper",
         "outlet",
         "party",
+        # bodies named in full before and then by their kind ('the institute said')
+        "institute",
+        "centre",
+        "center",
+        "department",
+        "directorate",
+        "commission",
+        "committee",
+        "council",
+        "bureau",
+        "secretariat",
+        "coalition",
+        "mission",
+        "company",
+        "operator",
+        "airline",
     ]
 )
 

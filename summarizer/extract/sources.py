@@ -14,10 +14,14 @@ from dataclasses import dataclass
 from .sentences import Sentence, parse_sentences
 from .source_names import (
     APPOSED_NAME,
+    DESCRIBED_THEN_NAMED,
     INCLUDING,
     PEOPLE_AFTER,
     PERSON_OF_BODY,
     POSSESSED_BODY,
+    inside_quotation,
+    is_place_subject,
+    is_sentence_initial_word,
     joined,
     listed_names,
     parts,
@@ -26,7 +30,7 @@ from .source_names import (
     trim_name,
 )
 from .source_types import source_type as source_type  # re-exported: callers read it here
-from .source_words import KIN
+from .source_words import DESCRIPTION_HEADS, KIN
 from .speakers import is_description, speakers
 
 # ---------------------------------------------------------------- sources
@@ -209,6 +213,9 @@ def _last_proper_run(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def _noun_phrase_after(text: str, position: int, ceiling: int) -> tuple[int, int] | None:
     """The source right after 'according to' or an inverted 'said X'."""
+    described = DESCRIBED_THEN_NAMED.match(text[:ceiling], position)
+    if described and described.group(1).casefold() in DESCRIPTION_HEADS:
+        return described.span(2)  # 'according to the UN peacekeeping mission, MINUSCA': the name
     person = PERSON_OF_BODY.match(text[:ceiling], position)
     if person:  # 'according to an official of the X Ministry (, Ana Ruiz,)': the person
         named = APPOSED_NAME.match(text[:ceiling], person.end())
@@ -235,17 +242,6 @@ def _noun_phrase_after(text: str, position: int, ceiling: int) -> tuple[int, int
     possessed = span and POSSESSED_BODY.match(text, span[1])
     # 'according to the Attorney General's office': the office is the source
     return (span[0], possessed.end()) if possessed else span
-
-
-def _is_sentence_initial_word(text: str, name: str, start: int, sentence_start: int, seen: dict[str, bool]) -> bool:
-    """'Observers noted', 'Local reports said': a capitalised common word, not a name. A real
-    name is an acronym or is capitalised somewhere mid-sentence too. `seen` remembers each
-    word's answer for this article, so a word that starts many sentences is searched once."""
-    if " " in name or name.isupper() or start != sentence_start:
-        return False
-    if name not in seen:
-        seen[name] = re.search(rf"(?<=[a-z,;] ){re.escape(name)}\b", text) is not None
-    return not seen[name]
 
 
 # what follows a source named after its verb ('..., said the Red Cross.' / '... on Monday')
@@ -340,7 +336,7 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
             if text[start:end].strip()
             and not _NOT_NAMES.match(text[start:end])
             and not re.search(r"-(based|backed|led|run)$", text[start:end])
-            and not _is_sentence_initial_word(text, text[start:end], start, sentence.start, capitalised)
+            and not is_sentence_initial_word(text, text[start:end], start, sentence.start, capitalised)
         ]
         kept = [part for start, end in kept for part in parts(text, start, end)]
         pronouns: list[tuple[int, int]] = []
@@ -355,8 +351,8 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
             elif not any(
                 start < speaker.phrase_end
                 and speaker.phrase_start < end
-                # 'the head of the X Department, Ana Ruiz,': the description of a person named after it
-                or re.fullmatch(r",\s*", text[speaker.end : start])
+                # 'the head of the X Department, Ana Ruiz,', 'the website X.net': the description of a name after it
+                or (re.fullmatch(r",?\s+", text[speaker.end : start]) and text[speaker.start].islower())
                 for start, end in kept
             ):
                 span = trim_name(text, speaker.start, speaker.end)
@@ -372,6 +368,8 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
                     ):
                         parsed.add(span)
         for start, end in sorted(set(kept) | set(pronouns)):
+            if is_place_subject(text, start, end) or inside_quotation(text, sentence.start, start, end):
+                continue
             description = text[max(sentence.start, start - 60) : min(sentence.end, end + 40)]
             mention = SourceMention(text[start:end], start, end, description, sentence.start)
             mentions.append(
@@ -392,5 +390,6 @@ def is_generic(name: str) -> bool:
 
 
 def refers_back(mention: SourceMention) -> bool:
-    """A mention that names no source itself: 'the monitor', 'the UN refugee agency'."""
-    return is_generic(mention.name) or mention.refers_back
+    """A mention that names no source itself: 'the monitor', 'the UN refugee agency',
+    'according to the secretariat'."""
+    return is_generic(mention.name) or mention.refers_back or mention.name.casefold() in DESCRIPTION_HEADS
