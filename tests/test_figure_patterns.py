@@ -145,3 +145,11 @@ def test_treated_in_an_outbreak_or_a_blast(text, expected):
 )  # fmt: skip
 def test_both_and_a_half_dozen(text, expected):
     assert toll(text) == expected
+
+
+def test_an_outbreaks_cases_this_year_are_its_own():
+    text = (
+        "A Lassa fever outbreak in Varnia has killed 30 people, the ministry said, from 200 confirmed cases of"
+        " the disease. Six nurses were among those infected this year."
+    )
+    assert ("affected", 6) in toll(text)

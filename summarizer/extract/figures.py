@@ -54,6 +54,8 @@ _ACTS_AFTER = re.compile(
     r"[\"”’']?(?:\s+(?:on|in|with|aboard|from)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?" + _ACTS.pattern, re.I
 )
 
+_THIS_YEAR = re.compile(r"\b(?:so\s+far\s+)?this\s+year\b", re.IGNORECASE)
+
 # A casualty verb right before a number governs it: "killing at least 18", "wounded 40".
 _VERB_BEFORE = re.compile(
     r"\b(?P<killed>killing|killed|kills|kill|(?:gunn|mow)(?:ed|ing)\s+down|shot\s+dead|shooting\s+dead"
@@ -190,10 +192,13 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, docs: dict 
     figures: list[FigureCandidate] = []
     previous: Sentence | None = None
     previous_background = False
+    illness = an_illness(text)
     for sentence in sentences if sentences is not None else split_sentences(text):
         same_paragraph = previous is not None and previous.paragraph == sentence.paragraph
+        # an outbreak's cases 'this year' are its own, not another year's
+        words = _THIS_YEAR.sub("", sentence.text) if illness else sentence.text
         background = (
-            is_background(sentence.text)
+            is_background(words)
             or (previous_background and same_paragraph and bool(_CONTINUES.match(sentence.text)))
             or (same_paragraph and after_series(previous.text, sentence.text))
         )
@@ -265,7 +270,7 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, docs: dict 
             )
         in_sentence = [f.number_span for f in figures[-len(matches) :]] if matches else []
         figures += _singular_figures(text, sentence, background, in_sentence)
-    if an_illness(text):
+    if illness:
         for figure in figures:
             if figure.categories[0] == "injured" and not HARMED.search(text, *figure.evidence_span):
                 figure.categories = ["affected", *figure.categories]  # 'treated 430 patients' in an outbreak
