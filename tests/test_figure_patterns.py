@@ -153,3 +153,8 @@ def test_an_outbreaks_cases_this_year_are_its_own():
         " the disease. Six nurses were among those infected this year."
     )
     assert ("affected", 6) in toll(text)
+
+
+def test_people_a_storm_battered_are_affected():
+    text = "The storm killed 12 people in Orn. More than 300,000 people were battered by the storm in four provinces."
+    assert toll(text) == [("affected", 300000), ("killed", 12)]

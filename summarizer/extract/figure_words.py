@@ -57,7 +57,8 @@ CASUALTY_WORDS = [
      r"|without\s+(?:shelter|a\s+home|homes|a\s+roof)"
      r"|(?:spent|spend|spending|sleeping|slept|living|staying|stayed)\s+(?:the\s+nights?\s+)?"
      r"(?:in\s+(?:makeshift\s+|emergency\s+|temporary\s+)?tents|in\s+the\s+open|outdoors)"),
-    ("affected", r"affected|stranded|marooned|cut\s+off|infected|infections?|(?:suspected\s+|confirmed\s+)?cases"
+    ("affected", r"affected|stranded|marooned|cut\s+off|(?:lashed|battered|pounded|buffeted)\s+by"
+     r"|infected|infections?|(?:suspected\s+|confirmed\s+)?cases"
      r"|sickened|fell\s+ill|taken\s+ill"),
 ]  # fmt: skip
 CASUALTY = re.compile(
