@@ -158,3 +158,17 @@ def test_an_outbreaks_cases_this_year_are_its_own():
 def test_people_a_storm_battered_are_affected():
     text = "The storm killed 12 people in Orn. More than 300,000 people were battered by the storm in four provinces."
     assert toll(text) == [("affected", 300000), ("killed", 12)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one of the gunmen and one guard: two people, each hurt
+        ("Gunmen attacked the camp in Orn. In the gun battle, three of the gunmen were killed and one was seriously"
+         " wounded. One guard was slightly wounded.", [("injured", 1), ("injured", 1), ("killed", 3)]),
+        # the same soldier told twice is one figure
+        ("A bomb killed a soldier in Orn on Monday. The army said one soldier was killed.", [("killed", 1)]),
+    ],
+)  # fmt: skip
+def test_one_person_each_or_the_same_person_twice(text, expected):
+    assert toll(text) == expected

@@ -245,6 +245,10 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, docs: dict 
             if counts_those_on_board(doc, sentence.start, match.start(), end):
                 continue  # 'crashed with 140 passengers and 8 crew on board, killing all'
             group, group_end = _group(text, end, next_number)
+            if group is None and count == 1 and figures and figures[-1].sentence is sentence:
+                previous_end = figures[-1].number_span[1]
+                if _PARTITIVE.match(text, previous_end):  # 'three of the gunmen were killed and one was wounded'
+                    group = figures[-1].group
             if _ACTS.search(text, end, max(end, group_end)) or _ACTS_AFTER.match(text, group_end, sentence.end):
                 continue  # '30 gunmen stormed the post': the attackers' strength, not a toll
             if is_a_part(text, sentence.start, sentence.end, match.start(), end) and any(
