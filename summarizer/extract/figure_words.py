@@ -77,8 +77,8 @@ HARMED = re.compile(r"injur|wound|hurt|burn|maim|beaten|gunshot|shrapnel|fractur
 
 
 def an_illness(text: str) -> bool:
-    """Is the story about an illness (its words three times or more), not a blast or a flood that names one?"""
-    return len(_ILLNESS.findall(text)) >= 3
+    """Is the story about an illness (its words twice or more), not a blast or a flood that names one once?"""
+    return len(_ILLNESS.findall(text)) >= 2
 
 
 # Words that end the noun phrase after a number (the group it counts).
