@@ -193,3 +193,18 @@ def test_one_person_each_or_the_same_person_twice(text, expected):
 )  # fmt: skip
 def test_another_incident_past_the_lede(text, expected):
     assert toll(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people crowded into a refuge fled there
+        ("Clashes in Orn killed 20 people. A priest said nearly 3,000 people had crowded into the mission compound.",
+         [("displaced", 3000), ("killed", 20)]),
+        # a crowd in a stadium did not
+        ("A crush at the stadium in Orn killed 20 people. About 40,000 fans had crowded into the stadium.",
+         [("killed", 20)]),
+    ],
+)  # fmt: skip
+def test_crowded_into_a_refuge(text, expected):
+    assert toll(text) == expected

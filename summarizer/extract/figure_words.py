@@ -53,6 +53,9 @@ CASUALTY_WORDS = [
      r"|(?:took|taken|taking|sought|seeking)\s+refuge"
      r"|relocated|(?:moved|taken|bus(?:s)?ed|transported|ferried)\s+(?:by\s+\w+\s+)?(?:in)?to\s+(?:\w+\s+){0,3}"
      r"(?:shelters|camps|facilities|halls|evacuation\s+cent(?:re|er)s)"
+     # 'had crowded into the mission compound': people who fled to a refuge
+     r"|(?:crowded|packed|crammed|flocked)\s+into\s+(?:[\w-]+\s+){0,3}(?:compounds?|missions?|camps?|bases?|churche?s?"
+     r"|mosques?|barracks)"
      r"|in\s+(?:\w+\s+){0,2}shelters|sheltering|took\s+shelter|sought\s+shelter"
      r"|without\s+(?:shelter|a\s+home|homes|a\s+roof)"
      r"|(?:spent|spend|spending|sleeping|slept|living|staying|stayed)\s+(?:the\s+nights?\s+)?"
