@@ -208,3 +208,16 @@ def test_another_incident_past_the_lede(text, expected):
 )  # fmt: skip
 def test_crowded_into_a_refuge(text, expected):
     assert toll(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Riots in Orn killed 2. Police said 150 people had been "picked up" in night raids.',
+         [("arrested", 150), ("killed", 2)]),
+        # survivors a boat picked up are not arrested
+        ("A ferry sank off Orn, killing 9. Some 40 survivors were picked up by a fishing boat.", [("killed", 9)]),
+    ],
+)  # fmt: skip
+def test_picked_up_by_police_or_by_a_boat(text, expected):
+    assert toll(text) == expected

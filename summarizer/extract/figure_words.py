@@ -46,7 +46,11 @@ CASUALTY_WORDS = [
      # 'taken to unknown locations': an enforced disappearance
      r"|taken\s+(?:away\s+)?to\s+(?:an?\s+)?(?:unknown|undisclosed)\s+(?:locations?|destinations?|places?)"),
     ("arrested", r"arrested|arrests?|detained|detentions?|apprehended|captured|in(?:to)?\s+custody|jailed"
-     r"|rounded\s+up|held\s+in\s+custody|(?:taken|brought|held|picked\s+up)\s+(?:in\s+)?for\s+questioning"),
+     r"|rounded\s+up|held\s+in\s+custody"
+     # 'picked up by police', 'picked up in raids' (not survivors picked up by a boat)
+     r"|picked\s+up[\"”']?\s+(?:by\s+(?:the\s+)?(?:police|security|soldiers|troops|army|authorities)"
+     r"|in\s+(?:[\w-]+\s+)?(?:operations|raids|sweeps|crackdowns?))"
+     r"|(?:taken|brought|held|picked\s+up)\s+(?:in\s+)?for\s+questioning"),
     ("displaced", r"displaced|evacuated|homeless|forced\s+from\s+their\s+homes|fled|lost\s+their\s+homes"
      r"|(?:forced\s+to\s+|had\s+to\s+|to\s+)?flee(?:ing)?(?:\s+(?:their\s+(?:\w+\s+)?homes?|the\s+(?:area|region|fighting|violence)))?"
      r"|(?:from|out\s+of)\s+their\s+homes"
