@@ -145,3 +145,79 @@ def test_treated_in_an_outbreak_or_a_blast(text, expected):
 )  # fmt: skip
 def test_both_and_a_half_dozen(text, expected):
     assert toll(text) == expected
+
+
+def test_an_outbreaks_cases_this_year_are_its_own():
+    text = (
+        "A Lassa fever outbreak in Varnia has killed 30 people, the ministry said, from 200 confirmed cases of"
+        " the disease. Six nurses were among those infected this year."
+    )
+    assert ("affected", 6) in toll(text)
+
+
+def test_people_a_storm_battered_are_affected():
+    text = "The storm killed 12 people in Orn. More than 300,000 people were battered by the storm in four provinces."
+    assert toll(text) == [("affected", 300000), ("killed", 12)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one of the gunmen and one guard: two people, each hurt
+        ("Gunmen attacked the camp in Orn. In the gun battle, three of the gunmen were killed and one was seriously"
+         " wounded. One guard was slightly wounded.", [("injured", 1), ("injured", 1), ("killed", 3)]),
+        # the same soldier told twice is one figure
+        ("A bomb killed a soldier in Orn on Monday. The army said one soldier was killed.", [("killed", 1)]),
+    ],
+)  # fmt: skip
+def test_one_person_each_or_the_same_person_twice(text, expected):
+    assert toll(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # past the lede, casualties 'in a roadside bomb blast' are another attack's
+        ("A car bomb killed 12 people in Orn on Monday. The bomb went off near a market. Police said the attacker"
+         " drove a van. In the south, four soldiers were wounded on Friday in a roadside bomb blast.",
+         [("killed", 12)]),
+        # 'a second blast' is this event's
+        ("A car bomb killed 12 people in Orn on Monday. The bomb went off near a market. Police said the attacker"
+         " drove a van. Six more people were killed in a second blast nearby.", [("killed", 6), ("killed", 12)]),
+        ("A car bomb killed 12 people in Orn on Monday. The bomb went off near a market. Police said the attacker"
+         " drove a van. Hours later, rebels attacked a police post in Pell, wounding three officers.",
+         [("killed", 12)]),
+        # and so is the lede's own 'in an attack'
+        ("Gunmen killed nine villagers in an attack on Orn on Sunday.", [("killed", 9)]),
+    ],
+)  # fmt: skip
+def test_another_incident_past_the_lede(text, expected):
+    assert toll(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people crowded into a refuge fled there
+        ("Clashes in Orn killed 20 people. A priest said nearly 3,000 people had crowded into the mission compound.",
+         [("displaced", 3000), ("killed", 20)]),
+        # a crowd in a stadium did not
+        ("A crush at the stadium in Orn killed 20 people. About 40,000 fans had crowded into the stadium.",
+         [("killed", 20)]),
+    ],
+)  # fmt: skip
+def test_crowded_into_a_refuge(text, expected):
+    assert toll(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('Riots in Orn killed 2. Police said 150 people had been "picked up" in night raids.',
+         [("arrested", 150), ("killed", 2)]),
+        # survivors a boat picked up are not arrested
+        ("A ferry sank off Orn, killing 9. Some 40 survivors were picked up by a fishing boat.", [("killed", 9)]),
+    ],
+)  # fmt: skip
+def test_picked_up_by_police_or_by_a_boat(text, expected):
+    assert toll(text) == expected

@@ -2798,7 +2798,8 @@ def test_the_part_of_whom_died_is_the_toll_not_the_people_treated():
         "A cholera outbreak in Tamba has killed 40 people since May, the health ministry said. A charity that "
         "runs clinics there said it had treated 300 patients, 15 of whom died."
     )
-    assert figures(summarise_text(text)) == {("killed", 40), ("killed", 15)}
+    # the patients an outbreak's clinics treated are its cases (affected), as the gold labels them
+    assert figures(summarise_text(text)) == {("killed", 40), ("killed", 15), ("affected", 300)}
 
 
 def test_attackers_quoted_and_placed_before_their_act_are_not_a_toll():

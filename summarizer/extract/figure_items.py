@@ -139,6 +139,8 @@ def _other_group(figure: Figure, other: Figure) -> bool:
         return True  # 'two other soldiers died later': more of the same group
     if one in two or two in one:
         return False
+    if figure.count == 1 and one.split()[-1] != two.split()[-1]:
+        return True  # 'one of the gunmen was wounded' and 'one guard was wounded': two people
     (start, end), (other_start, other_end) = figure.evidence_span, other.evidence_span
     return start < other_end and other_start < end or bool(_ADDED.search(figure.evidence))
 

@@ -46,18 +46,26 @@ CASUALTY_WORDS = [
      # 'taken to unknown locations': an enforced disappearance
      r"|taken\s+(?:away\s+)?to\s+(?:an?\s+)?(?:unknown|undisclosed)\s+(?:locations?|destinations?|places?)"),
     ("arrested", r"arrested|arrests?|detained|detentions?|apprehended|captured|in(?:to)?\s+custody|jailed"
-     r"|rounded\s+up|held\s+in\s+custody|(?:taken|brought|held|picked\s+up)\s+(?:in\s+)?for\s+questioning"),
+     r"|rounded\s+up|held\s+in\s+custody"
+     # 'picked up by police', 'picked up in raids' (not survivors picked up by a boat)
+     r"|picked\s+up[\"”']?\s+(?:by\s+(?:the\s+)?(?:police|security|soldiers|troops|army|authorities)"
+     r"|in\s+(?:[\w-]+\s+)?(?:operations|raids|sweeps|crackdowns?))"
+     r"|(?:taken|brought|held|picked\s+up)\s+(?:in\s+)?for\s+questioning"),
     ("displaced", r"displaced|evacuated|homeless|forced\s+from\s+their\s+homes|fled|lost\s+their\s+homes"
      r"|(?:forced\s+to\s+|had\s+to\s+|to\s+)?flee(?:ing)?(?:\s+(?:their\s+(?:\w+\s+)?homes?|the\s+(?:area|region|fighting|violence)))?"
      r"|(?:from|out\s+of)\s+their\s+homes"
      r"|(?:took|taken|taking|sought|seeking)\s+refuge"
      r"|relocated|(?:moved|taken|bus(?:s)?ed|transported|ferried)\s+(?:by\s+\w+\s+)?(?:in)?to\s+(?:\w+\s+){0,3}"
      r"(?:shelters|camps|facilities|halls|evacuation\s+cent(?:re|er)s)"
+     # 'had crowded into the mission compound': people who fled to a refuge
+     r"|(?:crowded|packed|crammed|flocked)\s+into\s+(?:[\w-]+\s+){0,3}(?:compounds?|missions?|camps?|bases?|churche?s?"
+     r"|mosques?|barracks)"
      r"|in\s+(?:\w+\s+){0,2}shelters|sheltering|took\s+shelter|sought\s+shelter"
      r"|without\s+(?:shelter|a\s+home|homes|a\s+roof)"
      r"|(?:spent|spend|spending|sleeping|slept|living|staying|stayed)\s+(?:the\s+nights?\s+)?"
      r"(?:in\s+(?:makeshift\s+|emergency\s+|temporary\s+)?tents|in\s+the\s+open|outdoors)"),
-    ("affected", r"affected|stranded|marooned|cut\s+off|infected|infections?|(?:suspected\s+|confirmed\s+)?cases"
+    ("affected", r"affected|stranded|marooned|cut\s+off|(?:lashed|battered|pounded|buffeted)\s+by"
+     r"|infected|infections?|(?:suspected\s+|confirmed\s+)?cases"
      r"|sickened|fell\s+ill|taken\s+ill"),
 ]  # fmt: skip
 CASUALTY = re.compile(
@@ -76,8 +84,8 @@ HARMED = re.compile(r"injur|wound|hurt|burn|maim|beaten|gunshot|shrapnel|fractur
 
 
 def an_illness(text: str) -> bool:
-    """Is the story about an illness (its words three times or more), not a blast or a flood that names one?"""
-    return len(_ILLNESS.findall(text)) >= 3
+    """Is the story about an illness (its words twice or more), not a blast or a flood that names one once?"""
+    return len(_ILLNESS.findall(text)) >= 2
 
 
 # Words that end the noun phrase after a number (the group it counts).

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .background import _CONTINUES, about_earlier_event, after_series, is_background
+from .background import _CONTINUES, about_earlier_event, after_series, in_another_incident, is_background
 from .figure_parse import (
     counts_the_attackers,
     counts_those_on_board,
@@ -53,6 +53,10 @@ _ACTS = re.compile(
 _ACTS_AFTER = re.compile(
     r"[\"”’']?(?:\s+(?:on|in|with|aboard|from)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?" + _ACTS.pattern, re.I
 )
+
+# the lede and what follows it tell the story's own event; past them, 'in a raid' may tell another
+_LEDE_SENTENCES = 3
+_THIS_YEAR = re.compile(r"\b(?:so\s+far\s+)?this\s+year\b", re.IGNORECASE)
 
 # A casualty verb right before a number governs it: "killing at least 18", "wounded 40".
 _VERB_BEFORE = re.compile(
@@ -190,12 +194,16 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, docs: dict 
     figures: list[FigureCandidate] = []
     previous: Sentence | None = None
     previous_background = False
-    for sentence in sentences if sentences is not None else split_sentences(text):
+    illness = an_illness(text)
+    for index_in_story, sentence in enumerate(sentences if sentences is not None else split_sentences(text)):
         same_paragraph = previous is not None and previous.paragraph == sentence.paragraph
+        # an outbreak's cases 'this year' are its own, not another year's
+        words = _THIS_YEAR.sub("", sentence.text) if illness else sentence.text
         background = (
-            is_background(sentence.text)
+            is_background(words)
             or (previous_background and same_paragraph and bool(_CONTINUES.match(sentence.text)))
             or (same_paragraph and after_series(previous.text, sentence.text))
+            or (index_in_story >= _LEDE_SENTENCES and in_another_incident(sentence.text))
         )
         previous, previous_background = sentence, background
         matches = [
@@ -240,6 +248,10 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, docs: dict 
             if counts_those_on_board(doc, sentence.start, match.start(), end):
                 continue  # 'crashed with 140 passengers and 8 crew on board, killing all'
             group, group_end = _group(text, end, next_number)
+            if group is None and count == 1 and figures and figures[-1].sentence is sentence:
+                previous_end = figures[-1].number_span[1]
+                if _PARTITIVE.match(text, previous_end):  # 'three of the gunmen were killed and one was wounded'
+                    group = figures[-1].group
             if _ACTS.search(text, end, max(end, group_end)) or _ACTS_AFTER.match(text, group_end, sentence.end):
                 continue  # '30 gunmen stormed the post': the attackers' strength, not a toll
             if is_a_part(text, sentence.start, sentence.end, match.start(), end) and any(
@@ -265,7 +277,7 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, docs: dict 
             )
         in_sentence = [f.number_span for f in figures[-len(matches) :]] if matches else []
         figures += _singular_figures(text, sentence, background, in_sentence)
-    if an_illness(text):
+    if illness:
         for figure in figures:
             if figure.categories[0] == "injured" and not HARMED.search(text, *figure.evidence_span):
                 figure.categories = ["affected", *figure.categories]  # 'treated 430 patients' in an outbreak
