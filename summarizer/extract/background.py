@@ -151,18 +151,3 @@ _OWN_TIME = re.compile(
 def after_series(previous: str, sentence: str) -> bool:
     """Is a figure in `sentence` about an earlier event of a series `previous` names?"""
     return bool(_SERIES.match(previous) and _OWN_TIME.search(sentence))
-
-
-# 'four soldiers were wounded Friday in a roadside bomb blast': casualties of an attack told with
-# an indefinite article (not 'a second blast', one of this event's)
-_IN_AN_INCIDENT = re.compile(
-    r"\b(?:killed|wounded|injured|died|hurt|dead)\b[^.;]{0,60}\bin\s+an?\s+"
-    r"(?!(?:second|third|fourth|fifth|further|subsequent|separate|simultaneous|twin|coordinated)\b)"
-    r"(?:[\w-]+\s+){0,2}(?:attack|blast|bombing|explosion|ambush|raid|strike|shooting|incident)\b",
-    re.IGNORECASE,
-)
-
-
-def in_another_incident(sentence: str) -> bool:
-    """Past the lede, does the sentence tell casualties of an attack it introduces as a new one?"""
-    return bool(_IN_AN_INCIDENT.search(sentence))

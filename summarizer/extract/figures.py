@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .background import _CONTINUES, about_earlier_event, after_series, in_another_incident, is_background
+from .background import _CONTINUES, about_earlier_event, after_series, is_background
 from .figure_parse import (
     counts_the_attackers,
     counts_those_on_board,
@@ -54,8 +54,6 @@ _ACTS_AFTER = re.compile(
     r"[\"”’']?(?:\s+(?:on|in|with|aboard|from)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?" + _ACTS.pattern, re.I
 )
 
-# the lede and what follows it tell the story's own event; past them, 'in a raid' may tell another
-_LEDE_SENTENCES = 3
 _THIS_YEAR = re.compile(r"\b(?:so\s+far\s+)?this\s+year\b", re.IGNORECASE)
 
 # A casualty verb right before a number governs it: "killing at least 18", "wounded 40".
@@ -195,7 +193,7 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, docs: dict 
     previous: Sentence | None = None
     previous_background = False
     illness = an_illness(text)
-    for index_in_story, sentence in enumerate(sentences if sentences is not None else split_sentences(text)):
+    for sentence in sentences if sentences is not None else split_sentences(text):
         same_paragraph = previous is not None and previous.paragraph == sentence.paragraph
         # an outbreak's cases 'this year' are its own, not another year's
         words = _THIS_YEAR.sub("", sentence.text) if illness else sentence.text
@@ -203,7 +201,6 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, docs: dict 
             is_background(words)
             or (previous_background and same_paragraph and bool(_CONTINUES.match(sentence.text)))
             or (same_paragraph and after_series(previous.text, sentence.text))
-            or (index_in_story >= _LEDE_SENTENCES and in_another_incident(sentence.text))
         )
         previous, previous_background = sentence, background
         matches = [
