@@ -341,7 +341,9 @@ def _cited(attribution: list[Source], analysis: Analysis, figures: list[Figure])
 
 def _without_places(who: list[Actor], excluded: set[str]) -> list[Actor]:
     """Places and media are never actors (officials who speak may be: they often command)."""
-    return [actor for actor in who if _key(actor.name) not in excluded and not re.search(r"\d", actor.name)]
+    # (a number in a name is a count, '2 soldiers'; an ordinal names a unit, '3rd Brigade')
+    numbered = re.compile(r"\d(?!\d*(?:st|nd|rd|th)\b)")
+    return [actor for actor in who if _key(actor.name) not in excluded and not numbered.search(actor.name)]
 
 
 def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, options: Options = Options()) -> Brief:

@@ -55,3 +55,37 @@ def test_a_navy_that_searches_for_the_missing_is_an_authority():
     )
     roles = {a.name: a.role for a in summarise_text(text).who}
     assert roles.get("Tessari navy") == "authority"
+
+
+def test_the_speaker_of_a_toll_is_not_the_subject_of_its_participle():
+    # '..., killing four people, police said' where the parse hangs 'killing' on 'said'
+    from types import SimpleNamespace as Token
+
+    from summarizer.extract.actors import _subjects
+
+    police = Token(dep_="nsubj", lower_="police", subtree=[])
+    said = Token(dep_="ROOT", lower_="said", pos_="VERB", children=[police])
+    killing = Token(dep_="advcl", lower_="killing", pos_="VERB", head=said, children=[])
+    assert _subjects(killing) == []
+    stormed = Token(dep_="ROOT", lower_="stormed", pos_="VERB", children=[police])
+    killing.head = stormed  # 'police stormed the camp, killing four'
+    assert _subjects(killing) == [police]
+
+
+def test_a_group_named_by_its_owners_pronoun_is_no_victim():
+    text = (
+        "Market blast\n"
+        "A bomb went off at a market in Kellan on Friday, killing 5 people, police said. "
+        "The Sorvan Brotherhood claimed responsibility, saying it was avenging the killing of 2 of its members.\n"
+    )
+    assert "its members" not in {a.name for a in summarise_text(text).who}
+
+
+def test_a_unit_named_with_an_ordinal_is_a_side():
+    text = (
+        "Clashes in the capital\n"
+        "Clashes erupted on Sunday between the Harbour Force and the 212th Brigade in the port district, "
+        "killing 7 people, the health ministry said.\n"
+    )
+    names = {a.name for a in summarise_text(text).who if a.role == "attacker"}
+    assert "212th Brigade" in names

@@ -12,7 +12,7 @@ from .names import TITLE
 # every content word capitalised ('Red Hand Brigade', 'al-Qaeda in the Maghreb'), an Arabic
 # article before any ('al-Nusra Front'), the particles of personal names ('bin', 'van')
 _PROPER_NAME = re.compile(
-    r"(?:[a-z]{1,3}-)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|for|and|in|al|el|de|du|la|le|al-\w+|bin|ibn|van|von|der|da|di)\s+)*"
+    r"(?:\d+(?:st|nd|rd|th)\s+)?(?:[a-z]{1,3}-)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|for|and|in|al|el|de|du|la|le|al-\w+|bin|ibn|van|von|der|da|di)\s+)*"
     r"(?:[a-z]{1,3}-)?[A-Z][\w'’.-]*)*"
 )
 _NAME_LABELS = frozenset({"ORG", "NORP", "PERSON", "GPE"})

@@ -176,6 +176,7 @@ def _subjects(verb) -> list:
         and verb.head.pos_ in ("VERB", "AUX")
         and not any(c.dep_ == "nsubjpass" for c in verb.children)
         and not _DENY.match(verb.head.lower_)
+        and not _SPEECH_VERB.match(verb.head.lower_)  # '..., killing three, police said'
     ):
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     return subjects
