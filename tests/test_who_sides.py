@@ -89,3 +89,13 @@ def test_a_unit_named_with_an_ordinal_is_a_side():
     )
     names = {a.name for a in summarise_text(text).who if a.role == "attacker"}
     assert "212th Brigade" in names
+
+
+def test_a_states_artillery_and_its_forces_are_one_side():
+    text = (
+        "Shelling hits town\n"
+        "Chilean artillery shelled the town of Morvik overnight, killing 4 civilians, the regional governor said. "
+        "Chilean forces have attacked the town almost daily since March.\n"
+    )
+    attackers = [a for a in summarise_text(text).who if a.role == "attacker"]
+    assert len([a for a in attackers if a.name.startswith("Chilean")]) == 1
