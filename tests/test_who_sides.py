@@ -99,3 +99,17 @@ def test_a_states_artillery_and_its_forces_are_one_side():
     )
     attackers = [a for a in summarise_text(text).who if a.role == "attacker"]
     assert len([a for a in attackers if a.name.startswith("Chilean")]) == 1
+
+
+def test_an_archive_photos_caption_is_furniture():
+    from summarizer.extract.furniture import story_segments
+
+    caption = "FILE - Soldiers of the Korvan army patrol a road near the border, May 3, 2024."
+    text = (
+        "Bomber kills 6 at market\n"
+        "A suicide bomber killed 6 people at a market in Ardel on Monday, officials said.\n"
+        f"{caption}\n"
+        "The army said it had closed the road to the market.\n"
+    )
+    start = text.index(caption)
+    assert not any(s <= start < e for s, e in story_segments(text))
