@@ -113,3 +113,14 @@ def test_an_archive_photos_caption_is_furniture():
     )
     start = text.index(caption)
     assert not any(s <= start < e for s, e in story_segments(text))
+
+
+def test_the_names_before_a_group_noun_after_between_are_the_two_sides():
+    text = (
+        "Tribal fight\n"
+        "Nine men have been killed in fighting between the Dorla and Mekani clans near Lomat village since "
+        "Friday, police said.\n"
+    )
+    attackers = {a.name for a in summarise_text(text).who if a.role == "attacker"}
+    assert {"Dorla", "Mekani"} <= attackers
+    assert "clans" not in attackers

@@ -80,6 +80,7 @@ def role_cues(sentences: list[Sentence], docs: dict) -> list[RoleCue]:
 def _between_sides(head) -> bool:
     """Whether a head is a side after 'between' of a fighting noun ('fighting between X and Y')."""
     side = head.head if head.dep_ == "conj" else head
+    side = side.head if side.dep_ in ("nmod", "compound") else side  # 'between the X and Y clans'
     prep = side.head
     return side.dep_ == "pobj" and prep.lower_ == "between" and _FIGHTING.match(prep.head.lower_) is not None
 
@@ -200,13 +201,9 @@ def _prep_objects(token, words: tuple[str, ...]) -> list:
     return [g for c in token.children if c.dep_ == "prep" and c.lower_ in words for g in c.children if g.dep_ == "pobj"]
 
 
-def _with_conjuncts(tokens: list) -> list:
+def _with_conjuncts(token) -> list:
     """'the Lou and the Murle clashed': each conjunct of an argument is an argument too."""
-    out = []
-    for token in tokens:
-        out.append(token)
-        out += [c for c in token.conjuncts if c.pos_ in ("NOUN", "PROPN")]
-    return out
+    return [token, *(c for c in token.conjuncts if c.pos_ in ("NOUN", "PROPN"))]
 
 
 def _arguments(token) -> list[tuple[object, str]]:
@@ -299,13 +296,17 @@ def _arguments(token) -> list[tuple[object, str]]:
         and (token.pos_ == "NOUN" or token.tag_ == "VBG" and token.dep_ in ("nsubj", "dobj", "pobj"))
         or any(c.dep_ == "nsubj" and _FIGHTING.match(c.lower_) for c in token.children)
     ):
-        # 'clashes between X and Y', 'clashes erupted between X and Y', 'fighting between the
-        # two groups, X and Y': both sides fought
+        # 'clashes (erupted) between X and Y', 'fighting between the two groups, X and Y': both fought
         for side in _prep_objects(token, ("between",)):
+            # 'between the X and Y clans': the names before the group noun are the sides
+            named = [c for c in side.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"]
+            if side.tag_ == "NNS" and any(c.conjuncts for c in named):
+                out += [(g, "attacker") for g in named]
+                continue
             out += [(g, "attacker") for g in (side, *(c for c in side.children if c.dep_ == "appos"))]
     # 'killing six people, including a journalist, X': those the victims include are victims
     out += [(g, role) for head, role in out if role in ("victim", "target") for g in _included(head)]
-    return [(each, role) for head, role in out for each in _with_conjuncts([head])]
+    return [(each, role) for head, role in out for each in _with_conjuncts(head)]
 
 
 def _included(head) -> list:
