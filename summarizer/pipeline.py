@@ -29,6 +29,7 @@ from .extract.actor_acts import (
     attacked_forces,
     held_authorities_as_victims,
     struck_armed_men,
+    with_forces_as_attackers,
     without_placed_names,
 )
 from .extract.actor_blame import with_responsible_parties
@@ -45,7 +46,6 @@ from .extract.actor_states import with_striking_states
 from .extract.actor_targets import with_vehicle_targets
 from .extract.actors import (
     role_cues,
-    with_forces_as_attackers,
     with_parsed_roles,
 )
 from .extract.entities import Entity, _key, name_keys

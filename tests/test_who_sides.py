@@ -124,3 +124,13 @@ def test_the_names_before_a_group_noun_after_between_are_the_two_sides():
     attackers = {a.name for a in summarise_text(text).who if a.role == "attacker"}
     assert {"Dorla", "Mekani"} <= attackers
     assert "clans" not in attackers
+
+
+def test_forces_that_kill_some_of_the_attacking_insurgents_are_no_attackers():
+    text = (
+        "Insurgents kill 9 in village raid\n"
+        "Insurgents killed 9 villagers in an overnight raid on Pemba Sul, local officials said. "
+        "A defence ministry spokesman said soldiers had killed three of the insurgents and captured two.\n"
+    )
+    roles = {a.name: a.role for a in summarise_text(text).who}
+    assert roles.get("soldiers") != "attacker"
