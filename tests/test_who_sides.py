@@ -134,3 +134,13 @@ def test_forces_that_kill_some_of_the_attacking_insurgents_are_no_attackers():
     )
     roles = {a.name: a.role for a in summarise_text(text).who}
     assert roles.get("soldiers") != "attacker"
+
+
+def test_government_supporters_are_not_the_state():
+    text = (
+        "Mosque bombing\n"
+        "A bomb killed 8 worshippers at a mosque in Darrel on Friday, police said. The Free Hills Front "
+        "claimed responsibility, saying the mosque was used by government supporters.\n"
+    )
+    roles = {a.name: a.role for a in summarise_text(text).who}
+    assert roles.get("government supporters") != "authority"
