@@ -29,6 +29,7 @@ from .extract.actor_acts import (
     attacked_forces,
     held_authorities_as_victims,
     struck_armed_men,
+    with_forces_as_attackers,
     without_placed_names,
 )
 from .extract.actor_blame import with_responsible_parties
@@ -45,7 +46,6 @@ from .extract.actor_states import with_striking_states
 from .extract.actor_targets import with_vehicle_targets
 from .extract.actors import (
     role_cues,
-    with_forces_as_attackers,
     with_parsed_roles,
 )
 from .extract.entities import Entity, _key, name_keys
@@ -252,7 +252,9 @@ def _cited(attribution: list[Source], analysis: Analysis, figures: list[Figure])
 
 def _without_places(who: list[Actor], excluded: set[str]) -> list[Actor]:
     """Places and media are never actors (officials who speak may be: they often command)."""
-    return [actor for actor in who if _key(actor.name) not in excluded and not re.search(r"\d", actor.name)]
+    # (a number in a name is a count, '2 soldiers'; an ordinal names a unit, '3rd Brigade')
+    numbered = re.compile(r"\d(?!\d*(?:st|nd|rd|th)\b)")
+    return [actor for actor in who if _key(actor.name) not in excluded and not numbered.search(actor.name)]
 
 
 def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, options: Options = Options()) -> Brief:

@@ -10,8 +10,9 @@ not in who. An authority none of whose mentions stands where an actor stands is 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from .actors import _ARMED, _FORCE_HEADS, _arguments, _parsed_tokens, _prep_objects
+from .actors import _ARMED, _FORCE_HEADS, _HURT, _arguments, _counted, _parsed_tokens, _prep_objects
 from .entities import _key
 from .sentences import Sentence
 
@@ -263,3 +264,45 @@ def struck_armed_men(who: list, sentences: list[Sentence], docs: dict) -> list:
             role = "victim" if who[index].name.islower() else "target"
             out[index] = who[index].model_copy(update={"role": role})
     return out
+
+
+# and one armed man ('police shot the gunman dead' answers 'a gunman killed three')
+_ARMED_ONE = _ARMED | {"attacker", "assailant", "gunman", "militant", "bomber", "shooter", "suspect"}
+
+
+def forces_attacked(sentences: list[Sentence], docs: dict) -> bool:
+    """Whether the parse shows the state's forces as the side that attacked ('security forces
+    fired on protesters', 'police opened fire', 'troops shelled villages') more often than as
+    the side attacked: by convention, forces who fire on people are attackers, not authorities;
+    forces who kill armed men are attackers unless those men are shown attacking too or are
+    told of as killed by the forces ('troops raided the camp, killing 30 militants' against
+    'gunmen stormed a hotel ... three attackers were killed by police')."""
+    roles: Counter = Counter()
+    # (the hurt are not counted: 'officers were injured' says nothing of who fired first)
+    parsed = [_arguments(token) for _offset, token in _parsed_tokens(sentences, docs) if not _HURT.match(token.lower_)]
+    # armed men who attack ('gunmen stormed a post'), whom the forces answer
+    armed_attack = any(
+        role == "attacker" and head.lower_ in _ARMED_ONE for arguments in parsed for head, role in arguments
+    )
+    for arguments in parsed:
+        # ('killed three of the insurgents': the men the number counts)
+        counted = [(_counted(head), role) for head, role in arguments]
+        answered = [head for head, role in counted if role != "attacker" and head.lower_ in _ARMED_ONE]
+        if answered and (armed_attack or any(head.dep_ == "nsubjpass" for head in answered)):
+            continue  # 'three attackers were killed by police': forces responding to an attack
+        for head, role in arguments:
+            if head.lower_ in _FORCE_HEADS and not head.ent_type_:
+                roles[role] += 1
+    return roles["attacker"] > 0 and roles["attacker"] > roles["target"] + roles["victim"]
+
+
+def with_forces_as_attackers(who: list, sentences: list[Sentence], docs: dict) -> list:
+    """The state's side, listed as the authority, as attacker when the parse shows it attacking."""
+    if not any(a.role == "authority" for a in who) or not forces_attacked(sentences, docs):
+        return who
+    return [
+        a.model_copy(update={"role": "attacker"})
+        if a.role == "authority" and a.name.split()[-1].lower() in _FORCE_HEADS
+        else a
+        for a in who
+    ]

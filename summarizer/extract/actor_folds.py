@@ -15,7 +15,7 @@ from .names import gazetteer_kind
 _COMMON = frozenset({"security", "government", "federal", "state", "riot", "the", "armed", "national"})
 
 # the nouns for a state's armed forces, after the words that name the state ('U.S. forces')
-_STATE_FORCE = re.compile(r"(.+?)\s+(?:armed\s+forces|forces|troops|soldiers|military|army|police)")
+_STATE_FORCE = re.compile(r"(.+?)\s+(?:armed\s+forces|forces|troops|soldiers|military|army|police|artillery)")
 
 
 def _folded(into, other, **update):

@@ -12,7 +12,7 @@ from .names import TITLE
 # every content word capitalised ('Red Hand Brigade', 'al-Qaeda in the Maghreb'), an Arabic
 # article before any ('al-Nusra Front'), the particles of personal names ('bin', 'van')
 _PROPER_NAME = re.compile(
-    r"(?:[a-z]{1,3}-)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|for|and|in|al|el|de|du|la|le|al-\w+|bin|ibn|van|von|der|da|di)\s+)*"
+    r"(?:\d+(?:st|nd|rd|th)\s+)?(?:[a-z]{1,3}-)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|for|and|in|al|el|de|du|la|le|al-\w+|bin|ibn|van|von|der|da|di)\s+)*"
     r"(?:[a-z]{1,3}-)?[A-Z][\w'’.-]*)*"
 )
 _NAME_LABELS = frozenset({"ORG", "NORP", "PERSON", "GPE"})
@@ -93,6 +93,9 @@ def _name_of(head, offset: int, role: str) -> RoleCue | None:
         return RoleCue(name, role, offset + start, offset + end)
     if role == "attacker" and head.dep_ == "compound" and head.pos_ == "PROPN" and not head.ent_type_:
         return _compound_name(head, offset)  # 'a Red Dawn Front raid': a name NER missed
+    named = head.head if head.dep_ == "conj" else head
+    if role == "attacker" and head.pos_ == "PROPN" and named.dep_ == "nmod" and _between(named.head):
+        return _phrase([head], role, offset)  # 'between the X and Y clans': a side's name NER missed
     if role == "attacker" and head.lower_ in _STATE_FORCES:
         return _national_force(head, offset)  # 'the U.S. military', 'the Saudi-led coalition'
     modifiers = _modifiers(head)

@@ -69,8 +69,8 @@ def _side(phrase: str) -> str:
         return "attacker"
     if VICTIM_WORDS.search(phrase):
         return "victim"
-    if AUTHORITY_WORDS.search(phrase):
-        return "state"
+    if AUTHORITY_WORDS.search(phrase) and phrase.split()[-1].lower() not in ("supporters", "protesters"):
+        return "state"  # (not 'government supporters', 'anti-government protesters': people, not the state)
     return "other"
 
 

@@ -80,6 +80,7 @@ def role_cues(sentences: list[Sentence], docs: dict) -> list[RoleCue]:
 def _between_sides(head) -> bool:
     """Whether a head is a side after 'between' of a fighting noun ('fighting between X and Y')."""
     side = head.head if head.dep_ == "conj" else head
+    side = side.head if side.dep_ in ("nmod", "compound") else side  # 'between the X and Y clans'
     prep = side.head
     return side.dep_ == "pobj" and prep.lower_ == "between" and _FIGHTING.match(prep.head.lower_) is not None
 
@@ -101,44 +102,6 @@ _FORCE_HEADS = frozenset(
 _ARMED = frozenset(
     {"attackers", "assailants", "gunmen", "militants", "insurgents", "rebels", "fighters", "bombers", "suspects"}
 )
-# and one armed man ('police shot the gunman dead' answers 'a gunman killed three')
-_ARMED_ONE = _ARMED | {"attacker", "assailant", "gunman", "militant", "bomber", "shooter", "suspect"}
-
-
-def forces_attacked(sentences: list[Sentence], docs: dict) -> bool:
-    """Whether the parse shows the state's forces as the side that attacked ('security forces
-    fired on protesters', 'police opened fire', 'troops shelled villages') more often than as
-    the side attacked: by convention, forces who fire on people are attackers, not authorities;
-    forces who kill armed men are attackers unless those men are shown attacking too or are
-    told of as killed by the forces ('troops raided the camp, killing 30 militants' against
-    'gunmen stormed a hotel ... three attackers were killed by police')."""
-    roles: Counter = Counter()
-    # (the hurt are not counted: 'officers were injured' says nothing of who fired first)
-    parsed = [_arguments(token) for _offset, token in _parsed_tokens(sentences, docs) if not _HURT.match(token.lower_)]
-    # armed men who attack ('gunmen stormed a post'), whom the forces answer
-    armed_attack = any(
-        role == "attacker" and head.lower_ in _ARMED_ONE for arguments in parsed for head, role in arguments
-    )
-    for arguments in parsed:
-        answered = [head for head, role in arguments if role != "attacker" and head.lower_ in _ARMED_ONE]
-        if answered and (armed_attack or any(head.dep_ == "nsubjpass" for head in answered)):
-            continue  # 'three attackers were killed by police': forces responding to an attack
-        for head, role in arguments:
-            if head.lower_ in _FORCE_HEADS and not head.ent_type_:
-                roles[role] += 1
-    return roles["attacker"] > 0 and roles["attacker"] > roles["target"] + roles["victim"]
-
-
-def with_forces_as_attackers(who: list, sentences: list[Sentence], docs: dict) -> list:
-    """The state's side, listed as the authority, as attacker when the parse shows it attacking."""
-    if not any(a.role == "authority" for a in who) or not forces_attacked(sentences, docs):
-        return who
-    return [
-        a.model_copy(update={"role": "attacker"})
-        if a.role == "authority" and a.name.split()[-1].lower() in _FORCE_HEADS
-        else a
-        for a in who
-    ]
 
 
 def roles_by_name(cues: list[RoleCue]) -> dict[str, tuple[str, list[RoleCue]]]:
@@ -176,6 +139,7 @@ def _subjects(verb) -> list:
         and verb.head.pos_ in ("VERB", "AUX")
         and not any(c.dep_ == "nsubjpass" for c in verb.children)
         and not _DENY.match(verb.head.lower_)
+        and not _SPEECH_VERB.match(verb.head.lower_)  # '..., killing three, police said'
     ):
         subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
     return subjects
@@ -199,13 +163,9 @@ def _prep_objects(token, words: tuple[str, ...]) -> list:
     return [g for c in token.children if c.dep_ == "prep" and c.lower_ in words for g in c.children if g.dep_ == "pobj"]
 
 
-def _with_conjuncts(tokens: list) -> list:
+def _with_conjuncts(token) -> list:
     """'the Lou and the Murle clashed': each conjunct of an argument is an argument too."""
-    out = []
-    for token in tokens:
-        out.append(token)
-        out += [c for c in token.conjuncts if c.pos_ in ("NOUN", "PROPN")]
-    return out
+    return [token, *(c for c in token.conjuncts if c.pos_ in ("NOUN", "PROPN"))]
 
 
 def _arguments(token) -> list[tuple[object, str]]:
@@ -298,13 +258,17 @@ def _arguments(token) -> list[tuple[object, str]]:
         and (token.pos_ == "NOUN" or token.tag_ == "VBG" and token.dep_ in ("nsubj", "dobj", "pobj"))
         or any(c.dep_ == "nsubj" and _FIGHTING.match(c.lower_) for c in token.children)
     ):
-        # 'clashes between X and Y', 'clashes erupted between X and Y', 'fighting between the
-        # two groups, X and Y': both sides fought
+        # 'clashes (erupted) between X and Y', 'fighting between the two groups, X and Y': both fought
         for side in _prep_objects(token, ("between",)):
+            # 'between the X and Y clans': the names before the group noun are the sides
+            named = [c for c in side.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"]
+            if side.tag_ == "NNS" and any(c.conjuncts for c in named):
+                out += [(g, "attacker") for g in named]
+                continue
             out += [(g, "attacker") for g in (side, *(c for c in side.children if c.dep_ == "appos"))]
     # 'killing six people, including a journalist, X': those the victims include are victims
     out += [(g, role) for head, role in out if role in ("victim", "target") for g in _included(head)]
-    return [(each, role) for head, role in out for each in _with_conjuncts([head])]
+    return [(each, role) for head, role in out for each in _with_conjuncts(head)]
 
 
 def _included(head) -> list:
@@ -320,12 +284,15 @@ def _included(head) -> list:
 _DEAD = frozenset({"victims", "dead", "deceased", "bodies", "wounded", "injured"})
 
 
+def _counted(head):
+    """'three of the gunmen': the noun a number counts, or the head itself."""
+    return next(iter(_prep_objects(head, ("of",))), head) if head.pos_ == "NUM" else head
+
+
 def _object(verb):
     """The direct object, or what it counts ('four of the victims')."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is not None and obj.pos_ == "NUM":
-        return next(iter(_prep_objects(obj, ("of",))), obj)
-    return obj
+    return obj if obj is None else _counted(obj)
 
 
 def _the_dead(noun) -> bool:

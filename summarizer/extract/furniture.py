@@ -30,6 +30,7 @@ _FURNITURE = re.compile(
     r"|^\s*cover photo|^\s*by [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}\s*$"
     r"|^\s*(www\.|https?://)\S+\s*$"
     r"|[,(]\s*(file|archive)\s+(photo|picture|image)\)?\.?\s*$"  # a caption: 'Troops near Osk, file photo.'
+    r"|^\s*(?-i:FILE)\s*[-–—:]\s"  # an archive photo's caption: 'FILE - Troops patrol near Osk, May 2.'
     # a label and a list of headlines: 'MOST READ: Budget passed | Two hurt in crash | ...'
     r"|^\s*(most\s+(read|popular|viewed|shared)|trending(\s+now)?|related(\s+\w+)?|latest(\s+news)?"
     r"|read\s+(more|next|also)|top\s+stories|more\s+stories|popular(\s+now)?|editor'?s\s+picks)\s*:"

@@ -395,7 +395,7 @@ FORCE_NAME = re.compile(
 )
 
 STATE_NAME = re.compile(
-    r"\b(National|(?:Armed|Defen[cs]e) Forces|Army|Police|Guard|Navy|Ministry|Federal|Government)\b"
+    r"\b(National|(?:Armed|Defen[cs]e) Forces|Army|Police|Guard|Navy|Ministry|Federal|Government|Infantry|Division)\b"
 )
 
 ATTACK_VERB = re.compile(

@@ -24,7 +24,8 @@ _ANYONE = frozenset({"people", "person", "persons", "individuals", "others", "vi
 # plural nouns for people that do not end in -s
 _PLURALS = frozenset({"people", "men", "women", "children", "police", "personnel", "staff", "crew", "youth"})
 # a speaker's own ('our compatriots'): a quote's words, not the story's
-_SPEAKERS_OWN = frozenset({"our", "my", "your"})
+# (and a group named only by its owner's pronoun, 'its members', 'their fighters', names nobody)
+_SPEAKERS_OWN = frozenset({"our", "my", "your", "its", "their"})
 
 
 def _people_noun(word: str) -> bool:
