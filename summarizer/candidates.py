@@ -13,6 +13,7 @@ from .extract.figures import (
     _qualifier,
     find_figures,
 )
+from .extract.gazetteer import gazetteer_kind
 from .extract.names import (
     ACRONYM_AFTER,
     ACTOR_NOUNS,
@@ -40,7 +41,6 @@ from .extract.names import (
     VICTIM_WORDS,
     EntityMention,
     find_entities,
-    gazetteer_kind,
     place_type_from_context,
 )
 from .extract.numbers import (

@@ -211,7 +211,7 @@ def side_class(names: Iterable[str]) -> str | None:
         if kind in classes:
             return kind
     # imported here: the gazetteer loads only when a name is left unclassed by its words
-    from .extract.names import gazetteer_kind
+    from .extract.gazetteer import gazetteer_kind
 
     if any(name and gazetteer_kind(name) == "country" for name in names):
         return "state"

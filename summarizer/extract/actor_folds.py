@@ -9,7 +9,7 @@ from .actor_names import _PROPER_NAME, extends
 from .actor_nations import state_key
 from .actors import _ARMED
 from .entities import _key
-from .names import gazetteer_kind
+from .gazetteer import gazetteer_kind
 
 # words a generic force's phrase may begin with, capitalised at a sentence's start
 _COMMON = frozenset({"security", "government", "federal", "state", "riot", "the", "armed", "national"})

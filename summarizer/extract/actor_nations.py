@@ -13,7 +13,7 @@ from functools import lru_cache
 from ..brief import Actor
 from .actors import _parsed_tokens
 from .entities import _key, name_keys, occurrences
-from .names import _gazetteer, country_code, gazetteer_kind
+from .gazetteer import _gazetteer, country_code, gazetteer_kind
 from .sentences import Sentence
 
 # nouns for a state's strike ('an air strike', 'the shelling', 'a drone attack')

@@ -13,6 +13,7 @@ from .actor_nations import country_of_demonym as demonym
 from .actor_nations import state_key
 from .entities import Entity, _key, _looks_like_person, _named_as_place, _words, occurrences, reads_as_place
 from .figures import CASUALTY
+from .gazetteer import gazetteer_kind
 from .names import (
     _ACTOR_MODIFIER,
     ACTOR_NOUNS,
@@ -32,7 +33,6 @@ from .names import (
     VICTIM_CUE,
     VICTIM_WORDS,
     EntityMention,
-    gazetteer_kind,
 )
 from .numbers import parse_number
 from .sentences import Sentence

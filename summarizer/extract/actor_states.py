@@ -11,7 +11,7 @@ import re
 from ..brief import Actor
 from .actors import _ATTACK_NOUN, _CARRY_OUT, _parsed_tokens
 from .entities import _key, name_keys, occurrences
-from .names import gazetteer_kind
+from .gazetteer import gazetteer_kind
 from .sentences import Sentence
 
 # verbs a state strikes with (its forces' acts, not 'killed' or 'fought', which speak of people)

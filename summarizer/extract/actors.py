@@ -22,7 +22,7 @@ from dataclasses import replace
 from ..brief import Actor
 from .actor_names import RoleCue, _name_of, extends
 from .entities import _STORM_NAME, _key, _related, name_keys, occurrences
-from .names import gazetteer_kind
+from .gazetteer import gazetteer_kind
 from .sentences import Sentence
 
 # Forms of the verbs (the lemmatiser is not loaded: forms are matched by their start).

@@ -12,7 +12,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .names import ORG_WORD, gazetteer_kind
+from .gazetteer import gazetteer_kind
+from .names import ORG_WORD
 from .sentences import Sentence
 
 

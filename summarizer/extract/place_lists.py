@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..brief import Place
-from .names import countries_of, country_code
+from .gazetteer import countries_of, country_code
 from .sentences import Sentence
 
 

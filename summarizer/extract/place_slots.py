@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from .names import ORG_WORD, EntityMention, gazetteer_kind
+from .gazetteer import gazetteer_kind
+from .names import ORG_WORD, EntityMention
 
 # lower-case nouns of an area that a name before them names ('the Ikoyi area', 'the Vorn region')
 _AREA_HEADS = {"area", "region", "sector", "zone", "valley", "department", "township", "locality", "commune",

@@ -10,14 +10,12 @@ import re
 from ..brief import Place
 from .background import is_background
 from .entities import Entity, _key, _named_as_place, occurrences
+from .gazetteer import countries_of, gazetteer_kind, largest_population
 from .names import (
     ACTOR_NOUNS,
     INSTITUTION,
     MODIFIER_USE,
     EntityMention,
-    countries_of,
-    gazetteer_kind,
-    largest_population,
     place_type_from_context,
 )
 from .place_kinds import (

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .gazetteer import gazetteer_kind
 from .source_words import SOURCE_HEADS
 
 # 'But authorities said', '... while other sources said'; the tail of 'state-run X' ('run X')
@@ -133,8 +134,6 @@ _COUNTRY_RECORDING = re.compile(r"\s+(?:has|have|had)\s+(?:(?:so\s+far|now|alrea
 
 def is_place_subject(text: str, start: int, end: int) -> bool:
     """A place the parse or the patterns took for the subject of a reporting verb."""
-    from .names import gazetteer_kind  # names reads this module's helpers
-
     if _PLACES_REPORTING.match(text, end):
         return True
     return gazetteer_kind(text[start:end]) == "country" and bool(_COUNTRY_RECORDING.match(text, end))

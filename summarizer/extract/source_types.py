@@ -144,7 +144,7 @@ def source_type(name: str, description: str = "") -> str:
     if _UNNAMED_SOURCE.match(name) or _KIN_SOURCE.match(name):
         return "other"  # 'diplomatic sources', 'her family': no body of known kind
     from .entities import _looks_like_person  # entities reads names, which reads sources
-    from .names import gazetteer_kind
+    from .gazetteer import gazetteer_kind
 
     if gazetteer_kind(name) == "country":
         return "government"  # a state cited as a source ('Varnia said 40 were killed')
