@@ -7,8 +7,10 @@ first-ranked option) and the model's answer are both judged against the gold fig
 question is about. So rules and model are compared on exactly the same decisions, before the
 brief merges figures. A figure is the gold's when a gold figure of the same count (and
 count_max) has evidence containing the figure's number; a category is judged when those gold
-figures agree on one; a source is right when it names the gold figure's source (or both say
-nobody), as the eval's source accuracy counts it.
+figures agree on one; a source is judged only against required gold figures the article
+credits to someone (the figures the eval's source accuracy is over) and is right when it names
+such a figure's source: judging "nobody" right on figures credited to nobody would reward a
+model for answering "not stated", which the brief's source accuracy never does.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from .pipeline import (
     rule_choices,
 )
 from .policy import MIN_DECISIONS, POLICY_FORMAT, choose_variant, model_hash, with_deciders
-from .scoring import _match, _same_entity, _same_source
+from .scoring import _credited, _match, _same_entity, _same_source
 
 
 def gold_figures(record: dict, text: str, analysis: Analysis, index: int) -> list[dict]:
@@ -65,8 +67,8 @@ def judge(question: Question, answer: dict, golds: list[dict], record: dict) -> 
     if "source" in answer:
         source = None if answer["source"] == NOT_STATED else answer["source"]
         said = {"source": source}
-        right = any((g.get("source") is None and source is None) or _same_source(g, said, record) for g in golds)
-        verdicts["source"] = right if golds else None
+        credited = [g for g in golds if _credited(g)]
+        verdicts["source"] = any(_same_source(g, said, record) for g in credited) if credited else None
     return verdicts
 
 

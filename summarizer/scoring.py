@@ -381,7 +381,8 @@ def _same_count(gold_item: Item, pred_item: Item) -> bool:
 def _score_decisions(record: Item, gold_toll: list[Item], pred_toll: list[Item], pairs, tally: _Tally) -> None:
     """Each open choice a predicted figure records in `decided_by`, judged where the gold
     decides it: a category against the gold figure of the same count (any category), a
-    source against the gold figure it matches (the same entity, or both unstated)."""
+    source against the required gold figure it matches where the gold credits someone (the
+    figures source accuracy is over, so the two measures agree)."""
     by_count = dict(
         (id(pred), gold) for gold, pred in _match(gold_toll, pred_toll, _same_count).pairs(gold_toll, pred_toll)
     )
@@ -394,10 +395,8 @@ def _score_decisions(record: Item, gold_toll: list[Item], pred_toll: list[Item],
             right = None
             if kind == "category" and id(pred) in by_count:
                 right = by_count[id(pred)].get("category") == pred.get("category")
-            elif kind == "source" and id(pred) in by_figure:
-                gold = by_figure[id(pred)]
-                both_unstated = gold.get("source") is None and pred.get("source") is None
-                right = both_unstated or _same_source(gold, pred, record)
+            elif kind == "source" and id(pred) in by_figure and _credited(by_figure[id(pred)]):
+                right = _same_source(by_figure[id(pred)], pred, record)
             tally.add_decision(str(kind), decider == "model", right)
 
 

@@ -651,3 +651,36 @@ def test_decisions_are_counted_by_kind_and_judged_where_the_gold_decides():
     assert decisions["category"] == {"total": 3, "by_model": 1, "accuracy": 0.5, "judged": 2}
     # the wrong figure matches no gold figure (category differs), so only one source is judged
     assert decisions["source"] == {"total": 2, "by_model": 1, "accuracy": 1.0, "judged": 1}
+
+
+def test_source_decisions_are_judged_on_the_figures_source_accuracy_counts():
+    # a gold figure credited to nobody does not judge a source decision (source accuracy skips
+    # it too), so answering "not stated" there earns nothing; on a credited figure it is wrong
+    gold = [
+        record(
+            "a",
+            toll=[figure("killed", 7, source="Coastal Rescue Service"), figure("injured", 3, source=None)],
+            attribution=[source("Coastal Rescue Service")],
+        )
+    ]
+    unstated_credited = predicted_figure("killed", 7, source=None)
+    unstated_credited["decided_by"] = {"source": "model"}
+    unstated_uncredited = predicted_figure("injured", 3, source=None)
+    unstated_uncredited["decided_by"] = {"source": "model"}
+    metrics = scored(gold, [record("a", toll=[unstated_credited, unstated_uncredited])])
+    assert metrics["decisions"]["source"] == {"total": 2, "by_model": 2, "accuracy": 0.0, "judged": 1}
+    assert metrics["accuracy"]["source"] == 0.0  # the brief's measure agrees
+
+
+def test_calibration_judges_a_source_only_against_credited_gold_figures():
+    from summarizer.calibration import judge
+
+    record_ = {"id": "a", "attribution": [{"name": "Coastal Rescue Service", "aliases": [], "type": "government"}]}
+    credited = {"category": "killed", "count": 7, "source": "Coastal Rescue Service", "optional": False}
+    uncredited = {"category": "injured", "count": 3, "source": None, "optional": False}
+    optional = {"category": "killed", "count": 7, "source": None, "optional": True}
+    not_stated = {"source": "not stated"}
+    named = {"source": "Coastal Rescue Service"}
+    assert judge(None, not_stated, [uncredited], record_) == {"source": None}
+    assert judge(None, not_stated, [credited, optional], record_) == {"source": False}
+    assert judge(None, named, [credited, optional], record_) == {"source": True}
