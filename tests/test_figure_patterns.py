@@ -200,3 +200,19 @@ def test_crowded_into_a_refuge(text, expected):
 )  # fmt: skip
 def test_picked_up_by_police_or_by_a_boat(text, expected):
     assert toll(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the people who live in a place are not casualties
+        ("Floods killed 14 people in Varos, a town of about 20,000 people, officials said.", [("killed", 14)]),
+        ("The blast killed nine people in Teln, home to some 3 million people, police said.", [("killed", 9)]),
+        ("Gunmen killed six villagers in Morrow, a district with a population of 80,000, the governor said.",
+         [("killed", 6)]),
+        # a casualty figure after 'of' is still one
+        ("The attack on the village killed a family of five, officials said.", [("killed", 5)]),
+    ],
+)  # fmt: skip
+def test_a_place_s_population_is_not_a_toll(text, expected):
+    assert toll(text) == expected

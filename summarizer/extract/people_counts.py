@@ -41,6 +41,13 @@ _NOT_PEOPLE_BEFORE = re.compile(
     r"|\b(?:aged?|ages|age\s+of|in\s+age\s+from)\s+(?:between\s+)?(?:[\w-]+(?:,\s*|,?\s*(?:and|to|-|–)\s*)){0,6}"
     # 'a mother of three': her children
     r"|\b(?:mother|father|parent|grandmother|grandfather)\s+of\s+"
+    # 'a town of about 20,000 people', 'a population of 5,000', 'home to 2 million': those who live there
+    r"|\b(?:village|town|city|community|district|region|country|nation|island|province|county|settlement"
+    r"|municipality|neighbou?rhood|capital|suburb|state)\s+of\s+(?:some\s+|about\s+|around\s+|roughly\s+"
+    r"|nearly\s+|almost\s+|more\s+than\s+|over\s+|approximately\s+|an\s+estimated\s+)?"
+    r"|\b(?:population|populace)\s+(?:of\s+)?(?:some\s+|about\s+|around\s+|roughly\s+|nearly\s+|almost\s+"
+    r"|more\s+than\s+|over\s+|approximately\s+|an\s+estimated\s+)?|\bhome\s+to\s+(?:some\s+|about\s+|around\s+"
+    r"|nearly\s+|more\s+than\s+|over\s+)?"
     # 'a boy of 15', 'a woman of about 60': an age
     r"|\b(?:boy|girl|man|woman|child|son|daughter|youth|teenager|teen|person)\s+of\s+(?:about\s+|around\s+)?)\s*$",
     re.IGNORECASE,
