@@ -95,7 +95,18 @@ def _parsed_tokens(sentences: list[Sentence], docs: dict):
 
 # the heads of phrases for the state's armed forces ('security forces', 'riot police')
 _FORCE_HEADS = frozenset(
-    {"forces", "police", "troops", "soldiers", "army", "military", "policemen", "officers", "paramilitaries"}
+    {
+        "forces",
+        "police",
+        "troops",
+        "soldiers",
+        "army",
+        "military",
+        "policemen",
+        "officers",
+        "paramilitaries",
+        "gendarmes",
+    }
 )
 
 # the armed side that forces fight back against
