@@ -30,3 +30,18 @@ def test_a_described_body_followed_by_another_body_stays_apart():
     assert "Pelmo Interior Ministry" in names or "Interior Ministry" in names
     assert "Harbour Traders Guild" in names
     assert any("teachers" in name for name in names)
+
+
+def test_a_body_cited_beside_its_media_wing_is_one_source():
+    text = (
+        "Border shelling kills four in Ostrava valley\n"
+        "Shelling across the border killed four villagers in the Ostrava valley on Sunday, "
+        "Kestrian army officials said. Veldonia's army said Kestrian fire had killed two of its soldiers.\n"
+        "The Office of Army Communications (OAC), the Veldonian army's media wing, said six civilians "
+        "were wounded. Veldonia's interior ministry said three police officers were wounded.\n"
+    )
+    sources = {s.name: s for s in summarise_text(text).attribution}
+    assert "Office of Army Communications" in sources
+    assert "Veldonia's army" in sources["Office of Army Communications"].aliases
+    assert "Veldonia's army" not in sources
+    assert any("ministry" in name for name in sources)

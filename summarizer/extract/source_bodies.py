@@ -72,3 +72,53 @@ def _stems(name: str) -> set[str]:
     words = re.findall(r"[A-Za-z]{4,}", name)
     skip = DESCRIPTION_HEADS | {"union", "association", "network", "alliance", "groups", "national"}
     return {re.sub(r"(?:es|s)$", "", w.lower()) for w in words if w.lower() not in skip}
+
+
+# 'X, the army's media wing', 'X, the press office of the interior ministry'
+_WING = r"(?:media|press|public\s+relations|information)\s+(?:wing|arm|office|service|cell|department|directorate)"
+_OWNER = r"[\w'’ -]{2,40}?"
+_WING_OF = re.compile(
+    rf"\)?\s*(?:\([^)]{{1,12}}\))?\s*,\s*(?:the|its)\s+(?:(?P<owner>{_OWNER})(?:'s|’s)\s+{_WING}|{_WING}\s+of\s+(?:the\s+)?(?P<of>{_OWNER}))\b[,.;]"
+)
+
+
+def fold_media_wings(
+    text: str, mentions: list[SourceMention], entities: list[Entity], resolved: dict[int, int]
+) -> None:
+    """'the Directorate of X (DX), the Pakistani military's media wing, said ...' and
+    'Pakistan's military said ...': a body's media wing speaks for it, so the body cited
+    without its wing ('the military', 'Pakistan's military') is the wing's source."""
+    folded: dict[int, int] = {}
+    for i, mention in enumerate(mentions):
+        wing = _WING_OF.match(text, mention.end)
+        if i not in resolved or not wing:
+            continue
+        owner = (wing.group("owner") or wing.group("of")).split()
+        for number, parent in enumerate(entities):
+            if number == resolved[i] or number in folded or resolved[i] in folded:
+                continue
+            if any(_owned_by(name, owner) for name in parent.names):
+                folded[number] = resolved[i]
+    for number, target in folded.items():
+        for name, count in entities[number].names.items():
+            entities[target].names[name] += count
+        entities[target].spans += entities[number].spans
+        entities[target].pinned = True  # the wing's own name, not its owner's
+    if not folded:
+        return
+    kept = [n for n in range(len(entities)) if n not in folded]
+    index = {old: new for new, old in enumerate(kept)}
+    for i, number in list(resolved.items()):
+        resolved[i] = index[folded.get(number, number)]
+    entities[:] = [entities[n] for n in kept]
+
+
+def _owned_by(name: str, owner: list[str]) -> bool:
+    """Does a cited name ('Pakistan's military', 'the army') name the owner of a wing ('the
+    Pakistani military')? The same head noun, and any proper word the start of one of the
+    owner's ('Pakistan' of 'Pakistani')."""
+    words = re.sub(r"(?:'s|’s)\b", "", name).split()
+    if not words or words[-1].lower() != owner[-1].lower():
+        return False
+    proper = [w for w in words[:-1] if w[:1].isupper() and w.lower() != "the"]
+    return all(any(o.lower().startswith(p.lower()) or p.lower().startswith(o.lower()) for o in owner) for p in proper)

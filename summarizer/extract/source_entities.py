@@ -12,7 +12,7 @@ from ..brief import Source
 from .entities import Entity, _looks_like_person, occurrences
 from .names import ACRONYM_AFTER, BODY_AFTER, BODY_BEFORE, SPOKESPERSON, TITLE_PREFIX, TITLED_SURNAME
 from .sentences import Sentence
-from .source_bodies import fold_introduced_bodies
+from .source_bodies import fold_introduced_bodies, fold_media_wings
 from .source_people import content_words, fold_described_people
 from .source_words import DESCRIPTION_HEADS, SOURCE_HEADS
 from .sources import SourceMention, is_generic, refers_back, source_type
@@ -131,6 +131,7 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
             entities[number].add(mention.name, mention.span)
     fold_described_people(text, mentions, entities, resolved)
     fold_introduced_bodies(text, mentions, entities, resolved)
+    fold_media_wings(text, mentions, entities, resolved)
     for entity in entities:
         if entity.pinned:
             continue
