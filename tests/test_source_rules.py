@@ -158,7 +158,7 @@ def test_a_named_spokesman_who_had_given_a_toll_is_cited():
         "dead. The regional health office put the number of wounded at nine.\n"
     )
     brief = summarise_text(text)
-    assert "Dario Peltz" in {s.name for s in brief.attribution}
+    assert {s.name: s.type for s in brief.attribution}.get("Dario Peltz") == "official"
     assert [f.source for f in brief.toll if f.category == "killed" and f.count == 4] == ["Dario Peltz"]
     wounded = [f for f in brief.toll if f.category == "injured" and f.count == 9]
     assert wounded and wounded[0].source == "regional health office"

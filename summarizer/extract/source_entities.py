@@ -335,6 +335,8 @@ def _link_spokespeople(text: str, mentions: list[SourceMention], entities: list[
         body_kind = cited[0].kind if cited else source_type(body_name) if body_name else None
         if body_kind == "group":
             speaker.kind = "group"  # who speaks for an armed group is cited as the group (a side)
+        elif speaker.kind == "government" and _is_person(speaker.name):
+            speaker.kind = "official"  # a person speaking for a state body is an official
 
 
 def _body_of_spokesperson(description: str) -> str | None:
