@@ -148,3 +148,17 @@ def test_an_outlet_noun_before_its_name_is_not_a_second_source():
 def test_sources_named_inside_a_quotation_are_the_speakers_not_the_articles():
     text = '"Reliable sources have confirmed that 80 people died," the website Osk.net reported.'
     assert set(_sources(text)) == {"Osk.net"}
+
+
+def test_a_named_spokesman_who_had_given_a_toll_is_cited():
+    text = (
+        "Gunmen kill six in Morvan\n"
+        "Gunmen killed six people at a bar in the town of Morvan on Friday, the state prosecutor's office said.\n"
+        "Hours earlier, a spokesman for the Morvan Security Secretariat, Dario Peltz, had given a toll of four "
+        "dead. The regional health office put the number of wounded at nine.\n"
+    )
+    brief = summarise_text(text)
+    assert {s.name: s.type for s in brief.attribution}.get("Dario Peltz") == "official"
+    assert [f.source for f in brief.toll if f.category == "killed" and f.count == 4] == ["Dario Peltz"]
+    wounded = [f for f in brief.toll if f.category == "injured" and f.count == 9]
+    assert wounded and wounded[0].source == "regional health office"

@@ -12,6 +12,7 @@ from ..brief import Source
 from .entities import Entity, _looks_like_person, occurrences
 from .names import ACRONYM_AFTER, BODY_AFTER, BODY_BEFORE, SPOKESPERSON, TITLE_PREFIX, TITLED_SURNAME
 from .sentences import Sentence
+from .source_bodies import fold_introduced_bodies, fold_media_wings
 from .source_people import content_words, fold_described_people
 from .source_words import DESCRIPTION_HEADS, SOURCE_HEADS
 from .sources import SourceMention, is_generic, refers_back, source_type
@@ -129,6 +130,8 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
             resolved[index] = number
             entities[number].add(mention.name, mention.span)
     fold_described_people(text, mentions, entities, resolved)
+    fold_introduced_bodies(text, mentions, entities, resolved)
+    fold_media_wings(text, mentions, entities, resolved)
     for entity in entities:
         if entity.pinned:
             continue
@@ -332,6 +335,8 @@ def _link_spokespeople(text: str, mentions: list[SourceMention], entities: list[
         body_kind = cited[0].kind if cited else source_type(body_name) if body_name else None
         if body_kind == "group":
             speaker.kind = "group"  # who speaks for an armed group is cited as the group (a side)
+        elif speaker.kind == "government" and _is_person(speaker.name):
+            speaker.kind = "official"  # a person speaking for a state body is an official
 
 
 def _body_of_spokesperson(description: str) -> str | None:

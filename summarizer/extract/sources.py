@@ -38,7 +38,7 @@ from .speakers import is_description, speakers
 _SAY = (
     r"said|says|say|reported|reports|report|added|adds|disclosed|confirmed|confirms|told|stated"
     r"|states|announced|announces|revealed|claimed|claims|noted|cited|estimated|estimates|tallied"
-    r"|documented|recorded|put\s+the\s+(?:death\s+)?toll|indicated|indicate|indicates|stated"
+    r"|documented|recorded|(?:put|puts|gave|gives|given)\s+(?:the|a|an|its|their)\s+(?:(?:death|casualty|new|updated|preliminary|provisional)\s+)?(?:toll|tally|figure|number)\b|indicated|indicate|indicates|stated"
     r"|described|warned|asserted|accused|accuse|accuses|blamed|blame|blames|urged|denied|insisted|explained|commented"
     r"|(?:took|takes|accepted)\s+responsibility"
 )
@@ -89,7 +89,8 @@ class SourceMention:
 def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int] | None:
     """The subject right before a say-verb: 'The Syrian Observatory for Human Rights' said."""
     window = text[floor:position].rstrip()
-    # 'the mayor of Chivay, Romeo Huaman, said': the appositive is the speaker's name
+    # 'the mayor of Chivay, Romeo Huaman, said' (', had said'): the appositive is the speaker's name
+    window = re.sub(r"(?<=,)(?:\s+(?:had|has|have|also|later|earlier|previously|reportedly))+$", "", window)
     named = re.search(r",\s*((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’.-]+)\s*,\s*$", window)
     # 'a local rights group, the Varo League for Human Rights,' / 'the disaster unit, UNGRD,'
     named = named or re.search(
