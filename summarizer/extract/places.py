@@ -216,8 +216,8 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             continue  # a source's name; not when the text calls it a place ('elders in the village of X said')
         if INSTITUTION.search(mention.text) or _BODY_WORD.search(mention.text):
             continue
-        before, after = (
-            text[max(0, mention.start - 24) : mention.start],
+        before, after = (  # wide enough for 'the Las Osk neighbourhood of ' to keep its name whole
+            text[max(0, mention.start - 40) : mention.start],
             text[mention.end : mention.end + 20],
         )
         if re.search(r"\b(?:pro|anti)-$", before) or MODIFIER_USE.match(after):

@@ -1,0 +1,18 @@
+"""Where: the types the words around a place's name give it, on invented sentences (invented
+places and numbers, none taken from any article)."""
+
+from summarizer.pipeline import summarise_text
+
+
+def place_types(text: str) -> dict[str, str]:
+    return {p.name: p.type for p in summarise_text(text).where}
+
+
+def test_a_city_after_a_long_named_neighbourhood_is_not_the_neighbourhood():
+    text = (
+        "Gunmen killed six people at a wedding in the Las Verbenillas neighbourhood of Tarqueno, "
+        "in the central state of Ovaleza, late on Friday, police said.\n"
+    )
+    types = place_types(text)
+    assert types.get("Las Verbenillas") == "neighbourhood"
+    assert types.get("Tarqueno") != "neighbourhood"
