@@ -16,3 +16,13 @@ def test_a_city_after_a_long_named_neighbourhood_is_not_the_neighbourhood():
     types = place_types(text)
     assert types.get("Las Verbenillas") == "neighbourhood"
     assert types.get("Tarqueno") != "neighbourhood"
+
+
+def test_the_cities_of_a_list_are_cities():
+    text = (
+        "Security forces killed eleven protesters on Sunday, a monitor said. Marches were held in "
+        "the Varnese cities of Orlantu, Pemmaro, and Sastrelle after the killings.\n"
+    )
+    types = place_types(text)
+    assert types.get("Orlantu") == "city"
+    assert types.get("Pemmaro") == "city"

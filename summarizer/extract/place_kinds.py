@@ -106,7 +106,7 @@ def dateline_abbreviation(text: str, start: int, end: int) -> bool:
 
 
 # 'Miyagi, Iwate and Tokyo prefectures', 'the states of Edo and Ondo': one noun types the list
-_PLURAL = (r"(?i:(villages|towns|provinces|states|prefectures|governorates|districts|counties|regencies"
+_PLURAL = (r"(?i:(villages|towns|cities|provinces|states|prefectures|governorates|districts|counties|regencies"
            r"|municipalities|regions|neighbou?rhoods))\b")  # fmt: skip
 _LIST_BEFORE_NOUN = re.compile(rf"(?:,\s*{_NAME})*,?\s+(?:and|&)\s+{_NAME}\s+{_PLURAL}")
 _NOUN_BEFORE_LIST = re.compile(rf"\b{_PLURAL}\s+of\s+(?:{_NAME},\s*)*(?:{_NAME},?\s+and\s+)?$")
@@ -175,8 +175,8 @@ def _kind_of_a_list(text: str, start: int, end: int) -> str | None:
     after = _LIST_BEFORE_NOUN.match(text, end)
     before = _NOUN_BEFORE_LIST.search(text[max(0, start - 80) : start])
     for match in (after, before):
-        if match:
-            return place_type_from_context("", f" {match.group(1)}")
+        if match:  # 'the cities of Osk, Tarn and Vell' ('X city' after a name is no type, so not read)
+            return "city" if match.group(1).lower() == "cities" else place_type_from_context("", f" {match.group(1)}")
     return None
 
 
