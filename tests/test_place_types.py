@@ -26,3 +26,14 @@ def test_the_cities_of_a_list_are_cities():
     types = place_types(text)
     assert types.get("Orlantu") == "city"
     assert types.get("Pemmaro") == "city"
+
+
+def test_a_large_city_listed_with_a_district_stays_a_city():
+    # a real large city (the gazetteer must know its size) beside an invented district
+    text = (
+        "Riot police arrested 140 opposition supporters in Porto Alegre and Velmora district on "
+        "Tuesday, a day before the vote, the party said.\n"
+    )
+    types = place_types(text)
+    assert types.get("Velmora") == "district"
+    assert types.get("Porto Alegre") == "city"
