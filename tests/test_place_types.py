@@ -37,3 +37,10 @@ def test_a_large_city_listed_with_a_district_stays_a_city():
     types = place_types(text)
     assert types.get("Velmora") == "district"
     assert types.get("Porto Alegre") == "city"
+
+
+def test_a_country_named_of_the_is_known_without_the():
+    from summarizer.extract.gazetteer import gazetteer_kind
+
+    assert gazetteer_kind("Democratic Republic of the Congo") == "country"
+    assert gazetteer_kind("Democratic Republic of Congo") == "country"

@@ -29,6 +29,8 @@ def _gazetteer_index() -> dict[str, str]:
         index[country["name"]] = "country"
     for name in ("US", "UK", "USA", "UAE", "DRC", *country_spellings()):
         index[name] = "country"
+    for name in [name for name, kind in index.items() if kind == "country" and " of the " in name]:
+        index.setdefault(name.replace(" of the ", " of "), "country")  # 'Republic of Congo' too
     return index
 
 
