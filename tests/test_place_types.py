@@ -44,3 +44,14 @@ def test_a_country_named_of_the_is_known_without_the():
 
     assert gazetteer_kind("Democratic Republic of the Congo") == "country"
     assert gazetteer_kind("Democratic Republic of Congo") == "country"
+
+
+def test_an_area_of_a_named_division_is_the_level_below_it():
+    from summarizer.extract.place_kinds import stated_by_phrase
+
+    text = "Jets struck a camp in the Kovrani area of Delsora State and in the Pemtal area of Ushar district."
+    kovrani, pemtal = text.index("Kovrani"), text.index("Pemtal")
+    assert stated_by_phrase(text, kovrani, kovrani + len("Kovrani")) == "district"
+    assert stated_by_phrase(text, pemtal, pemtal + len("Pemtal")) == "town"
+    city = "Riots hit the Ombe area of Delsora on Monday."
+    assert stated_by_phrase(city, city.index("Ombe"), city.index("Ombe") + 4) == "neighbourhood"

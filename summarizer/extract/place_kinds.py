@@ -10,6 +10,21 @@ from .names import place_type_from_context
 
 # 'the Orvani area of Tessaly': a part of a settlement
 _AREA_OF = re.compile(r"\s+area\s+of\s+(?:the\s+)?[A-Z]")
+# 'the Orvani area of Tessaly State': an area of a named division is the level below it
+_AREA_OF_DIVISION = re.compile(
+    r"\s+area\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+"
+    r"(?i:(state|province|region|governorate|prefecture|district|county))\b"
+)
+
+
+def _area_of_a_division(text: str, end: int) -> str | None:
+    """'the X area of Y State' is a district of the state; 'the X area of Y district' a town in it."""
+    division = _AREA_OF_DIVISION.match(text, end)
+    if not division:
+        return None
+    return "town" if division.group(1).lower() in ("district", "county") else "district"
+
+
 # 'the Karamu neighbourhood of X': a settlement large enough to have named quarters
 _QUARTER_OF = re.compile(r"\b[A-Z][\w'’-]+\s+(?:neighbou?rhood|quarter|suburb|area)\s+of\s+$")
 # 'the island of X': a large island, a region (a small one is written 'X Island')
@@ -45,7 +60,7 @@ def stated_by_phrase(text: str, start: int, end: int) -> str | None:
     if _LAKE.fullmatch(name):
         return "other"
     if _AREA_OF.match(after):
-        return "neighbourhood"
+        return _area_of_a_division(text, end) or "neighbourhood"
     if _ISLAND_OF.search(before):
         return "region"
     if _SITE_APPOSITIVE.match(after):
