@@ -55,3 +55,14 @@ def test_an_area_of_a_named_division_is_the_level_below_it():
     assert stated_by_phrase(text, pemtal, pemtal + len("Pemtal")) == "town"
     city = "Riots hit the Ombe area of Delsora on Monday."
     assert stated_by_phrase(city, city.index("Ombe"), city.index("Ombe") + 4) == "neighbourhood"
+
+
+def test_a_first_level_county_is_a_province():
+    # a real first-level county (the gazetteer must know it) and an invented county
+    text = (
+        "Bandits killed nine herders in Turkana County on Sunday, police said. Four more were "
+        "wounded in Velmora county.\n"
+    )
+    types = place_types(text)
+    assert [kind for name, kind in types.items() if name.startswith("Turkana")] == ["province"]
+    assert types.get("Velmora") == "district"
