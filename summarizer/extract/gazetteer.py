@@ -29,6 +29,8 @@ def _gazetteer_index() -> dict[str, str]:
         index[country["name"]] = "country"
     for name in ("US", "UK", "USA", "UAE", "DRC", *country_spellings()):
         index[name] = "country"
+    for name in [name for name, kind in index.items() if kind == "country" and " of the " in name]:
+        index.setdefault(name.replace(" of the ", " of "), "country")  # 'Republic of Congo' too
     return index
 
 
@@ -71,6 +73,8 @@ def _subdivision_index() -> dict[str, str]:
     for subdivision in pycountry.subdivisions:
         last = subdivision.type.lower().split()[-1]
         kind = _SUBDIVISION_TYPES.get(last)
+        if kind == "district" and last == "county" and subdivision.parent_code is None:
+            kind = "province"  # a country's first-level counties ('Osk County' of Kenya, Taiwan)
         if kind and (subdivision.parent_code is None or last in _SECOND_LEVEL):
             name = subdivision.name.split(",")[0] if last == "republic" else subdivision.name
             index.setdefault(_plain(name), kind)
@@ -107,6 +111,11 @@ def country_code(name: str) -> str | None:
 def countries_of(name: str) -> set[str]:
     """ISO codes of the countries that have a city called `name` (empty when none is known)."""
     return _country_index()[1].get(name, set())
+
+
+def division_kind(name: str) -> str | None:
+    """The type of the country's division of this name, when pycountry knows one (not a city's)."""
+    return _subdivision_index().get(_plain(name))
 
 
 def gazetteer_kind(name: str) -> str | None:

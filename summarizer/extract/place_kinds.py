@@ -10,6 +10,21 @@ from .names import place_type_from_context
 
 # 'the Orvani area of Tessaly': a part of a settlement
 _AREA_OF = re.compile(r"\s+area\s+of\s+(?:the\s+)?[A-Z]")
+# 'the Orvani area of Tessaly State': an area of a named division is the level below it
+_AREA_OF_DIVISION = re.compile(
+    r"\s+area\s+of\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+"
+    r"(?i:(state|province|region|governorate|prefecture|district|county))\b"
+)
+
+
+def _area_of_a_division(text: str, end: int) -> str | None:
+    """'the X area of Y State' is a district of the state; 'the X area of Y district' a town in it."""
+    division = _AREA_OF_DIVISION.match(text, end)
+    if not division:
+        return None
+    return "town" if division.group(1).lower() in ("district", "county") else "district"
+
+
 # 'the Karamu neighbourhood of X': a settlement large enough to have named quarters
 _QUARTER_OF = re.compile(r"\b[A-Z][\w'’-]+\s+(?:neighbou?rhood|quarter|suburb|area)\s+of\s+$")
 # 'the island of X': a large island, a region (a small one is written 'X Island')
@@ -45,7 +60,7 @@ def stated_by_phrase(text: str, start: int, end: int) -> str | None:
     if _LAKE.fullmatch(name):
         return "other"
     if _AREA_OF.match(after):
-        return "neighbourhood"
+        return _area_of_a_division(text, end) or "neighbourhood"
     if _ISLAND_OF.search(before):
         return "region"
     if _SITE_APPOSITIVE.match(after):
@@ -106,7 +121,7 @@ def dateline_abbreviation(text: str, start: int, end: int) -> bool:
 
 
 # 'Miyagi, Iwate and Tokyo prefectures', 'the states of Edo and Ondo': one noun types the list
-_PLURAL = (r"(?i:(villages|towns|provinces|states|prefectures|governorates|districts|counties|regencies"
+_PLURAL = (r"(?i:(villages|towns|cities|provinces|states|prefectures|governorates|districts|counties|regencies"
            r"|municipalities|regions|neighbou?rhoods))\b")  # fmt: skip
 _LIST_BEFORE_NOUN = re.compile(rf"(?:,\s*{_NAME})*,?\s+(?:and|&)\s+{_NAME}\s+{_PLURAL}")
 _NOUN_BEFORE_LIST = re.compile(rf"\b{_PLURAL}\s+of\s+(?:{_NAME},\s*)*(?:{_NAME},?\s+and\s+)?$")
@@ -175,8 +190,8 @@ def _kind_of_a_list(text: str, start: int, end: int) -> str | None:
     after = _LIST_BEFORE_NOUN.match(text, end)
     before = _NOUN_BEFORE_LIST.search(text[max(0, start - 80) : start])
     for match in (after, before):
-        if match:
-            return place_type_from_context("", f" {match.group(1)}")
+        if match:  # 'the cities of Osk, Tarn and Vell' ('X city' after a name is no type, so not read)
+            return "city" if match.group(1).lower() == "cities" else place_type_from_context("", f" {match.group(1)}")
     return None
 
 

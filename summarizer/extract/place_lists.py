@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..brief import Place
-from .gazetteer import countries_of, country_code
+from .gazetteer import countries_of, country_code, largest_population
 from .sentences import Sentence
 
 
@@ -26,6 +26,8 @@ def event_countries(places: list[Place], sentences: list[Sentence]) -> list[Plac
     return [p for p in places if p.type != "country" or p in kept or not kept]
 
 
+# a city this large is not what news calls a district or a province
+LARGE_CITY = 250_000
 _LIST_GAP = re.compile(r"\s*,?\s+(and|or)\s+(?:neighbou?ring\s+|nearby\s+|adjacent\s+)?|\s*,\s*")
 
 
@@ -47,9 +49,14 @@ def type_from_partners(text: str, places: list[Place], stated: set[str]) -> None
         kinds = {p.type for p in members if p.name in stated and p.type not in ("country", "site", "other")}
         if not is_list or len(kinds) != 1:
             continue
+        kind = next(iter(kinds))
         for place in members:
-            if place.name not in stated and place.type not in ("country", "site"):
-                place.type = next(iter(kinds))
+            # a large city stays a city when listed with a division ('in Osk and Tarn district');
+            # a smaller town often names its district too ('Osk, Tarn and Vell ... in Osk district')
+            large = (largest_population(place.name) or 0) >= LARGE_CITY
+            settlement = large and kind in ("province", "district", "region")
+            if place.name not in stated and place.type not in ("country", "site") and not settlement:
+                place.type = kind
 
 
 # where someone spoke, not where the event was ('the agency's spokeswoman said in Lisbon')

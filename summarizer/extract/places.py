@@ -10,7 +10,7 @@ import re
 from ..brief import Place
 from .background import is_background
 from .entities import Entity, _key, _named_as_place, occurrences
-from .gazetteer import countries_of, gazetteer_kind, largest_population
+from .gazetteer import countries_of, division_kind, gazetteer_kind, largest_population
 from .names import (
     ACTOR_NOUNS,
     INSTITUTION,
@@ -216,8 +216,8 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             continue  # a source's name; not when the text calls it a place ('elders in the village of X said')
         if INSTITUTION.search(mention.text) or _BODY_WORD.search(mention.text):
             continue
-        before, after = (
-            text[max(0, mention.start - 24) : mention.start],
+        before, after = (  # wide enough for 'the Las Osk neighbourhood of ' to keep its name whole
+            text[max(0, mention.start - 40) : mention.start],
             text[mention.end : mention.end + 20],
         )
         if re.search(r"\b(?:pro|anti)-$", before) or MODIFIER_USE.match(after):
@@ -233,6 +233,9 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
         compass = compass_kind(mention.text, known, gazetteer_kind(mention.text.split(" ", 1)[-1]) == "country")
         if compass and stated in (None, "village", "town", "city"):
             stated = compass  # 'a West Kesto village': the village is in West Kesto
+        if stated == "district" and _COUNTY.search(text, mention.start, mention.end + 8):
+            # 'Osk County', 'Osk county': a county the gazetteer knows as a first-level division
+            stated = "province" if division_kind(_COUNTY.sub("", mention.text)) == "province" else stated
         kind = stated or _by_size(mention.text, known) or ("site" if mention.label in ("FAC", "SITE") else None)
         state = re.match(rf"\s+(state|islands|{_AREA_NOUNS})\b", after)
         # 'in Nigeria's Niger state', 'in River Nile state': after 'in' or a possessive, a
@@ -354,6 +357,7 @@ _ENDS_IN_PLACE_WORD = re.compile(r"^[A-Z]\w+(?:\s[A-Z]\w+)?\s(?:Prefectures?|Pro
 _SITE_IN_A_PLACE = re.compile(r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s[a-z]+")
 _STATE_BODY = re.compile(r"\s+state[\s-]+(?:media|television|tv|news|radio|agency|broadcaster|run|owned)\b", re.I)
 _DIVISIONS = ("province", "district", "region")
+_COUNTY = re.compile(r"\s+[Cc]ounty\b")
 # 'the post at Osk, in the Tarn region': a name placed in a division after 'at' or 'in' is a place
 _IN_A_DIVISION_AFTER = re.compile(r",\s+(?:in\s+)?(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+"
                                   r"(?:region|province|district|state|county|governorate|prefecture)\b")  # fmt: skip
