@@ -116,35 +116,7 @@ def _named_force(phrase: str) -> bool:
     return head in ("Army", "Forces", "Police") and nation is not None and state_key(nation) == nation
 
 
-# the kinds of a state's forces, by the words of their phrases (a phrase of none, 'security
-# forces', names them all together)
-_FORCE_KINDS = (
-    ("gendarmes", re.compile(r"gendarm", re.I)),
-    ("police", re.compile(r"police", re.I)),
-    ("military", re.compile(r"soldiers|troops|army|military|armed\s+forces", re.I)),
-    ("navy", re.compile(r"navy|coast\s+guard", re.I)),
-)
-
-
-def _force_kind(phrase: str) -> str | None:
-    return next((kind for kind, words in _FORCE_KINDS if words.search(phrase)), None)
-
-
-def _by_kind(phrases: Counter, joined: set[frozenset]) -> list[Counter]:
-    """The state's side split by the kind of force ('police and gendarmes fired', 'soldiers and
-    police entered'): two kinds written together as one subject are two actors; a phrase of
-    no kind ('security forces') names them together and is no actor of its own."""
-    kinds: dict[str | None, Counter] = {}
-    for phrase, n in phrases.items():
-        kinds.setdefault(_force_kind(phrase), Counter())[phrase] = n
-    named = [kind for kind in kinds if kind is not None]
-    if len(named) < 2 or not any(pair <= set(named) for pair in joined):
-        return [phrases]
-    kinds.pop(None, None)  # (splitting forces named apart measured worse: synthetic dev who .563 -> .528)
-    return list(kinds.values())
-
-
-def _by_state(side: str, phrases: Counter, joined: set[frozenset] = frozenset()) -> list[Counter]:
+def _by_state(side: str, phrases: Counter) -> list[Counter]:
     """The state's side split by the state each phrase names, when two states' forces are
     each named more than once ('Varnian troops shelled ...', 'Ostlandic troops returned
     fire'): the phrases that name no state, or a state named once, go with the state named
@@ -157,24 +129,12 @@ def _by_state(side: str, phrases: Counter, joined: set[frozenset] = frozenset())
         groups.setdefault(state_key(nation) if nation else None, Counter())[phrase] = n
     strong = [group for nation, group in groups.items() if nation is not None and sum(group.values()) >= 2]
     if len(strong) < 2:
-        return _by_kind(phrases, joined)
+        return [phrases]
     main = max(strong, key=lambda g: sum(g.values()))
     for group in groups.values():
         if group not in strong:
             main.update(group)
     return strong
-
-
-def _joined_kinds(sentence: str) -> set[frozenset]:
-    """The pairs of force kinds a sentence joins by 'and' ('police and gendarmes')."""
-    found = list(ACTOR_NOUNS.finditer(sentence))
-    pairs = set()
-    for one, two in zip(found, found[1:], strict=False):
-        if re.fullmatch(r"\s+and\s+(?:the\s+)?", sentence[one.end() : two.start()]):
-            kinds = {_force_kind(one.group(1)), _force_kind(two.group(1))}
-            if None not in kinds and len(kinds) == 2:
-                pairs.add(frozenset(kinds))
-    return pairs
 
 
 def group_actors(text: str, sentences: list[Sentence], casualty_groups: list[str]) -> list[Actor]:
@@ -186,10 +146,8 @@ def group_actors(text: str, sentences: list[Sentence], casualty_groups: list[str
     first_seen: dict[str, int] = {}
     in_prose: Counter = Counter()  # uses outside title-case lines ('Market Suicide Bomber Kills 6')
     speaking: Counter = Counter()  # uses before a speaker's noun ('army officials said'): no side's name
-    joined: set[frozenset] = set()  # kinds of force written together ('police and gendarmes')
     for sentence in sentences:
         headline = _title_case(sentence.text)
-        joined |= _joined_kinds(sentence.text)
         for match in ACTOR_NOUNS.finditer(sentence.text):
             phrase = _clean_phrase(match.group(1))
             if len(phrase.split()) < 1 or not re.search(r"[a-z]", phrase):
@@ -201,7 +159,7 @@ def group_actors(text: str, sentences: list[Sentence], casualty_groups: list[str
     story = " ".join(s.text for s in sentences)
     counted = " ".join(casualty_groups)
     actors = []
-    for side, phrases in [(kind, group) for kind, found in sides.items() for group in _by_state(kind, found, joined)]:
+    for side, phrases in [(kind, group) for kind, found in sides.items() for group in _by_state(kind, found)]:
         if side == "other":
             continue
         if side == "victim":

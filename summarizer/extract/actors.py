@@ -95,18 +95,7 @@ def _parsed_tokens(sentences: list[Sentence], docs: dict):
 
 # the heads of phrases for the state's armed forces ('security forces', 'riot police')
 _FORCE_HEADS = frozenset(
-    {
-        "forces",
-        "police",
-        "troops",
-        "soldiers",
-        "army",
-        "military",
-        "policemen",
-        "officers",
-        "paramilitaries",
-        "gendarmes",
-    }
+    {"forces", "police", "troops", "soldiers", "army", "military", "policemen", "officers", "paramilitaries"}
 )
 
 # the armed side that forces fight back against

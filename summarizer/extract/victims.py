@@ -30,8 +30,6 @@ _SPEAKERS_OWN = frozenset({"our", "my", "your", "its", "their"})
 
 def _people_noun(word: str) -> bool:
     """A plural noun for people as the group's head ('villagers', 'men'), or one person."""
-    if word.endswith("men") and len(word) > 5 and word not in _ARMED:  # 'fishermen', not 'gunmen'
-        return True
     return word in _PLURALS or word in _ANYONE or len(word) > 3 and word.endswith("s") and not word.endswith("ss")
 
 
@@ -63,34 +61,28 @@ def counted_victims(text: str, sentences: list[Sentence], figures: list[Figure],
     people, among them five students': the students), then the most counted. Every figure read
     counts, before repeated figures are merged: 'killing 16 workers' names the victims even when
     the toll keeps a later '16 bodies' for the same figure."""
-    named = any(
+    if any(
         actor.role in ("victim", "target")
         and actor.name.split()[-1] not in _VEHICLES
         and not _person(actor.name)
         and not country_of_demonym(actor.name)  # 'Varnians': a people, not who the toll counts
         for actor in who
-    )
+    ):
+        # the toll counts those already named as victims or targets (not the vehicle they rode,
+        # nor one person among the many it counts)
+        return []
     attackers = name_keys(actor for actor in who if actor.role == "attacker")
     counted: Counter = Counter()
     killed: set[str] = set()
-    apart: list[str] = []  # groups a figure counts on their own, not inside a total
     for f in figures:
         if f.category in ("killed", "injured", "missing") and f.group and _GENERIC_VICTIM.match(f.group):
             group = _counted_group(f.group)
             if group and not _NOBODY.match(group) and _key(group) not in attackers:  # attackers killed
                 counted[group] += 1
-                within = _WITHIN.search(text, 0, f.evidence_span[0]) or _WITHIN_START.match(f.evidence)
-                if f.count is not None and not within:
-                    apart.append(group)
                 if f.category == "killed":
                     killed.add(group)
     if not counted:
         return []
-    further = _groups_apart(text, sentences, apart, who)
-    if named:
-        # the toll counts those already named as victims or targets (not the vehicle they rode,
-        # nor one person among the many it counts)
-        return further
     order = list(counted)
     # the dead before the hurt, a specific noun before 'people', the most counted, the first
     name = max(counted, key=lambda g: (g in killed, g.split()[-1] not in _ANYONE, counted[g], -order.index(g)))
@@ -98,41 +90,6 @@ def counted_victims(text: str, sentences: list[Sentence], figures: list[Figure],
     if same:  # listed once: 'soldiers' read as the state's side whom the toll counts are victims;
         if same[0].role == "authority":
             same[0].role = "victim"
-        return [a for a in further if _key(a.name) != _key(name)]
+        return []
     spans = occurrences(text, [name], sentences)
-    main = [Actor(name=name, role="victim", mentions=spans)] if spans else []
-    return main + [a for a in further if _key(a.name) != _key(name)]
-
-
-# a sub-group inside a total ('killing six people, including two police officers', 'among them')
-_WITHIN = re.compile(r"\b(?:including|among(?:\s+them)?|of\s+them|of\s+whom|includ(?:e|es|ed))\s+(?:\w+\s+){0,2}$")
-_WITHIN_START = re.compile(r"(?:including|among(?:\s+them)?|of\s+them|of\s+whom)\b")
-# head nouns that name the same people as 'people' ('residents', 'passengers'), or no victim
-# of their own ('survivors'), or the armed side ('terrorists')
-_SAME_PEOPLE = frozenset(
-    {"citizens", "residents", "villagers", "locals", "inhabitants", "passengers", "survivors", "children"}
-)
-_ARMED = frozenset(
-    {"terrorists", "militants", "fighters", "gunmen", "attackers", "insurgents", "rebels", "extremists", "bombers"}
-)
-_FORCE = frozenset({"soldiers", "troops", "police", "officers", "personnel", "policemen", "gendarmes"})
-
-
-def _groups_apart(text: str, sentences: list[Sentence], groups: list[str], who: list[Actor]) -> list[Actor]:
-    """Further victims: a group with a head noun more specific than 'people' that a figure of
-    its own counts ('killing five civilians ... wounding two security guards', 'six crew members
-    and 11 people on the ground'), not a sub-group of a total, the armed side, the state's
-    forces where they are an actor already, or a group the actors' names hold."""
-    words = {w for a in who for name in (a.name, *a.aliases) for w in _key(name).split()}
-    forces = any(a.name.split()[-1].lower() in _FORCE | {"forces", "army", "military"} for a in who)
-    out: list[Actor] = []
-    for group in dict.fromkeys(groups):
-        head = group.split()[-1]
-        if head in _ANYONE | _SAME_PEOPLE | _ARMED or len(group.split()) > 2 or forces and head in _FORCE:
-            continue
-        if set(_key(group).split()) & words:
-            continue
-        spans = occurrences(text, [group], sentences)
-        if spans:
-            out.append(Actor(name=group, role="victim", mentions=spans))
-    return out
+    return [Actor(name=name, role="victim", mentions=spans)] if spans else []
