@@ -58,6 +58,22 @@ class Entity:
         return any(_related(known, name) for known in [self.name, *self.names])
 
 
+def fold_entities(entities: list[Entity], resolved: dict[int, int], folded: dict[int, int]) -> None:
+    """Merge each folded entity (index -> the index of the one it joins) into its target, names
+    and spans, and drop it; the mentions' entity numbers in `resolved` follow."""
+    for number, target in folded.items():
+        for name, count in entities[number].names.items():
+            entities[target].names[name] += count
+        entities[target].spans += entities[number].spans
+    if not folded:
+        return
+    kept = [n for n in range(len(entities)) if n not in folded]
+    index = {old: new for new, old in enumerate(kept)}
+    for i, number in list(resolved.items()):
+        resolved[i] = index[folded.get(number, number)]
+    entities[:] = [entities[n] for n in kept]
+
+
 def _related(known: str, name: str) -> bool:
     mine, theirs = _words(known), _words(name)
     if not mine or not theirs:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from .entities import Entity
+from .entities import Entity, fold_entities
 from .source_words import DESCRIPTION_HEADS
 from .sources import SourceMention
 
@@ -46,16 +46,7 @@ def fold_introduced_bodies(
         body = entities[target]
         if body.kind in ("other", "group") and entities[number].kind != "other":
             body.kind = entities[number].kind
-        for name, count in entities[number].names.items():
-            body.names[name] += count
-        body.spans += entities[number].spans
-    if not folded:
-        return
-    kept = [n for n in range(len(entities)) if n not in folded]
-    index = {old: new for new, old in enumerate(kept)}
-    for i, number in list(resolved.items()):
-        resolved[i] = index[folded.get(number, number)]
-    entities[:] = [entities[n] for n in kept]
+    fold_entities(entities, resolved, folded)
 
 
 def _introduced(text: str, mention: SourceMention) -> bool:
@@ -99,18 +90,9 @@ def fold_media_wings(
                 continue
             if any(_owned_by(name, owner) for name in parent.names):
                 folded[number] = resolved[i]
-    for number, target in folded.items():
-        for name, count in entities[number].names.items():
-            entities[target].names[name] += count
-        entities[target].spans += entities[number].spans
+    for target in folded.values():
         entities[target].pinned = True  # the wing's own name, not its owner's
-    if not folded:
-        return
-    kept = [n for n in range(len(entities)) if n not in folded]
-    index = {old: new for new, old in enumerate(kept)}
-    for i, number in list(resolved.items()):
-        resolved[i] = index[folded.get(number, number)]
-    entities[:] = [entities[n] for n in kept]
+    fold_entities(entities, resolved, folded)
 
 
 def _owned_by(name: str, owner: list[str]) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .entities import Entity, _looks_like_person
+from .entities import Entity, _looks_like_person, fold_entities
 from .sources import SourceMention
 
 _PERSON_TITLES = frozenset(
@@ -65,19 +65,9 @@ def fold_described_people(
         if near:
             folded[number] = min(near)[1]
     for number, person in folded.items():
-        target = entities[person]
-        if target.kind == "other":
-            target.kind = entities[number].kind
-        for name, count in entities[number].names.items():
-            target.names[name] += count
-        target.spans += entities[number].spans
-    if not folded:
-        return
-    kept = [n for n in range(len(entities)) if n not in folded]
-    index = {old: new for new, old in enumerate(kept)}
-    for i, number in list(resolved.items()):
-        resolved[i] = index[folded.get(number, number)]
-    entities[:] = [entities[n] for n in kept]
+        if entities[person].kind == "other":
+            entities[person].kind = entities[number].kind
+    fold_entities(entities, resolved, folded)
 
 
 def _also_named(
