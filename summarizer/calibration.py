@@ -94,7 +94,10 @@ def judge_item(question: ItemQuestion, answer: dict, golds: dict[tuple[str, int]
     return gold.get(ITEM_KINDS[question.kind][1]) == answer[question.kind]
 
 
-def rules_answer(question: Question) -> dict:
+def rules_answer(question: Question | ItemQuestion) -> dict:
+    """The rules' answer: an entity's proposed value, else a figure's first-ranked option."""
+    if isinstance(question, ItemQuestion):
+        return {question.kind: question.proposed}
     return {name: prop["enum"][0] for name, prop in question.schema["properties"].items()}
 
 

@@ -23,7 +23,7 @@ def _rules_brief(text=TEXT):
     return analysis, build_brief(analysis, rule_choices(analysis), RunStats())
 
 
-def test_every_item_is_asked_with_the_rules_value_first_and_the_whole_vocabulary():
+def test_every_item_is_asked_with_the_whole_vocabulary_in_its_fixed_order_and_the_rules_value_beside():
     analysis, brief = _rules_brief()
     asked = item_questions(
         brief, analysis.text, analysis.sentences, lambda s, u: u, frozenset({"role", "place_type", "source_type"})
@@ -35,8 +35,8 @@ def test_every_item_is_asked_with_the_rules_value_first_and_the_whole_vocabulary
     for question in asked:
         item = fields[question.kind][question.index]
         options = question.schema["properties"][question.kind]["enum"]
-        assert options[0] == (item.role if question.kind == "role" else item.type)
-        assert sorted(options) == sorted(vocabularies[question.kind])
+        assert question.proposed == (item.role if question.kind == "role" else item.type)
+        assert options == list(vocabularies[question.kind])  # never the rules' value first
         assert item.name in question.prompt and "Korvel" in question.prompt  # its sentence is shown
 
 
