@@ -1,5 +1,5 @@
 """Decisions about the brief's entities (role, place type, source type): asked with the
-rules' value first, answered within the closed vocabulary, recorded in `decided_by`,
+vocabulary in its fixed order (the rules' value beside), answered within it, recorded in `decided_by`,
 counted by the eval and judged by calibration. Logic tests with the fake model (it answers
 each enum's last option); the real model goes through them in test_real_model.py."""
 
@@ -143,3 +143,13 @@ def test_a_decision_the_model_cannot_write_stays_with_the_rules_and_the_brief_is
     [batched] = summarise_batch([text], _NoAccentsGenerator(), options=options)
     assert [(f.count, f.source) for f in batched.toll] == [(f.count, f.source) for f in rules.toll]
     assert any("the rules kept a decision" in note for note in batched.notes)
+
+
+def test_calibration_credits_the_rules_with_their_proposed_value_not_the_first_option(fake_generator):
+    # the victims' role is the vocabulary's third value: judged by the first option the rules
+    # would score 0, by their proposed value 1
+    record = {"id": "x", "who": [{"name": "officers", "role": "victim"}], "where": [], "attribution": []}
+    [variant] = measure(fake_generator, [record], {"x": TEXT}, [("greedy", 0)], kinds=frozenset({"role"}))
+    role = variant["kinds"]["role"]
+    assert role["judged"] == 1 and ROLES[0] != "victim"
+    assert (role["rules_accuracy"], role["model_accuracy"]) == (1.0, 0.0)
