@@ -1,0 +1,36 @@
+"""Who: conventions on what counts as an actor (invented sentences)."""
+
+from summarizer.pipeline import summarise_text
+
+
+def _names(text: str) -> set[str]:
+    return {a.name for a in summarise_text(text).who}
+
+
+def test_a_name_that_only_qualifies_a_place_noun_is_no_actor():
+    text = (
+        "Rebels kill five police in ambush\n"
+        "Suspected rebels detonated a roadside bomb under a police convoy in central Norvia's Keltapur state "
+        "on Friday, killing five police officers, officials said. A spokesperson for the Keltapur police "
+        "said around 30 rebels fired on the convoy.\n"
+    )
+    assert "Keltapur" not in _names(text)
+
+
+def test_places_between_which_bodies_were_found_are_no_actors():
+    text = (
+        "Clan clashes kill 11\n"
+        "The toll rose to 11 after four more bodies were recovered from the hills between Darvo Kalem and "
+        "Usta Pandi villages, police said. About 200 families have moved from Darvo Kalem to relatives "
+        "in nearby towns.\n"
+    )
+    assert "Darvo Kalem" not in _names(text)
+
+
+def test_a_name_inside_a_place_of_the_brief_is_no_victim():
+    text = (
+        "IED blast at Sela Marun public market kills 3, wounds 12\n"
+        "An improvised explosive device went off at the Sela Marun public market on Monday, killing three "
+        "people and wounding 12 others, police said.\n"
+    )
+    assert "Sela Marun" not in _names(text)
