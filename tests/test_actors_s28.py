@@ -34,3 +34,16 @@ def test_a_name_inside_a_place_of_the_brief_is_no_victim():
         "people and wounding 12 others, police said.\n"
     )
     assert "Sela Marun" not in _names(text)
+
+
+def test_kidnappers_killed_are_not_the_victims_the_toll_counts():
+    text = (
+        "Gunmen seize bus travellers in west\n"
+        "Armed men stopped a bus near Pelvaro on Monday and abducted its passengers; 14 travellers are still "
+        "missing, officials said. "
+        "Soldiers later freed some of them in an operation in which three of the kidnappers were killed, "
+        "the army said.\n"
+    )
+    victims = {a.name for a in summarise_text(text).who if a.role == "victim"}
+    assert "kidnappers" not in victims
+    assert "travellers" in victims
