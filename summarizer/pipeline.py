@@ -35,6 +35,7 @@ from .extract.actor_acts import (
 from .extract.actor_blame import with_responsible_parties
 from .extract.actor_folds import (
     fold_acronyms,
+    fold_force_phrases,
     fold_named_attackers,
     fold_named_groups_members,
     fold_same_states_forces,
@@ -287,6 +288,7 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     who = without_placed_names(who, sentences, analysis.docs, place_keys)
     who = with_striking_states(text, sentences, analysis.docs, who)
     who = fold_acronyms(fold_same_states_forces(with_striking_nations(text, sentences, analysis.docs, who)))
+    who = fold_force_phrases(who)
     who = with_acting_states(text, sentences, analysis.docs, who)
     who = struck_armed_men(attacked_forces(who, sentences, analysis.docs), sentences, analysis.docs)
     who = with_vehicle_targets(text, sentences, analysis.docs, who)

@@ -1,5 +1,7 @@
 """Who: conventions on what counts as an actor (invented sentences)."""
 
+from summarizer.brief import Actor
+from summarizer.extract.actor_folds import fold_force_phrases
 from summarizer.pipeline import summarise_text
 
 
@@ -47,3 +49,19 @@ def test_kidnappers_killed_are_not_the_victims_the_toll_counts():
     victims = {a.name for a in summarise_text(text).who if a.role == "victim"}
     assert "kidnappers" not in victims
     assert "travellers" in victims
+
+
+def test_a_force_named_with_and_without_its_nationality_is_one_actor():
+    who = [
+        Actor(name="Uruguayan Air Force", role="attacker", mentions=[(0, 17)]),
+        Actor(name="Air Force", role="other", mentions=[(40, 49)]),
+        Actor(name="Tessin Corps troops", role="authority", mentions=[(60, 79)]),
+        Actor(name="Tessin Corps", role="authority", mentions=[(90, 102)]),
+        Actor(name="Uruguayan police", role="victim", mentions=[(110, 124)]),
+        Actor(name="police", role="authority", mentions=[(130, 136)]),
+    ]
+    folded = {a.name: a.role for a in fold_force_phrases(who)}
+    assert folded.get("Uruguayan Air Force") == "attacker" and "Air Force" not in folded
+    assert folded.get("Tessin Corps") == "authority" and "Tessin Corps troops" not in folded
+    # a force's men hurt and the force acting are two sides of the story
+    assert folded.get("Uruguayan police") == "victim" and folded.get("police") == "authority"
