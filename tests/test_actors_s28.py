@@ -65,3 +65,15 @@ def test_a_force_named_with_and_without_its_nationality_is_one_actor():
     assert folded.get("Tessin Corps") == "authority" and "Tessin Corps troops" not in folded
     # a force's men hurt and the force acting are two sides of the story
     assert folded.get("Uruguayan police") == "victim" and folded.get("police") == "authority"
+
+
+def test_a_hedge_before_the_attackers_is_no_part_of_their_name():
+    text = (
+        "Roadside bomb kills six guards\n"
+        "Suspected Islamist rebels detonated a roadside bomb under a patrol near Ostrava Dol on Friday, "
+        "killing six guards, officials said. Suspected Islamist rebels have staged several attacks "
+        "in the area this year.\n"
+    )
+    attackers = {a.name for a in summarise_text(text).who if a.role == "attacker"}
+    assert "Islamist rebels" in attackers
+    assert not any(name.lower().startswith("suspected") for name in attackers)
