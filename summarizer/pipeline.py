@@ -43,6 +43,7 @@ from .extract.actor_folds import (
 )
 from .extract.actor_nations import with_acting_states, with_striking_nations
 from .extract.actor_patterns import group_actors, organisations_from, people_from
+from .extract.actor_scope import without_background_actors
 from .extract.actor_states import with_striking_states
 from .extract.actor_targets import with_vehicle_targets
 from .extract.actors import (
@@ -293,6 +294,7 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     who = struck_armed_men(attacked_forces(who, sentences, analysis.docs), sentences, analysis.docs)
     who = with_vehicle_targets(text, sentences, analysis.docs, who)
     who = with_responsible_parties(text, sentences, analysis.docs, who)
+    who = without_background_actors(who, sentences)
     # a name the story makes an actor ('Hamas fired ...') is not also a place of the event
     actor_keys = name_keys(who)
     where = [place for place in where if place.type == "country" or _key(place.name) not in actor_keys]

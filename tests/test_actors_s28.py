@@ -77,3 +77,14 @@ def test_a_hedge_before_the_attackers_is_no_part_of_their_name():
     attackers = {a.name for a in summarise_text(text).who if a.role == "attacker"}
     assert "Islamist rebels" in attackers
     assert not any(name.lower().startswith("suspected") for name in attackers)
+
+
+def test_a_people_counted_only_in_a_running_total_since_a_year_is_no_victim():
+    text = (
+        "Rocket kills farmer near border\n"
+        "A rocket fired from across the border killed a farmer in Kessling on Tuesday, police said. "
+        "The Red Harrow Brigades claimed the attack. Since 2011, 40 Uruguayans have been killed by such "
+        "rockets, and hundreds more injured.\n"
+    )
+    names = {a.name for a in summarise_text(text).who}
+    assert "Uruguayans" not in names
