@@ -88,3 +88,13 @@ def test_a_people_counted_only_in_a_running_total_since_a_year_is_no_victim():
     )
     names = {a.name for a in summarise_text(text).who}
     assert "Uruguayans" not in names
+
+
+def test_the_side_that_hit_a_market_is_the_attacker():
+    text = (
+        "Shells hit market in Dorvell\n"
+        "The paramilitary Northern Salvation Forces hit a crowded livestock market and a camp for displaced "
+        "people in Dorvell on Sunday. Local officials said 12 people were killed.\n"
+    )
+    roles = {a.name: a.role for a in summarise_text(text).who}
+    assert roles.get("Northern Salvation Forces") == "attacker"
