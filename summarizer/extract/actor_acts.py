@@ -14,6 +14,7 @@ from collections import Counter
 
 from .actors import _ARMED, _FORCE_HEADS, _HURT, _arguments, _counted, _parsed_tokens, _prep_objects
 from .entities import _key
+from .gazetteer import gazetteer_kind
 from .sentences import Sentence
 
 # Forms of the verbs of speech (matched by their start: the lemmatiser is not loaded)
@@ -139,13 +140,40 @@ def _placed(token, place_keys: set[str]) -> bool:
     """Whether a mention stands where a place stands: the object of a preposition of place
     ('inside the X'), what someone visits ('visited X'), or joined by 'and' to a place of the
     brief ('Y and X')."""
-    if any(_key(other.text) in place_keys for other in token.conjuncts):
-        return True
+    if any(_key(other.text) in place_keys or _PLACE_NOUN.match(other.lower_) for other in token.conjuncts):
+        return True  # 'X and Y', 'between X and Y villages'
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     if token.dep_ == "pobj" and token.head.lower_ in _SPATIAL:
         return True
+    if token.dep_ == "pobj" and token.head.lower_ == "from" and (_known_place(token) or token.head.head.pos_ == "VERB"):
+        return True  # 'a unit from X arrived', 'families moved from X': where they came from
+    if token.dep_ in ("compound", "nmod") and _names_a_place(token, place_keys):
+        return True
     return token.dep_ == "dobj" and token.head.lower_.startswith(("visit", "tour"))  # 'visited X and Y'
+
+
+# common nouns for places that a name qualifies ('X state', 'the X and Y villages', 'X market')
+_PLACE_NOUN = re.compile(r"(state|province|district|county|region|villages?|towns?|city|market|area|valley|camp)$")
+
+
+def _known_place(token) -> bool:
+    """Whether a name is one the gazetteer or NER knows as a place."""
+    words = token.doc[token.left_edge.i : token.i + 1].text
+    return token.ent_type_ in ("GPE", "LOC", "FAC") or gazetteer_kind(words) is not None
+
+
+def _names_a_place(token, place_keys: set[str]) -> bool:
+    """Whether a name qualifies a noun that names a place: a common noun of places ('X state',
+    'between X and Y villages') or a place of the brief ('the X public market')."""
+    head = token.head
+    while head.dep_ in ("compound", "nmod") and head.head.i > head.i:
+        head = head.head
+    if head.pos_ != "NOUN" or head.i <= token.i:
+        return False
+    return (
+        _PLACE_NOUN.match(head.lower_) is not None or _key(token.doc[token.left_edge.i : head.i + 1].text) in place_keys
+    )
 
 
 # titles and ranks: a name that carries one is a person's ('General X'), whatever its slot

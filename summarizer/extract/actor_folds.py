@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .actor_names import _PROPER_NAME, extends
-from .actor_nations import state_key
+from .actor_nations import country_of_demonym, state_key
 from .actors import _ARMED
 from .entities import _key
 from .gazetteer import gazetteer_kind
@@ -170,4 +170,41 @@ def fold_acronyms(who: list) -> list:
             continue
         out[out.index(full)] = _folded(full, short)
         out.remove(short)
+    return out
+
+
+# nouns for a force's men after its name ('X troops', 'X personnel')
+_MEN = frozenset({"troops", "forces", "soldiers", "personnel", "officers", "members", "units", "fighters", "militants"})
+_SIDE_ROLES = frozenset({"attacker", "authority", "other"})
+
+
+def _same_force(full: str, short: str) -> bool:
+    """'Varnian Air Force' and 'Air Force', 'Varnian police' and 'police' (the nationality
+    dropped), 'Harak Corps troops' and 'Harak Corps' (the force's men): one force."""
+    words = full.split()
+    if words[1:] and " ".join(words[1:]) == short and country_of_demonym(words[0]):
+        return True
+    return (
+        short[:1].isupper()
+        and full.startswith(short + " ")
+        and len(words) == len(short.split()) + 1
+        and (words[-1].lower() in _MEN)
+    )
+
+
+def fold_force_phrases(who: list) -> list:
+    """A force listed twice, once under its full name and once shortened (the nationality or
+    the noun for its men dropped or added): one actor, under the name with the nationality
+    ('Varnian Air Force') or the bare proper name ('Harak Corps'); the attacker's role where
+    one of them struck. A force's men struck and the force acting stay two sides."""
+    out = list(who)
+    for a in list(out):
+        b = next((b for b in out if b is not a and a in out and _same_force(a.name, b.name)), None)
+        if b is None or not {a.role, b.role} <= _SIDE_ROLES:
+            continue
+        keep, drop = (a, b) if country_of_demonym(a.name.split()[0]) else (b, a)
+        roles = {a.role, b.role}
+        role = "attacker" if "attacker" in roles else "authority" if "authority" in roles else keep.role
+        out[out.index(keep)] = _folded(keep, drop, role=role)
+        out.remove(drop)
     return out

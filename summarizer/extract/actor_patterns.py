@@ -55,6 +55,10 @@ def _title_case(line: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+# words that hedge who the men are ('suspected X rebels'): no part of the side's name
+_HEDGES = frozenset({"suspected", "alleged", "presumed", "purported"})
+
+
 def _clean_phrase(phrase: str) -> str:
     words = phrase.split()
     while words and words[0].lower() in _FUNCTION_WORDS:
@@ -179,6 +183,9 @@ def group_actors(text: str, sentences: list[Sentence], casualty_groups: list[str
             role = "target" if TARGETED.search(story) else "authority"
         else:
             role = side
+        words = name.split()
+        if len(words) > 1 and words[0].lower() in _HEDGES:
+            name = " ".join(words[1:])  # 'Suspected X rebels': the side is 'X rebels'
         aliases = sorted(p for p in phrases if p != name)
         spans = occurrences(text, [name, *aliases], sentences)
         actors.append(Actor(name=name, role=role, aliases=aliases, mentions=spans))

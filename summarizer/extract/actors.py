@@ -29,7 +29,7 @@ from .sentences import Sentence
 _ATTACK = re.compile(
     r"(attack|ambush|storm|raid|bomb|shell|shoot|shot|kill|massacr|behead|execut|stab|assault"
     r"|overr[au]n|abduct|kidnap|target|besieg|fire|fired|firing|rocket|invad|torch|burn|loot|lynch|rape"
-    r"|clash|fought|fight|hijack|seiz|wound|injur|struck|strik)",
+    r"|clash|fought|fight|hijack|seiz|wound|injur|struck|strik|hit)",
 )
 # the speaker's side, named again in what it says ('it', 'the group')
 _ITSELF = re.compile(r"it|they|we|the (?:group|organi[sz]ation|movement|militia)")

@@ -9,6 +9,7 @@ from collections import Counter
 from ..brief import Actor, Figure
 from .actor_nations import country_of_demonym
 from .actor_targets import _VEHICLES
+from .actors import _ATTACKER_NOUNS
 from .entities import _key, _looks_like_person, name_keys, occurrences
 from .sentences import Sentence
 
@@ -26,6 +27,9 @@ _PLURALS = frozenset({"people", "men", "women", "children", "police", "personnel
 # a speaker's own ('our compatriots'): a quote's words, not the story's
 # (and a group named only by its owner's pronoun, 'its members', 'their fighters', names nobody)
 _SPEAKERS_OWN = frozenset({"our", "my", "your", "its", "their"})
+# nouns that name people by the crime they committed ('two of the kidnappers were killed'): the
+# perpetrators, never the victims whom the toll counts
+_PERPETRATORS = _ATTACKER_NOUNS | {"kidnappers", "abductors", "hijackers", "captors", "robbers", "killers"}
 
 
 def _people_noun(word: str) -> bool:
@@ -77,7 +81,12 @@ def counted_victims(text: str, sentences: list[Sentence], figures: list[Figure],
     for f in figures:
         if f.category in ("killed", "injured", "missing") and f.group and _GENERIC_VICTIM.match(f.group):
             group = _counted_group(f.group)
-            if group and not _NOBODY.match(group) and _key(group) not in attackers:  # attackers killed
+            if (
+                group
+                and not _NOBODY.match(group)
+                and _key(group) not in attackers  # attackers killed
+                and group.split()[-1] not in _PERPETRATORS
+            ):
                 counted[group] += 1
                 if f.category == "killed":
                     killed.add(group)
