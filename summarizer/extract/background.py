@@ -24,6 +24,9 @@ _WAR_BACKGROUND = re.compile(
 # Another time than this event's: a year, 'last year', 'so far this year', an annual toll, 'In June,'.
 _OTHER_TIME = re.compile(
     r"\b(1[89]|20)\d\d\b|\blast\s+(year|month|spring|summer|autumn|fall|winter)\b|\b(?:years|months|weeks)\s+ago\b|\ba\s+decade\b|\bthis\s+year\b"
+    # 'earlier this month', 'in the past year', 'over the last three months': another time, or a period's tally
+    r"|\bearlier\s+(?:this|in\s+the)\s+(?:month|year)\b|\b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+"
+    r"(?:[\w-]+\s+)?(?:years?|months|decades?)\b"
     r"|\b(?:first|second|third|last)\s+(?:half|quarter|six\s+months|nine\s+months)\s+of\b"
     rf"|\bannual\b|^\s*In\s+{_MONTH}\b|\bin\s+(?-i:{_MONTH})\b(?!\s+\d)",
     re.IGNORECASE,

@@ -175,3 +175,39 @@ def counts_those_on_board(doc, offset: int, start: int, end: int) -> bool:
     if noun.dep_ not in ("pobj", "dobj") or noun.head.lower_ not in _CARRYING:
         return False
     return bool(_ON_BOARD.match(doc.text, max(counted.idx + len(counted), end - offset)))
+
+
+def in_a_since_clause(doc, offset: int, start: int, end: int) -> bool:
+    """'the deadliest blast since a 2016 attack on the academy killed 58 cadets': a number in
+    the clause that 'since' opens counts the earlier event the story is measured against (a
+    'since' that only dates the main verb, 'have died since Monday', does not hold the number)."""
+    if doc is None:
+        return False
+    number = _number_head(doc, offset, start, end)
+    if number is None:
+        return False
+    for node in (number, *number.ancestors):
+        if node.lower_ == "since" and node.dep_ in ("prep", "mark"):
+            return True
+        if any(c.lower_ == "since" and c.dep_ == "mark" for c in node.children) and node.pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
+def a_projection(doc, offset: int, start: int, end: int) -> bool:
+    """'The toll could climb to 40', 'deaths may rise to 60': a number that an active verb
+    under a modal (not a perfect 'may have died', nor a state 'could be trapped', 'could be as
+    high as 30') reaches is a forecast, not a count."""
+    if doc is None:
+        return False
+    number = _number_head(doc, offset, start, end)
+    if number is None:
+        return False
+    verb = next((a for a in number.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.lower_ in ("be", "been", "being"):
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    # only modals: 'could climb'; a perfect or passive auxiliary ('may have died') is a report,
+    # and 'would' is reported speech's past ('three died, which would bring the toll to 12')
+    modals = [c for c in auxiliaries if c.tag_ == "MD"]
+    return bool(modals) and len(modals) == len(auxiliaries) and all(c.lower_ not in ("would", "'d") for c in modals)
