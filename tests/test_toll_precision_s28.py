@@ -45,6 +45,11 @@ CASES = [
     ("history", LEDE + "The town was the scene of a massacre in 1998 in which 120 villagers were killed.", OWN),
     ("previous_attack", LEDE + "The previous attack on the station, two years ago, left 17 dead.", OWN),
     ("cumulative", LEDE + "The insurgency has claimed more than 8,000 lives since it began.", OWN),
+    ("last_weekday", LEDE + "Last Sunday, an explosion at a mosque in Varelo killed 12.", OWN),
+    ("last_week", LEDE + "Last week, police killed 7 suspected militants in a raid on a hideout.", OWN),
+    ("every_year", LEDE + "Road accidents kill more than 1,500 people in the country every year.", OWN),
+    ("averaged", LEDE + "Monthly deaths from violence in the region have averaged 45.", OWN),
+    ("that_attack", LEDE + "In 2015, militants attacked a hotel in Sarn. That attack killed 30 people.", OWN),
     # people who are not casualties
     (
         "attackers",
@@ -123,6 +128,17 @@ CASES = [
         "control_as_high_as",
         "A ferry sank near Dorvik on Monday. The number missing could be as high as 30, officials said.",
         [("missing", 30)],
+    ),
+    (
+        "control_last_week_relative",
+        "The death toll from a powerful storm that struck the coast of Melor last week has risen to at least 52,"
+        " officials said.",
+        [("killed", 52)],
+    ),
+    (
+        "control_weekly_market",
+        "An airstrike on a crowded weekly market in the town of Orsk killed at least 23 people on Friday.",
+        [("killed", 23)],
     ),
     (
         "control_own_worst",

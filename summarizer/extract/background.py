@@ -38,7 +38,9 @@ _APPOSITIVE = re.compile(
 )
 _STARTED = re.compile(r"\b(began|begun|started|erupted|broke\s+out|launched|unleashed)\b", re.IGNORECASE)
 # A sentence that goes on about the wider event named just before ('It has killed...').
-_CONTINUES = re.compile(r"^\s*(It|They|This|These|The\s+(war|conflict|fighting|insurgency|crisis))\b")
+_CONTINUES = re.compile(
+    r"^\s*(It|They|This|These|(?:That|Those)\s+[\w-]+|The\s+(war|conflict|fighting|insurgency|crisis))\b"
+)
 # The event's own time: a figure in a sentence that says 'on Monday' is about this event,
 # even when it compares it with the past ('the deadliest since the start of the war').
 _THIS_EVENT_TIME = re.compile(

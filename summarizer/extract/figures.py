@@ -19,6 +19,7 @@ from .figure_parse import (
     a_projection,
     counts_the_attackers,
     counts_those_on_board,
+    dated_elsewhere,
     in_a_breakdown,
     in_a_since_clause,
     object_of_another_verb,
@@ -274,7 +275,8 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, docs: dict 
                     sentence=sentence,
                     background=background
                     or about_earlier_event(text[sentence.start : match.start()])
-                    or in_a_since_clause(doc, sentence.start, match.start(), end),
+                    or in_a_since_clause(doc, sentence.start, match.start(), end)
+                    or dated_elsewhere(doc, sentence.start, match.start(), end),
                     category_sure=category_sure,
                 )
             )
