@@ -50,6 +50,28 @@ CASES = [
     ("every_year", LEDE + "Road accidents kill more than 1,500 people in the country every year.", OWN),
     ("averaged", LEDE + "Monthly deaths from violence in the region have averaged 45.", OWN),
     ("that_attack", LEDE + "In 2015, militants attacked a hotel in Sarn. That attack killed 30 people.", OWN),
+    # the day of this event named in another clause of the sentence than the figure's
+    (
+        "possessive_day_since",
+        LEDE + "Tuesday's attack was the deadliest in Varelo since a bombing in March killed 40.",
+        OWN,
+    ),
+    (
+        "relative_of_dated",
+        LEDE + "On Tuesday, the group also recalled its 2016 attack on the station, which killed 19.",
+        OWN,
+    ),
+    ("said_on_day", LEDE + "Police said on Tuesday that 25 people had been killed in the province in April.", OWN),
+    (
+        "said_on_day_after",
+        LEDE + "Violence in the province killed at least 410 people last year, police said on Wednesday.",
+        OWN,
+    ),
+    (
+        "before_possessive",
+        LEDE + "Before Tuesday's attack, 33 people had been killed in bombings in Varelo this year.",
+        OWN,
+    ),
     # people who are not casualties
     (
         "attackers",
@@ -139,6 +161,16 @@ CASES = [
         "control_weekly_market",
         "An airstrike on a crowded weekly market in the town of Orsk killed at least 23 people on Friday.",
         [("killed", 23)],
+    ),
+    (
+        "control_said_on_day",
+        "Police said on Monday that gunmen killed 12 villagers in Tessa on Sunday night.",
+        [("killed", 12)],
+    ),
+    (
+        "control_dated_relative",
+        "The quake struck at 3 a.m. on Monday. In the town of Berro, which was founded in 1820, 25 people died.",
+        [("killed", 25)],
     ),
     (
         "control_own_worst",

@@ -191,6 +191,11 @@ def in_a_since_clause(doc, offset: int, start: int, end: int) -> bool:
             return True
         if any(c.lower_ == "since" and c.dep_ == "mark" for c in node.children) and node.pos_ in ("VERB", "AUX"):
             return True
+        if node.dep_ == "advcl" and not any(c.dep_.startswith("nsubj") for c in node.children):
+            # 'the deadliest since a bombing in March killed 40', parsed as 'since a bombing' + 'killed 40'
+            since = [c for c in node.head.children if c.lower_ == "since" and c.dep_ == "prep"]
+            if any(c.right_edge.i + 1 == node.i for c in since):
+                return True
     return False
 
 

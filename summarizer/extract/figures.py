@@ -26,6 +26,7 @@ from .figure_parse import (
     parsed_category,
 )
 from .figure_singular import _singular_figures
+from .figure_time import clause_in_other_time
 from .figure_words import (
     _LIST_REACH,
     _RANGE_AFTER,
@@ -276,7 +277,8 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, docs: dict 
                     background=background
                     or about_earlier_event(text[sentence.start : match.start()])
                     or in_a_since_clause(doc, sentence.start, match.start(), end)
-                    or dated_elsewhere(doc, sentence.start, match.start(), end),
+                    or dated_elsewhere(doc, sentence.start, match.start(), end)
+                    or clause_in_other_time(doc, sentence.start, match.start(), end, bool(illness)),
                     category_sure=category_sure,
                 )
             )
