@@ -72,6 +72,9 @@ CASES = [
         LEDE + "Before Tuesday's attack, 33 people had been killed in bombings in Varelo this year.",
         OWN,
     ),
+    ("in_other_violence", LEDE + "In other violence, gunmen killed 5 people at a checkpoint near Tulsa.", OWN),
+    ("such_attacks", LEDE + "The latest attack brings the number of people killed in such bombings to 120.", OWN),
+    ("so_far_this_month", LEDE + "So far this month, 61 people have been killed in the province.", OWN),
     # people who are not casualties
     (
         "attackers",
@@ -171,6 +174,11 @@ CASES = [
         "control_dated_relative",
         "The quake struck at 3 a.m. on Monday. In the town of Berro, which was founded in 1820, 25 people died.",
         [("killed", 25)],
+    ),
+    (
+        "control_third_such",
+        "The blast in Perla on Friday, the third such bombing in the city, killed 8 people.",
+        [("killed", 8)],
     ),
     (
         "control_own_worst",
