@@ -23,7 +23,10 @@ _WAR_BACKGROUND = re.compile(
 )
 # Another time than this event's: a year, 'last year', 'so far this year', an annual toll, 'In June,'.
 _OTHER_TIME = re.compile(
-    r"\b(1[89]|20)\d\d\b|\blast\s+(year|month|spring|summer|autumn|fall|winter)\b|\b(?:years|months|weeks)\s+ago\b|\ba\s+decade\b|\bthis\s+year\b"
+    r"\b(1[89]|20)\d\d\b|\blast\s+(year|month|spring|summer|autumn|fall|winter)\b|\b(?:years|months|weeks)\s+ago\b|\ba\s+decade\b|\bthis\s+year\b|\bso\s+far\s+this\s+month\b"
+    # 'earlier this month', 'in the past year', 'over the last three months': another time, or a period's tally
+    r"|\bearlier\s+(?:this|in\s+the)\s+(?:month|year)\b|\b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+"
+    r"(?:[\w-]+\s+)?(?:years?|months|decades?)\b"
     r"|\b(?:first|second|third|last)\s+(?:half|quarter|six\s+months|nine\s+months)\s+of\b"
     rf"|\bannual\b|^\s*In\s+{_MONTH}\b|\bin\s+(?-i:{_MONTH})\b(?!\s+\d)",
     re.IGNORECASE,
@@ -35,7 +38,9 @@ _APPOSITIVE = re.compile(
 )
 _STARTED = re.compile(r"\b(began|begun|started|erupted|broke\s+out|launched|unleashed)\b", re.IGNORECASE)
 # A sentence that goes on about the wider event named just before ('It has killed...').
-_CONTINUES = re.compile(r"^\s*(It|They|This|These|The\s+(war|conflict|fighting|insurgency|crisis))\b")
+_CONTINUES = re.compile(
+    r"^\s*(It|They|This|These|(?:That|Those)\s+[\w-]+|The\s+(war|conflict|fighting|insurgency|crisis))\b"
+)
 # The event's own time: a figure in a sentence that says 'on Monday' is about this event,
 # even when it compares it with the past ('the deadliest since the start of the war').
 _THIS_EVENT_TIME = re.compile(
@@ -69,6 +74,10 @@ _SEPARATE_INCIDENT = re.compile(
     r"|raid|clash(?:es)?|explosion|accident|shooting|strike|quake|earthquake|flood(?:ing)?)|separately|elsewhere"
     # 'Meanwhile, in the city of X, ...', 'A day earlier, ...': the story turns to another place or time
     r"|^\s*Meanwhile,?\s+(?:in|near|at|on)\b"
+    # a round-up's turn ('In other violence, ...') and a class of events ('killed in such attacks')
+    r"|^\s*In\s+other\s+(?:[\w-]+\s+)?(?:violence|incidents|attacks|news|developments|fighting|clashes)\b"
+    r"|\b(?:in|by|from|during)\s+(?:such|similar)\s+(?:[\w-]+\s+)?(?:attacks|bombings|incidents|blasts|raids|clashes"
+    r"|explosions|accidents|shootings|strikes|disasters|floods|crashes|fires)\b"
     r"|^\s*(?:a|an|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:earlier|before)\b"
     r"|in\s+another\s+(?:\w+\s+)?(?:attack|incident|blast|bombing|raid|explosion|accident|shooting|strike))\b",
     re.IGNORECASE,

@@ -175,3 +175,89 @@ def counts_those_on_board(doc, offset: int, start: int, end: int) -> bool:
     if noun.dep_ not in ("pobj", "dobj") or noun.head.lower_ not in _CARRYING:
         return False
     return bool(_ON_BOARD.match(doc.text, max(counted.idx + len(counted), end - offset)))
+
+
+def in_a_since_clause(doc, offset: int, start: int, end: int) -> bool:
+    """'the deadliest blast since a 2016 attack on the academy killed 58 cadets': a number in
+    the clause that 'since' opens counts the earlier event the story is measured against (a
+    'since' that only dates the main verb, 'have died since Monday', does not hold the number)."""
+    if doc is None:
+        return False
+    number = _number_head(doc, offset, start, end)
+    if number is None:
+        return False
+    for node in (number, *number.ancestors):
+        if node.lower_ == "since" and node.dep_ in ("prep", "mark"):
+            return True
+        if any(c.lower_ == "since" and c.dep_ == "mark" for c in node.children) and node.pos_ in ("VERB", "AUX"):
+            return True
+        if node.dep_ == "advcl" and not any(c.dep_.startswith("nsubj") for c in node.children):
+            # 'the deadliest since a bombing in March killed 40', parsed as 'since a bombing' + 'killed 40'
+            since = [c for c in node.head.children if c.lower_ == "since" and c.dep_ == "prep"]
+            if any(c.right_edge.i + 1 == node.i for c in since):
+                return True
+    return False
+
+
+def a_projection(doc, offset: int, start: int, end: int) -> bool:
+    """'The toll could climb to 40', 'deaths may rise to 60': a number that an active verb
+    under a modal (not a perfect 'may have died', nor a state 'could be trapped', 'could be as
+    high as 30') reaches is a forecast, not a count."""
+    if doc is None:
+        return False
+    number = _number_head(doc, offset, start, end)
+    if number is None:
+        return False
+    verb = next((a for a in number.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or verb.lower_ in ("be", "been", "being"):
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    # only modals: 'could climb'; a perfect or passive auxiliary ('may have died') is a report,
+    # and 'would' is reported speech's past ('three died, which would bring the toll to 12')
+    modals = [c for c in auxiliaries if c.tag_ == "MD"]
+    return bool(modals) and len(modals) == len(auxiliaries) and all(c.lower_ not in ("would", "'d") for c in modals)
+
+
+# the clauses a verb's own clause does not take its time from
+_OTHER_CLAUSES = frozenset({"relcl", "advcl", "ccomp", "xcomp", "acl", "conj", "parataxis", "csubj"})
+# another time than the story's, or a rate: 'last week', 'last Sunday', 'every year', 'averaged'
+_CLAUSE_TIME = re.compile(
+    r"\blast\s+(?:week|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?:every|each|per)\s+(?:year|month|week)\b|\bannually\b|\baverag(?:e|es|ed|ing)\b",
+    re.IGNORECASE,
+)
+
+
+def _clause_words(verb) -> list:
+    """The words of a verb's own clause, without the clauses it governs (a relative clause
+    'a typhoon that struck last week' dates the typhoon, not the verb's figure)."""
+    words, stack = [verb], [c for c in verb.children if c.dep_ not in _OTHER_CLAUSES]
+    while stack:
+        word = stack.pop()
+        words.append(word)
+        stack.extend(c for c in word.children if c.dep_ not in _OTHER_CLAUSES)
+    return sorted(words, key=lambda w: w.i)
+
+
+def dated_elsewhere(doc, offset: int, start: int, end: int) -> bool:
+    """'Last week, police killed 7 militants', 'road accidents kill 1,500 people every year',
+    'deaths have averaged 45 a month': the clause of the verb that governs the number names
+    another time than the story's, or a rate. A time in a clause it governs ('the toll from
+    a typhoon that struck last week has risen to 375') does not count."""
+    if doc is None:
+        return False
+    number = _number_head(doc, offset, start, end)
+    if number is None:
+        return False
+    verb = next((a for a in number.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    words = _clause_words(verb)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None:
+        # a time the parse hangs on the verb from inside a long subject ('a storm that struck
+        # the coast last week has risen') is as likely the subject's clause's: only a time
+        # before the subject or after the verb is read as the verb's
+        own = {w.i for w in _clause_words(subject)}
+        words = [w for w in words if w.i in own or not subject.left_edge.i < w.i < verb.i]
+    return bool(_CLAUSE_TIME.search(" ".join(w.text for w in words)))

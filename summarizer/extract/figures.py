@@ -16,13 +16,17 @@ import re
 
 from .background import _CONTINUES, about_earlier_event, after_series, is_background
 from .figure_parse import (
+    a_projection,
     counts_the_attackers,
     counts_those_on_board,
+    dated_elsewhere,
     in_a_breakdown,
+    in_a_since_clause,
     object_of_another_verb,
     parsed_category,
 )
 from .figure_singular import _singular_figures
+from .figure_time import clause_in_other_time
 from .figure_words import (
     _LIST_REACH,
     _RANGE_AFTER,
@@ -242,6 +246,8 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, docs: dict 
                 continue  # 'and freed 120 inmates': the cue before is another verb's
             if counts_the_attackers(doc, sentence.start, match.start(), end, categories[0]):
                 continue  # 'some 60 attackers killed 22 people', '25 suspects fled': not a toll
+            if a_projection(doc, sentence.start, match.start(), end):
+                continue  # 'the toll could climb to 40': a forecast
             if counts_those_on_board(doc, sentence.start, match.start(), end):
                 continue  # 'crashed with 140 passengers and 8 crew on board, killing all'
             group, group_end = _group(text, end, next_number)
@@ -268,7 +274,11 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, docs: dict 
                     number_span=(match.start(), end),
                     evidence_span=_evidence(text, sentence, match.start(), end, next_number, casualty_end),
                     sentence=sentence,
-                    background=background or about_earlier_event(text[sentence.start : match.start()]),
+                    background=background
+                    or about_earlier_event(text[sentence.start : match.start()])
+                    or in_a_since_clause(doc, sentence.start, match.start(), end)
+                    or dated_elsewhere(doc, sentence.start, match.start(), end)
+                    or clause_in_other_time(doc, sentence.start, match.start(), end, bool(illness)),
                     category_sure=category_sure,
                 )
             )
