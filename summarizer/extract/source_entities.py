@@ -95,6 +95,8 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
                 continue  # 'the country's disaster agency' stands for a name, not for 'officials'
             if head in ("ministry", "ministries") and entity.kind not in _STATE_KINDS and not _headed_by(entity, head):
                 continue  # 'the ministry' is a state's: not a body of another or no known kind
+            if head == "ministry" and not _a_ministry(entity):
+                continue  # 'the health ministry' is a ministry, not the health agency or institute cited before
             if (
                 kind in ("other", entity.kind)
                 or {kind, entity.kind} <= {"media", "state_media"}
@@ -278,6 +280,10 @@ def _titled_surname_of(entity: Entity, name: str) -> bool:
     return bool(titled) and any(
         _is_person(known) and person_name(known).split()[-1] == titled.group(1) for known in entity.names
     )
+
+
+def _a_ministry(entity: Entity) -> bool:
+    return any(re.search(r"\bministr(?:y|ies)\b", name, re.IGNORECASE) for name in entity.names)
 
 
 def _headed_by(entity: Entity, head: str) -> bool:

@@ -122,6 +122,12 @@ _BODY_NAME = re.compile(r"(?:\b(?:office|directorate|secretariat|bureau)$|^(?:th
 _LIBERATION = re.compile(r"(?<!people's\s)(?<!people’s\s)\bliberation\s+(?:army|front|movement|tigers)\b", re.I)
 
 
+# a ministry's own name: 'Ministry of X' or 'the X Ministry' (not 'a spokesman for the ministry')
+_MINISTRY = re.compile(
+    r"^(?:the\s+)?ministry\s+of\b|^(?:the\s+)?(?:(?!(?:of|for|with|at)\s)[\w'’.-]+\s+){0,4}ministry$", re.IGNORECASE
+)
+
+
 def source_type(name: str, description: str = "") -> str:
     if re.search(r"\bpart(?:y|ies)$", name, re.IGNORECASE):
         return "other"  # a political party (the corpus types opposition parties as other)
@@ -134,6 +140,8 @@ def source_type(name: str, description: str = "") -> str:
         return "group"  # 'a spokesman for the rebels'
     if _MEDICAL.search(name) and not _AUTHORITY.search(name):
         return "other"  # 'a hospital spokeswoman', 'a source in the city hospital': no authority speaks
+    if _MINISTRY.search(name):
+        return "government"  # 'the Ministry of Disaster Relief': a state's, whatever it deals with
     for kind, pattern in _SOURCE_TYPE:
         if pattern.search(name):
             if kind == "military" and _RANK.search(name) and _CIVIL_FORCE.search(description):
