@@ -107,3 +107,15 @@ def test_a_described_ministry_is_not_folded_into_another_body():
 def test_a_body_that_gives_a_count_is_a_source():
     text = _HEAD + "The Varnow Emergency Service gave a higher count of injured: 31.\n"
     assert any("Varnow Emergency Service" in s.name for s in summarise_text(text).attribution)
+
+
+def test_sources_the_parser_joined_to_the_victims_are_cited():
+    text = (
+        "Police fire on marchers in Orsk\n"
+        "Police opened fire on marchers in the town of Orsk on Tuesday, killing at least four people, "
+        "witnesses and a rights group said.\n"
+        "The Orsk League for Civil Liberties (OLCL) said six people had been killed.\n"
+    )
+    names = [s.name.lower() for s in summarise_text(text).attribution]
+    assert "witnesses" in names
+    assert "people" not in names

@@ -116,6 +116,11 @@ def speakers(doc, offset: int) -> list[Speaker]:
         # two subjects for one verb is the parser splitting one phrase ('state news agency
         # SANA confirmed'): the one next to the verb names it, the phrase spans both
         whole = (_whole(subjects[0], offset)[0], _whole(subjects[-1], offset)[1]) if subjects else (0, 0)
+        if not subjects and token.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in token.children):
+            # '..., killing four people, witnesses and a rights group said': the parser joined the
+            # sources to the victims; the source nouns joined right before the verb are its subject
+            subjects = _orphan_subject(token)
+            whole = (offset + subjects[0].idx, offset + subjects[0].idx + len(subjects[0])) if subjects else whole
         for child in subjects[-1:]:
             if child.lower_ in PERSON_PRONOUNS or child.lower_ in BODY_PRONOUNS:
                 found.append(Speaker(offset + child.idx, offset + child.idx + len(child), True, *whole))
@@ -132,6 +137,16 @@ def speakers(doc, offset: int) -> list[Speaker]:
                     phrase = whole if number == 0 else _whole(one, offset)
                     found.append(Speaker(offset + span[0], offset + span[1], False, *phrase))
     return found
+
+
+def _orphan_subject(verb) -> list:
+    """The first of the source nouns joined by 'and' right before a verb left without a subject."""
+    noun = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if noun is None or noun.dep_ != "conj" or not is_source_head(noun):
+        return []
+    while noun.dep_ == "conj" and is_source_head(noun.head):
+        noun = noun.head
+    return [noun]
 
 
 def _gives_a_toll(verb) -> bool:
