@@ -67,7 +67,7 @@ def test_place_and_victims_are_not_sources():
     assert summarise_text(text).attribution == []
 
 
-@pytest.mark.xfail(reason="not fixed: dropping the name lowered who on synthetic dev (the name is the bomber's)")
+@pytest.mark.xfail(strict=True, reason="not fixed: dropping the name lowered who on synthetic dev (the name is the bomber's)")
 def test_a_name_before_and_a_second_verb_is_not_its_subject():
     text = _HEAD + (
         "The Varnow Front said the bomber was a local man named Telmo Sarr and claimed its fighters "
@@ -78,13 +78,13 @@ def test_a_name_before_and_a_second_verb_is_not_its_subject():
     assert any("Varnow Front" in name for name in names)
 
 
-@pytest.mark.xfail(reason="not fixed: 'charity' is not a source head (adding it left every set unchanged)")
+@pytest.mark.xfail(strict=True, reason="not fixed: 'charity' is not a source head (adding it left every set unchanged)")
 def test_an_unnamed_charity_is_a_source():
     text = _HEAD + "Nine of the wounded were children, a medical charity said.\n"
     assert any("charity" in s.name for s in summarise_text(text).attribution)
 
 
-@pytest.mark.xfail(reason="not fixed: 'he said' resolves only to people already cited as sources")
+@pytest.mark.xfail(strict=True, reason="not fixed: 'he said' resolves only to people already cited as sources")
 def test_a_pronoun_resolves_to_a_person_introduced_without_a_reporting_verb():
     text = _HEAD + "Lieutenant Soren Vik spoke at the scene. He said the depot had been evacuated twice.\n"
     assert any("Soren Vik" in s.name for s in summarise_text(text).attribution)
@@ -103,7 +103,7 @@ def test_a_described_ministry_is_not_folded_into_another_body():
     assert not any("ministry" in alias.lower() for alias in institute.aliases)
 
 
-@pytest.mark.xfail(reason="'gave a count' is not yet read as a report")
+@pytest.mark.xfail(strict=True, reason="'gave a count' is not yet read as a report")
 def test_a_body_that_gives_a_count_is_a_source():
     text = _HEAD + "The Varnow Emergency Service gave a higher count of injured: 31.\n"
     assert any("Varnow Emergency Service" in s.name for s in summarise_text(text).attribution)
