@@ -67,7 +67,9 @@ def test_place_and_victims_are_not_sources():
     assert summarise_text(text).attribution == []
 
 
-@pytest.mark.xfail(strict=True, reason="not fixed: dropping the name lowered who on synthetic dev (the name is the bomber's)")
+@pytest.mark.xfail(
+    strict=True, reason="not fixed: dropping the name lowered who on synthetic dev (the name is the bomber's)"
+)
 def test_a_name_before_and_a_second_verb_is_not_its_subject():
     text = _HEAD + (
         "The Varnow Front said the bomber was a local man named Telmo Sarr and claimed its fighters "
