@@ -27,14 +27,14 @@ _ONE_PERSON = (
 _SINGULAR_AFTER = re.compile(
     rf"\b(?P<number>an?|one)\s+(?P<group>(?:[\w'’-]+\s+){{0,3}}?{_ONE_PERSON})\s+"
     r"(?:(?:who|that)\s+)?(?:was|has\s+been|had\s+been|is|have\s+been)\s+(?:\w+ly\s+)?(?:shot\s+)?"
-    r"(?P<verb>killed|dead|injured|wounded|hurt|arrested|detained|abducted|kidnapped|missing)\b"
+    r"(?P<verb>fatally\s+(?:shot|stabbed|wounded|injured|hit|struck|beaten)|killed|dead|injured|wounded|hurt|arrested|detained|abducted|kidnapped|missing)\b"
     r"|\b(?P<number2>an?|one)\s+(?P<group2>(?:[\w'’-]+\s+){0,3}?"
     + _ONE_PERSON
     + r")\s+(?P<verb2>died|drowned|perished|was\s+killed)\b",
     re.IGNORECASE,
 )
 _SINGULAR_BEFORE = re.compile(
-    r"\b(?P<verb>killing|killed|wounding|wounded|injuring|injured|arresting|arrested|detaining|detained"
+    r"\b(?P<verb>fatally\s+(?:shot|shooting|stabbed|stabbing)|killing|killed|wounding|wounded|injuring|injured|arresting|arrested|detaining|detained"
     r"|abducting|abducted|kidnapping|kidnapped)\s+"
     # the last of a list the verb governs: 'killing six policemen and a passer-by'
     r"(?:(?:[\w'’-]+\s+){1,3}?and\s+)?(?P<number>an?|one)\s+"
@@ -58,11 +58,17 @@ _BOTH = re.compile(
     r"|\b(?P<verb3>killing|killed|wounding|wounded|injuring|injured|arresting|arrested|detaining|detained)\s+"
     r"(?P<number2>both)\s+(?P<group2>(?:[\w'’-]+\s+){0,2}?(?:[\w'’-]+s|men|women|children|police|crew))\b"
 )
+# 'nine were hurt, one of whom died on Monday': one of a group counted before
+_ONE_OF_THEM = re.compile(
+    r"\b(?P<number>one)\s+of\s+(?:whom|them|those|these)\s+(?:later\s+|subsequently\s+|has\s+since\s+|had\s+|has\s+)?"
+    r"(?P<verb>died|was\s+killed|perished|succumbed|was\s+arrested|was\s+detained|is\s+missing|remains\s+missing)\b",
+    re.IGNORECASE,
+)
 _VERB_CATEGORY = [
-    ("killed", r"kill|dead|died|drown|perish|burned\s+to"),
+    ("killed", r"kill|dead|died|drown|perish|burned\s+to|fatally|succumb"),
     ("injured", r"injur|wound|hurt|burn"),
-    ("arrested", r"arrest|detain|taken\s+into"),
-    ("missing", r"abduct|kidnap|missing|believed|feared"),
+    ("arrested", r"arrest|detain|taken\s+into|was\s+(?:arrested|detained)"),
+    ("missing", r"abduct|kidnap|missing|believed|feared|is\s+missing|remains"),
 ]
 
 
@@ -70,10 +76,11 @@ def _singular_figures(
     text: str, sentence: Sentence, background: bool, taken: list[tuple[int, int]]
 ) -> list[FigureCandidate]:
     found: list[FigureCandidate] = []
-    for pattern in (_SINGULAR_AFTER, _SINGULAR_BEFORE, _ORDINAL_AFTER, _BOTH):
+    for pattern in (_SINGULAR_AFTER, _SINGULAR_BEFORE, _ORDINAL_AFTER, _BOTH, _ONE_OF_THEM):
         for match in pattern.finditer(text, sentence.start, sentence.end):
             number = "number" if match.group("number") else "number2"
             group_name = "group2" if "group2" in pattern.groupindex and match.group("group2") else "group"
+            group = match.group(group_name) if group_name in pattern.groupindex else None
             verbs = [name for name in ("verb", "verb2", "verb3") if name in pattern.groupindex]
             verb = next(match.group(name) for name in verbs if match.group(name))
             span = match.span(number)
@@ -87,7 +94,7 @@ def _singular_figures(
                     count_max=None,
                     qualifier="exact",
                     categories=[category],
-                    group=match.group(group_name),
+                    group=group,
                     number_span=span,
                     evidence_span=evidence,
                     sentence=sentence,

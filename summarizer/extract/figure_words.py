@@ -30,7 +30,9 @@ _RANGE_AFTER = re.compile(r"^\s*(?:and|to|-|–)\s*", re.IGNORECASE)
 # ---------------------------------------------------------------- casualty words
 
 CASUALTY_WORDS = [
-    ("killed", r"killed|kill(?:s|ing)?|dead|deaths?|died|dying|fatalities|fatality|lives"
+    ("killed", r"fatally\s+(?:shot|stabbed|wounded|injured|hit|struck|beaten|burned)"
+     r"|killed|kill(?:s|ing)?|dead|deaths?|died|dying|fatalities|fatality"
+     r"|lives(?!\s+(?:are\s+|were\s+|is\s+)?(?:(?:now|still|increasingly)\s+)?(?:at\s+risk|in\s+danger|threatened|endangered))"
      r"|slain|perished|succumbed|executed|massacred|bodies|death\s+toll|murdered|lost\s+their\s+lives"
      r"|drowned|burned\s+to\s+death|crushed\s+to\s+death|electrocuted|beheaded|lynched|neutrali[sz]ed|eliminated"),
     ("injured", r"injured|wounded|injuries|injuring|wounding|hurt|hospitali[sz]ed|maimed"
@@ -66,7 +68,9 @@ CASUALTY_WORDS = [
      r"(?:in\s+(?:makeshift\s+|emergency\s+|temporary\s+)?tents|in\s+the\s+open|outdoors)"),
     ("affected", r"affected|stranded|marooned|cut\s+off|(?:lashed|battered|pounded|buffeted)\s+by"
      r"|infected|infections?|(?:suspected\s+|confirmed\s+)?cases"
-     r"|sickened|fell\s+ill|taken\s+ill"),
+     r"|sickened|(?:fell|fallen|taken|become|became)\s+(?:ill|sick)"
+     # 'puts 9,000 lives at risk', 'some 5,000 villagers are at risk': people the event endangers
+     r"|at\s+(?:grave\s+|serious\s+|high\s+)?risk|in\s+danger"),
 ]  # fmt: skip
 CASUALTY = re.compile(
     "|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, pattern in CASUALTY_WORDS),
@@ -132,6 +136,8 @@ def _group(text: str, start: int, limit: int) -> tuple[str | None, int]:
     phrase = window[:cut]
     phrase = re.sub(r"^\s*(of\s+(the\s+)?|people\s+of\s+)", "", phrase)
     phrase = phrase.strip(" ,.;:'\"")
+    if re.match(r"(?:whom|which|them|those|these)\b", phrase, re.IGNORECASE):
+        return None, start  # 'three of whom died': a part of a group named before, not a group
     words = phrase.split()
     if not words or len(words) > 8 or not re.search(r"[^\W\d_]", phrase):
         return None, start

@@ -63,6 +63,7 @@ _THIS_YEAR = re.compile(r"\b(?:so\s+far\s+)?this\s+year\b", re.IGNORECASE)
 # A casualty verb right before a number governs it: "killing at least 18", "wounded 40".
 _VERB_BEFORE = re.compile(
     r"\b(?P<killed>killing|killed|kills|kill|(?:gunn|mow)(?:ed|ing)\s+down|shot\s+dead|shooting\s+dead"
+    r"|fatally\s+(?:shot|shooting|stabbed|stabbing)"
     r"|shot\s+and\s+killed|bodies\s+of"
     # 'deaths pass 120', 'fatalities reach 40' ('pass', 'top' are read off as the qualifier first)
     r"|(?:deaths|fatalities)(?:\s+now)?(?:\s+(?:reach(?:es|ed)?|hits?|nears?|neared"
