@@ -199,16 +199,19 @@ def in_a_since_clause(doc, offset: int, start: int, end: int) -> bool:
     return False
 
 
+def _governing_verb(doc, offset: int, start: int, end: int):
+    """The nearest verb (or auxiliary) above the number at `start`..`end` in the parse, if any."""
+    number = _number_head(doc, offset, start, end) if doc is not None else None
+    if number is None:
+        return None
+    return next((a for a in number.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
 def a_projection(doc, offset: int, start: int, end: int) -> bool:
     """'The toll could climb to 40', 'deaths may rise to 60': a number that an active verb
     under a modal (not a perfect 'may have died', nor a state 'could be trapped', 'could be as
     high as 30') reaches is a forecast, not a count."""
-    if doc is None:
-        return False
-    number = _number_head(doc, offset, start, end)
-    if number is None:
-        return False
-    verb = next((a for a in number.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    verb = _governing_verb(doc, offset, start, end)
     if verb is None or verb.lower_ in ("be", "been", "being"):
         return False
     auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -244,12 +247,7 @@ def dated_elsewhere(doc, offset: int, start: int, end: int) -> bool:
     'deaths have averaged 45 a month': the clause of the verb that governs the number names
     another time than the story's, or a rate. A time in a clause it governs ('the toll from
     a typhoon that struck last week has risen to 375') does not count."""
-    if doc is None:
-        return False
-    number = _number_head(doc, offset, start, end)
-    if number is None:
-        return False
-    verb = next((a for a in number.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    verb = _governing_verb(doc, offset, start, end)
     if verb is None:
         return False
     words = _clause_words(verb)
