@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .background import is_background
+from .background import about_earlier_event, is_background
 from .figures import FigureCandidate
 from .numbers import parse_number
 from .sentences import Sentence
@@ -64,7 +64,7 @@ def enumerated_figures(
                     number_span=span,
                     evidence_span=span,
                     sentence=sentence,
-                    background=is_background(sentence.text),
+                    background=is_background(sentence.text) or about_earlier_event(text[sentence.start : span[0]]),
                 )
             )
     if not added:

@@ -127,7 +127,7 @@ _PERSON_BEFORE = re.compile(
     r"\b(?:[a-z]*(?:man|woman)|boy|girl|child|son|daughter|father|mother|wife|husband|[a-z]+(?:er|or|ist|ian|ant|ent))\s*,\s*$"
 )
 _RESCUED_BEFORE = re.compile(
-    r"\b(?:rescued|rescuing|rescue|saved|saving|winched|winching|airlifted|airlifting|plucked|plucking|pulled|pulling)\s+"
+    r"\b(?:rescued|rescuing|rescue|saved|saving|freed|freeing|released|releasing|winched|winching|airlifted|airlifting|plucked|plucking|pulled|pulling)\s+"
     r"(?:(?:at\s+least|more\s+than|about|around|some|nearly|over)\s+)?$",
     re.IGNORECASE,
 )
