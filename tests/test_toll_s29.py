@@ -120,6 +120,22 @@ CASES = [
         "At least 8 workers are trapped under the rubble of the collapsed mill in Ferro.",
         [("missing", 8)],
     ),
+    (
+        "remained_trapped",
+        "Eleven were brought out alive, and four remained trapped, the rescue chief said.",
+        [("missing", 4)],
+    ),
+    (
+        "admitted_to_hospital",
+        "Police said 40 people were pulled from the wreck, and 15 of them had been admitted to Saint Olaf Hospital.",
+        [("injured", 15)],
+    ),
+    (
+        "questioning",
+        "The mayor said the ferry's captain had been taken in for questioning by police.",
+        [("arrested", 1)],
+    ),
+    ("questioning_near", "The mayor said the ferry's captain had been asked to answer questions.", []),
 ]
 
 

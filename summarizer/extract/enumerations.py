@@ -31,7 +31,7 @@ _VERBS = [
 # nouns for people by their ending: 'developer', 'signalman', 'activist', 'guardian', 'assistant'
 _AGENT_SUFFIX = re.compile(r"(?:er|or|ist|man|men|woman|women|ian|ant)s?$")
 # 'taken into custody', 'held in custody'
-_CUSTODY = re.compile(r"custody")
+_CUSTODY = re.compile(r"custody|questioning")  # 'taken in for questioning'
 _PERSON = re.compile(
     r"^(person|man|woman|child|boy|girl|baby|soldier|officer|policeman|guard|civilian|worker|student|journalist"
     r"|reporter|driver|captain|owner|manager|engineer|suspect|brother|sister|son|daughter|wife|husband|mother"
