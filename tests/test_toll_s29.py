@@ -70,6 +70,11 @@ CASES = [
         [("killed", 1), ("killed", 3)],
     ),
     ("leading_one", "A nurse and four patients died when the clinic caught fire.", [("killed", 1), ("killed", 4)]),
+    (
+        "listed_one_after_verb",
+        "A gunman opened fire at the depot in Hask, killing seven guards and a cleaner and wounding 12 people.",
+        [("injured", 12), ("killed", 1), ("killed", 7)],
+    ),
     ("joined_one_near", "Three miners and a rescuer were seen near the shaft before it flooded.", []),
     (
         "possessive_one",

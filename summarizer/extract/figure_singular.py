@@ -104,9 +104,8 @@ def _singular_figures(
             verb = next(match.group(name) for name in verbs if match.group(name))
             span = match.span(number)
             # the words this person is read from: not the counted group they are listed with
-            low = match.start(number) if pattern is _POSSESSIVE_ONE else match.start()
             high = match.end("group") if pattern is _SINGULAR_LEADS else match.end()
-            if any(start < high and low < end for start, end in taken):
+            if any(start < high and span[0] < end for start, end in taken):
                 continue  # a counted figure already covers these words
             if pattern is not _BOTH and _NOT_A_GROUP.search(match.group(group_name) or ""):
                 continue  # 'a day after a student died': the article is the day's, not the person's
