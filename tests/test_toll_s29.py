@@ -141,6 +141,13 @@ CASES = [
         [("arrested", 1)],
     ),
     ("questioning_near", "The mayor said the ferry's captain had been asked to answer questions.", []),
+    # a casualty verb in scare quotes still governs the number after it
+    (
+        "quoted_verb",
+        'The army said its soldiers had "neutralised" four "bandits" and detained a courier.',
+        [("arrested", 1), ("killed", 4)],
+    ),
+    ("quoted_verb_near", 'The army said its soldiers had "questioned" four "bandits" before letting them go.', []),
 ]
 
 

@@ -63,7 +63,7 @@ _THIS_YEAR = re.compile(r"\b(?:so\s+far\s+)?this\s+year\b", re.IGNORECASE)
 
 # A casualty verb right before a number governs it: "killing at least 18", "wounded 40".
 _VERB_BEFORE = re.compile(
-    r"\b(?P<killed>killing|killed|kills|kill|(?:gunn|mow)(?:ed|ing)\s+down|shot\s+dead|shooting\s+dead"
+    r"\b(?P<killed>killing|killed|kills|kill|neutrali[sz](?:ed|ing)|(?:gunn|mow)(?:ed|ing)\s+down|shot\s+dead|shooting\s+dead"
     r"|shot\s+and\s+killed|bodies\s+of"
     # 'deaths pass 120', 'fatalities reach 40' ('pass', 'top' are read off as the qualifier first)
     r"|(?:deaths|fatalities)(?:\s+now)?(?:\s+(?:reach(?:es|ed)?|hits?|nears?|neared"
@@ -150,7 +150,8 @@ def _categories_for(
     after it, before the next number ('18 people were killed'); then, for a bare noun phrase
     in a list, the nearest casualty word before it ('the deaths of 3 X, 4 Y and 5 Z')."""
     before = text[max(sentence.start, number_start - 40) : number_start]
-    before = _strip_qualifier(before)
+    # a verb in scare quotes still governs the number: 'had "neutralised" three'
+    before = re.sub(r"[\"“”]", "", _strip_qualifier(before))
     subset = re.match(r"\s+of\s+(?:the|those|them|these)\b", text[number_end : number_end + 12], re.IGNORECASE)
     reach = number_end + 90 if subset else next_number  # 'three of the four people killed'
     ahead = text[number_end : min(reach, number_end + 90, sentence.end)]
