@@ -39,7 +39,7 @@ _APPOSITIVE = re.compile(
 _STARTED = re.compile(r"\b(began|begun|started|erupted|broke\s+out|launched|unleashed)\b", re.IGNORECASE)
 # A sentence that goes on about the wider event named just before ('It has killed...').
 _CONTINUES = re.compile(
-    r"^\s*(It|They|This|These|(?:That|Those)\s+[\w-]+|The\s+(war|conflict|fighting|insurgency|crisis))\b"
+    r"^\s*(It|They|This|These|(?:That|Those)\s+[\w-]+|The\s+(war|conflict|fighting|insurgency|crisis)|Since\s+then)\b"
 )
 # The event's own time: a figure in a sentence that says 'on Monday' is about this event,
 # even when it compares it with the past ('the deadliest since the start of the war').
@@ -120,6 +120,8 @@ _EARLIER_EVENT = re.compile(
     r"\b(?:come|comes|came|coming)\s+(?:just\s+|only\s+|barely\s+)?(?:(?:a|an|one|two|three|four|five|six|seven"
     r"|several|a\s+few|\d+)\s+)?(?:(?:days?|weeks?|months?|hours?|years?)\s+)?(?:after|on\s+the\s+heels\s+of)\b"
     r"|\bfollow(?:s|ed)\b(?!\s+by\b)"
+    # '..., a day after a young man died in custody': the event this one followed, in the same clause
+    r"|\b(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?)\s+after\b(?=[^,;]*$)"
     r"|\b(?:retaliation|revenge|reprisal|vengeance)\s+for\b[^;]*?\b(?:in\s+which|during\s+which|that|which|when)\b"
     # 'retaliating for the killing of two of its members', 'to avenge the deaths of': the earlier event's toll
     r"|\b(?:retaliat\w*|revenge|reprisal|vengeance|avenge|avenging)\s+(?:for\s+)?(?:the\s+)?(?:[\w-]+\s+)?"

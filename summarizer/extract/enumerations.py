@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .background import is_background
+from .background import about_earlier_event, is_background
 from .figures import FigureCandidate
 from .numbers import parse_number
 from .sentences import Sentence
@@ -31,7 +31,7 @@ _VERBS = [
 # nouns for people by their ending: 'developer', 'signalman', 'activist', 'guardian', 'assistant'
 _AGENT_SUFFIX = re.compile(r"(?:er|or|ist|man|men|woman|women|ian|ant)s?$")
 # 'taken into custody', 'held in custody'
-_CUSTODY = re.compile(r"custody")
+_CUSTODY = re.compile(r"custody|questioning")  # 'taken in for questioning'
 _PERSON = re.compile(
     r"^(person|man|woman|child|boy|girl|baby|soldier|officer|policeman|guard|civilian|worker|student|journalist"
     r"|reporter|driver|captain|owner|manager|engineer|suspect|brother|sister|son|daughter|wife|husband|mother"
@@ -64,7 +64,7 @@ def enumerated_figures(
                     number_span=span,
                     evidence_span=span,
                     sentence=sentence,
-                    background=is_background(sentence.text),
+                    background=is_background(sentence.text) or about_earlier_event(text[sentence.start : span[0]]),
                 )
             )
     if not added:

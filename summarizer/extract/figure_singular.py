@@ -41,6 +41,28 @@ _SINGULAR_BEFORE = re.compile(
     rf"(?P<group>(?:[\w'’-]+\s+){{0,3}}?{_ONE_PERSON})\b",
     re.IGNORECASE,
 )
+# 'two soldiers and a civilian were killed': one person joined to a counted group by 'and'
+_SINGULAR_JOINED = re.compile(
+    rf"(?<=\band\s)(?P<number>an?|one)\s+(?P<group>(?:[\w'’-]+\s+){{0,3}}?{_ONE_PERSON})\s+"
+    r"(?:(?:were|have\s+been|had\s+been|are)\s+(?:\w+ly\s+)?(?:shot\s+)?"
+    r"(?P<verb>killed|dead|injured|wounded|hurt|arrested|detained|abducted|kidnapped|missing)|(?P<verb2>died))\b",
+    re.IGNORECASE,
+)
+# 'a soldier and two civilians were killed': one person before a counted group
+_SINGULAR_LEADS = re.compile(
+    rf"\b(?P<number>an?|one)\s+(?P<group>(?:[\w'’-]+\s+){{0,2}}?{_ONE_PERSON})\s+and\s+(?:\d[\d,]*|two|three|four"
+    r"|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty)\s+(?:[\w'’-]+\s+){1,3}?"
+    r"(?:(?:were|have\s+been|had\s+been|are)\s+(?:\w+ly\s+)?(?:shot\s+)?"
+    r"(?P<verb>killed|dead|injured|wounded|hurt|arrested|detained|abducted|kidnapped|missing)|(?P<verb2>died))\b",
+    re.IGNORECASE,
+)
+# 'killing six police commandos and their civilian driver': one person the list's last
+_POSSESSIVE_ONE = re.compile(
+    r"\b(?P<verb>killing|killed|wounding|wounded|injuring|injured|arresting|arrested|detaining|detained)\s+"
+    r"(?:[\w'’-]+\s+){1,4}?and\s+(?P<number>their|his|her)\s+"
+    rf"(?P<group>(?:[\w'’-]+\s+){{0,2}}{_ONE_PERSON})(?![\w'’-])",
+    re.IGNORECASE,
+)
 # 'eight men were killed and a ninth, a boy of 15, was badly burned': one more person
 _ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
 _ORDINAL_AFTER = re.compile(
@@ -72,11 +94,15 @@ _VERB_CATEGORY = [
 ]
 
 
+_NOT_A_GROUP = re.compile(r"\b(?:after|before|since|when|while|a|an|the)\s", re.IGNORECASE)
+_PATTERNS = (_SINGULAR_AFTER, _SINGULAR_BEFORE, _ORDINAL_AFTER, _BOTH)
+
+
 def _singular_figures(
     text: str, sentence: Sentence, background: bool, taken: list[tuple[int, int]]
 ) -> list[FigureCandidate]:
     found: list[FigureCandidate] = []
-    for pattern in (_SINGULAR_AFTER, _SINGULAR_BEFORE, _ORDINAL_AFTER, _BOTH, _ONE_OF_THEM):
+    for pattern in (*_PATTERNS, _SINGULAR_JOINED, _SINGULAR_LEADS, _POSSESSIVE_ONE, _ONE_OF_THEM):
         for match in pattern.finditer(text, sentence.start, sentence.end):
             number = "number" if match.group("number") else "number2"
             group_name = "group2" if "group2" in pattern.groupindex and match.group("group2") else "group"
@@ -84,8 +110,12 @@ def _singular_figures(
             verbs = [name for name in ("verb", "verb2", "verb3") if name in pattern.groupindex]
             verb = next(match.group(name) for name in verbs if match.group(name))
             span = match.span(number)
-            if any(start < match.end() and span[0] < end for start, end in taken):
+            # the words this person is read from: not the counted group they are listed with
+            high = match.end("group") if pattern is _SINGULAR_LEADS else match.end()
+            if any(start < high and span[0] < end for start, end in taken):
                 continue  # a counted figure already covers these words
+            if pattern is not _BOTH and _NOT_A_GROUP.search(group or ""):
+                continue  # 'a day after a student died': the article is the day's, not the person's
             category = next(name for name, cue in _VERB_CATEGORY if re.match(cue, verb, re.IGNORECASE))
             evidence = _evidence(text, sentence, span[0], span[1], match.end(), match.end())
             found.append(

@@ -36,6 +36,7 @@ CASUALTY_WORDS = [
      r"|slain|perished|succumbed|executed|massacred|bodies|death\s+toll|murdered|lost\s+their\s+lives"
      r"|drowned|burned\s+to\s+death|crushed\s+to\s+death|electrocuted|beheaded|lynched|neutrali[sz]ed|eliminated"),
     ("injured", r"injured|wounded|injuries|injuring|wounding|hurt|hospitali[sz]ed|maimed"
+     r"|admitted\s+to\s+(?:[\w'’-]+\s+){0,4}?hospitals?"
      r"|treated\s+for|to\s+(?:a\s+|the\s+)?(?:local\s+|nearby\s+)?hospitals?|suffering\s+from|gunshot\s+(?:victims|wounds)|taken\s+to\s+hospital|beaten"
      r"|(?:badly|severely|seriously|critically)\s+burn(?:ed|t)|suffered\s+burns"
      r"|(?:remain(?:ed|s)?|were|are|still)\s+in\s+(?:the\s+)?hospitals?"
@@ -44,6 +45,7 @@ CASUALTY_WORDS = [
      r"|(?:being|been)\s+treated|receiving\s+treatment|(?:with|suffering|sustained)\s+(?:[\w-]+\s+(?:and\s+)?){0,3}wounds"),
     ("missing", r"missing|unaccounted\s+for|disappeared|abducted|kidnapped"
      r"|feared\s+(?:buried|trapped)|still\s+trapped|trapped\s+(?:under|beneath|in)"
+     r"|(?:remain(?:ed|s)?|are|were)\s+(?:still\s+)?trapped"
      r"|believed\s+to\s+be\s+(?:buried|under|beneath)"
      # 'taken to unknown locations': an enforced disappearance
      r"|taken\s+(?:away\s+)?to\s+(?:an?\s+)?(?:unknown|undisclosed)\s+(?:locations?|destinations?|places?)"),

@@ -15,6 +15,7 @@ import bisect
 import re
 
 from .background import _CONTINUES, about_earlier_event, after_series, is_background
+from .figure_counted import counts_a_wider_population, counts_the_helpers, sets_off_unrest
 from .figure_parse import (
     a_projection,
     counts_the_attackers,
@@ -62,7 +63,7 @@ _THIS_YEAR = re.compile(r"\b(?:so\s+far\s+)?this\s+year\b", re.IGNORECASE)
 
 # A casualty verb right before a number governs it: "killing at least 18", "wounded 40".
 _VERB_BEFORE = re.compile(
-    r"\b(?P<killed>killing|killed|kills|kill|(?:gunn|mow)(?:ed|ing)\s+down|shot\s+dead|shooting\s+dead"
+    r"\b(?P<killed>killing|killed|kills|kill|neutrali[sz](?:ed|ing)|(?:gunn|mow)(?:ed|ing)\s+down|shot\s+dead|shooting\s+dead"
     r"|fatally\s+(?:shot|shooting|stabbed|stabbing)"
     r"|shot\s+and\s+killed|bodies\s+of"
     # 'deaths pass 120', 'fatalities reach 40' ('pass', 'top' are read off as the qualifier first)
@@ -95,7 +96,30 @@ _BODIES = re.compile(r"\s+(?:[\w-]+\s+)?bodies\b", re.IGNORECASE)
 _MORE_BODIES = re.compile(r"\s+(?:more|further|additional|other)\s+(?:[\w-]+\s+)?bodies\b", re.IGNORECASE)
 # '67 people survived', '12 were rescued': the number counts those who came through
 _CAME_THROUGH = re.compile(
-    r"\s*(?:[\w-]+\s+){0,2}(?:survived|escaped|(?:were|was)\s+(?:rescued|saved|pulled\s+out\s+alive))\b"
+    r"\s*(?:[\w-]+\s+){0,2}(?:survived|escaped|(?:were|was|have\s+been|had\s+been)\s+(?:later\s+)?"
+    r"(?:rescued|saved|freed|released|pulled\s+out\s+alive|found\s+alive))\b"
+)
+# 'five more died overnight, bringing the toll to 30': an increment inside the total its sentence gives
+_MORE_AFTER = re.compile(r"\s+(?:more|other|additional|further)\b", re.IGNORECASE)
+_BRINGS_TOTAL = re.compile(
+    r"\b(?:bringing|raising|taking|pushing|brings|raises|takes|pushes|brought|raised|took|pushed)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:toll|total|tally|number|count|figure)\b",
+    re.IGNORECASE,
+)
+# 'put 3,000 lives at risk', '400 lives are threatened', 'saved 60 lives': lives not lost
+_LIVES_NOT_LOST = re.compile(
+    r"\s+(?:[\w-]+\s+)?lives\b(?:\s+(?:are|were|is|was|remain|remained|have\s+been|had\s+been|could\s+be"
+    r"|may\s+be|now)){0,2}\s+(?:at\s+(?:risk|stake)|in\s+(?:danger|jeopardy|peril)|(?:under\s+)?threat(?:ened)?"
+    r"|endangered|saved|spared)\b",
+    re.IGNORECASE,
+)
+_LIVES = re.compile(r"\s+(?:[\w-]+\s+)?lives\b", re.IGNORECASE)
+_SAVED_BEFORE = re.compile(r"\b(?:sav|spar|risk|threaten|endanger|protect)(?:ed|ing|es|e|s)?\s+(?:the\s+)?$", re.I)
+# '23 hostages were freed', 'ten of the hostages were released': no longer missing
+_FREED = re.compile(
+    r"\s*(?:of\s+(?:the|those|them)\s+)?(?:[\w-]+\s+){0,2}(?:were|was|have\s+been|had\s+been)\s+(?:later\s+)?"
+    r"(?:rescued|saved|freed|released|pulled\s+out\s+alive|found\s+alive)\b",
+    re.IGNORECASE,
 )
 # A clause of its own after the number ("45 people were rescued") stops a list reading.
 _OTHER_PREDICATE = re.compile(
@@ -127,7 +151,8 @@ def _categories_for(
     after it, before the next number ('18 people were killed'); then, for a bare noun phrase
     in a list, the nearest casualty word before it ('the deaths of 3 X, 4 Y and 5 Z')."""
     before = text[max(sentence.start, number_start - 40) : number_start]
-    before = _strip_qualifier(before)
+    # a verb in scare quotes still governs the number: 'had "neutralised" three'
+    before = re.sub(r"[\"“”]", "", _strip_qualifier(before))
     subset = re.match(r"\s+of\s+(?:the|those|them|these)\b", text[number_end : number_end + 12], re.IGNORECASE)
     reach = number_end + 90 if subset else next_number  # 'three of the four people killed'
     ahead = text[number_end : min(reach, number_end + 90, sentence.end)]
@@ -247,6 +272,8 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, docs: dict 
                 continue  # 'and freed 120 inmates': the cue before is another verb's
             if counts_the_attackers(doc, sentence.start, match.start(), end, categories[0]):
                 continue  # 'some 60 attackers killed 22 people', '25 suspects fled': not a toll
+            if counts_the_helpers(doc, sentence.start, match.start(), end, CASUALTY):
+                continue  # 'some 900 volunteers have set up tents for the homeless'
             if a_projection(doc, sentence.start, match.start(), end):
                 continue  # 'the toll could climb to 40': a forecast
             if counts_those_on_board(doc, sentence.start, match.start(), end):
@@ -262,6 +289,14 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, docs: dict 
                 f.categories[0] == categories[0] and f.count > count for f in figures
             ):
                 continue  # 'two women were among the dead': a part of a toll given before, not a figure of its own
+            saved = _LIVES.match(text, end) and _SAVED_BEFORE.search(_strip_qualifier(before))
+            if saved or _LIVES_NOT_LOST.match(text, end):
+                continue  # 'put 3,000 lives at risk', 'saved 60 lives': lives not lost
+            if categories[0] == "missing" and _FREED.match(text, end, sentence.end):
+                continue  # '23 hostages were freed', '14 miners were found alive': no longer missing
+            increment = _INCREMENT.search(_strip_qualifier(before)) or _MORE_AFTER.match(text, end)
+            if increment and _BRINGS_TOTAL.search(text, end, sentence.end):
+                continue  # 'five more died overnight, bringing the toll to 30': inside the total
             more_bodies = _INCREMENT.search(before) and _BODIES.match(text, end) or _MORE_BODIES.match(text, end)
             if more_bodies and any(f.categories[0] == "killed" and f.count > count for f in figures):
                 continue  # 'two more bodies were recovered': counted in the toll given before
@@ -278,6 +313,8 @@ def find_figures(text: str, sentences: list[Sentence] | None = None, docs: dict 
                     background=background
                     or about_earlier_event(text[sentence.start : match.start()])
                     or in_a_since_clause(doc, sentence.start, match.start(), end)
+                    or counts_a_wider_population(doc, sentence.start, match.start(), end)
+                    or sets_off_unrest(doc, sentence.start, match.start(), end)
                     or dated_elsewhere(doc, sentence.start, match.start(), end)
                     or clause_in_other_time(doc, sentence.start, match.start(), end, bool(illness)),
                     category_sure=category_sure,

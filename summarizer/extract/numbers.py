@@ -126,7 +126,7 @@ def _words_value(words: list[str]) -> int | None:
 
 
 # 'a', 'an' or 'one' before a noun for one person ('an American soldier was killed').
-SINGULAR = re.compile(r"(?:an?|one)", re.IGNORECASE)
+SINGULAR = re.compile(r"(?:an?|one|his|her|their)", re.IGNORECASE)  # 'and their driver': one person
 
 
 def read_count(text: str, start: int, end: int) -> int | None:

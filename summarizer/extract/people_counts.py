@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .numbers import NUMBER
+
 # Numbers that measure something other than people: time, distance, money, dates, ordinals.
 _NOT_PEOPLE_AFTER = re.compile(
     r"^\s*(?:-\s*|–\s*)?(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries"
@@ -27,6 +29,18 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"|communities|organi[sz]ations|movements|nations|teams|units|battalions|brigades))\b",
     re.IGNORECASE,
 )
+# Events and weapons are counted too ('in two separate blasts', 'four to seven artillery shells'),
+# after up to two words that qualify them (not a preposition, a person or a casualty word)
+_THINGS_AFTER = re.compile(
+    r"^\s*(?:(?!(?:people|persons|in|at|on|of|from|and|or|by|during|with|were|was|are|is|who|killed|dead|died"
+    r"|injured|wounded|missing)\b)[\w-]+\s+){0,2}(?:blasts|explosions|attacks|bombings|incidents|raids|air\s*strikes"
+    r"|strikes|ambushes|shootings|clashes|battles|fires|blazes|earthquakes|quakes|aftershocks|tremors|storms|floods"
+    r"|landslides|mudslides|eruptions|crashes|collisions|accidents|derailments|assaults|offensives|waves|salvos"
+    r"|volleys|shells|mortars|grenades|devices|explosives|mines|landmines|projectiles|weapons|guns|rifles|IEDs)\b",
+    re.IGNORECASE,
+)
+# 'four to seven', '12 and 15', '19, 23': the numbers after this one that it is listed or ranged with
+_NUMBER_CHAIN = re.compile(rf"(?:\s*(?:,|\band\b|\bor\b|\bto\b|-|–)\s*(?:{NUMBER.pattern}))+", re.IGNORECASE)
 _PERSON_NOUN = re.compile(
     r"^\s+(?:[\w-]+\s+)?(person|man|woman|child|boy|girl|soldier|officer|policeman|policewoman|civilian"
     r"|worker|student|journalist|farmer|resident|fighter|member|passenger|pilgrim|miner|migrant|inmate"
@@ -113,7 +127,7 @@ _PERSON_BEFORE = re.compile(
     r"\b(?:[a-z]*(?:man|woman)|boy|girl|child|son|daughter|father|mother|wife|husband|[a-z]+(?:er|or|ist|ian|ant|ent))\s*,\s*$"
 )
 _RESCUED_BEFORE = re.compile(
-    r"\b(?:rescued|rescuing|rescue|saved|saving|winched|winching|airlifted|airlifting|plucked|plucking|pulled|pulling)\s+"
+    r"\b(?:rescued|rescuing|rescue|saved|saving|freed|freeing|released|releasing|winched|winching|airlifted|airlifting|plucked|plucking|pulled|pulling)\s+"
     r"(?:(?:at\s+least|more\s+than|about|around|some|nearly|over)\s+)?$",
     re.IGNORECASE,
 )
@@ -141,8 +155,12 @@ def _is_people_count(text: str, start: int, end: int, expression: str) -> bool:
         return False
     if _SUPERSEDED_BEFORE.search(text[max(0, start - 45) : start]):
         return False
-    if _NOT_PEOPLE_AFTER.match(after) or _DATE_AFTER.match(after):
+    if _NOT_PEOPLE_AFTER.match(after) or _DATE_AFTER.match(after) or _THINGS_AFTER.match(after):
         return False
+    chain = _NUMBER_CHAIN.match(text, end, end + 80)
+    listed_after = text[chain.end() : chain.end() + 40] if chain else ""
+    if chain and (_NOT_PEOPLE_AFTER.match(listed_after) or _THINGS_AFTER.match(listed_after)):
+        return False  # 'the victims, 12 and 15 years old': ages (or things) listed, not counts
     part = _PART_OF.match(text, end, end + 60)
     if part and _NOT_PEOPLE_AFTER.match(text[part.end() : part.end() + 40]):
         return False  # '14 of the country's 28 districts': a part of a count of places
