@@ -164,6 +164,8 @@ def source_type(name: str, description: str = "") -> str:
         return "group"  # 'a rebel spokesman, X,': who speaks for an armed group is cited as the group
     if _OPPOSITION_SPEAKER.search(description):
         return "other"  # 'opposition spokesman X': speaks for a party, not an authority
+    if not re.search(r"[A-Z]", name):
+        return "other"  # 'health workers' beside 'residents said': unnamed people are typed by their own words
     person = _looks_like_person(name)
     at = description.find(name) if person else -1
     title = _TITLE_BEFORE.search(description[:at]) if at > 0 else None

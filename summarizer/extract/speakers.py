@@ -135,8 +135,27 @@ def speakers(doc, offset: int) -> list[Speaker]:
                 span = name_span(one)
                 if span is not None:
                     phrase = whole if number == 0 else _whole(one, offset)
+                    if number == 0:
+                        span, phrase = _own_part(one, span, phrase, offset)
                     found.append(Speaker(offset + span[0], offset + span[1], False, *phrase))
     return found
+
+
+def _own_part(head, span: tuple[int, int], phrase: tuple[int, int], offset: int):
+    """The first of subjects joined by 'and' spans only its own words ('Witnesses and a rights
+    group said': 'Witnesses'); where the parser hung the first on the last as a modifier
+    ('Residents and police officials'), the last keeps the words after 'and' ('police officials')."""
+    doc = head.doc
+    joined = [c for c in head.children if c.dep_ == "cc"]
+    if any(c.dep_ == "conj" for c in head.children) and joined:
+        return span, (phrase[0], min(phrase[1], offset + joined[0].idx - 1))
+    for modifier in head.children:
+        if modifier.dep_ == "nmod" and modifier.i < head.i and any(g.dep_ == "cc" for g in modifier.children):
+            conj = [g for g in modifier.children if g.dep_ == "conj" and g.i < head.i]
+            if conj:
+                start = offset + doc[conj[0].left_edge.i].idx
+                return (min(span[0], start - offset), span[1]), (start, phrase[1])
+    return span, phrase
 
 
 def _orphan_subject(verb) -> list:
