@@ -31,3 +31,32 @@ def test_unnamed_people_beside_witnesses_keep_their_own_type():
     found = _sources("Witnesses and aid workers said the fire burned for hours.")
     assert found.get("witnesses") == "witness", found
     assert "aid workers" in found and found["aid workers"] != "witness", found
+
+
+_SOURCED = (
+    "Blast kills eleven in Varnow\n"
+    "A bomb exploded at a bus depot in the town of Varnow on Tuesday, killing eleven people, "
+    "the Varnow Fire Brigade said. "
+)
+
+
+def test_plain_common_noun_subjects_are_sources():
+    for sentence, name in [
+        ("Officials and depot staff said the station would reopen on Friday.", "officials"),
+        ("Authorities said the station would reopen on Friday.", "authorities"),
+        ("Villagers told reporters that they heard two blasts.", "villagers"),
+    ]:
+        found = {s.name.lower() for s in summarise_text(_SOURCED + sentence + "\n").attribution}
+        assert name in found, (sentence, found)
+
+
+def test_people_who_only_appear_are_not_sources():
+    found = {s.name.lower() for s in summarise_text(_SOURCED + "Villagers gathered at the depot.\n").attribution}
+    assert found == {"varnow fire brigade"}, found
+
+
+def test_a_report_that_was_not_made_cites_no_one():
+    found = {s.name.lower() for s in summarise_text(_SOURCED + "No motive was given by authorities.\n").attribution}
+    assert "authorities" not in found, found
+    found = {s.name.lower() for s in summarise_text(_SOURCED + "The count was given by authorities.\n").attribution}
+    assert "authorities" in found, found

@@ -256,6 +256,8 @@ _CLAUSE_ENDS = re.compile(
 # no mere description of someone, unlike 'a doctor' or 'aid groups'
 _ALWAYS_SOURCES = re.compile(
     r"\b(?:spokes(?:man|woman|person|men|women|people)|(?:eye-?)?witness(?:es)?)\b"
+    # 'officials said', 'authorities said', 'residents told reporters': cited in so many words
+    r"|\b(?:officials|authorities|residents|villagers|survivors|locals)$"
     rf"|\b(?:sources?|media|{'|'.join(sorted(KIN))})$",
     re.I,
 )

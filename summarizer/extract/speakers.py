@@ -65,7 +65,9 @@ def speakers(doc, offset: int) -> list[Speaker]:
         agents = [child for child in token.children if child.dep_ == "agent"]
         if token.lower_ in _GIVEN_BY and agents:
             # 'the figure was given by the fire service': the agent of a passive report
-            for agent in agents:
+            # ('no cause was confirmed by authorities': none was made)
+            denied = any(c.dep_ == "neg" or c.lower_ == "no" for c in token.subtree if c.i < token.i)
+            for agent in agents if not denied else ():
                 found += _named_objects(agent, offset)
             continue
         owner = _claim_owner(token)
@@ -135,13 +137,12 @@ def speakers(doc, offset: int) -> list[Speaker]:
                 span = name_span(one)
                 if span is not None:
                     phrase = whole if number == 0 else _whole(one, offset)
-                    if number == 0:
-                        span, phrase = _own_part(one, span, phrase, offset)
+                    span, phrase = _own_part(one, span, phrase, offset, number == 0)
                     found.append(Speaker(offset + span[0], offset + span[1], False, *phrase))
     return found
 
 
-def _own_part(head, span: tuple[int, int], phrase: tuple[int, int], offset: int):
+def _own_part(head, span: tuple[int, int], phrase: tuple[int, int], offset: int, first: bool):
     """The first of subjects joined by 'and' spans only its own words ('Witnesses and a rights
     group said': 'Witnesses'); where the parser hung the first on the last as a modifier
     ('Residents and police officials'), the last keeps the words after 'and' ('police officials')."""
@@ -149,6 +150,8 @@ def _own_part(head, span: tuple[int, int], phrase: tuple[int, int], offset: int)
     joined = [c for c in head.children if c.dep_ == "cc"]
     if any(c.dep_ == "conj" for c in head.children) and joined:
         return span, (phrase[0], min(phrase[1], offset + joined[0].idx - 1))
+    if not first:
+        return span, phrase
     for modifier in head.children:
         if modifier.dep_ == "nmod" and modifier.i < head.i and any(g.dep_ == "cc" for g in modifier.children):
             conj = [g for g in modifier.children if g.dep_ == "conj" and g.i < head.i]
