@@ -60,3 +60,26 @@ def test_a_report_that_was_not_made_cites_no_one():
     assert "authorities" not in found, found
     found = {s.name.lower() for s in summarise_text(_SOURCED + "The count was given by authorities.\n").attribution}
     assert "authorities" in found, found
+
+
+def test_the_source_phrase_keeps_its_unnamed_setting():
+    assert "witnesses near the square" in _sources("Witnesses near the square said the blast broke windows.")
+    assert "news outlets in the region" in _sources("News outlets in the region reported that the depot was closed.")
+    assert "spokesman for one of the jailed men" in _sources(
+        "A spokesman for one of the jailed men said he was innocent."
+    )
+
+
+def test_a_named_place_or_a_time_is_not_part_of_the_source():
+    assert "officials" in _sources("Officials in Kelso said the depot would reopen.")
+    assert "residents" in _sources("Residents in the evening said they heard a second blast.")
+    assert "security source" in _sources("A security source in the provincial capital, Dorla, said nine soldiers died.")
+
+
+def test_a_hospital_worker_keeps_the_hospital_and_its_town():
+    found = _sources("A nurse at the Central District Hospital in Kelso said nine were wounded.")
+    assert "nurse at the central district hospital in kelso" in found, found
+
+
+def test_a_witness_at_a_hospital_is_a_witness():
+    assert _sources("One witness at the clinic said the police fired first.").get("witness at the clinic") == "witness"

@@ -47,6 +47,7 @@ SOURCE_TYPE_WORDS = [
     ("group", r"militia|rebels?|insurgents|movement|front|brigade|army\s+of|faction"),
 ]  # fmt: skip
 _SOURCE_TYPE = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in SOURCE_TYPE_WORDS]
+_WITNESS = dict(_SOURCE_TYPE)["witness"]
 
 
 # whom a source speaks to says nothing of what it is ('the Taliban told journalists')
@@ -138,7 +139,7 @@ def source_type(name: str, description: str = "") -> str:
         return "other"  # 'the opposition Tarn Front coalition': a party or bloc of parties, not an armed group
     if _ARMED_SPEAKER.search(name) or _speaks_for_a_group(name):
         return "group"  # 'a spokesman for the rebels'
-    if _MEDICAL.search(name) and not _AUTHORITY.search(name):
+    if _MEDICAL.search(name) and not _AUTHORITY.search(name) and not _WITNESS.search(name):
         return "other"  # 'a hospital spokeswoman', 'a source in the city hospital': no authority speaks
     if _MINISTRY.search(name):
         return "government"  # 'the Ministry of Disaster Relief': a state's, whatever it deals with

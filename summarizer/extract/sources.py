@@ -100,7 +100,15 @@ def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int]
     )
     # 'a smaller militant group, Osk-Jamaat,': one capitalised word after a description
     named = named or re.search(r"[a-z]\s*,\s*(?:the\s+)?([A-Z][\w'’.-]+)\s*,\s*$", window)
-    if named and not _PROPER_CLAUSE.search(window[: named.start(1)]):
+    # 'a source in the regional capital, Lesk,': the name is the place's, in apposition
+    placed = (
+        named
+        and " " not in named.group(1)
+        and re.search(
+            r"\b(?:in|at|near|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[a-z][\w-]*\s*,\s*$", window[: named.start(1)]
+        )
+    )
+    if named and not placed and not _PROPER_CLAUSE.search(window[: named.start(1)]):
         return floor + named.start(1), floor + named.end(1)
     # skip an appositive ", headquartered in Beirut," or a time "on Friday"
     for _ in range(2):
