@@ -83,3 +83,45 @@ def test_a_hospital_worker_keeps_the_hospital_and_its_town():
 
 def test_a_witness_at_a_hospital_is_a_witness():
     assert _sources("One witness at the clinic said the police fired first.").get("witness at the clinic") == "witness"
+
+
+def test_an_armed_group_speaking_of_its_fighters_is_a_group():
+    found = _sources("The Ashen Banner said on its radio station that its fighters had set the charge.")
+    assert found.get("ashen banner") == "group", found
+    found = _sources("The Ashen Banner claimed responsibility in a statement posted online.")
+    assert found.get("ashen banner") == "group", found
+
+
+def test_a_body_speaking_of_its_members_is_not_made_a_group():
+    found = _sources("The Kelso Traders Council said its members had helped carry the wounded.")
+    assert found.get("kelso traders council") != "group", found
+
+
+def test_the_body_whose_toll_puts_the_number_is_the_source():
+    text = _HEAD + "The toll from the Kelso Relief Society put the number of dead at 14.\n"
+    brief = summarise_text(text)
+    assert any("Kelso Relief Society" in s.name for s in brief.attribution)
+    assert any(f.count == 14 and f.source and "Kelso Relief Society" in f.source for f in brief.toll)
+
+
+def test_the_toll_from_an_event_names_no_source():
+    assert _sources("The toll from the explosion put the number of dead at 14.") == {}
+
+
+def test_media_phrases_are_media_sources():
+    for sentence, name, kind in [
+        ("Several newspaper reports said nine of the dead were children.", "several newspaper reports", "media"),
+        ("Regional media reported that the bomber was 19.", "regional media", "media"),
+        ("State radio said the attack was the worst in years.", "state radio", "state_media"),
+    ]:
+        assert _sources(sentence).get(name) == kind, (sentence, _sources(sentence))
+
+
+def test_mononyms_cited_with_a_title():
+    assert _sources('"We will find them," said Sutarjo, head of the rescue agency.').get("sutarjo") == "official"
+    assert "marzuki" in _sources("Three guards were among the dead, according to Marzuki, a police spokesman.")
+
+
+def test_an_anonymous_official_is_a_source():
+    found = _sources("An official who asked not to be named said the bomber was known to police.")
+    assert found.get("official") == "official", found

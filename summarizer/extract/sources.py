@@ -170,7 +170,10 @@ _PROPER_CLAUSE = re.compile(
 # what only a side in an attack says of it: the source is an armed group, whatever its name says
 _CLAIMS = re.compile(
     r"[^.;]{0,60}?\b(?:claimed|claims|claiming|denied|denies|denying|took|takes|accepted)\s+(?:(?:any|all)\s+)?"
-    r"(?:responsibility|involvement|(?:the|its)\s+(?:attack|bombing|raid|assault|ambush|killings?|blast|strike))",
+    r"(?:responsibility|involvement|(?:the|its)\s+(?:attack|bombing|raid|assault|ambush|killings?|blast|strike))"
+    # 'X said (on its radio) that its fighters had planted the bomb': a side speaking of its own attack
+    r"|[^.;]{0,60}?\b(?:said|says|stated|announced)\b[^.;]{0,60}?\b(?:its|their)\s+"
+    r"(?:fighters|militants|gunmen|combatants|mujahideen)\b",
     re.IGNORECASE,
 )
 _DWELLERS_BEFORE = re.compile(r"\b(?:residents|villagers|inhabitants|people|locals|survivors|witnesses)\s+$", re.I)

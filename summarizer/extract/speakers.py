@@ -286,6 +286,8 @@ def _trailing_report(verb) -> bool:
 # what a source issues: 'reports on state television said', 'a statement from the office said'
 _REPORT_NOUNS = frozenset(
     {"report", "reports", "statement", "statements", "figures", "tally", "data", "bulletin", "count", "estimate"}
+    # 'the toll from the X Red Cross put the number at 14': the body whose toll it is
+    | {"toll", "tolls"}
 )
 
 
