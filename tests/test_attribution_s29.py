@@ -125,3 +125,16 @@ def test_mononyms_cited_with_a_title():
 def test_an_anonymous_official_is_a_source():
     found = _sources("An official who asked not to be named said the bomber was known to police.")
     assert found.get("official") == "official", found
+
+
+def test_a_body_that_gives_a_toll_is_a_source():
+    assert "kelso civil guard" in _sources("The Kelso Civil Guard gave a lower toll of nine.")
+
+
+def test_a_subject_described_as_a_source_puts_the_toll():
+    found = _sources("Local aid kitchens, volunteer groups that feed the district, put the death toll at 31.")
+    assert "local aid kitchens" in found, found
+
+
+def test_giving_something_else_is_no_report():
+    assert _sources("The blast gave rescuers little time.") == {}

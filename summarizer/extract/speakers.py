@@ -132,7 +132,10 @@ def speakers(doc, offset: int) -> list[Speaker]:
             child = _apposed_source(child)
             # 'police and the Red Cross said', 'a war monitor and rescue workers said': each is cited
             for number, one in enumerate([_issuer(child), *_conjuncts(child)]):
-                if not _named(one) and not is_source_head(one) and not _outlet_putting_a_toll(one, token):
+                # 'local response rooms, volunteer groups that ..., put the toll at 31': described as a source
+                sourced = _puts_a_toll(token) and any(a.dep_ == "appos" and is_source_head(a) for a in one.children)
+                sourced = sourced or _named(one) or is_source_head(one) or _outlet_putting_a_toll(one, token)
+                if not sourced:
                     continue
                 span = name_span(one)
                 if span is not None:
@@ -322,6 +325,8 @@ _PUT = frozenset(
     {"put", "puts", "putting", "placed", "places", "placing"}
     # 'the rescue force later raised the toll to 24': a new figure is a report too
     | {"raised", "raises", "raising", "revised", "revises", "lowered", "lowers", "updated", "updates"}
+    # 'the ministry gave a lower toll', 'the service gave a higher count of injured'
+    | {"gave", "gives", "give", "giving"}
 )
 _TOLL_NOUNS = frozenset({"toll", "number", "figure", "count", "total", "tally"})
 
