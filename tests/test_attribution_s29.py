@@ -138,3 +138,7 @@ def test_a_subject_described_as_a_source_puts_the_toll():
 
 def test_giving_something_else_is_no_report():
     assert _sources("The blast gave rescuers little time.") == {}
+
+
+def test_a_charity_shop_is_no_source():
+    assert _sources("The charity shop near the depot was damaged.") == {}
