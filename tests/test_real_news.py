@@ -1882,7 +1882,8 @@ def test_an_opposition_spokesman_is_typed_other_not_official():
 
 def test_unnamed_sources_keep_their_quantifier_as_written():
     text = "Clash in Dorn\nSome media agencies in the area reported that 8 soldiers died in the clash.\n"
-    assert source_of(summarise_text(text), "killed", 8) == "Some media agencies"
+    # the unnamed place they speak from is part of the phrase (the gold: 'media in the area')
+    assert source_of(summarise_text(text), "killed", 8) == "Some media agencies in the area"
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,12 @@ _LEADING_CONJUNCTION = re.compile(
 )
 # 'the BBC and CNN reported': two one-word names joined by 'and' are two sources
 _TWO_NAMES = re.compile(r"([A-Z][\w'’.&-]*)\s+and\s+([A-Z][\w'’.&-]*)")
+# 'residents and police officials said': a plural of people that never modifies the noun after
+# it ('police officials' does; 'residents officials' cannot) is a source of its own
+_PEOPLE_AND = re.compile(
+    r"((?i:residents|witnesses|eyewitnesses|villagers|survivors|doctors|medics|rescuers|paramedics|officials"
+    r"|authorities|relatives|locals|activists|journalists|neighbou?rs))\s+and\s+(?:(?:the|a|an)\s+)?(\S.*)"
+)
 
 
 # 'trader Musa Garba', 'Interior minister Ana Ruiz', 'Col. Jon Ekko': the person's name is
@@ -61,6 +67,9 @@ def parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pair = _TWO_NAMES.fullmatch(text, start, end)
     if pair:
         return [pair.span(1), pair.span(2)]
+    people = _PEOPLE_AND.fullmatch(text, start, end)
+    if people:
+        return [people.span(1), *parts(text, *people.span(2))]
     return [(start, end)]
 
 

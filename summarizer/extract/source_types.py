@@ -10,7 +10,7 @@ from .source_words import KIN
 
 SOURCE_TYPE_WORDS = [
     # the news agencies and broadcasters that states run (general knowledge, like a gazetteer)
-    ("state_media", r"state[- ](?:run\s+)?(?:news\s+agency|media|television|tv|broadcaster|news)"
+    ("state_media", r"state[- ](?:run\s+)?(?:news\s+agency|media|television|tv|radio|broadcaster|news)"
      r"|official\s+news\s+agency|xinhua|\b(?:itar-)?tass\b|ria\s+novosti|\bkcna\b|\birna\b|\bsana\b"
      r"|\bwafa\b|\bmena\b|\bspa\b|\bqna\b|\bkuna\b|bernama|\bantara\b|\bcctv\b|press\s+tv"
      r"|\bptv\b|pakistan\s+television|associated\s+press\s+of\s+pakistan|anadolu|\bvna\b"
@@ -47,6 +47,7 @@ SOURCE_TYPE_WORDS = [
     ("group", r"militia|rebels?|insurgents|movement|front|brigade|army\s+of|faction"),
 ]  # fmt: skip
 _SOURCE_TYPE = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in SOURCE_TYPE_WORDS]
+_WITNESS = dict(_SOURCE_TYPE)["witness"]
 
 
 # whom a source speaks to says nothing of what it is ('the Taliban told journalists')
@@ -82,8 +83,17 @@ _ARMED_SPEAKER = re.compile(
     r"(?:spokes(?:man|woman|person)|commander|leader)\b",
     re.IGNORECASE,
 )
+# 'X said on its radio station': a broadcaster of the source's own
+_OWN_CHANNEL = re.compile(
+    r"\b(?:on|in|via|through|over)\s+(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:radio|television|tv|channel|station)\b",
+    re.IGNORECASE,
+)
 # 'X, Hamas' military wing,': the armed branch of a movement is an armed group, not an army
-_ARMED_WING = re.compile(r"\b(?:armed|military)\s+wing\b", re.IGNORECASE)
+_ARMED_WING = re.compile(
+    r"\b(?:armed|military)\s+wing\b|\b(?:its|their)\s+(?:fighters|militants|gunmen|combatants|mujahideen)\b",
+    re.IGNORECASE,
+)
 _BODY_TITLE = re.compile(
     r"((?:(?!(?:A|An|The)\s)[A-Z][\w'’-]*\s)+)(?:military\s+)?(?:commander|spokes(?:man|woman|person)|leader)\b"
     r"|\b(?:commander|spokes(?:man|woman|person)|leader)s?\s+(?:of|for|with)\s+the\s+"
@@ -138,7 +148,7 @@ def source_type(name: str, description: str = "") -> str:
         return "other"  # 'the opposition Tarn Front coalition': a party or bloc of parties, not an armed group
     if _ARMED_SPEAKER.search(name) or _speaks_for_a_group(name):
         return "group"  # 'a spokesman for the rebels'
-    if _MEDICAL.search(name) and not _AUTHORITY.search(name):
+    if _MEDICAL.search(name) and not _AUTHORITY.search(name) and not _WITNESS.search(name):
         return "other"  # 'a hospital spokeswoman', 'a source in the city hospital': no authority speaks
     if _MINISTRY.search(name):
         return "government"  # 'the Ministry of Disaster Relief': a state's, whatever it deals with
@@ -160,10 +170,14 @@ def source_type(name: str, description: str = "") -> str:
     at = description.find(name)
     if at >= 0:  # 'a source cited by state media': the outlet that relays it does not type it
         description = description[: at + len(name)] + _RELAYED_BY.sub(" ", description[at + len(name) :], count=1)
+    # 'X said on its radio station': its own channel does not make it an outlet
+    description = _OWN_CHANNEL.sub(" ", description)
     if _ARMED_SPEAKER.search(description) or _speaks_for_a_group(description) or _ARMED_WING.search(description):
         return "group"  # 'a rebel spokesman, X,': who speaks for an armed group is cited as the group
     if _OPPOSITION_SPEAKER.search(description):
         return "other"  # 'opposition spokesman X': speaks for a party, not an authority
+    if not re.search(r"[A-Z]", name):
+        return "other"  # 'health workers' beside 'residents said': unnamed people are typed by their own words
     person = _looks_like_person(name)
     at = description.find(name) if person else -1
     title = _TITLE_BEFORE.search(description[:at]) if at > 0 else None

@@ -85,6 +85,8 @@ SOURCE_HEADS = frozenset(
         "head",
         "director",
         "coroner",
+        # 'a medical charity said': a relief body, like an NGO named by what it is
+        "charity",
         "monitor",
         "observatory",
         "services",

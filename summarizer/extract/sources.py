@@ -100,7 +100,15 @@ def _noun_phrase_before(text: str, position: int, floor: int) -> tuple[int, int]
     )
     # 'a smaller militant group, Osk-Jamaat,': one capitalised word after a description
     named = named or re.search(r"[a-z]\s*,\s*(?:the\s+)?([A-Z][\w'’.-]+)\s*,\s*$", window)
-    if named and not _PROPER_CLAUSE.search(window[: named.start(1)]):
+    # 'a source in the regional capital, Lesk,': the name is the place's, in apposition
+    placed = (
+        named
+        and " " not in named.group(1)
+        and re.search(
+            r"\b(?:in|at|near|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}[a-z][\w-]*\s*,\s*$", window[: named.start(1)]
+        )
+    )
+    if named and not placed and not _PROPER_CLAUSE.search(window[: named.start(1)]):
         return floor + named.start(1), floor + named.end(1)
     # skip an appositive ", headquartered in Beirut," or a time "on Friday"
     for _ in range(2):
@@ -162,7 +170,10 @@ _PROPER_CLAUSE = re.compile(
 # what only a side in an attack says of it: the source is an armed group, whatever its name says
 _CLAIMS = re.compile(
     r"[^.;]{0,60}?\b(?:claimed|claims|claiming|denied|denies|denying|took|takes|accepted)\s+(?:(?:any|all)\s+)?"
-    r"(?:responsibility|involvement|(?:the|its)\s+(?:attack|bombing|raid|assault|ambush|killings?|blast|strike))",
+    r"(?:responsibility|involvement|(?:the|its)\s+(?:attack|bombing|raid|assault|ambush|killings?|blast|strike))"
+    # 'X said (on its radio) that its fighters had planted the bomb': a side speaking of its own attack
+    r"|[^.;]{0,60}?\b(?:said|says|stated|announced)\b[^.;]{0,60}?\b(?:its|their)\s+"
+    r"(?:fighters|militants|gunmen|combatants|mujahideen)\b",
     re.IGNORECASE,
 )
 _DWELLERS_BEFORE = re.compile(r"\b(?:residents|villagers|inhabitants|people|locals|survivors|witnesses)\s+$", re.I)
@@ -256,6 +267,8 @@ _CLAUSE_ENDS = re.compile(
 # no mere description of someone, unlike 'a doctor' or 'aid groups'
 _ALWAYS_SOURCES = re.compile(
     r"\b(?:spokes(?:man|woman|person|men|women|people)|(?:eye-?)?witness(?:es)?)\b"
+    # 'officials said', 'authorities said', 'residents told reporters': cited in so many words
+    r"|\b(?:officials|authorities|residents|villagers|survivors|locals)$"
     rf"|\b(?:sources?|media|{'|'.join(sorted(KIN))})$",
     re.I,
 )

@@ -112,6 +112,31 @@ def _workplace(head, prep) -> bool:
     )
 
 
+_PARTITIVES = frozenset({"one", "some", "each", "all", "many", "several", "both", "two", "three", "most"})
+_TIMES = frozenset({"morning", "afternoon", "evening", "night", "day", "days", "week", "weekend", "past", "meantime"})
+_SETTING_PREPOSITIONS = frozenset({"in", "at", "from", "near", "inside", "outside"})
+
+
+def _unnamed_setting(head, prep) -> bool:
+    """'witnesses at the scene', 'news agencies in the region', 'media in the area': an unnamed
+    source is cited with the unnamed place it speaks from (a named one, 'officials in Osk', is
+    where they are, and a time, 'in the morning', is when)."""
+    if head.pos_ != "NOUN" or prep.dep_ != "prep" or prep.lower_ not in _SETTING_PREPOSITIONS:
+        return False
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    words = list(prep.subtree)
+    doc, end = prep.doc, prep.right_edge.i
+    # 'a source in the regional capital, Lesk,': a place named in apposition after it
+    apposed = end + 2 < len(doc) and doc[end + 1].text == "," and doc[end + 2].pos_ == "PROPN"
+    return (
+        prep.i == head.i + 1
+        and not apposed
+        and bool(objects)
+        and all(o.pos_ == "NOUN" and o.lower_ not in _TIMES for o in objects)
+        and not any(w.pos_ in ("PROPN", "NUM", "PRON") or w.ent_type_ or w.is_punct for w in words)
+    )
+
+
 def _of_a_title_object(token, head) -> bool:
     """'the head of the city's university of medical sciences': the body a title's 'of' names
     keeps its own 'of'."""
@@ -136,6 +161,12 @@ def _phrase(head) -> tuple[int, int] | None:
             )
             if token is head and head.pos_ == "NOUN" and child.dep_ == "poss" and child.lower_ in _OWNERS:
                 keep = True  # 'his party said': the possessive says whose party it is
+            if token is head and _unnamed_setting(head, child):
+                keep = True  # 'witnesses at the scene', 'news agencies in the region': where they are
+            if token.dep_ == "pobj" and token.lower_ in _PARTITIVES and child.dep_ == "prep" and child.lower_ == "of":
+                keep = True  # 'a spokesman for one of the detained men': whom 'one' is one of
+            if token.dep_ == "pobj" and token.head.head.i == head.i and _workplace(head, token.head):
+                keep = keep or (child.dep_ == "prep" and child.lower_ == "in")  # 'at the X Hospital in Osk'
             if token is head and _workplace(head, child):
                 keep = True  # 'a doctor at the city hospital': the unnamed person is known by where they work
             if token is not head and child.dep_ == "pobj":

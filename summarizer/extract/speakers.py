@@ -65,7 +65,9 @@ def speakers(doc, offset: int) -> list[Speaker]:
         agents = [child for child in token.children if child.dep_ == "agent"]
         if token.lower_ in _GIVEN_BY and agents:
             # 'the figure was given by the fire service': the agent of a passive report
-            for agent in agents:
+            # ('no cause was confirmed by authorities': none was made)
+            denied = any(c.dep_ == "neg" or c.lower_ == "no" for c in token.subtree if c.i < token.i)
+            for agent in agents if not denied else ():
                 found += _named_objects(agent, offset)
             continue
         owner = _claim_owner(token)
@@ -130,13 +132,36 @@ def speakers(doc, offset: int) -> list[Speaker]:
             child = _apposed_source(child)
             # 'police and the Red Cross said', 'a war monitor and rescue workers said': each is cited
             for number, one in enumerate([_issuer(child), *_conjuncts(child)]):
-                if not _named(one) and not is_source_head(one) and not _outlet_putting_a_toll(one, token):
+                # 'local response rooms, volunteer groups that ..., put the toll at 31': described as a source
+                sourced = _puts_a_toll(token) and any(a.dep_ == "appos" and is_source_head(a) for a in one.children)
+                sourced = sourced or _named(one) or is_source_head(one) or _outlet_putting_a_toll(one, token)
+                if not sourced:
                     continue
                 span = name_span(one)
                 if span is not None:
                     phrase = whole if number == 0 else _whole(one, offset)
+                    span, phrase = _own_part(one, span, phrase, offset, number == 0)
                     found.append(Speaker(offset + span[0], offset + span[1], False, *phrase))
     return found
+
+
+def _own_part(head, span: tuple[int, int], phrase: tuple[int, int], offset: int, first: bool):
+    """The first of subjects joined by 'and' spans only its own words ('Witnesses and a rights
+    group said': 'Witnesses'); where the parser hung the first on the last as a modifier
+    ('Residents and police officials'), the last keeps the words after 'and' ('police officials')."""
+    doc = head.doc
+    joined = [c for c in head.children if c.dep_ == "cc"]
+    if any(c.dep_ == "conj" for c in head.children) and joined:
+        return span, (phrase[0], min(phrase[1], offset + joined[0].idx - 1))
+    if not first:
+        return span, phrase
+    for modifier in head.children:
+        if modifier.dep_ == "nmod" and modifier.i < head.i and any(g.dep_ == "cc" for g in modifier.children):
+            conj = [g for g in modifier.children if g.dep_ == "conj" and g.i < head.i]
+            if conj:
+                start = offset + doc[conj[0].left_edge.i].idx
+                return (min(span[0], start - offset), span[1]), (start, phrase[1])
+    return span, phrase
 
 
 def _orphan_subject(verb) -> list:
@@ -264,6 +289,8 @@ def _trailing_report(verb) -> bool:
 # what a source issues: 'reports on state television said', 'a statement from the office said'
 _REPORT_NOUNS = frozenset(
     {"report", "reports", "statement", "statements", "figures", "tally", "data", "bulletin", "count", "estimate"}
+    # 'the toll from the X Red Cross put the number at 14': the body whose toll it is
+    | {"toll", "tolls"}
 )
 
 
@@ -298,6 +325,8 @@ _PUT = frozenset(
     {"put", "puts", "putting", "placed", "places", "placing"}
     # 'the rescue force later raised the toll to 24': a new figure is a report too
     | {"raised", "raises", "raising", "revised", "revises", "lowered", "lowers", "updated", "updates"}
+    # 'the ministry gave a lower toll', 'the service gave a higher count of injured'
+    | {"gave", "gives", "give", "giving"}
 )
 _TOLL_NOUNS = frozenset({"toll", "number", "figure", "count", "total", "tally"})
 
