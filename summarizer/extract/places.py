@@ -36,6 +36,7 @@ from .place_lists import (  # noqa: F401 - event_countries is pipeline's
     only_in,
     type_from_partners,
 )
+from .place_names import full_names, site_kind
 from .sentences import Sentence
 
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^()]{1,40}\)\s*)?[-–—:]\s")
@@ -109,6 +110,7 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
 
 def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence], taken: set[str]) -> list[Place]:
     entities: list[Entity] = []
+    mentions = full_names(text, mentions, sentences)
     # 'Amnesty' in 'Amnesty International': the first word of an organisation's name
     part_of_longer_name = {
         m.text
@@ -255,6 +257,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             if area and not stated:
                 kind = place_type_from_context("", " " + state.group(1).split()[-1]) or kind
                 kind = "other" if state.group(1) == "river" else kind
+        kind = site_kind(mention) or kind  # 'Mount Orvan', 'Central Hospital'
         if not kind and not _FEATURE_WORD.search(mention.text):
             kind = _UNKNOWN_KIND.get(mention.label)
         particle = re.search(

@@ -1,0 +1,55 @@
+"""Where: the full extent of a place's name, names that are not places, places named only for
+context, divisions and sites, on invented sentences (invented places and numbers, none taken
+from any article)."""
+
+from summarizer.pipeline import summarise_text
+
+
+def place_types(text: str) -> dict[str, str]:
+    return {p.name: p.type for p in summarise_text(text).where}
+
+
+# 1. a multi-word name in full
+
+
+def test_a_name_with_a_lower_case_particle_is_one_place():
+    types = place_types(
+        "A car bomb exploded in the town of Vallen op Dorn on Tuesday, killing three people, police said.\n"
+    )
+    assert "Vallen op Dorn" in types
+    assert "Vallen" not in types
+
+
+def test_a_name_followed_by_on_and_a_day_is_not_extended():
+    types = place_types("Gunmen killed four people in Tessaly on Monday, police said.\n")
+    assert "Tessaly" in types
+    assert not any(name.startswith("Tessaly on") for name in types)
+
+
+def test_a_saints_possessive_hospital_is_one_site():
+    types = place_types(
+        "A fire at St. Berna's General Hospital in Dorvel killed five patients on Sunday, officials said.\n"
+    )
+    assert types.get("St. Berna's General Hospital") == "site"
+    assert "St. Berna" not in types
+
+
+def test_a_hospital_the_wounded_were_taken_to_is_not_a_site():
+    types = place_types(
+        "A bomb exploded in a market in Dorvel on Friday, killing five people. The wounded were taken to "
+        "St. Berna's General Hospital, officials said.\n"
+    )
+    assert "St. Berna's General Hospital" not in types
+    assert "St. Berna" not in types
+
+
+def test_a_named_school_where_the_shooting_was_is_a_site():
+    types = place_types(
+        "A gunman opened fire at Lindmore High School in Carsby on Monday, killing three students, police said.\n"
+    )
+    assert types.get("Lindmore High School") == "site"
+
+
+def test_a_mountain_is_a_place_of_its_own_type():
+    types = place_types("An avalanche on Mount Orvelo killed six climbers on Saturday, rescuers said.\n")
+    assert types.get("Mount Orvelo") == "other"
