@@ -53,3 +53,35 @@ def test_a_named_school_where_the_shooting_was_is_a_site():
 def test_a_mountain_is_a_place_of_its_own_type():
     types = place_types("An avalanche on Mount Orvelo killed six climbers on Saturday, rescuers said.\n")
     assert types.get("Mount Orvelo") == "other"
+
+
+# 2-3. names that stand for an actor, not a place of the event
+
+
+def test_a_country_naming_a_foreign_actors_arms_is_not_a_place():
+    types = place_types(
+        "US drones struck a compound in Norda district on Tuesday, killing five fighters, officials said.\n"
+    )
+    assert "US" not in types
+    assert types.get("Norda") == "district"
+
+
+def test_a_country_where_the_strike_was_stays_a_place():
+    types = place_types("A drone strike killed five fighters in northern Yemen on Tuesday, officials said.\n")
+    assert types.get("Yemen") == "country"
+
+
+# 4. divisions
+
+
+def test_a_name_the_parser_reads_as_an_adjective_of_region_is_a_region():
+    types = place_types("Clashes in the Tarvon region killed 11 people on Friday, officials said.\n")
+    assert types.get("Tarvon") == "region"
+
+
+def test_a_department_keeps_its_noun_and_is_a_province():
+    types = place_types(
+        "A landslide buried three houses in the village of Oskel, in Marvena department, killing four people.\n"
+    )
+    assert types.get("Marvena department") == "province"
+    assert types.get("Oskel") == "village"

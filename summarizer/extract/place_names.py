@@ -28,6 +28,12 @@ _FACILITY_NAME = re.compile(
 )
 # 'Mount Orvan', 'Mt. Orvan': a mountain, a place of its own type
 MOUNT = re.compile(rf"\b(?:Mount|Mt\.?)\s+{_WORD}(?:\s+{_WORD})?")
+# 'US drones', 'Tarnian jets': a country that names a foreign actor's arms or people, not a place
+FOREIGN_ACTOR_AFTER = re.compile(
+    r"\s+(?:drones?|drone\s+strikes?|jets|warplanes|fighter\s+jets|aircraft|helicopters|gunships|warships"
+    r"|missiles|air\s*strikes|bombers|special\s+forces|marines|commandos|diplomats?|nationals|citizens"
+    r"|contractors|envoys?)\b"
+)
 # a photo's caption: 'Troops near Osk Hotel, Tarn, May 2, 2014.'
 _CAPTION_DATE = re.compile(r",\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\.?\s*$")
 # the slot of a site of the event: where it happened or what was hit

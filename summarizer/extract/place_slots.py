@@ -65,7 +65,8 @@ def named_before_an_area_noun(doc, offset: int) -> list[EntityMention]:
     for token in doc:
         if token.lower_ not in _AREA_HEADS or not token.text.islower():
             continue
-        names = [child for child in token.lefts if child.dep_ == "compound" and child.pos_ == "PROPN"]
+        # 'the Tarvon region': the parser may call the name an adjective's slot
+        names = [child for child in token.lefts if child.dep_ in ("compound", "amod") and child.pos_ == "PROPN"]
         if not names or names[-1].i != token.i - 1:
             continue
         first = names[-1]

@@ -36,7 +36,7 @@ from .place_lists import (  # noqa: F401 - event_countries is pipeline's
     only_in,
     type_from_partners,
 )
-from .place_names import full_names, site_kind
+from .place_names import FOREIGN_ACTOR_AFTER, full_names, site_kind
 from .sentences import Sentence
 
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^()]{1,40}\)\s*)?[-–—:]\s")
@@ -222,7 +222,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             text[max(0, mention.start - 40) : mention.start],
             text[mention.end : mention.end + 20],
         )
-        if re.search(r"\b(?:pro|anti)-$", before) or MODIFIER_USE.match(after):
+        if re.search(r"\b(?:pro|anti)-$", before) or MODIFIER_USE.match(after) or FOREIGN_ACTOR_AFTER.match(after):
             continue
         base = re.sub(
             rf"\s+(province|governorate|[Pp]refectures?|district|region|countryside|city|village|town|{_AREA_NOUNS})$",
@@ -370,7 +370,9 @@ _UNKNOWN_KIND = {"GPE": "town", "PLACE": "town", "ORG": "town", "PERSON": "town"
 _FEATURE_WORD = re.compile(r"\s(?:Island|Islands|Strip|Bank|Lake|River|Mountains?|Hills?|Valley)$", re.IGNORECASE)
 # lower-case nouns of a division or an area that the place's name takes in ('the Osk valley',
 # 'Tarn commune'), as the text writes it; 'X district' and 'X area' stay 'X'
-_AREA_NOUNS = r"sector|zone|valley|commune|municipality|township|subdistrict|upazila|regency|island\s+district|river"
+_AREA_NOUNS = (
+    r"sector|zone|valley|commune|municipality|township|subdistrict|upazila|regency|island\s+district|river|department"
+)
 _NAMED_WITH_NOUN = re.compile(rf"\s(?:state|islands|{_AREA_NOUNS})$")
 # a river named by a lower-case noun after it ('searching the Osk river'): a place of the event
 # only where the event is in it ('capsized in the Osk river')
