@@ -85,3 +85,43 @@ def test_a_department_keeps_its_noun_and_is_a_province():
     )
     assert types.get("Marvena department") == "province"
     assert types.get("Oskel") == "village"
+
+
+def test_a_demonym_before_province_of_is_not_a_province():
+    types = place_types(
+        "A strong earthquake struck Osvald county in the south-western Vellish province of Marrow on Sunday, "
+        "killing nine people.\n"
+    )
+    assert "Vellish" not in types
+
+
+def test_a_named_region_and_its_bare_name_are_one_place():
+    types = place_types(
+        "A boat capsized near Kemba village in Tarvoma Region on Sunday, killing 17 people. "
+        "Tarvoma police said the boat was overloaded.\n"
+    )
+    assert sum(name.startswith("Tarvoma") for name in types) == 1
+
+
+def test_peacekeepers_from_a_country_do_not_make_it_a_place():
+    types = place_types(
+        "Gunmen killed six people in Marvo on Friday. Peacekeepers from Bangladesh were sent to protect the camp.\n"
+    )
+    assert "Bangladesh" not in types
+    assert "Marvo" in types
+
+
+# names before a settlement noun
+
+
+def test_names_before_a_plural_village_noun_are_villages():
+    types = place_types(
+        "Four bodies were recovered from the hills between Garzan Kalay and Tarni Banda villages, police said.\n"
+    )
+    assert types.get("Garzan Kalay") == "village"
+    assert types.get("Tarni Banda") == "village"
+
+
+def test_a_peoples_villages_are_not_a_place():
+    types = place_types("Police fired on Tarni villagers in Osk, killing four. Tarni villages were raided.\n")
+    assert "Tarni" not in types

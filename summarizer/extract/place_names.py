@@ -34,6 +34,12 @@ FOREIGN_ACTOR_AFTER = re.compile(
     r"|missiles|air\s*strikes|bombers|special\s+forces|marines|commandos|diplomats?|nationals|citizens"
     r"|contractors|envoys?)\b"
 )
+# 'peacekeepers from Tarnia': where a foreign contingent comes from, not where the event was
+ACTORS_FROM = re.compile(
+    r"\b(?:peacekeepers|troops|soldiers|contingents?|battalions?|units?|doctors|medics|experts|investigators"
+    r"|volunteers|nationals|citizens|tourists|diplomats)\s+(?:sent\s+)?from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # a photo's caption: 'Troops near Osk Hotel, Tarn, May 2, 2014.'
 _CAPTION_DATE = re.compile(r",\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\.?\s*$")
 # the slot of a site of the event: where it happened or what was hit

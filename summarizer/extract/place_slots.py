@@ -91,7 +91,32 @@ def named_before_an_area_noun(doc, offset: int) -> list[EntityMention]:
 def slot_mentions(doc, offset: int) -> list[EntityMention]:
     """Names the parse puts in a place's slot that NER left out: before an area noun, and
     after 'in' or 'near' with a known division or country after a comma ('in Osk, Tarnia')."""
-    return named_before_an_area_noun(doc, offset) + _placed_in_a_division(doc, offset)
+    return named_before_an_area_noun(doc, offset) + _placed_in_a_division(doc, offset) + _named_settlements(doc, offset)
+
+
+# nouns of a settlement or a quarter that names before them name ('near Tolmip village', 'between
+# Garzan Kalay and Tarni Banda villages', 'the Bawo and Kelmo quarters')
+_SETTLEMENT_NOUNS = {"village", "villages", "quarter", "quarters", "neighbourhood", "neighbourhoods", "neighborhood",
+                     "neighborhoods", "hamlet", "hamlets"}  # fmt: skip
+
+
+def _named_settlements(doc, offset: int) -> list[EntityMention]:
+    found = []
+    for token in doc:
+        if token.lower_ not in _SETTLEMENT_NOUNS or not token.text.islower():
+            continue
+        firsts = [c for c in token.lefts if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN"]
+        if not firsts or firsts[-1].i != token.i - 1 and not any(c.i == token.i - 1 for c in firsts[-1].conjuncts):
+            continue
+        for name in [firsts[-1], *(c for c in firsts[-1].conjuncts if c.pos_ == "PROPN" and c.i < token.i)]:
+            first = name
+            while first.i > 0 and doc[first.i - 1].pos_ == "PROPN" and doc[first.i - 1].dep_ == "compound":
+                first = doc[first.i - 1]
+            begin, end = first.idx, name.idx + len(name)
+            text = doc.text[begin:end]
+            if text[:1].isupper() and not text.isupper() and not ORG_WORD.search(text) and not first.is_sent_start:
+                found.append(EntityMention(text, offset + begin, offset + end, "PLACE"))
+    return found
 
 
 def _placed_in_a_division(doc, offset: int) -> list[EntityMention]:

@@ -36,7 +36,7 @@ from .place_lists import (  # noqa: F401 - event_countries is pipeline's
     only_in,
     type_from_partners,
 )
-from .place_names import FOREIGN_ACTOR_AFTER, full_names, site_kind
+from .place_names import ACTORS_FROM, FOREIGN_ACTOR_AFTER, full_names, site_kind
 from .sentences import Sentence
 
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^()]{1,40}\)\s*)?[-–—:]\s")
@@ -142,7 +142,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             or (_RIVER_AFTER.match(text, mention.end) and not _IN_THE.search(text, 0, mention.start))
         ):
             continue  # 'the Marwa virus', 'Qadir rockets', 'the Holi festival': named after a place or not one
-        if mention.label == "NORP" and _SETTLEMENT_OF.match(text, mention.end):
+        if (mention.label == "NORP" or _DEMONYM.fullmatch(mention.text)) and _SETTLEMENT_OF.match(text, mention.end):
             continue  # 'the Varnian town of Osk'
         if _OTHER_NAME_BEFORE.search(text, max(0, mention.start - 30), mention.start) or _GROUP_CALLED.search(
             text, max(0, mention.start - 40), mention.start
@@ -151,6 +151,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
         if (
             _HOMETOWN_BEFORE.search(text, max(0, mention.start - 12), mention.start)
             or _ORIGIN_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+            or ACTORS_FROM.search(text, max(0, mention.start - 30), mention.start)
             or re.match(r"\s+natives?\b", text[mention.end : mention.end + 9])
         ):
             continue  # 'the suspect, Dan Ruiz, 34, of Osk'
@@ -225,7 +226,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
         if re.search(r"\b(?:pro|anti)-$", before) or MODIFIER_USE.match(after) or FOREIGN_ACTOR_AFTER.match(after):
             continue
         base = re.sub(
-            rf"\s+(province|governorate|[Pp]refectures?|district|region|countryside|city|village|town|{_AREA_NOUNS})$",
+            rf"\s+((?i:province|governorate|prefectures?|district|region|county)|countryside|city|village|town|{_AREA_NOUNS})$",
             "",
             mention.text,
         )
@@ -373,7 +374,7 @@ _FEATURE_WORD = re.compile(r"\s(?:Island|Islands|Strip|Bank|Lake|River|Mountains
 _AREA_NOUNS = (
     r"sector|zone|valley|commune|municipality|township|subdistrict|upazila|regency|island\s+district|river|department"
 )
-_NAMED_WITH_NOUN = re.compile(rf"\s(?:state|islands|{_AREA_NOUNS})$")
+_NAMED_WITH_NOUN = re.compile(rf"\s(?:state|islands|[Cc]ounty|{_AREA_NOUNS})$")
 # a river named by a lower-case noun after it ('searching the Osk river'): a place of the event
 # only where the event is in it ('capsized in the Osk river')
 _RIVER_AFTER = re.compile(r"\s+(?:river|creek|stream)\b")
