@@ -125,3 +125,16 @@ def test_names_before_a_plural_village_noun_are_villages():
 def test_a_peoples_villages_are_not_a_place():
     types = place_types("Police fired on Tarni villagers in Osk, killing four. Tarni villages were raided.\n")
     assert "Tarni" not in types
+
+
+# a name NER misreads, in an event's slot
+
+
+def test_a_misread_name_after_an_events_in_is_a_place():
+    types = place_types("Militants fired rockets on Monday. One rocket hit a house in Tovin, killing two people.\n")
+    assert "Tovin" in types
+
+
+def test_a_group_named_before_its_attacks_is_not_a_place():
+    types = place_types("Three soldiers were killed in Hezbollah attacks on Monday, officials said.\n")
+    assert "Hezbollah" not in types

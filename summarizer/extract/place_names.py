@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .names import UPPER, EntityMention
+from .names import INSTITUTION, ORG_WORD, UPPER, EntityMention
 from .sentences import Sentence, _is_title_case
 
 # lower-case particles inside a place's name ('Bergen op Zoom', 'Castel di Sangro', 'Rio de
@@ -102,3 +102,32 @@ def site_kind(mention: EntityMention) -> str | None:
     if MOUNT.fullmatch(mention.text):
         return "other"
     return "site" if mention.label == "SITE" and re.search(rf"\b(?:{_FACILITY})$", mention.text) else None
+
+
+# an event word and the preposition that places it ('exploded in', 'a house near', 'killed ... at')
+_EVENT_IN = re.compile(
+    r"\b(?:explo\w+|blast\w*|bomb\w*|attack\w*|raid\w*|shell\w*|struck|hit|kill\w*|wound\w*|injur\w*|clash\w*"
+    r"|fight\w*|shot|shooting|gunfire|fire|landed|crashed|collapsed|flood\w*|storm\w*|ambush\w*|house|home"
+    r"|market|village|town|camp|checkpoint)\s+(?:\w+\s+){0,2}?(?:in|near|at|outside)\s+$"
+)
+
+# what may follow a place's name at the end of its phrase ('in Osk on Monday', 'in Osk, killing')
+_NAME_ENDS = re.compile(
+    r"\s*(?:[,.;:)\n—–-]|$)|\s+(?:on|in|at|near|and|after|before|when|where|while|late|early|last|this|during"
+    r"|overnight|killing|wounding|leaving)\b"
+)
+
+_DEMONYM_END = re.compile(r"(?:ans?|ese|ish|i|ic|s)$")
+
+
+def in_an_events_slot(text: str, mention: EntityMention) -> bool:
+    """'a rocket hit a house in Tovin', 'clashes near Osk': a name NER calls an organisation or
+    a person, one or two plain capitalised words right after an event's 'in' or 'near', names
+    the place it happened."""
+    return (
+        (mention.label in ("ORG", "PERSON") or (mention.label == "NORP" and not _DEMONYM_END.search(mention.text)))
+        and bool(re.fullmatch(rf"{_WORD}(?:\s+(?:[a-z]{{1,4}}\s+)?{_WORD})?", mention.text))
+        and not (ORG_WORD.search(mention.text) or INSTITUTION.search(mention.text))
+        and bool(_EVENT_IN.search(text, max(0, mention.start - 45), mention.start))
+        and bool(_NAME_ENDS.match(text, mention.end))
+    )

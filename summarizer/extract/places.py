@@ -36,7 +36,7 @@ from .place_lists import (  # noqa: F401 - event_countries is pipeline's
     only_in,
     type_from_partners,
 )
-from .place_names import ACTORS_FROM, FOREIGN_ACTOR_AFTER, full_names, site_kind
+from .place_names import ACTORS_FROM, FOREIGN_ACTOR_AFTER, full_names, in_an_events_slot, site_kind
 from .sentences import Sentence
 
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^()]{1,40}\)\s*)?[-–—:]\s")
@@ -193,6 +193,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             or (locative and _IN_A_DIVISION_AFTER.match(text, mention.end))
             or _NEIGHBOURING.search(text, max(0, mention.start - 14), mention.start)
             or _PEOPLE_IN.search(text, max(0, mention.start - 30), mention.start)
+            or in_an_events_slot(text, mention)
         ):
             continue  # a gazetteer hit alone ('Adam', 'Hughes') is too weak without 'in'/'near'
         if " " not in mention.text and re.search(rf"(?<![\w-]){re.escape(mention.text.lower())}(?![\w-])", text):
@@ -367,7 +368,7 @@ _IN_A_DIVISION_AFTER = re.compile(r",\s+(?:in\s+)?(?:the\s+)?[A-Z][\w'’-]+(?:\
                                   r"(?:region|province|district|state|county|governorate|prefecture)\b")  # fmt: skip
 # a name no gazetteer knows and no word types: a small settlement (the gazetteer holds the
 # larger ones) when NER calls it a political place, a region when a geographical one
-_UNKNOWN_KIND = {"GPE": "town", "PLACE": "town", "ORG": "town", "PERSON": "town", "LOC": "region"}
+_UNKNOWN_KIND = {"GPE": "town", "PLACE": "town", "ORG": "town", "PERSON": "town", "NORP": "town", "LOC": "region"}
 _FEATURE_WORD = re.compile(r"\s(?:Island|Islands|Strip|Bank|Lake|River|Mountains?|Hills?|Valley)$", re.IGNORECASE)
 # lower-case nouns of a division or an area that the place's name takes in ('the Osk valley',
 # 'Tarn commune'), as the text writes it; 'X district' and 'X area' stay 'X'
