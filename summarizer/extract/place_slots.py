@@ -91,7 +91,38 @@ def named_before_an_area_noun(doc, offset: int) -> list[EntityMention]:
 def slot_mentions(doc, offset: int) -> list[EntityMention]:
     """Names the parse puts in a place's slot that NER left out: before an area noun, and
     after 'in' or 'near' with a known division or country after a comma ('in Osk, Tarnia')."""
-    return named_before_an_area_noun(doc, offset) + _placed_in_a_division(doc, offset) + _named_settlements(doc, offset)
+    return (
+        named_before_an_area_noun(doc, offset)
+        + _placed_in_a_division(doc, offset)
+        + _named_settlements(doc, offset)
+        + _after_a_site_noun(doc, offset)
+    )
+
+
+# site nouns whose 'of' or 'in' names the settlement they are in ('the port of Osk', 'a market in Osk')
+_SITE_HEADS = {"port", "market", "harbour", "harbor", "airport", "outskirts", "centre", "center", "suburbs"}
+
+_PLACE_OR_NUMBER = {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+
+
+def _after_a_site_noun(doc, offset: int) -> list[EntityMention]:
+    """'drones struck the port of Osk', 'a blast at a market in Osk': a proper noun NER left
+    out, after 'of' or 'in' that a site noun governs, names a place."""
+    found = []
+    for token in doc:
+        if token.dep_ != "pobj" or token.pos_ != "PROPN" or token.ent_type_ in _PLACE_OR_NUMBER:
+            continue
+        prep = token.head
+        if prep.lower_ not in ("of", "in") or prep.head.lower_ not in _SITE_HEADS or token.is_sent_start:
+            continue
+        first = token
+        while first.i > prep.i + 1 and doc[first.i - 1].pos_ == "PROPN" and doc[first.i - 1].dep_ == "compound":
+            first = doc[first.i - 1]
+        begin, end = first.idx, token.idx + len(token)
+        name = doc.text[begin:end]
+        if name[:1].isupper() and not ORG_WORD.search(name) and not name.isupper():
+            found.append(EntityMention(name, offset + begin, offset + end, "GPE"))
+    return found
 
 
 # nouns of a settlement or a quarter that names before them name ('near Tolmip village', 'between

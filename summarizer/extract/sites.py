@@ -83,6 +83,8 @@ def _site_name(token) -> str | None:
     """The noun with the words that say which site it is ('bus station', 'seven-storey building',
     'indoor swimming pool'), without those that only describe it; None for a site with a
     name ('Kabul guesthouse', 'the WFP compound' are a named place's)."""
+    if any(_of_a_name(child) for child in token.rights):
+        return None  # 'the port of Osk': the place named, with the noun as its alias
     words = [child for child in token.lefts if child.dep_ in ("amod", "compound", "nmod", "npadvmod")]
     start = token
     for child in reversed(words):
@@ -102,6 +104,15 @@ def _site_name(token) -> str | None:
     if end < len(doc) and doc[end].text == "building":  # 'a hotel building' (parsed as a verb)
         end += 1
     return doc[tokens[0].i : end].text
+
+
+def _of_a_name(child) -> bool:
+    """'of Osk' after a site noun: a proper name the noun belongs to."""
+    return (
+        child.dep_ == "prep"
+        and child.lower_ == "of"
+        and any(grand.dep_ == "pobj" and grand.pos_ == "PROPN" for grand in child.children)
+    )
 
 
 def _attacked(token) -> bool:
