@@ -138,3 +138,40 @@ def test_a_misread_name_after_an_events_in_is_a_place():
 def test_a_group_named_before_its_attacks_is_not_a_place():
     types = place_types("Three soldiers were killed in Hezbollah attacks on Monday, officials said.\n")
     assert "Hezbollah" not in types
+
+
+# 5. generic sites and the place a site noun names
+
+
+def test_the_port_of_a_named_place_is_that_place_not_a_generic_site():
+    types = place_types("Drones struck the port of Velnorsk on Monday, wounding two guards, officials said.\n")
+    assert "Velnorsk" in types
+    assert "port" not in types
+
+
+def test_a_generic_site_of_the_event_stays_a_site():
+    types = place_types("A bomb exploded at a crowded market in Dorvel on Friday, killing five people.\n")
+    assert types.get("market") == "site"
+    assert "Dorvel" in types
+
+
+def test_a_capitalised_common_word_before_a_site_noun_is_no_name():
+    types = place_types(
+        "Gunmen attacked the town of Borvo on Saturday, killing nine people. Local radio station Radio Kesto "
+        "reported the attack. A local official confirmed the toll.\n"
+    )
+    assert "Local radio station" not in types
+
+
+def test_a_capital_that_judges_is_its_government_not_a_place():
+    types = place_types(
+        "A drone strike killed three fighters in Dohuk province on Monday. Ankara regards the group as "
+        "a terrorist organisation.\n"
+    )
+    assert "Ankara" not in types
+    assert types.get("Dohuk") == "province"
+
+
+def test_officials_in_a_town_who_speak_keep_the_town():
+    types = place_types("Police in Tarnow said a bomb killed four people on Monday.\n")
+    assert "Tarnow" in types

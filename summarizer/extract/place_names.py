@@ -34,6 +34,11 @@ FOREIGN_ACTOR_AFTER = re.compile(
     r"|missiles|air\s*strikes|bombers|special\s+forces|marines|commandos|diplomats?|nationals|citizens"
     r"|contractors|envoys?)\b"
 )
+# 'Tarnia regards the group as ...': a country or a capital that speaks or judges is its government
+_VOICE_AFTER = re.compile(
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:regard|say|said|accus|den|blam|condemn|warn|insist|demand|claim|consider"
+    r"|reject|vow|threaten)(?:s|ed|ied|ies|e|y)?\b"
+)
 # 'peacekeepers from Tarnia': where a foreign contingent comes from, not where the event was
 ACTORS_FROM = re.compile(
     r"\b(?:peacekeepers|troops|soldiers|contingents?|battalions?|units?|doctors|medics|experts|investigators"
@@ -45,7 +50,7 @@ _CAPTION_DATE = re.compile(r",\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\.?\s*$")
 # the slot of a site of the event: where it happened or what was hit
 _SITE_SLOT = re.compile(
     r"\b(?:at|in|inside|outside|near|on|into|within|stormed|attacked|hit|struck|targeted|bombed|raided|shelled"
-    r"|torched|of)\s+(?:the\s+)?$"
+    r"|torched|of|target\s+was|targets\s+were)\s+(?:the\s+)?$"
 )
 # where the wounded are treated: the event's site only when attacked
 _CARE = re.compile(r"\b(?:Hospital|Clinic)$")
@@ -65,7 +70,8 @@ def full_names(text: str, mentions: list[EntityMention], sentences: list[Sentenc
         if particle and " " not in text[mention.start : mention.end].strip("'’"):
             end = particle.end()
             mention = EntityMention(text[mention.start : end], mention.start, end, mention.label)
-        out.append(mention)
+        if not _a_common_phrase(text, mention):
+            out.append(mention)
     matches = [
         match
         for sentence in sentences
@@ -131,3 +137,20 @@ def in_an_events_slot(text: str, mention: EntityMention) -> bool:
         and bool(_EVENT_IN.search(text, max(0, mention.start - 45), mention.start))
         and bool(_NAME_ENDS.match(text, mention.end))
     )
+
+
+def _a_common_phrase(text: str, mention: EntityMention) -> bool:
+    """'Local radio station' at a sentence's start: a common word capitalised there, then lower-case
+    words, is no site's name (the word is written lower-case elsewhere in the text)."""
+    first = re.fullmatch(r"([A-Z][a-z]+)(?:\s+[a-z]+)+", mention.text)
+    return bool(first and mention.label == "SITE" and re.search(rf"\b{first.group(1).lower()}\b", text))
+
+
+def a_governments_voice(text: str, mention: EntityMention) -> bool:
+    """'US drones' (a country naming a foreign actor's arms), 'Tarnia accused the rebels' (a
+    country or capital that speaks for its government): no place of the event at this mention;
+    not after 'in' ('officials in Osk said')."""
+    if FOREIGN_ACTOR_AFTER.match(text, mention.end):
+        return True
+    after_in = re.search(r"\b(?:in|at|of|from)\s+(?:the\s+)?$", text[max(0, mention.start - 10) : mention.start])
+    return bool(_VOICE_AFTER.match(text, mention.end)) and not after_in

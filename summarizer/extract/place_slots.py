@@ -100,7 +100,7 @@ def slot_mentions(doc, offset: int) -> list[EntityMention]:
 
 
 # site nouns whose 'of' or 'in' names the settlement they are in ('the port of Osk', 'a market in Osk')
-_SITE_HEADS = {"port", "market", "harbour", "harbor", "airport", "outskirts", "centre", "center", "suburbs"}
+_SITE_HEADS = {"port", "station", "market", "harbour", "harbor", "airport", "outskirts", "centre", "center", "suburbs"}
 
 _PLACE_OR_NUMBER = {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 

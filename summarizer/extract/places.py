@@ -36,7 +36,7 @@ from .place_lists import (  # noqa: F401 - event_countries is pipeline's
     only_in,
     type_from_partners,
 )
-from .place_names import ACTORS_FROM, FOREIGN_ACTOR_AFTER, full_names, in_an_events_slot, site_kind
+from .place_names import ACTORS_FROM, a_governments_voice, full_names, in_an_events_slot, site_kind
 from .sentences import Sentence
 
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^()]{1,40}\)\s*)?[-–—:]\s")
@@ -224,7 +224,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             text[max(0, mention.start - 40) : mention.start],
             text[mention.end : mention.end + 20],
         )
-        if re.search(r"\b(?:pro|anti)-$", before) or MODIFIER_USE.match(after) or FOREIGN_ACTOR_AFTER.match(after):
+        if re.search(r"\b(?:pro|anti)-$", before) or MODIFIER_USE.match(after) or a_governments_voice(text, mention):
             continue
         base = re.sub(
             rf"\s+((?i:province|governorate|prefectures?|district|region|county)|countryside|city|village|town|{_AREA_NOUNS})$",
