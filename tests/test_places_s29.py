@@ -175,3 +175,17 @@ def test_a_capital_that_judges_is_its_government_not_a_place():
 def test_officials_in_a_town_who_speak_keep_the_town():
     types = place_types("Police in Tarnow said a bomb killed four people on Monday.\n")
     assert "Tarnow" in types
+
+
+def test_companies_named_before_office_buildings_are_sites():
+    types = place_types(
+        "Rescue efforts are focused on people trapped in the remains of Orvel Radio and Marden Trust "
+        "office buildings after the quake.\n"
+    )
+    assert types.get("Orvel Radio") == "site"
+    assert types.get("Marden Trust") == "site"
+
+
+def test_a_company_that_speaks_is_no_site():
+    types = place_types("A quake killed nine people in Dorvel on Monday, Marden Trust said in a statement.\n")
+    assert "Marden Trust" not in types

@@ -125,10 +125,11 @@ def _after_a_site_noun(doc, offset: int) -> list[EntityMention]:
     return found
 
 
+_BUILDING_NOUNS = {"building", "buildings"}
 # nouns of a settlement or a quarter that names before them name ('near Tolmip village', 'between
 # Garzan Kalay and Tarni Banda villages', 'the Bawo and Kelmo quarters')
 _SETTLEMENT_NOUNS = {"village", "villages", "quarter", "quarters", "neighbourhood", "neighbourhoods", "neighborhood",
-                     "neighborhoods", "hamlet", "hamlets"}  # fmt: skip
+                     "neighborhoods", "hamlet", "hamlets", *_BUILDING_NOUNS}  # fmt: skip
 
 
 def _named_settlements(doc, offset: int) -> list[EntityMention]:
@@ -137,15 +138,23 @@ def _named_settlements(doc, offset: int) -> list[EntityMention]:
         if token.lower_ not in _SETTLEMENT_NOUNS or not token.text.islower():
             continue
         firsts = [c for c in token.lefts if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN"]
-        if not firsts or firsts[-1].i != token.i - 1 and not any(c.i == token.i - 1 for c in firsts[-1].conjuncts):
+        last = token.i - 1  # 'X and Y office buildings': a common noun may come between
+        last -= token.lower_ in _BUILDING_NOUNS and doc[last].dep_ == "compound" and doc[last].pos_ == "NOUN"
+        if not firsts or firsts[-1].i != last and not any(c.i == last for c in firsts[-1].conjuncts):
             continue
+        building = token.lower_ in _BUILDING_NOUNS
         for name in [firsts[-1], *(c for c in firsts[-1].conjuncts if c.pos_ == "PROPN" and c.i < token.i)]:
             first = name
             while first.i > 0 and doc[first.i - 1].pos_ == "PROPN" and doc[first.i - 1].dep_ == "compound":
                 first = doc[first.i - 1]
             begin, end = first.idx, name.idx + len(name)
             text = doc.text[begin:end]
-            if text[:1].isupper() and not text.isupper() and not ORG_WORD.search(text) and not first.is_sent_start:
+            if not text[:1].isupper() or first.is_sent_start or (not building and ORG_WORD.search(text)):
+                continue
+            if building:  # 'the X Television and Y Corporation office buildings': the buildings are sites
+                end = token.idx + len(token) if token.lower_ == "building" else end
+                found.append(EntityMention(doc.text[begin:end], offset + begin, offset + end, "SITE"))
+            elif not text.isupper():
                 found.append(EntityMention(text, offset + begin, offset + end, "PLACE"))
     return found
 
