@@ -189,3 +189,12 @@ def test_companies_named_before_office_buildings_are_sites():
 def test_a_company_that_speaks_is_no_site():
     types = place_types("A quake killed nine people in Dorvel on Monday, Marden Trust said in a statement.\n")
     assert "Marden Trust" not in types
+
+
+def test_a_generic_site_noun_restating_the_named_site_is_left_out():
+    types = place_types(
+        "A fire tore through a factory in Dorvel on Monday, killing nine workers. The blaze started on the "
+        "ground floor of the Kesto Textiles building, police said.\n"
+    )
+    assert types.get("Kesto Textiles building") == "site"
+    assert "factory" not in types
