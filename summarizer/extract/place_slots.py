@@ -149,7 +149,8 @@ def _named_settlements(doc, offset: int) -> list[EntityMention]:
                 first = doc[first.i - 1]
             begin, end = first.idx, name.idx + len(name)
             text = doc.text[begin:end]
-            if not text[:1].isupper() or first.is_sent_start or (not building and ORG_WORD.search(text)):
+            nationality = name.ent_type_ == "NORP" or re.search(r"(?:ian|ean|ese|ish)$", text)  # 'a Varnian building'
+            if not text[:1].isupper() or first.is_sent_start or (not building and ORG_WORD.search(text)) or nationality:
                 continue
             if building:  # 'the X Television and Y Corporation office buildings': the buildings are sites
                 end = token.idx + len(token) if token.lower_ == "building" else end

@@ -27,8 +27,6 @@ _SITE = re.compile(
 _NEEDS_MODIFIER = {"house", "home", "park", "hall", "complex", "centre", "center", "site", "office", "plant", "pool"}
 # where the wounded are treated: a site of the event only when attacked itself
 _CARE = {"hospital", "clinic"}
-# a named hospital is where the wounded went: another site than the event's
-_CARE_NAME = re.compile(r"(?i:hospital|clinic|medical|health)")
 _LOCATIVE = {"at", "in", "inside", "outside", "near", "through", "into", "on", "beside", "behind", "within"}
 _EVENT_WORD = re.compile(
     r"(?:explo\w+|blew|blown|blast\w*|detonat\w+|bomb\w*|attack\w*|storm\w*|raid\w*|shell\w*|struck|strike\w*|hit"
@@ -55,7 +53,7 @@ def event_sites(text: str, sentences: list[Sentence], docs: dict, places: list[P
     """The unnamed sites of the event, one per site noun, none of a noun a named place of the
     brief already ends in ('Olembe stadium' is the stadium), none in a background sentence."""
     heads = {place.name.split()[-1].lower() for place in places}
-    if any(place.type == "site" and place.name[:1].isupper() and not _CARE_NAME.search(place.name) for place in places):
+    if any(_a_named_site(place) for place in places):
         return []  # the named site ('the Kesto Textiles building') is the one a generic noun ('a factory') restates
     found: dict[str, str] = {}
     for sentence in sentences:
@@ -81,6 +79,12 @@ def event_sites(text: str, sentences: list[Sentence], docs: dict, places: list[P
         if spans:
             sites.append(Place(name=name, type="site", mentions=spans))
     return sites
+
+
+def _a_named_site(place: Place) -> bool:
+    """'the Kesto Textiles building': a proper name with a site noun, not a hospital."""
+    last = place.name.split()[-1].lower()
+    return place.type == "site" and place.name[:1].isupper() and bool(_SITE.fullmatch(last)) and last not in _CARE
 
 
 def _site_name(token) -> str | None:
