@@ -65,7 +65,8 @@ def named_before_an_area_noun(doc, offset: int) -> list[EntityMention]:
     for token in doc:
         if token.lower_ not in _AREA_HEADS or not token.text.islower():
             continue
-        names = [child for child in token.lefts if child.dep_ == "compound" and child.pos_ == "PROPN"]
+        # 'the Tarvon region': the parser may call the name an adjective's slot
+        names = [child for child in token.lefts if child.dep_ in ("compound", "amod") and child.pos_ == "PROPN"]
         if not names or names[-1].i != token.i - 1:
             continue
         first = names[-1]
@@ -90,7 +91,73 @@ def named_before_an_area_noun(doc, offset: int) -> list[EntityMention]:
 def slot_mentions(doc, offset: int) -> list[EntityMention]:
     """Names the parse puts in a place's slot that NER left out: before an area noun, and
     after 'in' or 'near' with a known division or country after a comma ('in Osk, Tarnia')."""
-    return named_before_an_area_noun(doc, offset) + _placed_in_a_division(doc, offset)
+    return (
+        named_before_an_area_noun(doc, offset)
+        + _placed_in_a_division(doc, offset)
+        + _named_settlements(doc, offset)
+        + _after_a_site_noun(doc, offset)
+    )
+
+
+# site nouns whose 'of' or 'in' names the settlement they are in ('the port of Osk', 'a market in Osk')
+_SITE_HEADS = {"port", "station", "market", "harbour", "harbor", "airport", "outskirts", "centre", "center", "suburbs"}
+
+_PLACE_OR_NUMBER = {"GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+
+
+def _after_a_site_noun(doc, offset: int) -> list[EntityMention]:
+    """'drones struck the port of Osk', 'a blast at a market in Osk': a proper noun NER left
+    out, after 'of' or 'in' that a site noun governs, names a place."""
+    found = []
+    for token in doc:
+        if token.dep_ != "pobj" or token.pos_ != "PROPN" or token.ent_type_ in _PLACE_OR_NUMBER:
+            continue
+        prep = token.head
+        if prep.lower_ not in ("of", "in") or prep.head.lower_ not in _SITE_HEADS or token.is_sent_start:
+            continue
+        first = token
+        while first.i > prep.i + 1 and doc[first.i - 1].pos_ == "PROPN" and doc[first.i - 1].dep_ == "compound":
+            first = doc[first.i - 1]
+        begin, end = first.idx, token.idx + len(token)
+        name = doc.text[begin:end]
+        if name[:1].isupper() and not ORG_WORD.search(name) and not name.isupper():
+            found.append(EntityMention(name, offset + begin, offset + end, "GPE"))
+    return found
+
+
+_BUILDING_NOUNS = {"building", "buildings"}
+# nouns of a settlement or a quarter that names before them name ('near Tolmip village', 'between
+# Garzan Kalay and Tarni Banda villages', 'the Bawo and Kelmo quarters')
+_SETTLEMENT_NOUNS = {"village", "villages", "quarter", "quarters", "neighbourhood", "neighbourhoods", "neighborhood",
+                     "neighborhoods", "hamlet", "hamlets", *_BUILDING_NOUNS}  # fmt: skip
+
+
+def _named_settlements(doc, offset: int) -> list[EntityMention]:
+    found = []
+    for token in doc:
+        if token.lower_ not in _SETTLEMENT_NOUNS or not token.text.islower():
+            continue
+        firsts = [c for c in token.lefts if c.dep_ in ("compound", "nmod", "amod") and c.pos_ == "PROPN"]
+        last = token.i - 1  # 'X and Y office buildings': a common noun may come between
+        last -= token.lower_ in _BUILDING_NOUNS and doc[last].dep_ == "compound" and doc[last].pos_ == "NOUN"
+        if not firsts or firsts[-1].i != last and not any(c.i == last for c in firsts[-1].conjuncts):
+            continue
+        building = token.lower_ in _BUILDING_NOUNS
+        for name in [firsts[-1], *(c for c in firsts[-1].conjuncts if c.pos_ == "PROPN" and c.i < token.i)]:
+            first = name
+            while first.i > 0 and doc[first.i - 1].pos_ == "PROPN" and doc[first.i - 1].dep_ == "compound":
+                first = doc[first.i - 1]
+            begin, end = first.idx, name.idx + len(name)
+            text = doc.text[begin:end]
+            nationality = name.ent_type_ == "NORP" or re.search(r"(?:ian|ean|ese|ish)$", text)  # 'a Varnian building'
+            if not text[:1].isupper() or first.is_sent_start or (not building and ORG_WORD.search(text)) or nationality:
+                continue
+            if building:  # 'the X Television and Y Corporation office buildings': the buildings are sites
+                end = token.idx + len(token) if token.lower_ == "building" else end
+                found.append(EntityMention(doc.text[begin:end], offset + begin, offset + end, "SITE"))
+            elif not text.isupper():
+                found.append(EntityMention(text, offset + begin, offset + end, "PLACE"))
+    return found
 
 
 def _placed_in_a_division(doc, offset: int) -> list[EntityMention]:

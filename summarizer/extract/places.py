@@ -36,6 +36,7 @@ from .place_lists import (  # noqa: F401 - event_countries is pipeline's
     only_in,
     type_from_partners,
 )
+from .place_names import ACTORS_FROM, a_governments_voice, full_names, in_an_events_slot, site_kind
 from .sentences import Sentence
 
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^()]{1,40}\)\s*)?[-–—:]\s")
@@ -109,6 +110,7 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
 
 def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence], taken: set[str]) -> list[Place]:
     entities: list[Entity] = []
+    mentions = full_names(text, mentions, sentences)
     # 'Amnesty' in 'Amnesty International': the first word of an organisation's name
     part_of_longer_name = {
         m.text
@@ -140,7 +142,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             or (_RIVER_AFTER.match(text, mention.end) and not _IN_THE.search(text, 0, mention.start))
         ):
             continue  # 'the Marwa virus', 'Qadir rockets', 'the Holi festival': named after a place or not one
-        if mention.label == "NORP" and _SETTLEMENT_OF.match(text, mention.end):
+        if (mention.label == "NORP" or _DEMONYM.fullmatch(mention.text)) and _SETTLEMENT_OF.match(text, mention.end):
             continue  # 'the Varnian town of Osk'
         if _OTHER_NAME_BEFORE.search(text, max(0, mention.start - 30), mention.start) or _GROUP_CALLED.search(
             text, max(0, mention.start - 40), mention.start
@@ -149,6 +151,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
         if (
             _HOMETOWN_BEFORE.search(text, max(0, mention.start - 12), mention.start)
             or _ORIGIN_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+            or ACTORS_FROM.search(text, max(0, mention.start - 30), mention.start)
             or re.match(r"\s+natives?\b", text[mention.end : mention.end + 9])
         ):
             continue  # 'the suspect, Dan Ruiz, 34, of Osk'
@@ -190,6 +193,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             or (locative and _IN_A_DIVISION_AFTER.match(text, mention.end))
             or _NEIGHBOURING.search(text, max(0, mention.start - 14), mention.start)
             or _PEOPLE_IN.search(text, max(0, mention.start - 30), mention.start)
+            or in_an_events_slot(text, mention)
         ):
             continue  # a gazetteer hit alone ('Adam', 'Hughes') is too weak without 'in'/'near'
         if " " not in mention.text and re.search(rf"(?<![\w-]){re.escape(mention.text.lower())}(?![\w-])", text):
@@ -220,10 +224,10 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             text[max(0, mention.start - 40) : mention.start],
             text[mention.end : mention.end + 20],
         )
-        if re.search(r"\b(?:pro|anti)-$", before) or MODIFIER_USE.match(after):
+        if re.search(r"\b(?:pro|anti)-$", before) or MODIFIER_USE.match(after) or a_governments_voice(text, mention):
             continue
         base = re.sub(
-            rf"\s+(province|governorate|[Pp]refectures?|district|region|countryside|city|village|town|{_AREA_NOUNS})$",
+            rf"\s+((?i:province|governorate|prefectures?|district|region|county)|countryside|city|village|town|{_AREA_NOUNS})$",
             "",
             mention.text,
         )
@@ -255,6 +259,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             if area and not stated:
                 kind = place_type_from_context("", " " + state.group(1).split()[-1]) or kind
                 kind = "other" if state.group(1) == "river" else kind
+        kind = site_kind(mention) or kind  # 'Mount Orvan', 'Central Hospital'
         if not kind and not _FEATURE_WORD.search(mention.text):
             kind = _UNKNOWN_KIND.get(mention.label)
         particle = re.search(
@@ -363,12 +368,14 @@ _IN_A_DIVISION_AFTER = re.compile(r",\s+(?:in\s+)?(?:the\s+)?[A-Z][\w'’-]+(?:\
                                   r"(?:region|province|district|state|county|governorate|prefecture)\b")  # fmt: skip
 # a name no gazetteer knows and no word types: a small settlement (the gazetteer holds the
 # larger ones) when NER calls it a political place, a region when a geographical one
-_UNKNOWN_KIND = {"GPE": "town", "PLACE": "town", "ORG": "town", "PERSON": "town", "LOC": "region"}
+_UNKNOWN_KIND = {"GPE": "town", "PLACE": "town", "ORG": "town", "PERSON": "town", "NORP": "town", "LOC": "region"}
 _FEATURE_WORD = re.compile(r"\s(?:Island|Islands|Strip|Bank|Lake|River|Mountains?|Hills?|Valley)$", re.IGNORECASE)
 # lower-case nouns of a division or an area that the place's name takes in ('the Osk valley',
 # 'Tarn commune'), as the text writes it; 'X district' and 'X area' stay 'X'
-_AREA_NOUNS = r"sector|zone|valley|commune|municipality|township|subdistrict|upazila|regency|island\s+district|river"
-_NAMED_WITH_NOUN = re.compile(rf"\s(?:state|islands|{_AREA_NOUNS})$")
+_AREA_NOUNS = (
+    r"sector|zone|valley|commune|municipality|township|subdistrict|upazila|regency|island\s+district|river|department"
+)
+_NAMED_WITH_NOUN = re.compile(rf"\s(?:state|islands|[Cc]ounty|{_AREA_NOUNS})$")
 # a river named by a lower-case noun after it ('searching the Osk river'): a place of the event
 # only where the event is in it ('capsized in the Osk river')
 _RIVER_AFTER = re.compile(r"\s+(?:river|creek|stream)\b")

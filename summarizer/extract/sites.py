@@ -53,6 +53,8 @@ def event_sites(text: str, sentences: list[Sentence], docs: dict, places: list[P
     """The unnamed sites of the event, one per site noun, none of a noun a named place of the
     brief already ends in ('Olembe stadium' is the stadium), none in a background sentence."""
     heads = {place.name.split()[-1].lower() for place in places}
+    if any(_a_named_site(place) for place in places):
+        return []  # the named site ('the Kesto Textiles building') is the one a generic noun ('a factory') restates
     found: dict[str, str] = {}
     for sentence in sentences:
         if found:
@@ -79,10 +81,18 @@ def event_sites(text: str, sentences: list[Sentence], docs: dict, places: list[P
     return sites
 
 
+def _a_named_site(place: Place) -> bool:
+    """'the Kesto Textiles building': a proper name with a site noun, not a hospital."""
+    last = place.name.split()[-1].lower()
+    return place.type == "site" and place.name[:1].isupper() and bool(_SITE.fullmatch(last)) and last not in _CARE
+
+
 def _site_name(token) -> str | None:
     """The noun with the words that say which site it is ('bus station', 'seven-storey building',
     'indoor swimming pool'), without those that only describe it; None for a site with a
     name ('Kabul guesthouse', 'the WFP compound' are a named place's)."""
+    if any(_of_a_name(child) for child in token.rights):
+        return None  # 'the port of Osk': the place named, with the noun as its alias
     words = [child for child in token.lefts if child.dep_ in ("amod", "compound", "nmod", "npadvmod")]
     start = token
     for child in reversed(words):
@@ -102,6 +112,15 @@ def _site_name(token) -> str | None:
     if end < len(doc) and doc[end].text == "building":  # 'a hotel building' (parsed as a verb)
         end += 1
     return doc[tokens[0].i : end].text
+
+
+def _of_a_name(child) -> bool:
+    """'of Osk' after a site noun: a proper name the noun belongs to."""
+    return (
+        child.dep_ == "prep"
+        and child.lower_ == "of"
+        and any(grand.dep_ == "pobj" and grand.pos_ == "PROPN" for grand in child.children)
+    )
 
 
 def _attacked(token) -> bool:

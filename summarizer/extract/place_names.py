@@ -1,0 +1,156 @@
+"""Where: a place's name in its full extent where NER cuts it ('Bergen' of 'Bergen op Zoom',
+'St. Mary's' of 'St. Mary's General Hospital') or leaves it out ('Lindell High School',
+'Mount Orvan'): the mentions places.py reads, with the longer names added."""
+
+from __future__ import annotations
+
+import re
+
+from .names import INSTITUTION, ORG_WORD, UPPER, EntityMention
+from .sentences import Sentence, _is_title_case
+
+# lower-case particles inside a place's name ('Bergen op Zoom', 'Castel di Sangro', 'Rio de
+# Janeiro', 'Newcastle upon Tyne'); not 'on' or 'in' ('Osk on Monday', 'Osk in Tarnia')
+_PARTICLE_AFTER = re.compile(
+    rf"\s+(?:op|di|de|del|della|dei|da|do|dos|das|du|des|la|le|les|sur|sous|am|an\s+der|aan|den|van|von|upon|y)"
+    rf"\s+{UPPER}[\w'’-]+"
+)
+_WORD = rf"{UPPER}[\w'’-]+"
+# a proper name with the noun of a building or a landmark that makes it a site's name ('Lindell
+# High School', 'St. Mary's General Hospital', 'the Orvan Grand Mosque')
+_FACILITY = (
+    r"Hospital|School|College|Academy|Church|Cathedral|Chapel|Mosque|Temple|Monastery|Shrine|Synagogue"
+    r"|Market|Bazaar|Stadium|Airport|Airfield|Hotel|Prison|Jail|Mall|Bridge|Mine|Clinic|Barracks|Refinery"
+    r"|Factory|Plant|Camp|Square|Embassy|Consulate|Palace|Theatre|Theater|Cinema|Nightclub|Station|Terminal"
+)
+_FACILITY_NAME = re.compile(
+    rf"(?:(?:St|Saint)\.?\s+)?{_WORD}(?:['’]s)?(?:\s+(?:{_WORD}|of|al-|el-)){{0,3}}?\s+(?:{_FACILITY})\b(?!['’-])"
+)
+# 'Mount Orvan', 'Mt. Orvan': a mountain, a place of its own type
+MOUNT = re.compile(rf"\b(?:Mount|Mt\.?)\s+{_WORD}(?:\s+{_WORD})?")
+# 'US drones', 'Tarnian jets': a country that names a foreign actor's arms or people, not a place
+FOREIGN_ACTOR_AFTER = re.compile(
+    r"\s+(?:drones?|drone\s+strikes?|jets|warplanes|fighter\s+jets|aircraft|helicopters|gunships|warships"
+    r"|missiles|air\s*strikes|bombers|special\s+forces|marines|commandos|diplomats?|nationals|citizens"
+    r"|contractors|envoys?)\b"
+)
+# 'Tarnia regards the group as ...': a country or a capital that speaks or judges is its government
+_VOICE_AFTER = re.compile(
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:regard|say|said|accus|den|blam|condemn|warn|insist|demand|claim|consider"
+    r"|reject|vow|threaten)(?:s|ed|ied|ies|e|y)?\b"
+)
+# 'peacekeepers from Tarnia': where a foreign contingent comes from, not where the event was
+ACTORS_FROM = re.compile(
+    r"\b(?:peacekeepers|troops|soldiers|contingents?|battalions?|units?|doctors|medics|experts|investigators"
+    r"|volunteers|nationals|citizens|tourists|diplomats)\s+(?:sent\s+)?from\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# a photo's caption: 'Troops near Osk Hotel, Tarn, May 2, 2014.'
+_CAPTION_DATE = re.compile(r",\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}\.?\s*$")
+# the slot of a site of the event: where it happened or what was hit
+_SITE_SLOT = re.compile(
+    r"\b(?:at|in|inside|outside|near|on|into|within|stormed|attacked|hit|struck|targeted|bombed|raided|shelled"
+    r"|torched|of|target\s+was|targets\s+were)\s+(?:the\s+)?$"
+)
+# where the wounded are treated: the event's site only when attacked
+_CARE = re.compile(r"\b(?:Hospital|Clinic)$")
+_ATTACK_BEFORE = re.compile(
+    r"\b(?:storm|attack|hit|struck|target|bomb|raid|shell|torch|fire|blaze|explosion|blast)\w*\s+(?:on\s+|at\s+|in\s+)?"
+    r"(?:the\s+)?$"
+)
+
+
+def full_names(text: str, mentions: list[EntityMention], sentences: list[Sentence]) -> list[EntityMention]:
+    """`mentions` with each name that runs on over a lower-case particle carried to its end,
+    and the names of sites and mountains in a site's slot of a story sentence added (labelled
+    'SITE')."""
+    out = []
+    for mention in mentions:
+        particle = _PARTICLE_AFTER.match(text, mention.end)
+        if particle and " " not in text[mention.start : mention.end].strip("'’"):
+            end = particle.end()
+            mention = EntityMention(text[mention.start : end], mention.start, end, mention.label)
+        if not _a_common_phrase(text, mention):
+            out.append(mention)
+    matches = [
+        match
+        for sentence in sentences
+        if not (_is_title_case(sentence.text) or _CAPTION_DATE.search(sentence.text))
+        for pattern in (_FACILITY_NAME, MOUNT)
+        for match in pattern.finditer(text, sentence.start, sentence.end)
+    ]
+    for match in matches:
+        start, end = match.span()
+        if start > 0 and re.match(r"[\w'’.-]", text[start - 1]):
+            continue  # the end of a longer word
+        owner = re.match(r"(.+?)['’]s\s", match.group())
+        if owner and not re.match(r"(?:St|Saint)\b", owner.group()):
+            start += owner.end()  # "Osk's Republic Square": the square, in Osk
+        out = [m for m in out if not _a_piece_of(m, start, end)]  # 'St. Mary' of 'St. Mary's Hospital'
+        before = text[max(0, match.start() - 25) : match.start()]
+        if not _SITE_SLOT.search(before) or "\n" in match.group():
+            continue
+        if _CARE.search(match.group()) and not _ATTACK_BEFORE.search(before):
+            continue  # 'treated at Osk General Hospital'
+        out = [m for m in out if (m.start, m.end) != (start, end)]  # NER's 'ORG' for the same name
+        out.append(EntityMention(text[start:end], start, end, "SITE"))
+    return out
+
+
+def _a_piece_of(mention: EntityMention, start: int, end: int) -> bool:
+    """A name inside a site's name, not its whole ('St. Mary' of "St. Mary's General Hospital")."""
+    return start <= mention.start and mention.end <= end and (mention.start, mention.end) != (start, end)
+
+
+def site_kind(mention: EntityMention) -> str | None:
+    """'other' for a mountain, 'site' for a site's name read here, whatever its words say
+    ('Central Hospital' is no central region)."""
+    if MOUNT.fullmatch(mention.text):
+        return "other"
+    return "site" if mention.label == "SITE" and re.search(rf"\b(?:{_FACILITY})$", mention.text) else None
+
+
+# an event word and the preposition that places it ('exploded in', 'a house near', 'killed ... at')
+_EVENT_IN = re.compile(
+    r"\b(?:explo\w+|blast\w*|bomb\w*|attack\w*|raid\w*|shell\w*|struck|hit|kill\w*|wound\w*|injur\w*|clash\w*"
+    r"|fight\w*|shot|shooting|gunfire|fire|landed|crashed|collapsed|flood\w*|storm\w*|ambush\w*|house|home"
+    r"|market|village|town|camp|checkpoint)\s+(?:\w+\s+){0,2}?(?:in|near|at|outside)\s+$"
+)
+
+# what may follow a place's name at the end of its phrase ('in Osk on Monday', 'in Osk, killing')
+_NAME_ENDS = re.compile(
+    r"\s*(?:[,.;:)\n—–-]|$)|\s+(?:on|in|at|near|and|after|before|when|where|while|late|early|last|this|during"
+    r"|overnight|killing|wounding|leaving)\b"
+)
+
+_DEMONYM_END = re.compile(r"(?:ans?|ese|ish|i|ic|s)$")
+
+
+def in_an_events_slot(text: str, mention: EntityMention) -> bool:
+    """'a rocket hit a house in Tovin', 'clashes near Osk': a name NER calls an organisation or
+    a person, one or two plain capitalised words right after an event's 'in' or 'near', names
+    the place it happened."""
+    return (
+        (mention.label in ("ORG", "PERSON") or (mention.label == "NORP" and not _DEMONYM_END.search(mention.text)))
+        and bool(re.fullmatch(rf"{_WORD}(?:\s+(?:[a-z]{{1,4}}\s+)?{_WORD})?", mention.text))
+        and not (ORG_WORD.search(mention.text) or INSTITUTION.search(mention.text))
+        and bool(_EVENT_IN.search(text, max(0, mention.start - 45), mention.start))
+        and bool(_NAME_ENDS.match(text, mention.end))
+    )
+
+
+def _a_common_phrase(text: str, mention: EntityMention) -> bool:
+    """'Local radio station' at a sentence's start: a common word capitalised there, then lower-case
+    words, is no site's name (the word is written lower-case elsewhere in the text)."""
+    first = re.fullmatch(r"([A-Z][a-z]+)(?:\s+[a-z]+)+", mention.text)
+    return bool(first and mention.label == "SITE" and re.search(rf"\b{first.group(1).lower()}\b", text))
+
+
+def a_governments_voice(text: str, mention: EntityMention) -> bool:
+    """'US drones' (a country naming a foreign actor's arms), 'Tarnia accused the rebels' (a
+    country or capital that speaks for its government): no place of the event at this mention;
+    not after 'in' ('officials in Osk said')."""
+    if FOREIGN_ACTOR_AFTER.match(text, mention.end):
+        return True
+    after_in = re.search(r"\b(?:in|at|of|from)\s+(?:the\s+)?$", text[max(0, mention.start - 10) : mention.start])
+    return bool(_VOICE_AFTER.match(text, mention.end)) and not after_in
