@@ -43,7 +43,7 @@ from .extract.actor_folds import (
 )
 from .extract.actor_nations import with_acting_states, with_striking_nations
 from .extract.actor_patterns import group_actors, organisations_from, people_from
-from .extract.actor_scope import without_background_actors
+from .extract.actor_scope import without_background_actors, without_other_times_actors
 from .extract.actor_states import with_striking_states
 from .extract.actor_targets import with_vehicle_targets
 from .extract.actors import (
@@ -283,7 +283,9 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     who += organisations_from(text, entities, sentences, place_keys | name_keys(who) | media_keys)
     who = _without_places(who, place_keys | media_keys)
     who = with_parsed_roles(text, sentences, who, role_cues(sentences, analysis.docs), place_keys | media_keys)
-    who = without_placed_names(who, sentences, analysis.docs, place_keys)
+    who = without_placed_names(
+        without_other_times_actors(who, sentences, analysis.docs), sentences, analysis.docs, place_keys
+    )
     who = held_authorities_as_victims(acting_authorities(who, sentences, analysis.docs), sentences, analysis.docs)
     who = fold_shortened_names(with_forces_as_attackers(who, sentences, analysis.docs))
     who = fold_named_groups_members(fold_named_attackers(who))

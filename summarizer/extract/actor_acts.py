@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .actor_time import mention_in_other_time
 from .actors import _ARMED, _FORCE_HEADS, _HURT, _arguments, _counted, _parsed_tokens, _prep_objects
 from .entities import _key
 from .gazetteer import gazetteer_kind
@@ -42,8 +43,8 @@ def _acts(token) -> bool:
     source or a modifier of another noun stands."""
     if any(c.dep_ in ("compound", "appos") and c.lower_.startswith("spokes") for c in token.children):
         return False  # 'spokesman X': a speaker by title
-    if _in_byline(token):
-        return False
+    if _in_byline(token) or mention_in_other_time(token):
+        return False  # the writer; an act of another time ('have fought the army since 1984')
     while token.dep_ == "compound" and token.head.tag_ == "NNS":
         token = token.head  # 'police officers': the people the force's name qualifies
     while token.dep_ in ("conj", "appos") and token.head is not token:

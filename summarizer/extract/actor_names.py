@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .entities import reads_as_place
 from .names import TITLE
 
 # every content word capitalised ('Red Hand Brigade', 'al-Qaeda in the Maghreb'), an Arabic
@@ -66,6 +67,10 @@ def _name_of(head, offset: int, role: str) -> RoleCue | None:
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in belongs):
             for obj in (g for g in prep.children if g.dep_ == "pobj"):
                 ent = _entity_of(obj) or _named_by_modifier(obj)
+                if ent is None and role == "attacker" and not spokesman and obj.pos_ == "PROPN" and not obj.ent_type_:
+                    named = _group_name(obj, offset)  # 'fighters of the X Front': a name NER missed
+                    if named is not None:
+                        return named
                 if ent is not None:
                     if role == "victim":  # 'workers with X were killed': X was the target
                         role = "target"
@@ -240,3 +245,15 @@ def extends(name: str, shorter: str) -> bool:
     shorter one and goes on in capitalised words."""
     rest = name[len(shorter) :].split()
     return name.startswith(shorter + " ") and shorter[:1].isupper() and all(w[:1].isupper() for w in rest)
+
+
+def _group_name(obj, offset: int) -> RoleCue | None:
+    """The capitalised words that end at a proper noun after 'of'/'from' ('the Valen Front'):
+    two words at least, every content word capitalised."""
+    words = [t for t in obj.doc[obj.left_edge.i : obj.i + 1] if t.dep_ not in ("det", "poss")]
+    if len(words) < 2 or words[-1].i - words[0].i + 1 != len(words) or any(t.pos_ != "PROPN" for t in words):
+        return None
+    cue = _phrase(words, "attacker", offset)
+    if not _PROPER_NAME.fullmatch(cue.name) or _NOT_SIDES.search(cue.name) or reads_as_place(cue.name):
+        return None  # ('fighters from the Kessa Valley': a place)
+    return cue

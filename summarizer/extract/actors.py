@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from ..brief import Actor
 from .actor_names import RoleCue, _name_of, extends
+from .actor_time import in_other_time
 from .entities import _STORM_NAME, _key, _related, name_keys, occurrences
 from .gazetteer import gazetteer_kind
 from .sentences import Sentence
@@ -86,11 +87,22 @@ def _between_sides(head) -> bool:
 
 
 def _parsed_tokens(sentences: list[Sentence], docs: dict):
-    """Every token of the parsed sentences, with its sentence's offset in the article."""
+    """Every token of the parsed sentences, with its sentence's offset in the article, but for
+    the verbs and attack nouns of another time's acts ('has attacked the town before')."""
     for sentence in sentences:
         doc = docs.get(sentence.start)
         if doc is not None:
-            yield from ((sentence.start, token) for token in doc)
+            yield from ((sentence.start, token) for token in doc if not _another_time(token))
+
+
+def _another_time(token) -> bool:
+    """Whether a verb or an attack noun shows an act of another time than this event (the
+    sides of a fighting 'between' two groups are the conflict's, whatever its time)."""
+    if _FIGHTING.match(token.lower_) or any(c.dep_ == "nsubj" and _FIGHTING.match(c.lower_) for c in token.children):
+        return False
+    if token.pos_ in ("VERB", "AUX") or token.pos_ == "NOUN" and _ATTACK_NOUN.match(token.lower_):
+        return in_other_time(token)
+    return False
 
 
 # the heads of phrases for the state's armed forces ('security forces', 'riot police')

@@ -1,0 +1,52 @@
+"""Who: actors of this event, not of another time; names, companies and bodies that act
+(invented sentences, one test per pattern plus a near miss)."""
+
+from summarizer.pipeline import summarise_text
+
+
+def _who(text: str) -> dict[str, str]:
+    return {a.name: a.role for a in summarise_text(text).who}
+
+
+def test_an_attack_of_another_month_makes_no_attacker():
+    text = (
+        "Gunmen kill eight in northern raid\n"
+        "Gunmen killed eight people in an attack on a village near Hollin on Friday, officials said. "
+        "In March, the Valen Front attacked a convoy in the same district. "
+        "No group has claimed responsibility for Friday's attack.\n"
+    )
+    who = _who(text)
+    assert "Valen Front" not in who
+    assert who.get("Gunmen") == "attacker"
+
+
+def test_the_same_group_striking_today_is_an_attacker():
+    text = (
+        "Gunmen kill eight in northern raid\n"
+        "Fighters of the Valen Front attacked a village near Hollin on Friday, killing eight people, "
+        "officials said.\n"
+    )
+    assert _who(text).get("Valen Front") == "attacker"
+
+
+def test_a_force_fought_for_decades_is_no_actor_of_the_bombing():
+    text = (
+        "Bomb kills nine at Tarvel bus station\n"
+        "A bomb exploded at a crowded bus station in Tarvel on Sunday, killing nine people, police said. "
+        "The Kessan Liberation Front, which has carried out suicide bombings before, claimed responsibility. "
+        "The rebels have fought the army since 1987.\n"
+    )
+    who = _who(text)
+    assert who.get("Kessan Liberation Front") == "attacker"
+    assert not any(role == "attacker" and name.lower() in ("police", "army") for name, role in who.items())
+
+
+def test_the_sides_of_a_fight_named_with_last_years_toll_stay():
+    text = (
+        "Tribal fighting cuts off villages\n"
+        "Thousands of civilians have been cut off by fighting between two clans in Morva state. "
+        "Officials say 500 people were killed last year as fighting escalated between the two clans, "
+        "the Arbo and the Kelde.\n"
+    )
+    who = _who(text)
+    assert who.get("Arbo") == "attacker" and who.get("Kelde") == "attacker"
