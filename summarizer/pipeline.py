@@ -33,6 +33,7 @@ from .extract.actor_acts import (
     without_placed_names,
 )
 from .extract.actor_blame import with_responsible_parties
+from .extract.actor_bodies import with_acting_bodies
 from .extract.actor_folds import (
     fold_acronyms,
     fold_force_phrases,
@@ -296,6 +297,7 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     who = struck_armed_men(attacked_forces(who, sentences, analysis.docs), sentences, analysis.docs)
     who = with_vehicle_targets(text, sentences, analysis.docs, who)
     who = with_responsible_parties(text, sentences, analysis.docs, who)
+    who = with_acting_bodies(text, sentences, analysis.docs, entities, who, place_keys | media_keys)
     who = without_background_actors(who, sentences)
     # a name the story makes an actor ('Hamas fired ...') is not also a place of the event
     actor_keys = name_keys(who)

@@ -50,3 +50,33 @@ def test_the_sides_of_a_fight_named_with_last_years_toll_stay():
     )
     who = _who(text)
     assert who.get("Arbo") == "attacker" and who.get("Kelde") == "attacker"
+
+
+def test_the_company_whose_plane_crashed_is_other_and_a_responding_agency_an_authority():
+    text = (
+        "Plane crash kills 40\n"
+        "A cargo plane operated by Skyline Freight crashed shortly after take-off from Brava airport on Friday, "
+        "killing all 40 people on board, officials said. "
+        "The National Disaster Management Agency sent rescue teams to the site.\n"
+    )
+    who = _who(text)
+    assert who.get("Skyline Freight") == "other"
+    assert who.get("National Disaster Management Agency") == "authority"
+
+
+def test_a_relief_body_that_helps_is_other_not_a_victim():
+    text = (
+        "Mine collapse traps 30\n"
+        "A tunnel collapsed at a gold mine in Selva province on Monday, trapping 30 miners, officials said. "
+        "The Red Cross provided first aid to survivors.\n"
+    )
+    assert _who(text).get("Red Cross") == "other"
+
+
+def test_an_agency_that_only_reports_the_toll_is_no_actor():
+    text = (
+        "Mine collapse traps 30\n"
+        "A tunnel collapsed at a gold mine in Selva province on Monday, trapping 30 miners. "
+        "The National Disaster Management Agency put the number of dead at nine.\n"
+    )
+    assert "National Disaster Management Agency" not in _who(text)
