@@ -80,3 +80,34 @@ def test_an_agency_that_only_reports_the_toll_is_no_actor():
         "The National Disaster Management Agency put the number of dead at nine.\n"
     )
     assert "National Disaster Management Agency" not in _who(text)
+
+
+def test_the_group_officials_blamed_is_an_attacker_beside_the_bomber():
+    text = (
+        "Market bombing kills seven\n"
+        "A suicide bomber blew himself up at a market in Kerro on Monday, killing seven people, police said. "
+        "Officials blamed the Tessaro Brigade.\n"
+    )
+    who = _who(text)
+    assert who.get("Tessaro Brigade") == "attacker"
+    assert who.get("suicide bomber") == "attacker"
+
+
+def test_a_group_blamed_for_something_else_is_no_attacker():
+    text = (
+        "Market bombing kills seven\n"
+        "A suicide bomber blew himself up at a market in Kerro on Monday, killing seven people, police said. "
+        "Residents blamed the Kerro Traders Union for the crowding at the gate.\n"
+    )
+    assert _who(text).get("Kerro Traders Union") != "attacker"
+
+
+def test_a_hedge_is_no_part_of_a_named_groups_name():
+    text = (
+        "Gunmen kill 12 in attack on village\n"
+        "Gunmen attacked the village of Morrow on Tuesday, killing 12 villagers, local officials said. "
+        "Suspected Tessaro Brigade fighters also burned several homes.\n"
+    )
+    who = _who(text)
+    assert who.get("Tessaro Brigade") == "attacker"
+    assert not any(name.startswith("Suspected") for name in who)

@@ -22,7 +22,7 @@ from .sentences import Sentence
 _SPEECH = re.compile(
     r"(say|said|tell|told|report|confirm|announc|add|state[sd]?$|stating|note[sd]?$|noting|describ|warn|urg"
     r"|condemn|express|estimat|believ|spok|speak|quot|cite|citing|deni|deny|insist|explain|predict|fear|comment"
-    r"|threat|suggest)"
+    r"|threat|suggest|blam|accus)"
 )
 # a noun's modifiers: 'police chief', 'the police's spokesman', 'police-run'
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})

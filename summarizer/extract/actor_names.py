@@ -16,6 +16,7 @@ _PROPER_NAME = re.compile(
     r"(?:\d+(?:st|nd|rd|th)\s+)?(?:[a-z]{1,3}-)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|for|and|in|al|el|de|du|la|le|al-\w+|bin|ibn|van|von|der|da|di)\s+)*"
     r"(?:[a-z]{1,3}-)?[A-Z][\w'’.-]*)*"
 )
+_HEDGES = ("suspected", "alleged", "presumed", "purported")
 _NAME_LABELS = frozenset({"ORG", "NORP", "PERSON", "GPE"})
 
 # Heads of attacker phrases that are not names ('a suicide bomber', 'gunmen').
@@ -82,7 +83,8 @@ def _name_of(head, offset: int, role: str) -> RoleCue | None:
             return None  # 'shelled Karvela': a place, not a side
         if ent.label_ == "PERSON" and role == "target":
             role = "victim"
-        tokens = [t for t in ent if not (t.i == ent.start and t.lower_ in ("the", "a", "an"))]
+        # (not 'the', nor a hedge NER took into the name: 'Suspected X Brigade fighters')
+        tokens = [t for t in ent if not (t.i == ent.start and t.lower_ in ("the", "a", "an", *_HEDGES))]
         if not tokens:
             return None
         if role == "attacker":
@@ -132,7 +134,13 @@ def _proper_compounds(first) -> list:
     i = first.i - 1
     while i >= 0:
         token = first.doc[i]
-        if token.pos_ != "PROPN" or token.dep_ != "compound" or not token.text[:1].isupper() or TITLE.match(token.text):
+        if (
+            token.pos_ != "PROPN"
+            or token.dep_ != "compound"
+            or not token.text[:1].isupper()
+            or TITLE.match(token.text)
+            or token.lower_ in _HEDGES
+        ):
             break  # ('Commander X': a title, not a part of the name)
         if not (token.i < token.head.i <= first.i + 3):
             break  # a compound of another noun

@@ -322,8 +322,14 @@ def organisations_from(
         found[_key(mention.text)] = (mention, role)
     actors = []
     for mention, role in found.values():
-        spans = occurrences(text, [mention.text], sentences)
-        actors.append(Actor(name=mention.text, role=role, mentions=spans or [(mention.start, mention.end)]))
+        name, start = mention.text, mention.start
+        hedge = re.match(r"(\w+)\s+", name)
+        if hedge and hedge.group(1).lower() in _HEDGES:  # 'Suspected X Brigade fighters': the side is 'X Brigade'
+            name, start = name[hedge.end() :], start + hedge.end()
+            if _key(name) in taken:
+                continue
+        spans = occurrences(text, [name], sentences)
+        actors.append(Actor(name=name, role=role, mentions=spans or [(start, start + len(name))]))
     return actors
 
 

@@ -203,8 +203,9 @@ def _arguments(token) -> list[tuple[object, str]]:
             for obj in (c for c in token.children if c.dep_ == "dobj"):
                 if _ATTACK_NOUN.match(obj.lower_):
                     out += [(g, "attacker") for g in _prep_objects(obj, ("on",))]
-                elif _of_an_attack(token):
-                    out.append((obj, "attacker"))  # not 'accused X of failing to respond'
+                elif _of_an_attack(token) or word.startswith("blam") and not _blamed_for(token):
+                    # not 'accused X of failing to respond'; 'officials blamed X' in a story of an attack
+                    out.append((obj, "attacker"))
             out += [(g, "attacker") for g in _prep_objects(token, ("on",))]
         elif word in _NAMING:
             # 'the bombers, identified as X and Y', 'the attackers were named as X'
@@ -320,6 +321,11 @@ def _people_listed(head) -> list:
     """The persons NER finds in a list ('X, 71, his wife Y, 65, and neighbour Z'), which the
     parse chains by apposition and conjunction."""
     return [t for t in head.subtree if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"]
+
+
+def _blamed_for(verb) -> bool:
+    """'blamed X for the delays': what X is blamed for is written (an attack or not)."""
+    return any(c.dep_ == "prep" and c.lower_ in ("for", "of", "over") for c in verb.children)
 
 
 def _of_an_attack(verb) -> bool:
