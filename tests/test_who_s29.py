@@ -111,3 +111,31 @@ def test_a_hedge_is_no_part_of_a_named_groups_name():
     who = _who(text)
     assert who.get("Tessaro Brigade") == "attacker"
     assert not any(name.startswith("Suspected") for name in who)
+
+
+def test_a_count_at_a_sentences_start_is_no_part_of_the_victims_name():
+    text = (
+        "Shelling kills seven in Dorvan\n"
+        "Seven civilians were killed when shells landed on the town of Dorvan on Thursday, the governor said.\n"
+    )
+    who = _who(text)
+    assert who.get("civilians") == "victim"
+    assert "Seven civilians" not in who
+
+
+def test_a_name_that_lies_on_a_river_is_a_place():
+    text = (
+        "Bombing in Ralten\n"
+        "A bomb killed four people at a market in Ralten on Monday, the interior ministry said. "
+        "Ralten lies on the Tessa river.\n"
+    )
+    assert "Ralten" not in _who(text)
+
+
+def test_a_person_by_the_river_is_still_a_victim():
+    text = (
+        "Bombing in Ralten\n"
+        "A bomb killed four people at a market in Ralten on Monday, the interior ministry said. "
+        "Among the dead was lawmaker Piet Varnek.\n"
+    )
+    assert _who(text).get("Piet Varnek") == "victim"

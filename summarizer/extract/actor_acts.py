@@ -151,8 +151,13 @@ def _placed(token, place_keys: set[str]) -> bool:
         return True  # 'a unit from X arrived', 'families moved from X': where they came from
     if token.dep_ in ("compound", "nmod") and _names_a_place(token, place_keys):
         return True
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.lower_ in _LYING:
+        return True  # 'X lies on the river', 'X is located 40 km north of Y': a place's verbs
     return token.dep_ == "dobj" and token.head.lower_.startswith(("visit", "tour"))  # 'visited X and Y'
 
+
+# verbs whose subject is a place ('X lies on the river', 'X is located near Y')
+_LYING = frozenset({"lies", "lie", "lay", "located", "situated", "sits", "borders", "straddles", "overlooks"})
 
 # common nouns for places that a name qualifies ('X state', 'the X and Y villages', 'X market')
 _PLACE_NOUN = re.compile(r"(state|province|district|county|region|villages?|towns?|city|market|area|valley|camp)$")

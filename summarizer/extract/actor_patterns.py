@@ -184,8 +184,9 @@ def group_actors(text: str, sentences: list[Sentence], casualty_groups: list[str
         else:
             role = side
         words = name.split()
-        if len(words) > 1 and words[0].lower() in _HEDGES:
-            name = " ".join(words[1:])  # 'Suspected X rebels': the side is 'X rebels'
+        if len(words) > 1 and (words[0].lower() in _HEDGES or parse_number(words[0]) is not None):
+            # 'Suspected X rebels': the side is 'X rebels'; 'Seven civilians were killed': 'civilians'
+            name = " ".join(words[1:])
         aliases = sorted(p for p in phrases if p != name)
         spans = occurrences(text, [name, *aliases], sentences)
         actors.append(Actor(name=name, role=role, aliases=aliases, mentions=spans))
