@@ -139,3 +139,21 @@ def test_a_person_by_the_river_is_still_a_victim():
         "Among the dead was lawmaker Piet Varnek.\n"
     )
     assert _who(text).get("Piet Varnek") == "victim"
+
+
+def test_one_person_counted_names_no_group_of_victims():
+    text = (
+        "Blast kills one\n"
+        "One person was killed and three were injured when a gas cylinder exploded at a restaurant in Osk "
+        "on Monday, police said.\n"
+    )
+    assert "person" not in _who(text)
+
+
+def test_people_counted_are_the_generic_victims():
+    text = (
+        "Blast kills four\n"
+        "Four people were killed and three were injured when a gas cylinder exploded at a restaurant in Osk "
+        "on Monday, police said.\n"
+    )
+    assert _who(text).get("people") == "victim"
