@@ -157,3 +157,16 @@ def test_people_counted_are_the_generic_victims():
         "on Monday, police said.\n"
     )
     assert _who(text).get("people") == "victim"
+
+
+def test_a_force_that_reports_its_own_arrests_is_an_authority():
+    text = (
+        "Bomb kills six\n"
+        "A bomb killed six people at a market in Kesh on Monday. Police said they had arrested three suspects.\n"
+    )
+    assert _who(text).get("Police") == "authority"
+
+
+def test_a_force_that_only_reports_the_toll_is_no_actor():
+    text = "Bomb kills six\nA bomb killed six people at a market in Kesh on Monday, police said.\n"
+    assert not any(name.lower() == "police" for name in _who(text))

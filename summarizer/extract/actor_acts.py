@@ -13,7 +13,7 @@ import re
 from collections import Counter
 
 from .actor_time import mention_in_other_time
-from .actors import _ARMED, _FORCE_HEADS, _HURT, _arguments, _counted, _parsed_tokens, _prep_objects
+from .actors import _ARMED, _ARREST, _FORCE_HEADS, _HURT, _ITSELF, _arguments, _counted, _parsed_tokens, _prep_objects
 from .entities import _key
 from .gazetteer import gazetteer_kind
 from .sentences import Sentence
@@ -56,7 +56,25 @@ def _acts(token) -> bool:
         return False  # 'police chief', 'its spokesman, X'
     if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
         return False
-    return not (token.dep_ in ("nsubj", "dobj") and _SPEECH.match(token.head.lower_))
+    if token.dep_ == "nsubj" and _SPEECH.match(token.head.lower_):
+        return _reports_own_arrests(token.head)  # 'police said they had arrested three suspects'
+    return not (token.dep_ == "dobj" and _SPEECH.match(token.head.lower_))
+
+
+def _reports_own_arrests(verb) -> bool:
+    """A force that reports its own arrests ('police said they had arrested three men', 'police
+    said two suspects had been detained'): the reported verb is one of arrest, its subject the
+    speaker itself or, passive, no one else."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "VERB"):
+        if not _ARREST.match(clause.lower_) or clause.lower_.startswith(("charg", "round")):
+            continue
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if subjects and all(_ITSELF.fullmatch(s.lower_) for s in subjects):
+            return True
+        passive = any(c.dep_ == "nsubjpass" for c in clause.children)
+        if passive and not any(c.dep_ == "agent" for c in clause.children):
+            return True
+    return False
 
 
 def _in_byline(token) -> bool:
