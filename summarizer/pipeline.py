@@ -33,6 +33,7 @@ from .extract.actor_acts import (
     without_placed_names,
 )
 from .extract.actor_blame import with_responsible_parties
+from .extract.actor_bodies import with_acting_bodies
 from .extract.actor_folds import (
     fold_acronyms,
     fold_force_phrases,
@@ -43,7 +44,7 @@ from .extract.actor_folds import (
 )
 from .extract.actor_nations import with_acting_states, with_striking_nations
 from .extract.actor_patterns import group_actors, organisations_from, people_from
-from .extract.actor_scope import without_background_actors
+from .extract.actor_scope import without_background_actors, without_other_times_actors
 from .extract.actor_states import with_striking_states
 from .extract.actor_targets import with_vehicle_targets
 from .extract.actors import (
@@ -283,7 +284,9 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     who += organisations_from(text, entities, sentences, place_keys | name_keys(who) | media_keys)
     who = _without_places(who, place_keys | media_keys)
     who = with_parsed_roles(text, sentences, who, role_cues(sentences, analysis.docs), place_keys | media_keys)
-    who = without_placed_names(who, sentences, analysis.docs, place_keys)
+    who = without_placed_names(
+        without_other_times_actors(who, sentences, analysis.docs), sentences, analysis.docs, place_keys
+    )
     who = held_authorities_as_victims(acting_authorities(who, sentences, analysis.docs), sentences, analysis.docs)
     who = fold_shortened_names(with_forces_as_attackers(who, sentences, analysis.docs))
     who = fold_named_groups_members(fold_named_attackers(who))
@@ -294,6 +297,7 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     who = struck_armed_men(attacked_forces(who, sentences, analysis.docs), sentences, analysis.docs)
     who = with_vehicle_targets(text, sentences, analysis.docs, who)
     who = with_responsible_parties(text, sentences, analysis.docs, who)
+    who = with_acting_bodies(text, sentences, analysis.docs, entities, who, place_keys | media_keys)
     who = without_background_actors(who, sentences)
     # a name the story makes an actor ('Hamas fired ...') is not also a place of the event
     actor_keys = name_keys(who)

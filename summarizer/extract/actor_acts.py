@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .actors import _ARMED, _FORCE_HEADS, _HURT, _arguments, _counted, _parsed_tokens, _prep_objects
+from .actor_time import mention_in_other_time
+from .actors import _ARMED, _ARREST, _FORCE_HEADS, _HURT, _ITSELF, _arguments, _counted, _parsed_tokens, _prep_objects
 from .entities import _key
 from .gazetteer import gazetteer_kind
 from .sentences import Sentence
@@ -21,7 +22,7 @@ from .sentences import Sentence
 _SPEECH = re.compile(
     r"(say|said|tell|told|report|confirm|announc|add|state[sd]?$|stating|note[sd]?$|noting|describ|warn|urg"
     r"|condemn|express|estimat|believ|spok|speak|quot|cite|citing|deni|deny|insist|explain|predict|fear|comment"
-    r"|threat|suggest)"
+    r"|threat|suggest|blam|accus)"
 )
 # a noun's modifiers: 'police chief', 'the police's spokesman', 'police-run'
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
@@ -42,8 +43,8 @@ def _acts(token) -> bool:
     source or a modifier of another noun stands."""
     if any(c.dep_ in ("compound", "appos") and c.lower_.startswith("spokes") for c in token.children):
         return False  # 'spokesman X': a speaker by title
-    if _in_byline(token):
-        return False
+    if _in_byline(token) or mention_in_other_time(token):
+        return False  # the writer; an act of another time ('have fought the army since 1984')
     while token.dep_ == "compound" and token.head.tag_ == "NNS":
         token = token.head  # 'police officers': the people the force's name qualifies
     while token.dep_ in ("conj", "appos") and token.head is not token:
@@ -55,7 +56,25 @@ def _acts(token) -> bool:
         return False  # 'police chief', 'its spokesman, X'
     if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
         return False
-    return not (token.dep_ in ("nsubj", "dobj") and _SPEECH.match(token.head.lower_))
+    if token.dep_ == "nsubj" and _SPEECH.match(token.head.lower_):
+        return _reports_own_arrests(token.head)  # 'police said they had arrested three suspects'
+    return not (token.dep_ == "dobj" and _SPEECH.match(token.head.lower_))
+
+
+def _reports_own_arrests(verb) -> bool:
+    """A force that reports its own arrests ('police said they had arrested three men', 'police
+    said two suspects had been detained'): the reported verb is one of arrest, its subject the
+    speaker itself or, passive, no one else."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "VERB"):
+        if not _ARREST.match(clause.lower_) or clause.lower_.startswith(("charg", "round")):
+            continue
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if subjects and all(_ITSELF.fullmatch(s.lower_) for s in subjects):
+            return True
+        passive = any(c.dep_ == "nsubjpass" for c in clause.children)
+        if passive and not any(c.dep_ == "agent" for c in clause.children):
+            return True
+    return False
 
 
 def _in_byline(token) -> bool:
@@ -150,8 +169,13 @@ def _placed(token, place_keys: set[str]) -> bool:
         return True  # 'a unit from X arrived', 'families moved from X': where they came from
     if token.dep_ in ("compound", "nmod") and _names_a_place(token, place_keys):
         return True
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.lower_ in _LYING:
+        return True  # 'X lies on the river', 'X is located 40 km north of Y': a place's verbs
     return token.dep_ == "dobj" and token.head.lower_.startswith(("visit", "tour"))  # 'visited X and Y'
 
+
+# verbs whose subject is a place ('X lies on the river', 'X is located near Y')
+_LYING = frozenset({"lies", "lie", "lay", "located", "situated", "sits", "borders", "straddles", "overlooks"})
 
 # common nouns for places that a name qualifies ('X state', 'the X and Y villages', 'X market')
 _PLACE_NOUN = re.compile(r"(state|province|district|county|region|villages?|towns?|city|market|area|valley|camp)$")

@@ -42,13 +42,20 @@ def fold_named_attackers(who: list) -> list:
     for generic in [a for a in attackers if a not in named]:
         phrases = [generic.name, *generic.aliases]
         group = next((n for n in named if any(_names_in(n.name, p) for p in phrases)), None)
-        if group is None and len(named) == 1 and _unnamed_armed(generic.name):
-            group = named[0]  # 'militants' where one named group is the attacker: its fighters
+        if group is None and len(named) == 1 and _unnamed_armed(generic.name) and not _bombers(generic.name):
+            # 'militants' where one named group is the attacker: its fighters (not the bombers who
+            # carried the bombs, an actor of their own beside the group that sent or is blamed for them)
+            group = named[0]
         if group is None:
             continue
         out[out.index(group)] = _folded(group, generic)
         out.remove(generic)
     return out
+
+
+def _bombers(name: str) -> bool:
+    """'a suicide bomber', 'the bombers': the ones who carried the bombs."""
+    return name.split()[-1].lower() in ("bomber", "bombers")
 
 
 def fold_shortened_names(who: list) -> list:

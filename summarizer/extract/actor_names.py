@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .entities import reads_as_place
 from .names import TITLE
 
 # every content word capitalised ('Red Hand Brigade', 'al-Qaeda in the Maghreb'), an Arabic
@@ -15,6 +16,7 @@ _PROPER_NAME = re.compile(
     r"(?:\d+(?:st|nd|rd|th)\s+)?(?:[a-z]{1,3}-)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|for|and|in|al|el|de|du|la|le|al-\w+|bin|ibn|van|von|der|da|di)\s+)*"
     r"(?:[a-z]{1,3}-)?[A-Z][\w'’.-]*)*"
 )
+_HEDGES = ("suspected", "alleged", "presumed", "purported")
 _NAME_LABELS = frozenset({"ORG", "NORP", "PERSON", "GPE"})
 
 # Heads of attacker phrases that are not names ('a suicide bomber', 'gunmen').
@@ -66,6 +68,10 @@ def _name_of(head, offset: int, role: str) -> RoleCue | None:
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in belongs):
             for obj in (g for g in prep.children if g.dep_ == "pobj"):
                 ent = _entity_of(obj) or _named_by_modifier(obj)
+                if ent is None and role == "attacker" and not spokesman and obj.pos_ == "PROPN" and not obj.ent_type_:
+                    named = _group_name(obj, offset)  # 'fighters of the X Front': a name NER missed
+                    if named is not None:
+                        return named
                 if ent is not None:
                     if role == "victim":  # 'workers with X were killed': X was the target
                         role = "target"
@@ -77,7 +83,8 @@ def _name_of(head, offset: int, role: str) -> RoleCue | None:
             return None  # 'shelled Karvela': a place, not a side
         if ent.label_ == "PERSON" and role == "target":
             role = "victim"
-        tokens = [t for t in ent if not (t.i == ent.start and t.lower_ in ("the", "a", "an"))]
+        # (not 'the', nor a hedge NER took into the name: 'Suspected X Brigade fighters')
+        tokens = [t for t in ent if not (t.i == ent.start and t.lower_ in ("the", "a", "an", *_HEDGES))]
         if not tokens:
             return None
         if role == "attacker":
@@ -127,7 +134,13 @@ def _proper_compounds(first) -> list:
     i = first.i - 1
     while i >= 0:
         token = first.doc[i]
-        if token.pos_ != "PROPN" or token.dep_ != "compound" or not token.text[:1].isupper() or TITLE.match(token.text):
+        if (
+            token.pos_ != "PROPN"
+            or token.dep_ != "compound"
+            or not token.text[:1].isupper()
+            or TITLE.match(token.text)
+            or token.lower_ in _HEDGES
+        ):
             break  # ('Commander X': a title, not a part of the name)
         if not (token.i < token.head.i <= first.i + 3):
             break  # a compound of another noun
@@ -240,3 +253,15 @@ def extends(name: str, shorter: str) -> bool:
     shorter one and goes on in capitalised words."""
     rest = name[len(shorter) :].split()
     return name.startswith(shorter + " ") and shorter[:1].isupper() and all(w[:1].isupper() for w in rest)
+
+
+def _group_name(obj, offset: int) -> RoleCue | None:
+    """The capitalised words that end at a proper noun after 'of'/'from' ('the Valen Front'):
+    two words at least, every content word capitalised."""
+    words = [t for t in obj.doc[obj.left_edge.i : obj.i + 1] if t.dep_ not in ("det", "poss")]
+    if len(words) < 2 or words[-1].i - words[0].i + 1 != len(words) or any(t.pos_ != "PROPN" for t in words):
+        return None
+    cue = _phrase(words, "attacker", offset)
+    if not _PROPER_NAME.fullmatch(cue.name) or _NOT_SIDES.search(cue.name) or reads_as_place(cue.name):
+        return None  # ('fighters from the Kessa Valley': a place)
+    return cue

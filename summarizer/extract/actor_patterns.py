@@ -184,8 +184,9 @@ def group_actors(text: str, sentences: list[Sentence], casualty_groups: list[str
         else:
             role = side
         words = name.split()
-        if len(words) > 1 and words[0].lower() in _HEDGES:
-            name = " ".join(words[1:])  # 'Suspected X rebels': the side is 'X rebels'
+        if len(words) > 1 and (words[0].lower() in _HEDGES or parse_number(words[0]) is not None):
+            # 'Suspected X rebels': the side is 'X rebels'; 'Seven civilians were killed': 'civilians'
+            name = " ".join(words[1:])
         aliases = sorted(p for p in phrases if p != name)
         spans = occurrences(text, [name, *aliases], sentences)
         actors.append(Actor(name=name, role=role, aliases=aliases, mentions=spans))
@@ -322,8 +323,14 @@ def organisations_from(
         found[_key(mention.text)] = (mention, role)
     actors = []
     for mention, role in found.values():
-        spans = occurrences(text, [mention.text], sentences)
-        actors.append(Actor(name=mention.text, role=role, mentions=spans or [(mention.start, mention.end)]))
+        name, start = mention.text, mention.start
+        hedge = re.match(r"(\w+)\s+", name)
+        if hedge and hedge.group(1).lower() in _HEDGES:  # 'Suspected X Brigade fighters': the side is 'X Brigade'
+            name, start = name[hedge.end() :], start + hedge.end()
+            if _key(name) in taken:
+                continue
+        spans = occurrences(text, [name], sentences)
+        actors.append(Actor(name=name, role=role, mentions=spans or [(start, start + len(name))]))
     return actors
 
 

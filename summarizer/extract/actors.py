@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from ..brief import Actor
 from .actor_names import RoleCue, _name_of, extends
+from .actor_time import in_other_time
 from .entities import _STORM_NAME, _key, _related, name_keys, occurrences
 from .gazetteer import gazetteer_kind
 from .sentences import Sentence
@@ -86,11 +87,22 @@ def _between_sides(head) -> bool:
 
 
 def _parsed_tokens(sentences: list[Sentence], docs: dict):
-    """Every token of the parsed sentences, with its sentence's offset in the article."""
+    """Every token of the parsed sentences, with its sentence's offset in the article, but for
+    the verbs and attack nouns of another time's acts ('has attacked the town before')."""
     for sentence in sentences:
         doc = docs.get(sentence.start)
         if doc is not None:
-            yield from ((sentence.start, token) for token in doc)
+            yield from ((sentence.start, token) for token in doc if not _another_time(token))
+
+
+def _another_time(token) -> bool:
+    """Whether a verb or an attack noun shows an act of another time than this event (the
+    sides of a fighting 'between' two groups are the conflict's, whatever its time)."""
+    if _FIGHTING.match(token.lower_) or any(c.dep_ == "nsubj" and _FIGHTING.match(c.lower_) for c in token.children):
+        return False
+    if token.pos_ in ("VERB", "AUX") or token.pos_ == "NOUN" and _ATTACK_NOUN.match(token.lower_):
+        return in_other_time(token)
+    return False
 
 
 # the heads of phrases for the state's armed forces ('security forces', 'riot police')
@@ -191,8 +203,9 @@ def _arguments(token) -> list[tuple[object, str]]:
             for obj in (c for c in token.children if c.dep_ == "dobj"):
                 if _ATTACK_NOUN.match(obj.lower_):
                     out += [(g, "attacker") for g in _prep_objects(obj, ("on",))]
-                elif _of_an_attack(token):
-                    out.append((obj, "attacker"))  # not 'accused X of failing to respond'
+                elif _of_an_attack(token) or word.startswith("blam") and not _blamed_for(token):
+                    # not 'accused X of failing to respond'; 'officials blamed X' in a story of an attack
+                    out.append((obj, "attacker"))
             out += [(g, "attacker") for g in _prep_objects(token, ("on",))]
         elif word in _NAMING:
             # 'the bombers, identified as X and Y', 'the attackers were named as X'
@@ -308,6 +321,11 @@ def _people_listed(head) -> list:
     """The persons NER finds in a list ('X, 71, his wife Y, 65, and neighbour Z'), which the
     parse chains by apposition and conjunction."""
     return [t for t in head.subtree if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"]
+
+
+def _blamed_for(verb) -> bool:
+    """'blamed X for the delays': what X is blamed for is written (an attack or not)."""
+    return any(c.dep_ == "prep" and c.lower_ in ("for", "of", "over") for c in verb.children)
 
 
 def _of_an_attack(verb) -> bool:

@@ -22,6 +22,9 @@ _NOBODY = re.compile(
 )
 # head nouns that say only that the counted are human: any other head is more specific
 _ANYONE = frozenset({"people", "person", "persons", "individuals", "others", "victims"})
+# one person counted by a word that says only that they are human ('one person was killed'):
+# no group of victims to name
+_ONE_ANYONE = frozenset({"person", "individual"})
 # plural nouns for people that do not end in -s
 _PLURALS = frozenset({"people", "men", "women", "children", "police", "personnel", "staff", "crew", "youth"})
 # a speaker's own ('our compatriots'): a quote's words, not the story's
@@ -86,6 +89,7 @@ def counted_victims(text: str, sentences: list[Sentence], figures: list[Figure],
                 and not _NOBODY.match(group)
                 and _key(group) not in attackers  # attackers killed
                 and group.split()[-1] not in _PERPETRATORS
+                and group.split()[-1] not in _ONE_ANYONE
             ):
                 counted[group] += 1
                 if f.category == "killed":
