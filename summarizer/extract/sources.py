@@ -296,6 +296,13 @@ def _noun_starts(doc, offset: int) -> set[int]:
     }
 
 
+# an apposition that gives a person's office ('Ana Ruiz, the county's emergency director,')
+_APPOSITION_AFTER = re.compile(
+    r",\s+(?:the|a|an)\s(?=[^,.;:()\"“”]{0,80}\b(?:director|mayor|governor|chief|head|commander|minister"
+    r"|spokes(?:man|woman|person)|official|administrator|coordinator|commissioner)\b)[^,.;:()\"“”]{1,100},"
+)
+
+
 def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None) -> list[SourceMention]:
     """Every source the story cites, in reading order, one mention per citation: the
     patterns below, and the subject of each reporting verb in the parse (`docs`, by
@@ -384,7 +391,10 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
         for start, end in sorted(set(kept) | set(pronouns)):
             if is_place_subject(text, start, end) or inside_quotation(text, sentence.start, start, end):
                 continue
-            description = text[max(sentence.start, start - 60) : min(sentence.end, end + 40)]
+            # 'Ana Ruiz, the county's emergency management director, said': the whole apposition
+            apposed = _APPOSITION_AFTER.match(text, end, sentence.end)
+            after = max(end + 40, apposed.end() if apposed else 0)
+            description = text[max(sentence.start, start - 60) : min(sentence.end, after)]
             mention = SourceMention(text[start:end], start, end, description, sentence.start)
             mentions.append(
                 dataclasses.replace(

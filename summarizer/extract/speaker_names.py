@@ -86,6 +86,34 @@ _UNNAMED_PEOPLE = frozenset(
         "workers",
     ]
 )
+# titles of one person: an apposition headed by one describes whoever it follows
+PERSON_TITLES = frozenset(
+    [
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "director",
+        "mayor",
+        "governor",
+        "chief",
+        "head",
+        "commander",
+        "minister",
+        "president",
+        "leader",
+        "officer",
+        "coordinator",
+        "administrator",
+        "superintendent",
+        "inspector",
+        "commissioner",
+        "chairman",
+        "chairwoman",
+        "secretary",
+        "prosecutor",
+    ]
+)
 _OWNERS = frozenset({"his", "her", "their"})
 _WORKPLACES = frozenset(["hospital", "hospitals", "clinic", "clinics", "morgue", "mortuary"])
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from .figure_words import CASUALTY
 from .source_words import DESCRIPTION_HEADS, SOURCE_HEADS, is_source_head
-from .speaker_names import name_span
+from .speaker_claims import claim_owner, claims_that, takes_responsibility
+from .speaker_names import PERSON_TITLES, name_span
 
 # Forms of the verbs that introduce a report (the lemmatiser is not needed for these).
 # Speech verbs only: 'claimed the lives of', 'put the toll at' have subjects that are not sources.
@@ -70,7 +71,7 @@ def speakers(doc, offset: int) -> list[Speaker]:
             for agent in agents if not denied else ():
                 found += _named_objects(agent, offset)
             continue
-        owner = _claim_owner(token)
+        owner = claim_owner(token)
         if owner is not None:  # "despite Varnia's claim that only ten died": Varnia gives the figure
             span = name_span(owner)
             if span is not None:
@@ -94,8 +95,8 @@ def speakers(doc, offset: int) -> list[Speaker]:
         if (
             (token.lower_ not in SAY_FORMS or name_like)
             and not _puts_a_toll(token)
-            and not _claims_that(token)
-            and not _takes_responsibility(token)
+            and not claims_that(token)
+            and not takes_responsibility(token)
         ):
             continue  # a name spelled like a verb ('Sayed', 'Reports') reports nothing
         deps = {child.dep_ for child in token.children}
@@ -189,7 +190,9 @@ def _apposed_source(subject):
     place for the subject and the source for its apposition; the source is the speaker."""
     if subject.ent_type_ not in ("GPE", "LOC"):
         return subject
+    # 'Sutar, a police spokesman, said': a one-word name the recogniser took for a place
     apposed = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "NOUN" and is_source_head(c)]
+    apposed = [c for c in apposed if not (c.lower_ in PERSON_TITLES and subject.i == subject.sent.start)]
     return apposed[0] if apposed else subject
 
 
@@ -206,47 +209,6 @@ def _conjuncts(head) -> list:
         c for c in head.children if c.dep_ == "conj" or (c.dep_ == "nmod" and any(g.dep_ == "cc" for g in c.children))
     ]
     return [c for c in joined if c.pos_ in ("NOUN", "PROPN")] + [g for c in joined for g in _conjuncts(c)]
-
-
-_CLAIM_VERBS = frozenset(
-    {"claim", "claims", "claimed", "claiming", "insist", "insists", "insisted", "alleged", "alleges"}
-    # 'the minister wrote on social media that ...': written words are a report too
-    | {"wrote", "writes", "posted", "tweeted"}
-)
-
-
-def _claims_that(verb) -> bool:
-    """'One witness claims that the police fired': a claim of words (a 'that' clause), not
-    'claimed the lives of' (an object)."""
-    return (
-        verb.lower_ in _CLAIM_VERBS
-        and verb.pos_ == "VERB"
-        and any(c.dep_ == "ccomp" for c in verb.children)
-        and not any(c.dep_ == "dobj" for c in verb.children)
-    )
-
-
-_RESPONSIBILITY_VERBS = frozenset({"claimed", "claims", "claim", "took", "takes", "accepted", "accepts"})
-
-
-def _takes_responsibility(verb) -> bool:
-    """'X, the group's armed wing, took responsibility for the attack': a side's own account of
-    the attack, cited as a source."""
-    return verb.lower_ in _RESPONSIBILITY_VERBS and any(
-        c.dep_ == "dobj" and c.lower_ == "responsibility" for c in verb.children
-    )
-
-
-_CLAIM_NOUNS = frozenset({"claim", "claims", "statement", "estimate", "estimates", "assertion", "account", "figures"})
-
-
-def _claim_owner(noun):
-    """Whose claim it is: the possessor of a report noun with a 'that' clause ('X's claim that
-    only ten people died'), a name or a noun for a source."""
-    if noun.lower_ not in _CLAIM_NOUNS or not any(c.dep_ in ("acl", "ccomp", "relcl") for c in noun.children):
-        return None
-    owners = [c for c in noun.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or is_source_head(c))]
-    return owners[0] if owners else None
 
 
 _QUOTING = frozenset({"quoted", "quoting", "quotes", "quote", "cited", "citing", "cites"})

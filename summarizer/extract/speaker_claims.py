@@ -1,0 +1,46 @@
+"""Claims as reports, read from the parse: 'X claims that ...', 'X took responsibility for
+the attack', 'X's claim that only ten died' (speakers.py cites their subjects)."""
+
+from __future__ import annotations
+
+from .source_words import is_source_head
+
+_CLAIM_VERBS = frozenset(
+    {"claim", "claims", "claimed", "claiming", "insist", "insists", "insisted", "alleged", "alleges"}
+    # 'the minister wrote on social media that ...': written words are a report too
+    | {"wrote", "writes", "posted", "tweeted"}
+)
+
+
+def claims_that(verb) -> bool:
+    """'One witness claims that the police fired': a claim of words (a 'that' clause), not
+    'claimed the lives of' (an object)."""
+    return (
+        verb.lower_ in _CLAIM_VERBS
+        and verb.pos_ == "VERB"
+        and any(c.dep_ == "ccomp" for c in verb.children)
+        and not any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
+_RESPONSIBILITY_VERBS = frozenset({"claimed", "claims", "claim", "took", "takes", "accepted", "accepts"})
+
+
+def takes_responsibility(verb) -> bool:
+    """'X, the group's armed wing, took responsibility for the attack': a side's own account of
+    the attack, cited as a source."""
+    return verb.lower_ in _RESPONSIBILITY_VERBS and any(
+        c.dep_ == "dobj" and c.lower_ == "responsibility" for c in verb.children
+    )
+
+
+_CLAIM_NOUNS = frozenset({"claim", "claims", "statement", "estimate", "estimates", "assertion", "account", "figures"})
+
+
+def claim_owner(noun):
+    """Whose claim it is: the possessor of a report noun with a 'that' clause ('X's claim that
+    only ten people died'), a name or a noun for a source."""
+    if noun.lower_ not in _CLAIM_NOUNS or not any(c.dep_ in ("acl", "ccomp", "relcl") for c in noun.children):
+        return None
+    owners = [c for c in noun.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or is_source_head(c))]
+    return owners[0] if owners else None

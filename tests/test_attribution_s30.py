@@ -1,0 +1,37 @@
+"""Sources on invented sentences (names, places and numbers invented): one-word names and
+titled officials, the apposition that types a person, whom a spokesperson speaks for."""
+
+from summarizer.pipeline import summarise_text
+
+_HEAD = (
+    "Blast kills eleven in Varnow\n"
+    "A bomb exploded at a bus depot in the town of Varnow on Tuesday, killing eleven people, "
+    "the Varnow Fire Brigade said. "
+)
+
+
+def _sources(sentence: str) -> dict[str, str]:
+    return {s.name: s.type for s in summarise_text(_HEAD + sentence + "\n").attribution}
+
+
+def test_a_long_apposition_types_the_person_before_it():
+    found = _sources("Olvenn, the county's emergency management director, said four buildings collapsed.")
+    assert found.get("Olvenn") == "official", found
+
+
+def test_a_short_description_after_a_name_still_types_it():
+    # near miss: a civilian apposition keeps the person a witness
+    found = _sources("Ana Pereth, a shopkeeper near the depot, said the blast shattered her windows.")
+    assert found.get("Ana Pereth") == "witness", found
+
+
+def test_a_one_word_name_before_a_title_is_the_speaker():
+    found = _sources("Kartowo, a police spokesman, said the bomber was a teenager.")
+    assert found.get("Kartowo") == "official", found
+    assert not any("spokesman" in name for name in found), found
+
+
+def test_a_place_before_a_body_in_apposition_is_not_the_speaker():
+    # near miss: a place the parser may read as the subject leaves the body its source
+    found = _sources("In northern Varnow, the district's prison authority said two guards were hurt.")
+    assert "Varnow" not in found, found
