@@ -35,3 +35,18 @@ def test_a_place_before_a_body_in_apposition_is_not_the_speaker():
     # near miss: a place the parser may read as the subject leaves the body its source
     found = _sources("In northern Varnow, the district's prison authority said two guards were hurt.")
     assert "Varnow" not in found, found
+
+
+def test_who_speaks_for_private_people_holds_no_office():
+    for sentence, name in [
+        ("A spokesman for the detained driver said his client was innocent.", "spokesman for the detained driver"),
+        ("Ilse Varga, a spokeswoman for the family, said the victim was a nurse.", "Ilse Varga"),
+    ]:
+        found = _sources(sentence)
+        assert found.get(name) == "other", (sentence, found)
+
+
+def test_a_spokesperson_for_a_force_stays_official():
+    # near miss: a family mentioned in what a police spokeswoman said does not type her
+    found = _sources("Ilse Varga, a police spokeswoman, said the family of the driver was told.")
+    assert found.get("Ilse Varga") == "official", found

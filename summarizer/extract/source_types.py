@@ -138,9 +138,38 @@ _MINISTRY = re.compile(
 )
 
 
+# who speaks for private people holds no office: 'a spokesman for the detained man', 'a family spokeswoman'
+_PRIVATE_SPOKESPERSON = re.compile(
+    rf"\b(?:(?:family|{'|'.join(sorted(KIN))})\s+spokes(?:man|woman|person)"
+    r"|spokes(?:man|woman|person)\s+for\s+(?:the|his|her|their|a|an)\s+(?:[\w-]+\s+){0,2}"
+    rf"(?:man|men|woman|women|suspects?|detainees?|accused|defendants?|prisoners?|victims?|{'|'.join(sorted(KIN))})"
+    # 'a spokesman for the detained driver': a person held, taken or killed
+    r"|spokes(?:man|woman|person)\s+for\s+(?:the|his|her|their|a|an)\s+(?:[\w-]+\s+)?"
+    r"(?:detained|arrested|jailed|imprisoned|kidnapped|abducted|missing|dead|slain|accused)\s+[a-z]+)\b",
+    re.IGNORECASE,
+)
+
+
+def _speaks_for_private_people(name: str, description: str) -> bool:
+    """'a spokesman for the family', 'Ana Ruiz, a spokeswoman for the detained men,': the name
+    or the description right before or after it says so."""
+    if _PRIVATE_SPOKESPERSON.search(name):
+        return True
+    at = description.find(name)
+    if at < 0:
+        return False
+    before, after = description[:at], description[at + len(name) :]
+    if any(re.fullmatch(r",?\s+", before[m.end() :]) for m in _PRIVATE_SPOKESPERSON.finditer(before)):
+        return True  # 'a family spokesman, Ana Ruiz,'
+    apposed = re.match(r",\s+(?:a|an|the)\s+", after)  # 'Ana Ruiz, a spokeswoman for the family,'
+    return bool(apposed and _PRIVATE_SPOKESPERSON.match(after, apposed.end()))
+
+
 def source_type(name: str, description: str = "") -> str:
     if re.search(r"\bpart(?:y|ies)$", name, re.IGNORECASE):
         return "other"  # a political party (the corpus types opposition parties as other)
+    if _speaks_for_private_people(name, description):
+        return "other"
     if _LIBERATION.search(name):
         return "group"  # 'the Tarn Liberation Army': the naming formula of armed movements
     at = description.find(name)

@@ -12,13 +12,9 @@ import re
 from dataclasses import dataclass
 
 from .sentences import Sentence, parse_sentences
+from .source_after import GENERIC_SOURCE, NOT_NAMES, noun_phrase_after
 from .source_names import (
-    APPOSED_NAME,
-    DESCRIBED_THEN_NAMED,
     INCLUDING,
-    PEOPLE_AFTER,
-    PERSON_OF_BODY,
-    POSSESSED_BODY,
     inside_quotation,
     is_place_subject,
     is_sentence_initial_word,
@@ -26,7 +22,6 @@ from .source_names import (
     listed_names,
     parts,
     person_name_start,
-    strip_connectives,
     trim_name,
 )
 from .source_types import source_type as source_type  # re-exported: callers read it here
@@ -42,9 +37,6 @@ _SAY = (
     r"|described|warned|asserted|accused|accuse|accuses|blamed|blame|blames|urged|denied|insisted|explained|commented"
     r"|(?:took|takes|accepted)\s+responsibility"
 )
-_NAME = r"(?:[A-Z][\w'’.&-]*|(?:al|el)-\w+|of|for|on|the|and|de|du|el|bin|ibn|to(?=\s+[A-Z]))"
-_PROPER = re.compile(rf"[A-Z][\w'’.&-]*(?:\s+{_NAME})*(?<![\s,])")
-
 # Phrases that introduce a source, both orders: "according to X", "X said", "said X".
 _ACCORDING = re.compile(
     r"\b(?:according\s+to|as\s+per|citing|cited\s+by|per)\s+"
@@ -56,14 +48,6 @@ _ACCORDING = re.compile(
     re.IGNORECASE,
 )
 _SUBJECT_SAY = re.compile(rf"\b(?:{_SAY})\b", re.IGNORECASE)
-
-# Descriptions that stand for a source named elsewhere ("the monitor added").
-GENERIC_SOURCE = re.compile(
-    r"^(?:(?:the|a|an)\s+)?(?:(?-i:[a-z][\w-]*|UK-based|US-based)\s+){0,2}"
-    r"(monitor(?:ing\s+group)?|observatory|agency|news\s+agency|ministry|group|watchdog|report"
-    r"|organi[sz]ation|broadcaster|channel|newspaper|outlet)$",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -176,6 +160,12 @@ _CLAIMS = re.compile(
     r"(?:fighters|militants|gunmen|combatants|mujahideen)\b",
     re.IGNORECASE,
 )
+# 'responsibility for the bombing was claimed by X': the passive of the same claim
+_CLAIMED_BY = re.compile(
+    r"\b(?:responsibility|attacks?|bombings?|blasts?)\b[^.;]{0,60}?\b(?:was|were|has\s+been|had\s+been)\s+"
+    r"claimed\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _DWELLERS_BEFORE = re.compile(r"\b(?:residents|villagers|inhabitants|people|locals|survivors|witnesses)\s+$", re.I)
 _PLACE_NOUN_BEFORE = re.compile(
     r"\b(?:village|town|city|district|province|region|area|county|state|capital|camp|neighbou?rhood|island)\s+$"
@@ -194,66 +184,6 @@ _UNNAMED_SOURCE = re.compile(
     rf"{_UNNAMED})\s*$",
     re.IGNORECASE,
 )
-
-
-_DESCRIPTOR = (
-    r"state|news|agency|spokes\w*|official|minister|ministry|monitor\w*|group|media|television|tv"
-    r"|run|based|war|rights|defen[cs]e|source|director|commander|chief|head|police|security"
-)
-_NP_AFTER = re.compile(
-    rf"\s*(?:the\s+|a\s+|an\s+)?((?:(?:[A-Z][\w'’.&-]*|(?:al|el)-\w+|{_DESCRIPTOR}|of|for|and|the|to(?=\s+[A-Z]))\s*){{1,9}})"
-)
-_NOT_NAMES = re.compile(
-    r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May"
-    r"|June|July|August|September|October|November|December|It|He|She|They|We|I|This|That|These"
-    r"|Those|There|On|In|At|During|After|Before|Earlier|Later|Meanwhile|However|But|And|Its|Their|His|Her|Our"
-    r"|A|An|The)$"
-)
-
-
-def _last_proper_run(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The last run of capitalised words in a noun phrase: 'state news agency SANA' -> SANA."""
-    runs = list(_PROPER.finditer(text, start, end))
-    runs = [r for r in runs if not _NOT_NAMES.match(r.group())]
-    if not runs:
-        return None
-    run = runs[-1]
-    # keep 'Syrian Defence Ministry spokesperson Hasan X' -> 'Hasan X', but a name split only
-    # by 'of'/'for' ('Ministry of Defence') is one run already.
-    return trim_name(text, *strip_connectives(text, run.start(), run.end()))
-
-
-def _noun_phrase_after(text: str, position: int, ceiling: int) -> tuple[int, int] | None:
-    """The source right after 'according to' or an inverted 'said X'."""
-    described = DESCRIBED_THEN_NAMED.match(text[:ceiling], position)
-    if described and described.group(1).casefold() in DESCRIPTION_HEADS:
-        return described.span(2)  # 'according to the UN peacekeeping mission, MINUSCA': the name
-    person = PERSON_OF_BODY.match(text[:ceiling], position)
-    if person:  # 'according to an official of the X Ministry (, Ana Ruiz,)': the person
-        named = APPOSED_NAME.match(text[:ceiling], person.end())
-        start, end = named.span(1) if named else person.span(1)
-        return start, start + len(text[start:end].rstrip(".,;:"))
-    window_match = _NP_AFTER.match(text[:ceiling], position)
-    if not window_match:
-        return None
-    np_start, np_end = window_match.start(1), window_match.end(1)
-    phrase = text[np_start:np_end].strip()
-    if re.fullmatch(
-        r"(?:the\s+|a\s+|an\s+)?[\w-]*\s*(?:[\w-]+\s+)?"
-        r"(?:monitor\w*|observatory|agency|ministry|group|report|watchdog|source)",
-        phrase,
-        re.I,
-    ) and not re.search(r"\b[A-Z]{2,}\b(?!-based)|\b[A-Z][a-z]+\s+[A-Z]", phrase):
-        generic = re.match(r"\s*((?:the|a|an)\s+(?:[\w-]+\s+){0,2}\w+)", text[position:ceiling], re.I)
-        if generic and GENERIC_SOURCE.match(generic.group(1)):
-            return position + generic.start(1), position + generic.end(1)
-    span = _last_proper_run(text, np_start, np_end) if re.search(r"[A-Z]", phrase) else None
-    people = span and PEOPLE_AFTER.match(text[:ceiling], span[1])
-    if people:  # 'according to Varnian government officials': the officials, not 'Varnian'
-        return span[0], people.end()
-    possessed = span and POSSESSED_BODY.match(text, span[1])
-    # 'according to the Attorney General's office': the office is the source
-    return (span[0], possessed.end()) if possessed else span
 
 
 # what follows a source named after its verb ('..., said the Red Cross.' / '... on Monday')
@@ -317,7 +247,7 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
             if listed:  # 'according to many news sources including X and Y': X and Y
                 found += listed_names(text, listed.end(), sentence.end)
                 continue
-            span = _noun_phrase_after(text, match.end(), sentence.end)
+            span = noun_phrase_after(text, match.end(), sentence.end)
             if span:
                 found.append(span)
         doc = docs.get(sentence.start)
@@ -333,7 +263,7 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
             if inverted_first and re.fullmatch(
                 r"said|says|added|reported|reports|wrote|explained", match.group(), re.I
             ):
-                span = _noun_phrase_after(text, match.end(), sentence.end)
+                span = noun_phrase_after(text, match.end(), sentence.end)
                 if span and not _CLAUSE_ENDS.match(text, span[1]):
                     span = None  # '..., a monitor, said Russian warplanes struck': a clause, not a name
             if span is None:
@@ -346,7 +276,7 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
                 )
             ):
                 # inverted order: '..., reported monitoring group the Syrian Observatory'
-                span = _noun_phrase_after(text, match.end(), sentence.end)
+                span = noun_phrase_after(text, match.end(), sentence.end)
                 if span and not _CLAUSE_ENDS.match(text, span[1]):
                     span = None  # 'X's military said Varnian shelling had killed ...': a clause, not a name
             if span:
@@ -355,7 +285,7 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
             (start, end)
             for start, end in sorted(set(found))
             if text[start:end].strip()
-            and not _NOT_NAMES.match(text[start:end])
+            and not NOT_NAMES.match(text[start:end])
             and not re.search(r"-(based|backed|led|run)$", text[start:end])
             and not is_sentence_initial_word(text, text[start:end], start, sentence.start, capitalised)
         ]
@@ -381,7 +311,7 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
                 # 'the opposition Varnian Union coalition': a description before the body's name
                 described = _DESCRIBED_BODY.match(text, span[0], span[1])
                 span = (described.end(), span[1]) if described else span
-                if span[1] > span[0] and not _NOT_NAMES.match(text[span[0] : span[1]]):
+                if span[1] > span[0] and not NOT_NAMES.match(text[span[0] : span[1]]):
                     kept.append(span)
                     if (
                         not _ALWAYS_SOURCES.search(text, span[0], span[1])
@@ -403,7 +333,9 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
                     parsed=(start, end) in parsed,
                     refers_back=(start, end) in parsed and is_description(text, start, end),
                     relay=any(a < end and start < b for a, b in relays),
-                    claims=bool(_CLAIMS.match(text, end, sentence.end)),
+                    claims=bool(
+                        _CLAIMS.match(text, end, sentence.end) or _CLAIMED_BY.search(text, sentence.start, start)
+                    ),
                 )
             )
     return mentions
