@@ -50,3 +50,19 @@ def test_a_spokesperson_for_a_force_stays_official():
     # near miss: a family mentioned in what a police spokeswoman said does not type her
     found = _sources("Ilse Varga, a police spokeswoman, said the family of the driver was told.")
     assert found.get("Ilse Varga") == "official", found
+
+
+def test_a_un_secretary_general_is_cited_by_name_as_un():
+    found = _sources("UN Secretary-General Mirela Oss said the attack was an outrage.")
+    assert found.get("Mirela Oss") == "un", found
+
+
+def test_a_dotted_abbreviation_keeps_its_last_dot():
+    found = _sources("The bomber was a teenager, according to the U.N.")
+    assert found.get("U.N.") == "un", found
+
+
+def test_a_title_without_a_name_stays_the_source():
+    # near miss: no name follows the title, so the title is the source's name
+    found = _sources("In a statement, the U.N. secretary-general said he was appalled.")
+    assert found.get("U.N. secretary-general") == "un", found

@@ -227,12 +227,12 @@ BODY_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*\s)+)spokes(?:man|woman|person)\b"
 # ranks, offices and courtesies written before a person's name
 _TITLES = (
     r"(?:Minister|President|Governor|Spokesman|Spokeswoman|Spokesperson|Commander"
-    r"|Mayor|Chief|General|Director|Secretary|Officer|Colonel|Captain|Lieutenant|Sergeant|Inspector"
+    r"|Mayor|Chief|General|Director|Secretary(?:-General)?|Officer|Colonel|Captain|Lieutenant|Sergeant|Inspector"
     r"|Commissioner|Major-General|Brigadier|Superintendent|Commodore|Admiral|Marshal|Senator|Judge"
     r"|Councill?or|Chairman|Chairwoman|Ambassador|Professor|Sheikh|Sir|Dame"
     r"|(?:Supt|Insp|Gen|Col|Lt|Maj|Capt|Sgt|Brig|Cdr|Cmdr|Dr|Prof|Mr|Mrs|Ms|Sen|Gov)\.?)"
 )
-TITLE_PREFIX = re.compile(rf"^(?:(?:[A-Z][\w-]*\s+){{0,2}}{_TITLES}\s+)+(?=[A-Z][\w'’-]+\s+[A-Z])")
+TITLE_PREFIX = re.compile(rf"^(?:(?:[A-Z][\w.-]*\s+){{0,2}}{_TITLES}\s+)+(?=[A-Z][\w'’-]+\s+[A-Z])")
 # 'Supt Paraka', 'Mr Lakane', 'Dr. Ruiz': a title before a surname alone, which refers back
 # to the person named in full before
 TITLED_SURNAME = re.compile(rf"^(?:{_TITLES}\s+)+((?:(?:al|el)-)?[A-Z][\w'’-]+)$")

@@ -86,6 +86,8 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     trailing = re.search(r"(?:\s+(?:and|or|of|for|the|on|in|at|de))+$", text[start:end])
     if trailing:
         end = start + trailing.start()
+    if text.startswith(".", end) and re.search(r"(?:^|\W)(?:[A-Z]\.)+[A-Z]$", text[start:end]):
+        end += 1  # 'the U.N.': a dotted abbreviation keeps its last dot
     return start, end
 
 
