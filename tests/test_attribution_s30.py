@@ -66,3 +66,14 @@ def test_a_title_without_a_name_stays_the_source():
     # near miss: no name follows the title, so the title is the source's name
     found = _sources("In a statement, the U.N. secretary-general said he was appalled.")
     assert found.get("U.N. secretary-general") == "un", found
+
+
+def test_a_passive_claim_of_the_attack_cites_the_group():
+    found = _sources("Responsibility for the bombing was claimed by the Osk Jamaat in a message posted online.")
+    assert found.get("Osk Jamaat") == "group", found
+
+
+def test_lives_claimed_by_a_disaster_cite_no_one():
+    # near miss: 'claimed by' of lives, not of an attack
+    found = _sources("Eleven lives were claimed by the flood that swept the valley last year.")
+    assert set(found) == {"Varnow Fire Brigade"}, found

@@ -31,7 +31,7 @@ def merge_sources(text: str, mentions: list[SourceMention]) -> tuple[list[Entity
         if refers_back(mention) or mention.pronoun:
             continue
         kind = source_type(mention.name, mention.description)
-        if mention.claims and kind == "other":
+        if mention.claims and source_type(mention.name) == "other":
             kind = "group"  # 'X claimed responsibility' / 'X denied involvement': an armed side
         acronym = ACRONYM_AFTER.match(text, mention.end) or _KNOWN_AS.match(text, mention.end)
         for number, entity in enumerate(entities):

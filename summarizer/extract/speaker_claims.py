@@ -44,3 +44,17 @@ def claim_owner(noun):
         return None
     owners = [c for c in noun.children if c.dep_ == "poss" and (c.pos_ == "PROPN" or is_source_head(c))]
     return owners[0] if owners else None
+
+
+# what a side claims: 'responsibility for the bombing was claimed by X', 'the attack was claimed by X'
+_CLAIMED = frozenset(
+    {"responsibility", "attack", "attacks", "bombing", "bombings", "blast", "blasts", "raid", "ambush"}
+)
+
+
+def claimed_by(verb) -> list:
+    """The agents of a passive claim of an attack ('responsibility ... was claimed by X'), not
+    of lives ('ten lives were claimed by the flood')."""
+    if verb.lower_ != "claimed" or not any(c.dep_ == "nsubjpass" and c.lower_ in _CLAIMED for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ == "agent"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .figure_words import CASUALTY
 from .source_words import DESCRIPTION_HEADS, SOURCE_HEADS, is_source_head
-from .speaker_claims import claim_owner, claims_that, takes_responsibility
+from .speaker_claims import claim_owner, claimed_by, claims_that, takes_responsibility
 from .speaker_names import PERSON_TITLES, name_span
 
 # Forms of the verbs that introduce a report (the lemmatiser is not needed for these).
@@ -63,6 +63,8 @@ def speakers(doc, offset: int) -> list[Speaker]:
             if any(c.dep_ == "pobj" and (c.pos_ == "PROPN" or is_source_head(_issuer(c))) for c in token.children):
                 found += _named_objects(token, offset, skip=_NOT_SPEAKERS, according=True)
             continue
+        for agent in claimed_by(token):  # 'responsibility was claimed by X': a side's own account
+            found += _named_objects(agent, offset)
         agents = [child for child in token.children if child.dep_ == "agent"]
         if token.lower_ in _GIVEN_BY and agents:
             # 'the figure was given by the fire service': the agent of a passive report
