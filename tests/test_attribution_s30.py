@@ -77,3 +77,20 @@ def test_lives_claimed_by_a_disaster_cite_no_one():
     # near miss: 'claimed by' of lives, not of an attack
     found = _sources("Eleven lives were claimed by the flood that swept the valley last year.")
     assert set(found) == {"Varnow Fire Brigade"}, found
+
+
+def test_several_press_reports_are_cited_as_the_press():
+    found = _sources("The bomber was a teenager, several press reports said.")
+    assert found.get("several press reports") == "media", found
+
+
+def test_bare_media_reports_cite_no_one():
+    # near miss: reports of no one in particular, either order
+    for sentence in ("Media reports said the bomber was a teenager.", "The bomber was nineteen, media reports said."):
+        found = _sources(sentence)
+        assert set(found) == {"Varnow Fire Brigade"}, (sentence, found)
+
+
+def test_qualified_media_stay_sources():
+    found = _sources("State media reports said the bomber was a teenager.")
+    assert found.get("State media") == "state_media", found

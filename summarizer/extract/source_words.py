@@ -243,6 +243,7 @@ _COLLECTIVE_HEADS = frozenset(
     {"government", "staff", "police", "military", "army", "gendarmerie", "force", "forces", "media", "press"}
 )
 _NOT_A_BODY = frozenset({"report", "reports", "statement", "statements", "account", "accounts", "sources"})
+_MANY = frozenset({"several", "many", "numerous", "multiple"})
 _ORDER_WORDS = frozenset({"earlier", "initial", "first", "later", "other", "some", "many", "several"})
 
 
@@ -252,6 +253,8 @@ def describes_a_body(name: str) -> bool:
     not it gives a figure, unlike one person described ('a doctor'), bare 'officials', or a
     report ('initial reports')."""
     words = name.casefold().split()
+    if len(words) == 3 and words[0] in _MANY and words[1] in ("press", "media", "news") and words[2] == "reports":
+        return True  # 'several press reports said': the press, however many of its outlets
     if words[:1] in (["the"], ["a"], ["an"]):
         words = words[1:]
     if len(words) < 2 or words[-1] in _NOT_A_BODY or words[0] in _ORDER_WORDS:

@@ -233,6 +233,10 @@ _APPOSITION_AFTER = re.compile(
 )
 
 
+# 'Reports indicate ...', 'Media reports said ...': reports of no one in particular cite no source
+_BARE_REPORTS = re.compile(r"(?i:reports)\b(?!\s+[A-Z])|(?i:media)\s+reports?\b")
+
+
 def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None) -> list[SourceMention]:
     """Every source the story cites, in reading order, one mention per citation: the
     patterns below, and the subject of each reporting verb in the parse (`docs`, by
@@ -288,6 +292,7 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
             and not NOT_NAMES.match(text[start:end])
             and not re.search(r"-(based|backed|led|run)$", text[start:end])
             and not is_sentence_initial_word(text, text[start:end], start, sentence.start, capitalised)
+            and not _BARE_REPORTS.match(text, start)
         ]
         kept = [part for start, end in kept for part in parts(text, start, end)]
         pronouns: list[tuple[int, int]] = []
@@ -311,7 +316,11 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
                 # 'the opposition Varnian Union coalition': a description before the body's name
                 described = _DESCRIBED_BODY.match(text, span[0], span[1])
                 span = (described.end(), span[1]) if described else span
-                if span[1] > span[0] and not NOT_NAMES.match(text[span[0] : span[1]]):
+                if (
+                    span[1] > span[0]
+                    and not NOT_NAMES.match(text[span[0] : span[1]])
+                    and not _BARE_REPORTS.match(text, span[0])
+                ):
                     kept.append(span)
                     if (
                         not _ALWAYS_SOURCES.search(text, span[0], span[1])
