@@ -94,3 +94,8 @@ def test_bare_media_reports_cite_no_one():
 def test_qualified_media_stay_sources():
     found = _sources("State media reports said the bomber was a teenager.")
     assert found.get("State media") == "state_media", found
+
+
+def test_a_claiming_branch_is_named_with_its_region():
+    found = _sources("Responsibility for the blast was claimed by the Osk Jamaat branch in the Tarn Valley.")
+    assert found.get("Osk Jamaat branch in the Tarn Valley") == "group", found

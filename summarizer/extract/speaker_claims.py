@@ -4,6 +4,7 @@ the attack', 'X's claim that only ten died' (speakers.py cites their subjects)."
 from __future__ import annotations
 
 from .source_words import is_source_head
+from .speaker_names import name_span
 
 _CLAIM_VERBS = frozenset(
     {"claim", "claims", "claimed", "claiming", "insist", "insists", "insisted", "alleged", "alleges"}
@@ -58,3 +59,16 @@ def claimed_by(verb) -> list:
     if verb.lower_ != "claimed" or not any(c.dep_ == "nsubjpass" and c.lower_ in _CLAIMED for c in verb.children):
         return []
     return [c for c in verb.children if c.dep_ == "agent"]
+
+
+def claimant_span(claimant) -> tuple[int, int] | None:
+    """The words that name who claims an attack: its name, and a place its group is named by
+    ('the Osk Jamaat group in the Tarn Valley'), not an apposition or a clause after it."""
+    span = name_span(claimant)
+    if span is None:
+        return None
+    for prep in claimant.children:
+        named = any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children)
+        if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i == claimant.i + 1 and named:
+            return span[0], prep.right_edge.idx + len(prep.right_edge)
+    return span

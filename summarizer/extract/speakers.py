@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .figure_words import CASUALTY
 from .source_words import DESCRIPTION_HEADS, SOURCE_HEADS, is_source_head
-from .speaker_claims import claim_owner, claimed_by, claims_that, takes_responsibility
+from .speaker_claims import claim_owner, claimant_span, claimed_by, claims_that, takes_responsibility
 from .speaker_names import PERSON_TITLES, name_span
 
 # Forms of the verbs that introduce a report (the lemmatiser is not needed for these).
@@ -64,7 +64,10 @@ def speakers(doc, offset: int) -> list[Speaker]:
                 found += _named_objects(token, offset, skip=_NOT_SPEAKERS, according=True)
             continue
         for agent in claimed_by(token):  # 'responsibility was claimed by X': a side's own account
-            found += _named_objects(agent, offset)
+            for claimant in (c for c in agent.children if c.dep_ == "pobj" and c.pos_ != "PRON"):
+                span = claimant_span(claimant)
+                if span is not None:
+                    found.append(Speaker(offset + span[0], offset + span[1], False, *_whole(claimant, offset)))
         agents = [child for child in token.children if child.dep_ == "agent"]
         if token.lower_ in _GIVEN_BY and agents:
             # 'the figure was given by the fire service': the agent of a passive report
