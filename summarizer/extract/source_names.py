@@ -86,9 +86,13 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
     trailing = re.search(r"(?:\s+(?:and|or|of|for|the|on|in|at|de))+$", text[start:end])
     if trailing:
         end = start + trailing.start()
-    if text.startswith(".", end) and re.search(r"(?:^|\W)(?:[A-Z]\.)+[A-Z]$", text[start:end]):
-        end += 1  # 'the U.N.': a dotted abbreviation keeps its last dot
     return start, end
+
+
+def with_last_dot(text: str, start: int, end: int) -> int:
+    """'the U.N.': a dotted abbreviation at a name's end keeps its last dot (the new end)."""
+    dotted = text.startswith(".", end) and re.search(r"(?:^|\W)(?:[A-Z]\.)+[A-Z]$", text[start:end])
+    return end + 1 if dotted else end
 
 
 INCLUDING = re.compile(
@@ -190,3 +194,24 @@ DESCRIBED_THEN_NAMED = re.compile(
     r"\s*(?:the|a|an)\s+(?:[\w.'’-]+\s+){0,4}?([a-z]+)\s*,\s*(?:the\s+)?([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)"
     r"(?<![.])(?=\s*(?:[,;]|[.](?:\s|$)|$))"
 )
+
+
+# "Vesna Radio's Pel Okra reports": the outlet's own correspondent tells the story, citing no one
+_OWN_REPORTER = re.compile(
+    r"((?:[A-Z][\w.&-]*\s+)*[A-Z][\w.&-]*)['’]s\s+(?:[a-z]+\s+)?(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+"
+    r"$"
+)
+_OUTLET = re.compile(
+    r"\b(?:radio|tv|television|news|times|post|daily|herald|courier|journal|gazette|tribune|press|channel|bbc|cnn"
+    r"|reuters|voa|afp|media)\b",
+    re.IGNORECASE,
+)
+
+
+def is_own_reporter(text: str, start: int, end: int) -> bool:
+    """'Vesna Radio's Pel Okra reports ...': a correspondent of an outlet, named with it."""
+    window = text[max(0, start - 60) : end]  # 'Varnow TV's correspondent Ana Ruiz': the outlet before the name
+    return any(
+        m.end() == len(window) and m.start() <= start - max(0, start - 60) and _OUTLET.search(m.group(1))
+        for m in _OWN_REPORTER.finditer(window)
+    ) and bool(re.match(r"\s+(?:reports|reported|reporting|writes|wrote)\b", text[end:]))

@@ -16,6 +16,7 @@ from .source_after import GENERIC_SOURCE, NOT_NAMES, noun_phrase_after
 from .source_names import (
     INCLUDING,
     inside_quotation,
+    is_own_reporter,
     is_place_subject,
     is_sentence_initial_word,
     joined,
@@ -23,6 +24,7 @@ from .source_names import (
     parts,
     person_name_start,
     trim_name,
+    with_last_dot,
 )
 from .source_types import source_type as source_type  # re-exported: callers read it here
 from .source_words import DESCRIPTION_HEADS, KIN
@@ -330,11 +332,14 @@ def find_sources(text: str, sentences: list[Sentence], docs: dict | None = None)
         for start, end in sorted(set(kept) | set(pronouns)):
             if is_place_subject(text, start, end) or inside_quotation(text, sentence.start, start, end):
                 continue
+            if is_own_reporter(text, start, end):
+                continue
             # 'Ana Ruiz, the county's emergency management director, said': the whole apposition
             apposed = _APPOSITION_AFTER.match(text, end, sentence.end)
             after = max(end + 40, apposed.end() if apposed else 0)
             description = text[max(sentence.start, start - 60) : min(sentence.end, after)]
-            mention = SourceMention(text[start:end], start, end, description, sentence.start)
+            dotted = with_last_dot(text, start, end)
+            mention = SourceMention(text[start:dotted], start, dotted, description, sentence.start)
             mentions.append(
                 dataclasses.replace(
                     mention,
