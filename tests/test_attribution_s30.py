@@ -114,3 +114,19 @@ def test_an_official_named_with_a_possessive_stays_a_source():
 def test_a_claiming_branch_is_named_with_its_region():
     found = _sources("Responsibility for the blast was claimed by the Osk Jamaat branch in the Tarn Valley.")
     assert found.get("Osk Jamaat branch in the Tarn Valley") == "group", found
+
+
+def test_an_office_named_before_a_person_types_them():
+    for sentence, kind in [
+        ("The regional governor of Osk province, Ilse Varga, said 300 residents of Kesh were moved.", "official"),
+        ("District collector Ravi Anand said the depot had no fire exits.", "official"),
+        ("The head of the city hospital, Ilse Varga, said residents were treated for burns.", "other"),
+    ]:
+        found = _sources(sentence)
+        assert found.get("Ilse Varga" if "Ilse" in sentence else "Ravi Anand") == kind, (sentence, found)
+
+
+def test_a_resident_named_with_the_place_stays_a_witness():
+    # near miss: a civilian apposition, not an office
+    found = _sources("Ilse Varga, a resident of Kesh, said the residents of her street fled.")
+    assert found.get("Ilse Varga") == "witness", found

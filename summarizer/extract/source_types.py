@@ -35,7 +35,7 @@ SOURCE_TYPE_WORDS = [
     # police and authorities who report are 'official' (a spokesperson for an authority)
     ("official", r"spokes\w*|official|\bsecurity\s+sources?\b|commander|minister\b|governor|mayor|chief|director(?!ate)"
      r"|\bpolice\b|authorities|head\s+of|president\b|prime\s+minister|prosecutor|commissioner|secretary\b"
-     r"|chair(?:man|woman|person)\b|administrator|superintendent|inspector\b|councill?or\b"
+     r"|chair(?:man|woman|person)\b|administrator|superintendent|inspector\b|councill?or\b|\bcollector\b"
      r"|gendarm\w*|national\s+guard|fire\s?(?:fighters?|m[ae]n)\b|fire\s+(?:departments?|brigades?|services?)\b"),
     ("government", r"ministry|government|interior|defen[cs]e|cabinet|presidency"
      r"|civil\s+defen[cs]e|administration|(?<!news\s)agency|department|authority"
@@ -70,8 +70,11 @@ _CIVILIAN = (
 )
 # the office of a person named right after it, in apposition
 _TITLE_BEFORE = re.compile(
-    r"\b((?:officials?|spokes(?:man|woman|person)|chief|head|director|commander|representative)"
-    r"\s+(?:of|for|with|at)\s+(?:the\s+)?(?:[A-Z][\w'’&-]*\s*(?:(?:of|for|and|the)\s+)*)+),\s*$"
+    r"((?:\b[A-Z][\w'’&.-]*\s+)*\b(?:officials?|spokes(?:man|woman|person)|chief|head|director|commander"
+    r"|representative)\s+(?:of|for|with|at)\s+(?:the\s+)?[^,;:()\"“”]{1,60}"
+    # 'the regional governor of Osk province, Ana Ruiz,': an office of state, whatever follows it
+    r"|\b(?:governor|mayor|minister|collector|commissioner|administrator|prefect)"
+    r"(?:\s+(?:of|for|in)\s+[^,;:()\"“”]{1,60})?),\s*$"
 )
 _PRIVATE_BEFORE = re.compile(rf"\b{_CIVILIAN},?\s+$", re.IGNORECASE)
 _PRIVATE_AFTER = re.compile(rf"^,\s*(?:\d{{1,2}}\s*(?:[,.;)]|$)|(?:a|an)\s+(?:[\w-]+\s+)?{_CIVILIAN}\b)", re.IGNORECASE)
@@ -211,7 +214,8 @@ def source_type(name: str, description: str = "") -> str:
     at = description.find(name) if person else -1
     title = _TITLE_BEFORE.search(description[:at]) if at > 0 else None
     if title:  # 'the chief of the Interior Ministry, Ana Ruiz,': typed by the office she holds
-        return source_type(title.group(1))
+        kind = source_type(title.group(1))
+        return "official" if kind == "government" else kind  # a person who holds an office of a state body
     if at >= 0 and (_PRIVATE_BEFORE.search(description[:at]) or _PRIVATE_AFTER.match(description[at + len(name) :])):
         return "witness"
     kind = next((kind for kind, pattern in _SOURCE_TYPE if pattern.search(description)), "other")
