@@ -130,3 +130,20 @@ def test_a_resident_named_with_the_place_stays_a_witness():
     # near miss: a civilian apposition, not an office
     found = _sources("Ilse Varga, a resident of Kesh, said the residents of her street fled.")
     assert found.get("Ilse Varga") == "witness", found
+
+
+def test_its_spokesperson_takes_the_kind_of_the_body_before():
+    found = _sources(
+        "The Kesh Relief Foundation said 300 families were sheltering in schools. "
+        "Its spokesman, Pel Okra, said more tents were needed."
+    )
+    assert found.get("Pel Okra") == "ngo", found
+
+
+def test_its_spokesperson_for_a_ministry_stays_official():
+    # near miss: a state body's spokesperson is an official, not the government itself
+    found = _sources(
+        "The Interior Ministry said 300 families were sheltering in schools. "
+        "Its spokesman, Pel Okra, said more tents were needed."
+    )
+    assert found.get("Pel Okra") == "official", found

@@ -13,7 +13,7 @@ from .entities import Entity, _looks_like_person, occurrences
 from .names import ACRONYM_AFTER, BODY_AFTER, BODY_BEFORE, SPOKESPERSON, TITLE_PREFIX, TITLED_SURNAME
 from .sentences import Sentence
 from .source_bodies import fold_introduced_bodies, fold_media_wings
-from .source_people import content_words, fold_described_people
+from .source_people import body_named_before, content_words, fold_described_people
 from .source_words import DESCRIPTION_HEADS, SOURCE_HEADS
 from .sources import SourceMention, is_generic, refers_back, source_type
 from .speakers import BODY_PRONOUNS
@@ -334,6 +334,7 @@ def _link_spokespeople(text: str, mentions: list[SourceMention], entities: list[
             and re.search(r"[A-Z]", body.name)
             and (body.name in mention.description or (body_name and body.related(body_name)))
         ]
+        cited = cited or body_named_before(text, index, mentions, entities, resolved)
         if cited:
             speaker.speaks_for = cited[0]
         elif body_name:  # the body is named only beside its spokesperson: a name of the person's source
@@ -343,6 +344,8 @@ def _link_spokespeople(text: str, mentions: list[SourceMention], entities: list[
             speaker.kind = "group"  # who speaks for an armed group is cited as the group (a side)
         elif speaker.kind == "government" and _is_person(speaker.name):
             speaker.kind = "official"  # a person speaking for a state body is an official
+        elif body_kind in ("un", "ngo", "monitor") and _is_person(speaker.name):
+            speaker.kind = body_kind  # who speaks for a UN office or a charity is cited as it
 
 
 def _body_of_spokesperson(description: str) -> str | None:

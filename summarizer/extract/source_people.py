@@ -95,3 +95,24 @@ def _title_beside(text: str, mention: SourceMention) -> str:
 
 def content_words(name: str) -> list[str]:
     return [w for w in name.split() if w.lower() not in ("the", "a", "an") and not w.endswith(("'s", "’s"))]
+
+
+_ITS_SPOKESPERSON = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+)?spokes(?:man|woman|person)\b")
+
+
+def body_named_before(
+    text: str, index: int, mentions: list[SourceMention], entities: list[Entity], resolved: dict[int, int]
+) -> list[Entity]:
+    """'The X Foundation said ... Its spokesman, Ana Ruiz, said': the body cited last before,
+    within a few sentences, is the one 'its' spokesperson speaks for."""
+    mention = mentions[index]
+    before = text[mention.sentence_start : mention.start]
+    if not _ITS_SPOKESPERSON.search(before):
+        return []
+    for j in range(index - 1, -1, -1):
+        if mention.start - mentions[j].start > 600:
+            break
+        body = entities[resolved[j]] if j in resolved else None
+        if body is not None and body is not entities[resolved[index]] and not _looks_like_person(body.name):
+            return [body] if re.search(r"[A-Z]", body.name) else []
+    return []
