@@ -147,3 +147,14 @@ def test_its_spokesperson_for_a_ministry_stays_official():
         "Its spokesman, Pel Okra, said more tents were needed."
     )
     assert found.get("Pel Okra") == "official", found
+
+
+def test_witnesses_on_the_scene_are_cited_with_it():
+    found = _sources("The windows across the street shattered, witnesses on the scene said.")
+    assert found.get("witnesses on the scene") == "witness", found
+
+
+def test_on_condition_of_anonymity_is_not_a_setting():
+    # near miss: 'on' of a manner, not of where the source is
+    found = _sources("Officials on condition of anonymity said the bomber was a teenager.")
+    assert "Officials" in found, found

@@ -142,7 +142,9 @@ def _workplace(head, prep) -> bool:
 
 _PARTITIVES = frozenset({"one", "some", "each", "all", "many", "several", "both", "two", "three", "most"})
 _TIMES = frozenset({"morning", "afternoon", "evening", "night", "day", "days", "week", "weekend", "past", "meantime"})
-_SETTING_PREPOSITIONS = frozenset({"in", "at", "from", "near", "inside", "outside"})
+_SETTING_PREPOSITIONS = frozenset({"in", "at", "from", "near", "inside", "outside", "on"})
+# 'on' of a manner, not a place: 'officials on condition of anonymity'
+_NOT_SETTINGS = frozenset({"condition", "behalf", "record", "background", "phone", "telephone", "television", "radio"})
 
 
 def _unnamed_setting(head, prep) -> bool:
@@ -160,7 +162,7 @@ def _unnamed_setting(head, prep) -> bool:
         prep.i == head.i + 1
         and not apposed
         and bool(objects)
-        and all(o.pos_ == "NOUN" and o.lower_ not in _TIMES for o in objects)
+        and all(o.pos_ == "NOUN" and o.lower_ not in _TIMES and o.lower_ not in _NOT_SETTINGS for o in objects)
         and not any(w.pos_ in ("PROPN", "NUM", "PRON") or w.ent_type_ or w.is_punct for w in words)
     )
 
