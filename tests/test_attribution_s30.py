@@ -158,3 +158,14 @@ def test_on_condition_of_anonymity_is_not_a_setting():
     # near miss: 'on' of a manner, not of where the source is
     found = _sources("Officials on condition of anonymity said the bomber was a teenager.")
     assert "Officials" in found, found
+
+
+def test_who_heads_a_body_is_an_official():
+    found = _sources("Kartowo, who heads the local disaster agency, said the depot had no fire exits.")
+    assert found.get("Kartowo") == "official", found
+
+
+def test_a_body_that_runs_something_stays_a_body():
+    # near miss: 'which', not 'who': the body itself speaks
+    found = _sources("The Kesh Transport Agency, which runs the depot, said it had no fire exits.")
+    assert found.get("Kesh Transport Agency") == "government", found

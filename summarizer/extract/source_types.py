@@ -210,7 +210,8 @@ def source_type(name: str, description: str = "") -> str:
         return "other"  # 'opposition spokesman X': speaks for a party, not an authority
     if not re.search(r"[A-Z]", name):
         return "other"  # 'health workers' beside 'residents said': unnamed people are typed by their own words
-    person = _looks_like_person(name)
+    # 'Sutar, who heads the disaster agency, said': 'who' says a one-word name is a person's
+    person = _looks_like_person(name) or bool(re.search(rf"\b{re.escape(name)},\s+who\b", description))
     at = description.find(name) if person else -1
     title = _TITLE_BEFORE.search(description[:at]) if at > 0 else None
     if title:  # 'the chief of the Interior Ministry, Ana Ruiz,': typed by the office she holds
