@@ -35,3 +35,35 @@ def test_a_person_named_with_a_particle_is_no_place():
     )
     assert "Tessaly" in types
     assert not any("Ribera" in name for name in types)
+
+
+# 2. named facilities
+
+
+def test_an_airport_named_after_its_town_is_one_site():
+    types = place_types("Rebels shelled Kandahar airport on Sunday, killing four people, officials said.\n")
+    assert types.get("Kandahar airport") == "site"
+    assert "Kandahar" not in types
+
+
+def test_a_market_named_by_its_town_keeps_the_town():
+    types = place_types("Rebels shelled Kandahar market on Sunday, killing four people, officials said.\n")
+    assert "Kandahar" in types
+    assert "Kandahar market" not in types
+
+
+def test_a_saints_medical_center_attacked_is_one_site():
+    types = place_types(
+        "A gunman opened fire at St. Alder's Regional Medical Center in Brinton on Monday, killing two nurses.\n"
+    )
+    assert types.get("St. Alder's Regional Medical Center") == "site"
+    assert not any(name.startswith("St. Alder") and name != "St. Alder's Regional Medical Center" for name in types)
+
+
+def test_a_medical_center_the_wounded_were_taken_to_is_no_place():
+    types = place_types(
+        "A gunman killed two people in Brinton on Monday. The wounded were taken to St. Alder's Regional "
+        "Medical Center, police said.\n"
+    )
+    assert "Brinton" in types
+    assert not any("Alder" in name for name in types)

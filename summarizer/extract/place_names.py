@@ -35,6 +35,7 @@ _FACILITY = (
     r"Hospital|School|College|Academy|Church|Cathedral|Chapel|Mosque|Temple|Monastery|Shrine|Synagogue"
     r"|Market|Bazaar|Stadium|Airport|Airfield|Hotel|Prison|Jail|Mall|Bridge|Mine|Clinic|Barracks|Refinery"
     r"|Factory|Plant|Camp|Square|Embassy|Consulate|Palace|Theatre|Theater|Cinema|Nightclub|Station|Terminal"
+    r"|(?:Medical|Health|Trauma|Shopping|Trade|Community)\s+(?:Center|Centre)"
 )
 _FACILITY_NAME = re.compile(
     rf"(?:(?:St|Saint)\.?\s+)?{_WORD}(?:['’]s)?(?:\s+(?:{_WORD}|of|al-|el-)){{0,3}}?\s+(?:{_FACILITY})\b(?!['’-])"
@@ -66,7 +67,7 @@ _SITE_SLOT = re.compile(
     r"|torched|of|target\s+was|targets\s+were)\s+(?:the\s+)?$"
 )
 # where the wounded are treated: the event's site only when attacked
-_CARE = re.compile(r"\b(?:Hospital|Clinic)$")
+_CARE = re.compile(r"\b(?:Hospital|Clinic|(?:Medical|Health|Trauma)\s+(?:Center|Centre))$")
 _ATTACK_BEFORE = re.compile(
     r"\b(?:storm|attack|hit|struck|target|bomb|raid|shell|torch|fire|blaze|explosion|blast)\w*\s+(?:on\s+|at\s+|in\s+)?"
     r"(?:the\s+)?$"

@@ -334,7 +334,8 @@ def _merge_city_names(entities: list[Entity]) -> None:
 
 # 'Fukushima Prefecture', 'Kessa Province' (NER may call it a person or an organisation)
 _ENDS_IN_PLACE_WORD = re.compile(r"^[A-Z]\w+(?:\s[A-Z]\w+)?\s(?:Prefectures?|Provinces?|Governorate|District|Oblast)$")
-_SITE_IN_A_PLACE = re.compile(r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s[a-z]+")
+# 'Kessa market': a site in the place named (an airport named after its town is the airport's name)
+_SITE_IN_A_PLACE = re.compile(r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s(?!airport|airfield)[a-z]+")
 _STATE_BODY = re.compile(r"\s+state[\s-]+(?:media|television|tv|news|radio|agency|broadcaster|run|owned)\b", re.I)
 _DIVISIONS = ("province", "district", "region")
 _COUNTY = re.compile(r"\s+[Cc]ounty\b")
