@@ -67,3 +67,23 @@ def test_a_medical_center_the_wounded_were_taken_to_is_no_place():
     )
     assert "Brinton" in types
     assert not any("Alder" in name for name in types)
+
+
+# 6. a base or a district's headquarters attacked
+
+
+def test_a_military_base_attacked_is_a_site():
+    types = place_types("Militants attacked a military base near Kandahar on Sunday, killing nine soldiers.\n")
+    assert types.get("military base") == "site"
+
+
+def test_the_headquarters_of_a_district_stormed_is_a_site():
+    types = place_types("Insurgents stormed the district headquarters of Velmar on Sunday, killing five policemen.\n")
+    assert types.get("district headquarters") == "site"
+
+
+def test_a_base_an_army_speaks_from_is_no_site():
+    types = place_types(
+        "The army said from its base in Kandahar that militants killed five civilians in a village on Sunday.\n"
+    )
+    assert not any("base" in name for name in types)
