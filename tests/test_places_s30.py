@@ -69,6 +69,19 @@ def test_a_medical_center_the_wounded_were_taken_to_is_no_place():
     assert not any("Alder" in name for name in types)
 
 
+def test_a_bridge_is_named_by_the_river_it_crosses():
+    types = place_types(
+        "A truck bomb destroyed the bridge over the River Osk near Kandahar on Friday, killing six people.\n"
+    )
+    assert types.get("bridge over the River Osk") == "site"
+    assert "bridge" not in types
+
+
+def test_a_bridge_over_a_common_noun_stays_a_bridge():
+    types = place_types("A truck bomb destroyed a bridge over a ravine near Kandahar on Friday, killing six people.\n")
+    assert types.get("bridge") == "site"
+
+
 # 6. a base or a district's headquarters attacked
 
 

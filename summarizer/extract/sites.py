@@ -112,6 +112,10 @@ def _site_name(token) -> str | None:
     end = token.i + 1
     if end < len(doc) and doc[end].text == "building":  # 'a hotel building' (parsed as a verb)
         end += 1
+    crossed = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ in ("over", "across")), None)
+    crossed = crossed if token.lower_ == "bridge" else None
+    if crossed is not None and any(t.pos_ == "PROPN" for t in crossed.subtree):
+        end = crossed.right_edge.i + 1  # 'the bridge over the River Osk': the river says which bridge
     return doc[tokens[0].i : end].text
 
 
