@@ -82,6 +82,29 @@ def test_a_bridge_over_a_common_noun_stays_a_bridge():
     assert types.get("bridge") == "site"
 
 
+# 3. names that are no places
+
+
+def test_a_name_described_as_a_magazine_is_no_place():
+    types = place_types(
+        "A bomb exploded in Kandahar on Monday, killing four people. The governor spoke to Vestra, a weekly "
+        "magazine, on Tuesday.\n"
+    )
+    assert "Kandahar" in types
+    assert "Vestra" not in types
+
+
+def test_a_firm_named_in_apposition_is_no_place():
+    types = place_types("A fire at a plant of Lactoria, a dairy company, in Riyadh killed four workers on Monday.\n")
+    assert "Riyadh" in types
+    assert "Lactoria" not in types
+
+
+def test_a_town_described_in_apposition_stays_a_place():
+    types = place_types("A bomb exploded in Tarvista, a town in the north, on Monday, killing four people.\n")
+    assert types.get("Tarvista") == "town"
+
+
 # 6. a base or a district's headquarters attacked
 
 

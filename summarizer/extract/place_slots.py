@@ -22,6 +22,8 @@ def place_slot(ent) -> str | None:
     puts it in a place's slot: joined by 'and' to a place after 'in' or as an object ('struck
     Varna and Upper Kesto', 'in the village of Osk and neighbouring Tarn'), or named in
     apposition to a settlement noun ('in the capital, Osk'). None otherwise."""
+    if ent.label_ in ("GPE", "LOC", "FAC", "PERSON", "ORG", "NORP") and _names_an_outlet_or_firm(ent):
+        return "ORG"
     if ent.label_ in ("GPE", "LOC", "FAC"):
         return "ORG" if _names_a_group(ent) else None
     if ent.label_ not in ("PERSON", "ORG", "NORP", "PRODUCT") or ent.text.isupper() or ORG_WORD.search(ent.text):
@@ -56,6 +58,24 @@ def _names_a_group(ent) -> bool:
     noun = node.head.lower_
     singular = {noun, noun[:-1], noun[:-3] + "y"} if noun.endswith("s") else {noun}  # 'gangs', 'parties'
     return node.dep_ == "appos" and bool(singular & _GROUP_HEADS)
+
+
+# nouns of a publication, a broadcaster or a business: a name they describe is no place's
+_OUTLET_OR_FIRM = {"newspaper", "paper", "daily", "weekly", "magazine", "tabloid", "journal", "broadcaster",
+                   "publication", "outlet", "website", "company", "firm", "corporation", "conglomerate",
+                   "manufacturer", "maker", "producer", "retailer", "brand", "operator"}  # fmt: skip
+
+
+def _names_an_outlet_or_firm(ent) -> bool:
+    """'the daily X', 'the weekly magazine X', 'X, a dairy company', 'the newspaper X': a name
+    set in apposition to (or right after) a noun of a publication or a business."""
+    root = ent.root
+    if root.dep_ == "appos" and root.head.lower_ in _OUTLET_OR_FIRM:
+        return True
+    if any(child.dep_ == "appos" and child.lower_ in _OUTLET_OR_FIRM for child in root.children):
+        return True
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.lower_ in _OUTLET_OR_FIRM and before.head.i == root.i
 
 
 def named_before_an_area_noun(doc, offset: int) -> list[EntityMention]:
