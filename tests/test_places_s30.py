@@ -105,6 +105,36 @@ def test_a_town_described_in_apposition_stays_a_place():
     assert types.get("Tarvista") == "town"
 
 
+# 4. places of another event
+
+
+def test_a_town_of_last_weeks_attack_is_not_this_events():
+    types = place_types(
+        "Gunmen kill nine in Kandahar\nGunmen killed nine people in Kandahar on Monday, police said. "
+        "Last week, gunmen killed six people in Herat.\n"
+    )
+    assert "Kandahar" in types
+    assert "Herat" not in types
+
+
+def test_the_place_a_comparison_goes_back_to_is_not_this_events():
+    types = place_types(
+        "Gunmen killed nine people in Kandahar on Monday, police said. The attack was the deadliest since a "
+        "bombing in Herat in March killed 20.\n"
+    )
+    assert "Kandahar" in types
+    assert "Herat" not in types
+
+
+def test_a_second_town_of_this_event_stays():
+    types = place_types(
+        "Gunmen kill nine in Kandahar\nGunmen killed nine people in Kandahar on Monday, police said. "
+        "Two more people were killed in Herat on the same day, officials said.\n"
+    )
+    assert "Kandahar" in types
+    assert "Herat" in types
+
+
 # 6. a base or a district's headquarters attacked
 
 

@@ -1,11 +1,13 @@
 """Where: names that are no place of the event wherever they stand: a dateline's city abroad
 ('LONDON (Reuters) -'), a name given to a disease, rockets or a festival ('the Marwa virus'),
-a person's surname, a people's ('Tarni villages'). places.py reads them."""
+a person's surname, a people's ('Tarni villages'); and the parts of the text about another
+event ('Last week, gunmen killed six in X'). places.py reads them."""
 
 from __future__ import annotations
 
 import re
 
+from .background import is_background
 from .gazetteer import gazetteer_kind
 from .names import EntityMention
 from .sentences import Sentence
@@ -56,3 +58,29 @@ def never_places(text: str, mentions: list[EntityMention]) -> set[str]:
         if mention.label == "PERSON" and " " in mention.text:
             never.add(mention.text.split()[-1])
     return {name for name in never if " " not in name and gazetteer_kind(name) is None} | disease
+
+
+# another event's time: 'Last week, ...', 'two days earlier', 'the previous month'
+_EARLIER = re.compile(
+    r"\b(?:last|the\s+previous|the\s+preceding)\s+week\b|\b(?:a|one|two|three|four|five|several|few)\s+"
+    r"(?:days|weeks)\s+(?:ago|earlier|before)\b|\bthe\s+previous\s+(?:month|year)\b",
+    re.IGNORECASE,
+)
+# 'the deadliest since a bombing in X': the event compared with is another one
+_SINCE_ANOTHER = re.compile(
+    r"\bsince\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:attack|bombing|blast|explosion|massacre|raid|strike|shooting"
+    r"|earthquake|quake|flood|floods|crash|fire|stampede|clashes|riots?)\b",
+    re.IGNORECASE,
+)
+
+
+def other_events(sentences: list[Sentence]) -> list[tuple[int, int]]:
+    """The spans about another event than the story's: a background sentence after the lede
+    (another time, a war's total) and, in any sentence, the event a comparison goes back to
+    ('the worst since a bombing in X killed 20')."""
+    spans = [(s.start, s.end) for s in sentences[2:] if is_background(s.text) or _EARLIER.search(s.text)]
+    for sentence in sentences:
+        since = _SINCE_ANOTHER.search(sentence.text)
+        if since:
+            spans.append((sentence.start + since.start(), sentence.end))
+    return spans

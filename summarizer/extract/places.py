@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 from ..brief import Place
-from .background import is_background
 from .entities import Entity, _key, _named_as_place, occurrences
 from .gazetteer import countries_of, division_kind, gazetteer_kind, largest_population
 from .names import (
@@ -18,7 +17,7 @@ from .names import (
     EntityMention,
     place_type_from_context,
 )
-from .place_filters import NOT_A_PLACE_AFTER, is_foreign_dateline
+from .place_filters import NOT_A_PLACE_AFTER, is_foreign_dateline, other_events
 from .place_filters import never_places as _never_places
 from .place_kinds import (
     compass_kind,
@@ -274,7 +273,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
         spans = occurrences(text, [entity.name, *aliases], sentences)
         places.append(Place(name=entity.name, type=entity.kind, aliases=aliases, mentions=spans))
     type_from_partners(text, places, {e.name for e in entities if ranks[id(e)] > 0})
-    background = [(s.start, s.end) for s in sentences[2:] if is_background(s.text)]
+    background = other_events(sentences)
     return [
         place
         for place in places
