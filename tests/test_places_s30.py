@@ -135,6 +135,21 @@ def test_a_second_town_of_this_event_stays():
     assert "Herat" in types
 
 
+# 5. divisions
+
+
+def test_a_state_set_after_the_town_is_a_province():
+    types = place_types("Gunmen killed six people in Jos, Plateau State, on Monday, police said.\n")
+    assert types.get("Jos") == "city"
+    assert types.get("Plateau State") == "province"
+
+
+def test_a_group_named_after_the_town_is_no_division():
+    types = place_types("Gunmen killed six people in Raqqa, Islamic State said on Monday.\n")
+    assert "Raqqa" in types
+    assert not any("Islamic" in name for name in types)
+
+
 # 6. a base or a district's headquarters attacked
 
 

@@ -116,7 +116,33 @@ def slot_mentions(doc, offset: int) -> list[EntityMention]:
         + _placed_in_a_division(doc, offset)
         + _named_settlements(doc, offset)
         + _after_a_site_noun(doc, offset)
+        + _division_in_apposition(doc, offset)
     )
+
+
+_DIVISION_NOUNS = {"state", "province", "region", "district", "county", "governorate", "prefecture", "department"}
+
+
+def _division_in_apposition(doc, offset: int) -> list[EntityMention]:
+    """'in Jos, Plateau State,': a name with a division's noun set in apposition to a place after
+    'in' or 'near' names the division it lies in, though NER leaves it out."""
+    found = []
+    for token in doc:
+        if token.lower_ not in _DIVISION_NOUNS or token.dep_ != "appos" or token.ent_type_ in ("GPE", "LOC"):
+            continue
+        place = token.head
+        if place.pos_ != "PROPN" or place.dep_ != "pobj" or place.head.lower_ not in ("in", "near", "outside"):
+            continue
+        first = token
+        while first.i - 1 > place.i and doc[first.i - 1].pos_ == "PROPN" and doc[first.i - 1].dep_ == "compound":
+            first = doc[first.i - 1]
+        if first is token or doc[first.i - 1].text != ",":
+            continue
+        begin, end = first.idx, token.idx + len(token)
+        name = doc.text[begin:end]
+        if not ORG_WORD.search(doc.text[begin : token.idx]) and not name.isupper():  # 'State' itself may be
+            found.append(EntityMention(name, offset + begin, offset + end, "PLACE"))
+    return found
 
 
 # site nouns whose 'of' or 'in' names the settlement they are in ('the port of Osk', 'a market in Osk')
