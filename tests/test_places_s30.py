@@ -168,3 +168,21 @@ def test_a_base_an_army_speaks_from_is_no_site():
         "The army said from its base in Kandahar that militants killed five civilians in a village on Sunday.\n"
     )
     assert not any("base" in name for name in types)
+
+
+# a country written two ways
+
+
+def test_a_country_written_short_and_long_is_one_place():
+    where = summarise_text(
+        "A boat capsized on Lake Tesk in eastern Congo on Sunday, killing 30 people. The Democratic Republic "
+        "of Congo declared a day of mourning.\n"
+    ).where
+    countries = [p for p in where if p.type == "country"]
+    assert [p.name for p in countries] == ["Democratic Republic of Congo"]
+    assert "Congo" in countries[0].aliases
+
+
+def test_two_countries_sharing_a_word_stay_two():
+    types = place_types("Floods killed 30 people in South Korea on Sunday. North Korea offered aid on Monday.\n")
+    assert types.get("South Korea") == "country"

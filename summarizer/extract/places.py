@@ -34,6 +34,7 @@ from .place_lists import (  # noqa: F401 - event_countries is pipeline's
     WIDE_FEATURE,
     event_countries,
     inside_another,
+    one_entry_per_country,
     only_in,
     type_from_partners,
 )
@@ -273,6 +274,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
         spans = occurrences(text, [entity.name, *aliases], sentences)
         places.append(Place(name=entity.name, type=entity.kind, aliases=aliases, mentions=spans))
     type_from_partners(text, places, {e.name for e in entities if ranks[id(e)] > 0})
+    places = one_entry_per_country(places)
     background = other_events(sentences)
     return [
         place
