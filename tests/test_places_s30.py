@@ -150,6 +150,22 @@ def test_a_group_named_after_the_town_is_no_division():
     assert not any("Islamic" in name for name in types)
 
 
+def test_a_department_of_a_name_is_a_province():
+    types = place_types(
+        "Aircraft bombed a rebel camp in the south-eastern department of Velmar before dawn on Thursday, "
+        "killing 12 fighters, the army said.\n"
+    )
+    assert types.get("Velmar") == "province"
+
+
+def test_a_state_of_emergency_is_no_place():
+    types = place_types(
+        "Floods killed 12 people in Kessa province on Thursday, and the government declared a state of emergency.\n"
+    )
+    assert types.get("Kessa") == "province"
+    assert len(types) == 1
+
+
 # 6. a base or a district's headquarters attacked
 
 

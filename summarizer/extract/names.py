@@ -110,7 +110,8 @@ class EntityMention:
 # a capital letter, Latin accented ones included ('Örnek', 'İzmit', 'Łódź')
 UPPER = "[A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper()) + "]"
 _PLACE_PATTERN = re.compile(
-    r"\b(?:villages?|towns?|city|cities|provinces?|districts?|states|prefectures|neighbou?rhood|regions?|camp|suburb)\s+of\s+"
+    r"\b(?:villages?|towns?|city|cities|provinces?|districts?|states?|prefectures|departments?|governorates?"
+    r"|neighbou?rhood|regions?|camp|suburb)\s+of\s+"
     rf"((?:{UPPER}[\w'’-]+(?:\s+{UPPER}[\w'’-]+)*(?:,\s+|,?\s+and\s+)?)+)"
     rf"|\b((?:{UPPER}[\w'’-]+\s+){{1,2}})(?=(?:province|governorate|district|countryside|neighbou?rhood|county"
     r"|municipality|local\s+government\s+area)s?\b)"
