@@ -82,6 +82,20 @@ def test_a_bridge_over_a_common_noun_stays_a_bridge():
     assert types.get("bridge") == "site"
 
 
+def test_a_named_mall_is_one_site_without_its_bare_noun():
+    types = place_types(
+        "A fire broke out at the Brinmore shopping mall in Kandahar on Friday, killing 11 people. The "
+        "shopping mall was packed with families, officials said.\n"
+    )
+    assert types.get("Brinmore shopping mall") == "site"
+    assert "shopping mall" not in types and "mall" not in types
+
+
+def test_an_unnamed_hotel_stays_a_generic_site():
+    types = place_types("Gunmen stormed a hotel in Kandahar on Friday, killing 11 people, police said.\n")
+    assert types.get("hotel") == "site"
+
+
 # 3. names that are no places
 
 

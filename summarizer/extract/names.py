@@ -121,7 +121,8 @@ _PLACE_PATTERN = re.compile(
 _SITE_PATTERN = re.compile(
     r"\b((?:[A-Z][\w'’-]+\s+){1,3}(?:(?!(?:on|at|in|of|to|for|by|with|from|near|into|the|a|an|and|or)\s)[a-z]+\s+)?"
     r"(?:checkpoint|market|camp|bridge|square|street|road|avenue"
-    r"|highway|hospital|mosque|church|school|prison|station|airport|port|stadium|barracks|base))\b(?!s)"
+    r"|highway|hospital|mosque|church|school|prison|station|airport|port|stadium|barracks|base|mall|marketplace"
+    r"|hotel|supermarket|factory))\b(?!s)"
 )
 
 
