@@ -113,7 +113,8 @@ def occurrences(text: str, names: list[str], sentences: list[Sentence]) -> list[
 
 
 _PLACE_OF = re.compile(
-    r"\b(?:town|city|village|district|province|region|county|port|capital|island|suburb|neighbou?rhood)\s+of\s+$",
+    r"\b(?:town|city|village|district|province|region|county|department|governorate|prefecture|municipality|state"
+    r"|port|capital|island|suburb|neighbou?rhood)\s+of\s+$",
     re.IGNORECASE,
 )
 

@@ -110,7 +110,8 @@ class EntityMention:
 # a capital letter, Latin accented ones included ('Örnek', 'İzmit', 'Łódź')
 UPPER = "[A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper()) + "]"
 _PLACE_PATTERN = re.compile(
-    r"\b(?:villages?|towns?|city|cities|provinces?|districts?|states|prefectures|neighbou?rhood|regions?|camp|suburb)\s+of\s+"
+    r"\b(?:villages?|towns?|city|cities|provinces?|districts?|states?|prefectures|departments?|governorates?"
+    r"|neighbou?rhood|regions?|camp|suburb)\s+of\s+"
     rf"((?:{UPPER}[\w'’-]+(?:\s+{UPPER}[\w'’-]+)*(?:,\s+|,?\s+and\s+)?)+)"
     rf"|\b((?:{UPPER}[\w'’-]+\s+){{1,2}})(?=(?:province|governorate|district|countryside|neighbou?rhood|county"
     r"|municipality|local\s+government\s+area)s?\b)"
@@ -120,7 +121,8 @@ _PLACE_PATTERN = re.compile(
 _SITE_PATTERN = re.compile(
     r"\b((?:[A-Z][\w'’-]+\s+){1,3}(?:(?!(?:on|at|in|of|to|for|by|with|from|near|into|the|a|an|and|or)\s)[a-z]+\s+)?"
     r"(?:checkpoint|market|camp|bridge|square|street|road|avenue"
-    r"|highway|hospital|mosque|church|school|prison|station|airport|port|stadium|barracks|base))\b(?!s)"
+    r"|highway|hospital|mosque|church|school|prison|station|airport|port|stadium|barracks|base|mall|marketplace"
+    r"|hotel|supermarket|factory))\b(?!s)"
 )
 
 

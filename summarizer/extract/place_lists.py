@@ -88,3 +88,21 @@ def inside_another(place: Place, places: list[Place]) -> bool:
             for s, e in other.mentions)
         for start, end in place.mentions
     )  # fmt: skip
+
+
+def one_entry_per_country(places: list[Place]) -> list[Place]:
+    """'Congo' and 'Democratic Republic of Congo', 'DR Congo' and 'Congo' in one story: one country,
+    written by its longest name, the shorter ones its aliases (a name that ends the longer one, or one
+    the gazetteer gives the same code)."""
+    countries = sorted((p for p in places if p.type == "country"), key=lambda p: -len(p.name))
+    dropped: set[int] = set()
+    for index, short in enumerate(countries):
+        for long in countries[:index]:
+            if id(long) in dropped or id(short) in dropped:
+                continue
+            code = country_code(short.name)
+            if long.name.endswith(" " + short.name) or (code is not None and code == country_code(long.name)):
+                long.aliases = sorted({*long.aliases, short.name, *short.aliases} - {long.name})
+                long.mentions = sorted({*map(tuple, long.mentions), *map(tuple, short.mentions)})
+                dropped.add(id(short))
+    return [p for p in places if id(p) not in dropped]

@@ -11,17 +11,31 @@ from .sentences import Sentence, _is_title_case
 
 # lower-case particles inside a place's name ('Bergen op Zoom', 'Castel di Sangro', 'Rio de
 # Janeiro', 'Newcastle upon Tyne'); not 'on' or 'in' ('Osk on Monday', 'Osk in Tarnia')
-_PARTICLE_AFTER = re.compile(
-    rf"\s+(?:op|di|de|del|della|dei|da|do|dos|das|du|des|la|le|les|sur|sous|am|an\s+der|aan|den|van|von|upon|y)"
-    rf"\s+{UPPER}[\w'’-]+"
-)
+_PARTICLES = r"op|di|de|del|della|dei|da|do|dos|das|du|des|la|le|les|los|sur|sous|am|an|der|aan|den|van|von|upon|y"
 _WORD = rf"{UPPER}[\w'’-]+"
+# a name over one or two of them, from its first word ('Velden aan den Rijs', 'Vila Nova da
+# Serra', 'San Pedro de los Llanos'); not a lone 'an' or 'der'
+_PARTICLE_NAME = re.compile(
+    rf"{_WORD}(?:\s+{_WORD}){{0,3}}?(?:\s+(?!(?:an|der)\s+{UPPER})(?:{_PARTICLES})(?:\s+(?:{_PARTICLES}))?"
+    rf"\s+{_WORD})+"
+)
+# where a name is a place's, whatever NER calls it
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|near|at|outside|(?:town|village|city|municipality|district|province|region)\s+of)\s+(?:the\s+)?$"
+)
+# 'Mont-sur-Varelle', 'Saint-Ober-le-Dorn', 'Stratford-upon-Avon': a hyphenated name with a
+# lower-case particle inside is a settlement's, though NER misses it or calls it a region
+_HYPHENATED = re.compile(
+    rf"(?<![\w'’-]){UPPER}[\w'’]+(?:-{UPPER}[\w'’]+)*(?:-(?:sur|sous|le|la|les|de|du|des|en|lès|aux|au|am|upon"
+    rf"|on|di|del|da)-{UPPER}[\w'’]+(?:-{UPPER}[\w'’]+)*)+(?![\w'’-])"
+)
 # a proper name with the noun of a building or a landmark that makes it a site's name ('Lindell
 # High School', 'St. Mary's General Hospital', 'the Orvan Grand Mosque')
 _FACILITY = (
     r"Hospital|School|College|Academy|Church|Cathedral|Chapel|Mosque|Temple|Monastery|Shrine|Synagogue"
     r"|Market|Bazaar|Stadium|Airport|Airfield|Hotel|Prison|Jail|Mall|Bridge|Mine|Clinic|Barracks|Refinery"
     r"|Factory|Plant|Camp|Square|Embassy|Consulate|Palace|Theatre|Theater|Cinema|Nightclub|Station|Terminal"
+    r"|(?:Medical|Health|Trauma|Shopping|Trade|Community)\s+(?:Center|Centre)"
 )
 _FACILITY_NAME = re.compile(
     rf"(?:(?:St|Saint)\.?\s+)?{_WORD}(?:['’]s)?(?:\s+(?:{_WORD}|of|al-|el-)){{0,3}}?\s+(?:{_FACILITY})\b(?!['’-])"
@@ -53,7 +67,7 @@ _SITE_SLOT = re.compile(
     r"|torched|of|target\s+was|targets\s+were)\s+(?:the\s+)?$"
 )
 # where the wounded are treated: the event's site only when attacked
-_CARE = re.compile(r"\b(?:Hospital|Clinic)$")
+_CARE = re.compile(r"\b(?:Hospital|Clinic|(?:Medical|Health|Trauma)\s+(?:Center|Centre))$")
 _ATTACK_BEFORE = re.compile(
     r"\b(?:storm|attack|hit|struck|target|bomb|raid|shell|torch|fire|blaze|explosion|blast)\w*\s+(?:on\s+|at\s+|in\s+)?"
     r"(?:the\s+)?$"
@@ -61,17 +75,26 @@ _ATTACK_BEFORE = re.compile(
 
 
 def full_names(text: str, mentions: list[EntityMention], sentences: list[Sentence]) -> list[EntityMention]:
-    """`mentions` with each name that runs on over a lower-case particle carried to its end,
-    and the names of sites and mountains in a site's slot of a story sentence added (labelled
-    'SITE')."""
-    out = []
+    """`mentions` with each name that runs on over lower-case particles carried to its end,
+    hyphenated names with a particle added (labelled 'PLACE'), and the names of sites and
+    mountains in a site's slot of a story sentence added (labelled 'SITE')."""
+    out, extended = [], []
     for mention in mentions:
-        particle = _PARTICLE_AFTER.match(text, mention.end)
-        if particle and " " not in text[mention.start : mention.end].strip("'’"):
-            end = particle.end()
-            mention = EntityMention(text[mention.start : end], mention.start, end, mention.label)
+        whole = _PARTICLE_NAME.match(text, mention.start)
+        if whole and whole.end() > mention.end:
+            label = mention.label
+            if label in ("ORG", "PERSON") and _PLACE_BEFORE.search(text, max(0, mention.start - 40), mention.start):
+                label = "GPE"  # 'in Lagos Verdes do Norte': NER's organisation is a place
+            mention = EntityMention(whole.group(), mention.start, whole.end(), label)
+            extended.append(mention)
         if not _a_common_phrase(text, mention):
             out.append(mention)
+    out = [m for m in out if not any(_a_piece_of(m, e.start, e.end) for e in extended)]  # 'Norte' of the whole
+    for sentence in sentences:
+        for match in _HYPHENATED.finditer(text, sentence.start, sentence.end):
+            start, end = match.span()
+            out = [m for m in out if m.end <= start or m.start >= end]  # NER's piece or its 'LOC'
+            out.append(EntityMention(match.group(), start, end, "PLACE"))
     matches = [
         match
         for sentence in sentences

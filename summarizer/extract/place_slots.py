@@ -22,6 +22,8 @@ def place_slot(ent) -> str | None:
     puts it in a place's slot: joined by 'and' to a place after 'in' or as an object ('struck
     Varna and Upper Kesto', 'in the village of Osk and neighbouring Tarn'), or named in
     apposition to a settlement noun ('in the capital, Osk'). None otherwise."""
+    if ent.label_ in ("GPE", "LOC", "FAC", "PERSON", "ORG", "NORP") and _names_an_outlet_or_firm(ent):
+        return "ORG"
     if ent.label_ in ("GPE", "LOC", "FAC"):
         return "ORG" if _names_a_group(ent) else None
     if ent.label_ not in ("PERSON", "ORG", "NORP", "PRODUCT") or ent.text.isupper() or ORG_WORD.search(ent.text):
@@ -56,6 +58,24 @@ def _names_a_group(ent) -> bool:
     noun = node.head.lower_
     singular = {noun, noun[:-1], noun[:-3] + "y"} if noun.endswith("s") else {noun}  # 'gangs', 'parties'
     return node.dep_ == "appos" and bool(singular & _GROUP_HEADS)
+
+
+# nouns of a publication, a broadcaster or a business: a name they describe is no place's
+_OUTLET_OR_FIRM = {"newspaper", "paper", "daily", "weekly", "magazine", "tabloid", "journal", "broadcaster",
+                   "publication", "outlet", "website", "company", "firm", "corporation", "conglomerate",
+                   "manufacturer", "maker", "producer", "retailer", "brand", "operator"}  # fmt: skip
+
+
+def _names_an_outlet_or_firm(ent) -> bool:
+    """'the daily X', 'the weekly magazine X', 'X, a dairy company', 'the newspaper X': a name
+    set in apposition to (or right after) a noun of a publication or a business."""
+    root = ent.root
+    if root.dep_ == "appos" and root.head.lower_ in _OUTLET_OR_FIRM:
+        return True
+    if any(child.dep_ == "appos" and child.lower_ in _OUTLET_OR_FIRM for child in root.children):
+        return True
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.lower_ in _OUTLET_OR_FIRM and before.head.i == root.i
 
 
 def named_before_an_area_noun(doc, offset: int) -> list[EntityMention]:
@@ -96,7 +116,33 @@ def slot_mentions(doc, offset: int) -> list[EntityMention]:
         + _placed_in_a_division(doc, offset)
         + _named_settlements(doc, offset)
         + _after_a_site_noun(doc, offset)
+        + _division_in_apposition(doc, offset)
     )
+
+
+_DIVISION_NOUNS = {"state", "province", "region", "district", "county", "governorate", "prefecture", "department"}
+
+
+def _division_in_apposition(doc, offset: int) -> list[EntityMention]:
+    """'in Jos, Plateau State,': a name with a division's noun set in apposition to a place after
+    'in' or 'near' names the division it lies in, though NER leaves it out."""
+    found = []
+    for token in doc:
+        if token.lower_ not in _DIVISION_NOUNS or token.dep_ != "appos" or token.ent_type_ in ("GPE", "LOC"):
+            continue
+        place = token.head
+        if place.pos_ != "PROPN" or place.dep_ != "pobj" or place.head.lower_ not in ("in", "near", "outside"):
+            continue
+        first = token
+        while first.i - 1 > place.i and doc[first.i - 1].pos_ == "PROPN" and doc[first.i - 1].dep_ == "compound":
+            first = doc[first.i - 1]
+        if first is token or doc[first.i - 1].text != ",":
+            continue
+        begin, end = first.idx, token.idx + len(token)
+        name = doc.text[begin:end]
+        if not ORG_WORD.search(doc.text[begin : token.idx]) and not name.isupper():  # 'State' itself may be
+            found.append(EntityMention(name, offset + begin, offset + end, "PLACE"))
+    return found
 
 
 # site nouns whose 'of' or 'in' names the settlement they are in ('the port of Osk', 'a market in Osk')

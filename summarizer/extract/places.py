@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 from ..brief import Place
-from .background import is_background
 from .entities import Entity, _key, _named_as_place, occurrences
 from .gazetteer import countries_of, division_kind, gazetteer_kind, largest_population
 from .names import (
@@ -18,6 +17,8 @@ from .names import (
     EntityMention,
     place_type_from_context,
 )
+from .place_filters import NOT_A_PLACE_AFTER, is_foreign_dateline, other_events
+from .place_filters import never_places as _never_places
 from .place_kinds import (
     compass_kind,
     dateline_abbreviation,
@@ -33,46 +34,20 @@ from .place_lists import (  # noqa: F401 - event_countries is pipeline's
     WIDE_FEATURE,
     event_countries,
     inside_another,
+    one_entry_per_country,
     only_in,
     type_from_partners,
 )
 from .place_names import ACTORS_FROM, a_governments_voice, full_names, in_an_events_slot, site_kind
 from .sentences import Sentence
 
-_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^()]{1,40}\)\s*)?[-–—:]\s")
-
-
-def _is_foreign_dateline(text: str, mention: EntityMention, sentences: list[Sentence]) -> bool:
-    """'LONDON (Reuters) - A bomb exploded in Chad': a dateline in capitals says where the
-    report was filed. It is a place of the event only when the story names it again."""
-    if not (mention.text.isupper() and len(mention.text) > 2):
-        return False
-    starts_a_line = mention.start == 0 or text[mention.start - 1] == "\n"
-    if not (starts_a_line or any(s.start == mention.start for s in sentences)):
-        return False
-    if not _DATELINE_AFTER.match(text, mention.end):
-        return False
-    spelled = re.compile(rf"\b{re.escape(mention.text.title())}\b")
-    return not any(spelled.search(s.text) for s in sentences)
-
-
-_NOT_A_PLACE_AFTER = re.compile(
-    # 'the Marwa virus', 'Holi, the festival of colours'
-    r"(?:,\s+(?:the|an?)\s+(?:\w+\s+)?|\s+)(?:virus|fever|disease|outbreak|epidemic|strain|rockets?|missiles?"
-    r"|festival|holiday|celebrations?)\b",
-    re.IGNORECASE,
-)
 _NOUN_OF = re.compile(r"\b(?:state|province|region|district|county|village|town|city|capital|department|governorate"
                       r"|prefecture|area)\s+of\s+(?:the\s+)?$")  # fmt: skip
 # the last word of a body's name ('X County Emergency Management', 'X Water Authority')
 _BODY_WORD = re.compile(r"\s(?:Management|Authority|Department|Services?|Commission|Administration|Bureau"
                         r"|Directorate|Command|Agency)$")  # fmt: skip
-# a disease named after a place ('the Marwa virus'): the name is the disease's all through the text
-_DISEASE_AFTER = re.compile(r"\s+(?:virus|fever|disease|haemorrhagic|hemorrhagic)\b")
 # 'the Varnian town of Osk': a nationality that describes the place named after 'of'
 _SETTLEMENT_OF = re.compile(r"\s+(?:town|village|city|capital|province|region|district|state)\s+of\s+[A-Z]")
-# 'Tarni villages', 'Tarni areas': a people's villages, not a place called so (a list's plural aside)
-_PEOPLES_PLACES = re.compile(r"\s+(?:villages|towns|settlements|communities|areas|lands|homelands)\b")
 # 'Tarnia, also known as Vell', 'formerly called Vell': a second name of a place just named
 _OTHER_NAME_BEFORE = re.compile(r"\b(?:also|formerly|previously|otherwise)\s+(?:known\s+as|called)\s+(?:the\s+)?$")
 _NEIGHBOURING = re.compile(r"\bneighbou?ring\s+$")
@@ -124,7 +99,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
     organisation_ends = {m.end for m in mentions if m.label == "ORG"}
     ranks: dict[int, int] = {}  # how firmly each entity's type is known
     for mention in mentions:
-        if _is_foreign_dateline(text, mention, sentences):
+        if is_foreign_dateline(text, mention, sentences):
             continue
         known = gazetteer_kind(mention.text)
         if (
@@ -136,7 +111,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
         ):
             known = None  # a city's rare alternate name does not outvote NER's person ('Chavez') but after 'in'
         if (
-            _NOT_A_PLACE_AFTER.match(text, mention.end)
+            NOT_A_PLACE_AFTER.match(text, mention.end)
             or mention.text in never_places
             or dateline_abbreviation(text, mention.start, mention.end)
             or (_RIVER_AFTER.match(text, mention.end) and not _IN_THE.search(text, 0, mention.start))
@@ -299,7 +274,8 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
         spans = occurrences(text, [entity.name, *aliases], sentences)
         places.append(Place(name=entity.name, type=entity.kind, aliases=aliases, mentions=spans))
     type_from_partners(text, places, {e.name for e in entities if ranks[id(e)] > 0})
-    background = [(s.start, s.end) for s in sentences[2:] if is_background(s.text)]
+    places = one_entry_per_country(places)
+    background = other_events(sentences)
     return [
         place
         for place in places
@@ -359,7 +335,8 @@ def _merge_city_names(entities: list[Entity]) -> None:
 
 # 'Fukushima Prefecture', 'Kessa Province' (NER may call it a person or an organisation)
 _ENDS_IN_PLACE_WORD = re.compile(r"^[A-Z]\w+(?:\s[A-Z]\w+)?\s(?:Prefectures?|Provinces?|Governorate|District|Oblast)$")
-_SITE_IN_A_PLACE = re.compile(r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s[a-z]+")
+# 'Kessa market': a site in the place named (an airport named after its town is the airport's name)
+_SITE_IN_A_PLACE = re.compile(r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?\s(?!airport|airfield)[a-z]+")
 _STATE_BODY = re.compile(r"\s+state[\s-]+(?:media|television|tv|news|radio|agency|broadcaster|run|owned)\b", re.I)
 _DIVISIONS = ("province", "district", "region")
 _COUNTY = re.compile(r"\s+[Cc]ounty\b")
@@ -382,22 +359,3 @@ _RIVER_AFTER = re.compile(r"\s+(?:river|creek|stream)\b")
 _IN_THE = re.compile(r"\b(?:in|into|on|across)\s+the\s+$")
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)")
 _ADJECTIVE_USE = re.compile(r"\s+(?!(?:region|province|district|state|coast|peninsula|islands?|sea|area)\b)[a-z]")
-
-
-def _never_places(text: str, mentions: list[EntityMention]) -> set[str]:
-    """One-word names the article shows are not places anywhere: named with 'virus', 'rockets',
-    'festival' once ('the Marwa virus ... Marwa'), or the surname of a person named in full
-    ('President Ana Corvo ... Corvo said'), or a people's ('Tarni villages'). Gazetteer places stay
-    places, except those that name a disease anywhere in the text ('the Marwa virus')."""
-    never, disease = set(), set()
-    for mention in mentions:
-        if " " not in mention.text and _NOT_A_PLACE_AFTER.match(text, mention.end):
-            never.add(mention.text)
-        if re.search(rf"\b{re.escape(mention.text)}(?i:{_DISEASE_AFTER.pattern})", text):
-            disease.add(mention.text)
-        listed = re.search(r"(?:,|\band|&)\s*$", text[max(0, mention.start - 6) : mention.start])
-        if " " not in mention.text and _PEOPLES_PLACES.match(text, mention.end) and not listed:
-            never.add(mention.text)
-        if mention.label == "PERSON" and " " in mention.text:
-            never.add(mention.text.split()[-1])
-    return {name for name in never if " " not in name and gazetteer_kind(name) is None} | disease

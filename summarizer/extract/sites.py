@@ -21,10 +21,11 @@ _SITE = re.compile(
     r"|station|terminal|airport|stadium|court|courthouse|prison|jail|barracks|checkpoint|compound|camp"
     r"|building|factory|plant|mine|warehouse|depot|refinery|bridge|square|pool|park|embassy|consulate"
     r"|headquarters|hall|theatre|theater|cinema|bank|office|complex|centre|center|tower|house|home|hospital"
-    r"|clinic|port|harbou?r|pier|wharf|dam|site|venue)",
+    r"|clinic|port|harbou?r|pier|wharf|dam|site|venue|base|outpost|garrison)",
 )
 # too plain alone: a house, a park or a home is a site only with a word that says which
-_NEEDS_MODIFIER = {"house", "home", "park", "hall", "complex", "centre", "center", "site", "office", "plant", "pool"}
+_NEEDS_MODIFIER = {"house", "home", "park", "hall", "complex", "centre", "center", "site", "office", "plant", "pool",
+                   "base"}  # fmt: skip
 # where the wounded are treated: a site of the event only when attacked itself
 _CARE = {"hospital", "clinic"}
 _LOCATIVE = {"at", "in", "inside", "outside", "near", "through", "into", "on", "beside", "behind", "within"}
@@ -91,8 +92,8 @@ def _site_name(token) -> str | None:
     """The noun with the words that say which site it is ('bus station', 'seven-storey building',
     'indoor swimming pool'), without those that only describe it; None for a site with a
     name ('Kabul guesthouse', 'the WFP compound' are a named place's)."""
-    if any(_of_a_name(child) for child in token.rights):
-        return None  # 'the port of Osk': the place named, with the noun as its alias
+    if token.lower_ != "headquarters" and any(_of_a_name(child) for child in token.rights):
+        return None  # 'the port of Osk': the place named, with the noun as its alias (a district's offices are a site)
     words = [child for child in token.lefts if child.dep_ in ("amod", "compound", "nmod", "npadvmod")]
     start = token
     for child in reversed(words):
@@ -111,6 +112,10 @@ def _site_name(token) -> str | None:
     end = token.i + 1
     if end < len(doc) and doc[end].text == "building":  # 'a hotel building' (parsed as a verb)
         end += 1
+    crossed = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ in ("over", "across")), None)
+    crossed = crossed if token.lower_ == "bridge" else None
+    if crossed is not None and any(t.pos_ == "PROPN" for t in crossed.subtree):
+        end = crossed.right_edge.i + 1  # 'the bridge over the River Osk': the river says which bridge
     return doc[tokens[0].i : end].text
 
 
