@@ -212,8 +212,8 @@ def people_from(
             continue
         if " " not in mention.text and (re.search(r"(ite|ites|ian|ians|ese)$", mention.text) or demonym(mention.text)):
             continue  # a demonym ('Alawite', 'Omani') that NER took for a person
-        if (" " not in mention.text and gazetteer_kind(mention.text)) or _key(mention.text) in taken:
-            continue
+        if gazetteer_kind(mention.text) or _key(mention.text) in taken:
+            continue  # a place the gazetteer knows, in one word or more ('Sierra Leone')
         if reads_as_place(mention.text) or _named_as_place(text, mention.start, mention.text):
             continue  # 'Fukushima Prefecture', 'Central Java', 'the town of Osk': a place NER read as a person
         if _PLACE_NOUN_AFTER.match(text, mention.end):
