@@ -27,3 +27,43 @@ def test_a_person_named_among_the_dead_stays_a_victim():
         "killing at least three people, police said Tuesday. Among the dead was Kwame Boateng, a farmer.\n"
     )
     assert _who(text).get("Kwame Boateng") == "victim"
+
+
+def test_names_a_place_noun_lists_are_places_wherever_written():
+    text = (
+        "Cyclone kills 11 in northern islands\n"
+        "Cyclone Mira crossed the northern islands of Ambae Tuta and Malotu on Monday as a category four "
+        'system, killing 11 people. "Whole villages in the west of Malotu are cut off," said an aid worker.\n'
+    )
+    who = _who(text)
+    assert "Malotu" not in who and "Ambae Tuta" not in who
+    assert who.get("people") == "victim"
+
+
+def test_a_person_the_storm_killed_stays_a_victim():
+    text = (
+        "Cyclone kills 11 in northern islands\n"
+        "Cyclone Mira crossed the northern islands on Monday as a category four system, killing 11 people. "
+        "Tevita Malotu, a fisherman, was killed when a tree fell on his house, officials said.\n"
+    )
+    assert _who(text).get("Tevita Malotu") == "victim"
+
+
+def test_a_village_stormed_is_no_side():
+    text = (
+        "Gunmen kill 20 in village raid\n"
+        "About fifty gunmen stormed Kossoudé, a farming village some 30 kilometres from the border, on Sunday "
+        "as residents gathered for the market, killing 20 civilians, a local official said.\n"
+    )
+    who = _who(text)
+    assert "Kossoudé" not in who
+    assert who.get("civilians") == "victim"
+
+
+def test_a_person_named_among_the_dead_of_a_raid_stays():
+    text = (
+        "Gunmen kill 20 in village raid\n"
+        "About fifty gunmen stormed Kossoudé on Sunday as residents gathered for the market, killing 20 "
+        "civilians, a local official said. Kossoudé, a trader, was among the dead.\n"
+    )
+    assert _who(text).get("Kossoudé") == "victim"

@@ -79,8 +79,8 @@ def _name_of(head, offset: int, role: str) -> RoleCue | None:
             if ent is not None:
                 break
     if ent is not None:
-        if ent.label_ == "GPE" and role in ("victim", "target"):
-            return None  # 'shelled Karvela': a place, not a side
+        if ent.label_ == "GPE" and role in ("victim", "target") or _described_as_place(head):
+            return None  # 'shelled Karvela', 'stormed Osk, a farming village': a place, not a side
         if ent.label_ == "PERSON" and role == "target":
             role = "victim"
         # (not 'the', nor a hedge NER took into the name: 'Suspected X Brigade fighters')
@@ -125,6 +125,18 @@ def _name_of(head, offset: int, role: str) -> RoleCue | None:
     ):
         return _phrase(modifiers + [head], role, offset)
     return None
+
+
+# nouns the text uses to say what kind of place a name is ('Osk, a farming village')
+_PLACE_NOUNS = frozenset(
+    {"village", "town", "city", "district", "province", "region", "island", "suburb", "neighbourhood",
+     "neighborhood", "hamlet", "settlement", "county", "municipality", "capital"}
+)  # fmt: skip
+
+
+def _described_as_place(head) -> bool:
+    """'stormed Osk, a farming village near the border': the name in apposition to a place noun."""
+    return any(c.dep_ == "appos" and c.lower_ in _PLACE_NOUNS for c in head.children)
 
 
 def _proper_compounds(first) -> list:
