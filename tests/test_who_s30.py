@@ -67,3 +67,22 @@ def test_a_person_named_among_the_dead_of_a_raid_stays():
         "civilians, a local official said. Kossoudé, a trader, was among the dead.\n"
     )
     assert _who(text).get("Kossoudé") == "victim"
+
+
+def test_a_country_that_names_where_a_raid_was_is_no_attacker():
+    text = (
+        "Gunmen kill 12 in northern Chad village raid\n"
+        "Gunmen on motorbikes killed 12 traders at a crowded market in a village in northern Chad on Friday, "
+        "officials said.\n"
+    )
+    who = _who(text)
+    assert "Chad" not in who
+    assert who.get("Gunmen") == "attacker"
+
+
+def test_a_country_before_its_drone_strike_stays_the_attacker():
+    text = (
+        "Five killed in Kenya drone strike on farm\n"
+        "A Kenya drone strike killed five men at a farm near the border on Friday, local officials said.\n"
+    )
+    assert _who(text).get("Kenya") == "attacker"
