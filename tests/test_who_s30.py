@@ -86,3 +86,21 @@ def test_a_country_before_its_drone_strike_stays_the_attacker():
         "A Kenya drone strike killed five men at a farm near the border on Friday, local officials said.\n"
     )
     assert _who(text).get("Kenya") == "attacker"
+
+
+def test_a_ministry_that_says_it_sent_rescuers_acts_as_the_authority():
+    text = (
+        "Quake kills 30 in mountain county\n"
+        "A magnitude 6.1 earthquake struck Dorrin county on Tuesday, killing 30 people, state media said. "
+        "The Ministry of Emergency Services said it had sent 800 rescuers and 2,000 tents to the area.\n"
+    )
+    assert _who(text).get("Ministry of Emergency Services") == "authority"
+
+
+def test_a_ministry_that_says_it_recorded_aftershocks_only_speaks():
+    text = (
+        "Quake kills 30 in mountain county\n"
+        "A magnitude 6.1 earthquake struck Dorrin county on Tuesday, killing 30 people, state media said. "
+        "The Ministry of Emergency Services said it had recorded 14 aftershocks.\n"
+    )
+    assert "Ministry of Emergency Services" not in _who(text)
