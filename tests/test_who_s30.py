@@ -104,3 +104,22 @@ def test_a_ministry_that_says_it_recorded_aftershocks_only_speaks():
         "The Ministry of Emergency Services said it had recorded 14 aftershocks.\n"
     )
     assert "Ministry of Emergency Services" not in _who(text)
+
+
+def test_a_person_ner_missed_who_was_shot_is_a_victim():
+    text = (
+        "Two killed in polling clash\n"
+        "Two people were killed in clashes between supporters of rival candidates at a polling station in "
+        'Kadra on Sunday, police said. "Rafiqul Islam, 40, was shot in the back and died in hospital," '
+        "his cousin said.\n"
+    )
+    assert _who(text).get("Rafiqul Islam") == "victim"
+
+
+def test_a_road_that_was_hit_is_no_victim():
+    text = (
+        "Shelling kills two\n"
+        "Two people were killed when shells landed in Kadra on Sunday, police said. "
+        '"Harbour Road was hit twice and closed," the mayor said.\n'
+    )
+    assert "Harbour Road" not in _who(text)

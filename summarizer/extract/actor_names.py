@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .entities import reads_as_place
+from .entities import _looks_like_person, reads_as_place
 from .names import TITLE
 
 # every content word capitalised ('Red Hand Brigade', 'al-Qaeda in the Maghreb'), an Arabic
@@ -117,6 +117,8 @@ def _name_of(head, offset: int, role: str) -> RoleCue | None:
         return _phrase(modifiers + [head], role, offset)  # 'clashes between cattle herders and farmers'
     if role == "attacker" and head.lower_ in _LONE_ATTACKER and all(m.is_lower for m in modifiers):
         return _phrase(modifiers + [head], role, offset)  # 'a suicide bomber', 'a lone gunman', 'the gunman'
+    if role == "victim" and head.dep_ == "nsubjpass" and head.pos_ == "PROPN" and head.ent_type_ not in _NAME_LABELS:
+        return _unnamed_person(head, offset)  # 'Tomas Reyna was shot': a person NER missed
     # 'an Israeli woman was killed' (as attacker or target such phrases measured worse: 'Korean ship')
     if (
         role == "victim"
@@ -247,6 +249,17 @@ def _modifiers(head) -> list:
 def _phrase(words: list, role: str, offset: int) -> RoleCue:
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     return RoleCue(words[0].doc.text[start:end], role, offset + start, offset + end)
+
+
+def _unnamed_person(head, offset: int) -> RoleCue | None:
+    """The two or three capitalised words of a person's name that end at `head`, NER tagging none
+    of them ('Tomas Reyna, 45, was hit'), not a place's or a body's name."""
+    words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.ent_type_ not in _NAME_LABELS]
+    words.append(head)
+    if words[-1].i - words[0].i + 1 != len(words):
+        return None
+    cue = _phrase(words, "victim", offset)
+    return cue if _looks_like_person(cue.name) else None
 
 
 def _compound_name(head, offset: int) -> RoleCue | None:
