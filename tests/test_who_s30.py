@@ -123,3 +123,14 @@ def test_a_road_that_was_hit_is_no_victim():
         '"Harbour Road was hit twice and closed," the mayor said.\n'
     )
     assert "Harbour Road" not in _who(text)
+
+
+def test_a_mosque_that_was_hit_is_no_victim_and_leaves_the_people_counted():
+    text = (
+        "Blast kills two in market town\n"
+        "Two people were killed when a bomb exploded in Kadra on Sunday, police said. "
+        "Kadra Central Mosque was hit by shrapnel, the imam said.\n"
+    )
+    who = _who(text)
+    assert "Kadra Central Mosque" not in who
+    assert who.get("people") == "victim"

@@ -81,6 +81,8 @@ def _name_of(head, offset: int, role: str) -> RoleCue | None:
     if ent is not None:
         if ent.label_ == "GPE" and role in ("victim", "target") or _described_as_place(head):
             return None  # 'shelled Karvela', 'stormed Osk, a farming village': a place, not a side
+        if role == "victim" and ent[-1].lower_ in _BUILDINGS:
+            return None  # 'Osk Central Mosque was hit': a building, hurt by no one (the target, if attacked)
         if ent.label_ == "PERSON" and role == "target":
             role = "victim"
         # (not 'the', nor a hedge NER took into the name: 'Suspected X Brigade fighters')
@@ -133,6 +135,14 @@ def _name_of(head, offset: int, role: str) -> RoleCue | None:
 _PLACE_NOUNS = frozenset(
     {"village", "town", "city", "district", "province", "region", "island", "suburb", "neighbourhood",
      "neighborhood", "hamlet", "settlement", "county", "municipality", "capital"}
+)  # fmt: skip
+
+
+# the last words of the names of buildings and sites ('Osk Central Mosque', 'Tarn Primary School')
+_BUILDINGS = frozenset(
+    {"mosque", "church", "temple", "school", "college", "university", "hospital", "clinic", "market", "hotel",
+     "station", "building", "tower", "mall", "stadium", "bridge", "road", "street", "square", "airport",
+     "prison", "camp", "factory", "plant", "mine", "centre", "center", "office", "court", "palace", "embassy"}
 )  # fmt: skip
 
 
