@@ -59,6 +59,8 @@ def _kind(name: str) -> str | None:
 _REPORT_NOUNS = frozenset(
     {"number", "toll", "figure", "figures", "count", "tally", "warning", "statement", "alert", "details", "estimate"}
 )
+# verbs of what a body noted or counted, not did ('it had recorded 14 aftershocks')
+_NOTING = re.compile(r"(record|regist|count|confirm|estimat|document|not|observ|detect|verif|receiv|believ|expect)")
 _MODALS = frozenset({"would", "will", "could", "may", "might", "should", "must", "'ll"})
 
 
@@ -91,12 +93,13 @@ def _acts(token) -> str | None:
 
 
 def _own_men_act(clause) -> bool:
-    """'its teams have treated ...': a reported clause whose subject is the speaker's own people
-    doing something (not saying or estimating it)."""
-    if clause.dep_ != "ccomp" or clause.pos_ != "VERB" or _reports(clause):
+    """'its teams have treated ...', 'it had sent rescuers': a reported clause whose subject is the
+    speaker itself or its own people doing something (not saying or estimating it)."""
+    if clause.dep_ != "ccomp" or clause.pos_ != "VERB" or _reports(clause) or _NOTING.match(clause.lower_):
         return False
     return any(
-        c.dep_ == "nsubj" and any(p.dep_ == "poss" and p.lower_ in ("its", "their") for p in c.children)
+        c.dep_ == "nsubj"
+        and (c.lower_ in ("it", "they") or any(p.dep_ == "poss" and p.lower_ in ("its", "their") for p in c.children))
         for c in clause.children
     )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .entities import reads_as_place
+from .entities import _looks_like_person, reads_as_place
 from .names import TITLE
 
 # every content word capitalised ('Red Hand Brigade', 'al-Qaeda in the Maghreb'), an Arabic
@@ -79,8 +79,10 @@ def _name_of(head, offset: int, role: str) -> RoleCue | None:
             if ent is not None:
                 break
     if ent is not None:
-        if ent.label_ == "GPE" and role in ("victim", "target"):
-            return None  # 'shelled Karvela': a place, not a side
+        if ent.label_ == "GPE" and role in ("victim", "target") or _described_as_place(head):
+            return None  # 'shelled Karvela', 'stormed Osk, a farming village': a place, not a side
+        if role == "victim" and ent[-1].lower_ in _BUILDINGS:
+            return None  # 'Osk Central Mosque was hit': a building, hurt by no one (the target, if attacked)
         if ent.label_ == "PERSON" and role == "target":
             role = "victim"
         # (not 'the', nor a hedge NER took into the name: 'Suspected X Brigade fighters')
@@ -117,6 +119,8 @@ def _name_of(head, offset: int, role: str) -> RoleCue | None:
         return _phrase(modifiers + [head], role, offset)  # 'clashes between cattle herders and farmers'
     if role == "attacker" and head.lower_ in _LONE_ATTACKER and all(m.is_lower for m in modifiers):
         return _phrase(modifiers + [head], role, offset)  # 'a suicide bomber', 'a lone gunman', 'the gunman'
+    if role == "victim" and head.dep_ == "nsubjpass" and head.pos_ == "PROPN" and head.ent_type_ not in _NAME_LABELS:
+        return _unnamed_person(head, offset)  # 'Tomas Reyna was shot': a person NER missed
     # 'an Israeli woman was killed' (as attacker or target such phrases measured worse: 'Korean ship')
     if (
         role == "victim"
@@ -125,6 +129,26 @@ def _name_of(head, offset: int, role: str) -> RoleCue | None:
     ):
         return _phrase(modifiers + [head], role, offset)
     return None
+
+
+# nouns the text uses to say what kind of place a name is ('Osk, a farming village')
+_PLACE_NOUNS = frozenset(
+    {"village", "town", "city", "district", "province", "region", "island", "suburb", "neighbourhood",
+     "neighborhood", "hamlet", "settlement", "county", "municipality", "capital"}
+)  # fmt: skip
+
+
+# the last words of the names of buildings and sites ('Osk Central Mosque', 'Tarn Primary School')
+_BUILDINGS = frozenset(
+    {"mosque", "church", "temple", "school", "college", "university", "hospital", "clinic", "market", "hotel",
+     "station", "building", "tower", "mall", "stadium", "bridge", "road", "street", "square", "airport",
+     "prison", "camp", "factory", "plant", "mine", "centre", "center", "office", "court", "palace", "embassy"}
+)  # fmt: skip
+
+
+def _described_as_place(head) -> bool:
+    """'stormed Osk, a farming village near the border': the name in apposition to a place noun."""
+    return any(c.dep_ == "appos" and c.lower_ in _PLACE_NOUNS for c in head.children)
 
 
 def _proper_compounds(first) -> list:
@@ -235,6 +259,17 @@ def _modifiers(head) -> list:
 def _phrase(words: list, role: str, offset: int) -> RoleCue:
     start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     return RoleCue(words[0].doc.text[start:end], role, offset + start, offset + end)
+
+
+def _unnamed_person(head, offset: int) -> RoleCue | None:
+    """The two or three capitalised words of a person's name that end at `head`, NER tagging none
+    of them ('Tomas Reyna, 45, was hit'), not a place's or a body's name."""
+    words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.ent_type_ not in _NAME_LABELS]
+    words.append(head)
+    if words[-1].i - words[0].i + 1 != len(words):
+        return None
+    cue = _phrase(words, "victim", offset)
+    return cue if _looks_like_person(cue.name) else None
 
 
 def _compound_name(head, offset: int) -> RoleCue | None:

@@ -11,7 +11,16 @@ from collections import Counter
 from ..brief import Actor
 from .actor_nations import country_of_demonym as demonym
 from .actor_nations import state_key
-from .entities import Entity, _key, _looks_like_person, _named_as_place, _words, occurrences, reads_as_place
+from .entities import (
+    Entity,
+    _key,
+    _looks_like_person,
+    _named_as_place,
+    _words,
+    listed_as_place,
+    occurrences,
+    reads_as_place,
+)
 from .figures import CASUALTY
 from .gazetteer import gazetteer_kind
 from .names import (
@@ -203,6 +212,8 @@ def people_from(
     entities: list[Entity] = []
     # a lone word read elsewhere as a people's adjective ('Varnish troops') is one everywhere
     peoples = {m.text for m in mentions if m.label == "NORP" and " " not in m.text}
+    # a name a place noun lists once ('the islands of X and Y') is a place wherever it is written
+    places = {m.text for m in mentions if listed_as_place(text, m.start)}
     for mention in mentions:
         if mention.text in peoples:
             continue
@@ -212,9 +223,9 @@ def people_from(
             continue
         if " " not in mention.text and (re.search(r"(ite|ites|ian|ians|ese)$", mention.text) or demonym(mention.text)):
             continue  # a demonym ('Alawite', 'Omani') that NER took for a person
-        if (" " not in mention.text and gazetteer_kind(mention.text)) or _key(mention.text) in taken:
-            continue
-        if reads_as_place(mention.text) or _named_as_place(text, mention.start, mention.text):
+        if gazetteer_kind(mention.text) or _key(mention.text) in taken:
+            continue  # a place the gazetteer knows, in one word or more ('Sierra Leone')
+        if reads_as_place(mention.text) or _named_as_place(text, mention.start, mention.text) or mention.text in places:
             continue  # 'Fukushima Prefecture', 'Central Java', 'the town of Osk': a place NER read as a person
         if _PLACE_NOUN_AFTER.match(text, mention.end):
             continue  # 'in neighbouring Kessa Tarn district': a place's name before its kind

@@ -45,8 +45,25 @@ def _strikers(token) -> list:
         if launched or _STRIKE.match(token.lower_):
             return [c for c in token.children if c.dep_ == "nsubj"]
     if token.pos_ == "NOUN" and _ATTACK_NOUN.match(token.lower_) and _one_attack(token):
-        return [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        return [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and not _where(c)]
     return []
+
+
+# the nouns for places and sites a country's name can qualify ('a Varnia village raid')
+_SITES = frozenset(
+    {"village", "town", "city", "market", "border", "camp", "prison", "school", "mosque", "church",
+     "hospital", "district", "province", "region", "capital", "checkpoint", "mine", "port"}
+)  # fmt: skip
+_COMPASS = re.compile(r"(?:north|south|east|west|central)(?:ern|-\w+)?$")
+
+
+def _where(name) -> bool:
+    """'in northern Varnia village raid', 'a Varnia market attack': the country names where the
+    attack was, not who struck (a compass word before it, a place noun after it)."""
+    after = name.doc[name.i + 1] if name.i + 1 < len(name.doc) else None
+    compass = any(c.dep_ == "amod" and _COMPASS.match(c.lower_) for c in name.children)
+    compass = compass or name.i > 0 and _COMPASS.match(name.doc[name.i - 1].lower_) is not None
+    return compass or after is not None and after.lower_ in _SITES
 
 
 def _named_by_its_forces(state: str, who: list[Actor]) -> bool:

@@ -124,6 +124,19 @@ def _named_as_place(text: str, start: int, name: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][\w'’-]+", name) and _PLACE_OF.search(text[max(0, start - 30) : start]))
 
 
+# 'the islands of Tanna and Erromango', 'the villages of Osk, Brava and Tell': every name of the list
+_PLACES_OF = re.compile(
+    r"\b(?:towns?|cit(?:y|ies)|villages?|districts?|provinces?|regions?|counties|county|islands?|suburbs?"
+    r"|neighbou?rhoods?|communities|settlements?|hamlets?)\s+of\s+"
+    r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?:,\s+|,?\s+and\s+))*$"
+)
+
+
+def listed_as_place(text: str, start: int) -> bool:
+    """Whether the name at `start` is one of the places a place noun lists ('the islands of X and Y')."""
+    return bool(_PLACES_OF.search(text[max(0, start - 120) : start]))
+
+
 def _looks_like_person(name: str) -> bool:
     """NER often calls a person an organisation; two or three plain capitalised words with no
     organisation word ('DeMarcus Hill') are read as a person, subject to the role cues."""
