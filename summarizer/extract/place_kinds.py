@@ -36,6 +36,12 @@ _SITE_NOUNS = (
     r"|warehouse|prison|jail|barracks|compound|airport|station|market|bazaar|office|building|tower|embassy"
 )
 _SITE_APPOSITIVE = re.compile(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{_SITE_NOUNS})\b", re.IGNORECASE)
+# 'Osk, a farming village some 40 km from ...': a settlement noun in apposition, then its
+# description (not 'Osk, a village elder', whose noun describes a person)
+_SETTLEMENT_APPOSITIVE = re.compile(
+    r",\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}?(village|town|city|hamlet)(?=\s*[,.;]|\s+(?:in|of|on|near|some|about"
+    r"|around|roughly|nearly|close|just|north|south|east|west|where|that|which|with|\d))"
+)
 # 'several remote villages, including X, Y and Z'
 _NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
 _PLURAL_KIND = {"villages": "village", "towns": "town", "cities": "city", "districts": "district",
@@ -65,6 +71,9 @@ def stated_by_phrase(text: str, start: int, end: int) -> str | None:
         return "region"
     if _SITE_APPOSITIVE.match(after):
         return "site"
+    settlement = _SETTLEMENT_APPOSITIVE.match(after)
+    if settlement:
+        return settlement.group(1).lower().replace("hamlet", "village")
     if _QUARTERS_AFTER.match(after):
         return "neighbourhood"
     including = _PLURAL_INCLUDING.search(before)

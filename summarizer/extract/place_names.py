@@ -177,3 +177,21 @@ def a_governments_voice(text: str, mention: EntityMention) -> bool:
         return True
     after_in = re.search(r"\b(?:in|at|of|from)\s+(?:the\s+)?$", text[max(0, mention.start - 10) : mention.start])
     return bool(_VOICE_AFTER.match(text, mention.end)) and not after_in
+
+
+# 'Osk's mayor', 'the mayor of Osk': a municipality's head names the place he governs
+_MAYOR_AFTER = re.compile(r"['’]s\s+(?:deputy\s+|acting\s+|former\s+)?mayor\b")
+_MAYOR_BEFORE = re.compile(r"\b(?:deputy\s+|acting\s+)?[Mm]ayor\s+of\s+(?:the\s+)?$")
+
+
+def a_mayors_town(text: str, mention: EntityMention) -> bool:
+    """Is the name at the mention one a mayor governs ('Osk's mayor, Ana Vell', 'the mayor of
+    Osk'), one or two plain capitalised words whatever NER calls them?"""
+    return bool(
+        re.fullmatch(rf"{_WORD}(?:\s+{_WORD})?", mention.text)
+        and not (ORG_WORD.search(mention.text) or INSTITUTION.search(mention.text))
+        and (
+            _MAYOR_AFTER.match(text, mention.end)
+            or _MAYOR_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+        )
+    )

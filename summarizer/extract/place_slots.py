@@ -14,6 +14,8 @@ _AREA_HEADS = {"area", "region", "sector", "zone", "valley", "department", "town
                "county"}  # fmt: skip
 _LOCATIVE_PREPS = {"in", "at", "near", "across", "around", "through", "into", "of", "outside", "inside", "throughout"}
 _SETTLEMENT_HEADS = {"capital", "city", "town", "village"}
+# the noun of a settlement set after a name it describes ('Osk, a village in Tarn district')
+_CALLED_A_SETTLEMENT = {"village", "town", "city", "hamlet", "township", "settlement"}
 
 
 def place_slot(ent) -> str | None:
@@ -31,6 +33,8 @@ def place_slot(ent) -> str | None:
     root = ent.root
     if root.dep_ == "appos" and root.head.lower_ in _SETTLEMENT_HEADS:
         return "GPE"
+    if any(child.dep_ == "appos" and child.lower_ in _CALLED_A_SETTLEMENT for child in root.children):
+        return "GPE"  # 'stormed Osk, a farming village near the border' (not 'Ana Osk, a village elder')
     if root.dep_ != "conj":
         return None
     first = root.head
@@ -117,7 +121,32 @@ def slot_mentions(doc, offset: int) -> list[EntityMention]:
         + _named_settlements(doc, offset)
         + _after_a_site_noun(doc, offset)
         + _division_in_apposition(doc, offset)
+        + _listed_after_places(doc, offset)
     )
+
+
+def _listed_after_places(doc, offset: int) -> list[EntityMention]:
+    """'struck Osk, Tarn and Vell in Kesto district': a proper noun NER left out, joined by
+    'and' to a list whose first name is struck or after 'in', and that NER calls a place."""
+    found = []
+    for token in doc:
+        if token.dep_ != "conj" or token.pos_ != "PROPN" or token.ent_type_ or not token.text[:1].isupper():
+            continue
+        chain = [token.head]
+        while chain[-1].dep_ == "conj" and len(chain) < 8:
+            chain.append(chain[-1].head)
+        first = chain[-1]
+        placed = first.dep_ == "dobj" or (first.dep_ == "pobj" and first.head.lower_ in _LOCATIVE_PREPS)
+        if not placed or not any(t.ent_type_ in ("GPE", "LOC") and t.pos_ == "PROPN" for t in chain):
+            continue
+        name = token
+        while name.i - 1 > first.i and doc[name.i - 1].pos_ == "PROPN" and doc[name.i - 1].dep_ == "compound":
+            name = doc[name.i - 1]
+        begin, end = name.idx, token.idx + len(token)
+        text = doc.text[begin:end]
+        if not ORG_WORD.search(text) and not text.isupper():
+            found.append(EntityMention(text, offset + begin, offset + end, "GPE"))
+    return found
 
 
 _DIVISION_NOUNS = {"state", "province", "region", "district", "county", "governorate", "prefecture", "department"}

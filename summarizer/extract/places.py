@@ -26,6 +26,7 @@ from .place_kinds import (
     listed_with_a_place,
     places_in_local_bodies,
     quarter_named,
+    stated_by_phrase,
     stated_kind,
     vessel_names,
 )
@@ -38,7 +39,14 @@ from .place_lists import (  # noqa: F401 - event_countries is pipeline's
     only_in,
     type_from_partners,
 )
-from .place_names import ACTORS_FROM, a_governments_voice, full_names, in_an_events_slot, site_kind
+from .place_names import (
+    ACTORS_FROM,
+    a_governments_voice,
+    a_mayors_town,
+    full_names,
+    in_an_events_slot,
+    site_kind,
+)
 from .sentences import Sentence
 
 _NOUN_OF = re.compile(r"\b(?:state|province|region|district|county|village|town|city|capital|department|governorate"
@@ -53,7 +61,7 @@ _OTHER_NAME_BEFORE = re.compile(r"\b(?:also|formerly|previously|otherwise)\s+(?:
 _NEIGHBOURING = re.compile(r"\bneighbou?ring\s+$")
 # 'the authorities in Osk said', 'residents in Osk': the place people of it act or live in
 _PEOPLE_IN = re.compile(r"\b(?:(district|provincial|regional|county|city|municipal|state)\s+)?"
-                        r"(?:authorities|officials|residents|villagers|police)\s+in\s+$")  # fmt: skip
+                        r"(?:[Aa]uthorities|[Oo]fficials|[Rr]esidents|[Vv]illagers|[Pp]olice)\s+in\s+$")  # fmt: skip
 # 'the district authorities in Osk': the level of the authorities types the place
 _LEVEL_KIND = {"district": "district", "county": "district", "provincial": "province", "state": "province",
                "regional": "region", "city": "city", "municipal": "city"}  # fmt: skip
@@ -169,6 +177,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             or _NEIGHBOURING.search(text, max(0, mention.start - 14), mention.start)
             or _PEOPLE_IN.search(text, max(0, mention.start - 30), mention.start)
             or in_an_events_slot(text, mention)
+            or a_mayors_town(text, mention)
         ):
             continue  # a gazetteer hit alone ('Adam', 'Hughes') is too weak without 'in'/'near'
         if " " not in mention.text and re.search(rf"(?<![\w-]){re.escape(mention.text.lower())}(?![\w-])", text):
@@ -272,6 +281,8 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             continue
         aliases = sorted({n for n in entity.names if n != entity.name})
         spans = occurrences(text, [entity.name, *aliases], sentences)
+        if ranks[id(entity)] == 0 and entity.kind not in ("country", "site", "other"):
+            entity.kind = _stated_elsewhere(text, spans) or entity.kind
         places.append(Place(name=entity.name, type=entity.kind, aliases=aliases, mentions=spans))
     type_from_partners(text, places, {e.name for e in entities if ranks[id(e)] > 0})
     places = one_entry_per_country(places)
@@ -285,6 +296,17 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
         and not all(SPOKEN_IN.search(text[max(0, start - 40) : start]) for start, _ in place.mentions or [(0, 0)])
         and not (place.type == "country" and len(places) > 1 and _only_a_government(text, place))
     ]
+
+
+def _stated_elsewhere(text: str, spans: list[tuple[int, int]]) -> str | None:
+    """The settlement or quarter type the text states at a mention NER left out ('remote villages,
+    including Osk ... near Osk'): by the phrase around it or a noun before it ('the town of')."""
+    for start, end in spans:
+        before, after = text[max(0, start - 40) : start], text[end : end + 60]
+        kind = stated_by_phrase(text, start, end) or place_type_from_context(before, after if after[:1] == "," else "")
+        if kind in ("village", "town", "city", "neighbourhood"):
+            return kind
+    return None
 
 
 def _kind_before(entities: list[Entity], start: int) -> str | None:
@@ -341,7 +363,7 @@ _STATE_BODY = re.compile(r"\s+state[\s-]+(?:media|television|tv|news|radio|agenc
 _DIVISIONS = ("province", "district", "region")
 _COUNTY = re.compile(r"\s+[Cc]ounty\b")
 # 'the post at Osk, in the Tarn region': a name placed in a division after 'at' or 'in' is a place
-_IN_A_DIVISION_AFTER = re.compile(r",\s+(?:in\s+)?(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+"
+_IN_A_DIVISION_AFTER = re.compile(r"(?:,\s+(?:in\s+)?|\s+in\s+)(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+"
                                   r"(?:region|province|district|state|county|governorate|prefecture)\b")  # fmt: skip
 # a name no gazetteer knows and no word types: a small settlement (the gazetteer holds the
 # larger ones) when NER calls it a political place, a region when a geographical one
