@@ -3,7 +3,7 @@
 district'), and a settlement type stated at a mention NER left out; on invented sentences
 (invented places and numbers, none taken from any article)."""
 
-from summarizer.extract.place_slots import slot_mentions
+from summarizer.extract.place_slots import place_slot, slot_mentions
 from summarizer.pipeline import summarise_text
 
 
@@ -68,12 +68,12 @@ def test_a_mayors_own_name_is_no_place():
 
 
 def _parsed(ents: list[str]):
+    import spacy
     from spacy.tokens import Doc
-    from spacy.vocab import Vocab
 
     # 'Raiders struck Tahmor, Kopal and Dirwen overnight.' as the parser reads it
     return Doc(
-        Vocab(),
+        spacy.blank("en").vocab,
         words=["Raiders", "struck", "Tahmor", ",", "Kopal", "and", "Dirwen", "overnight", "."],
         heads=[1, 1, 1, 2, 2, 4, 4, 1, 1],
         deps=["nsubj", "ROOT", "dobj", "punct", "conj", "cc", "conj", "npadvmod", "punct"],
@@ -118,3 +118,75 @@ def test_a_name_with_no_stated_type_stays_a_town():
         "about 400 km west of the capital, the seismic centre said.\n"
     )
     assert types.get("Marikot") == "town"
+
+
+# 5. datelines
+
+
+def test_a_local_datelines_place_written_again_is_a_place():
+    types = place_types(
+        "KELMORE — Three people were shot dead and five wounded early Sunday at a bar on Main Street, police "
+        "said.\nIt was Kelmore's deadliest shooting in decades, Mayor Tom Birch said.\n"
+    )
+    assert "Kelmore" in types
+
+
+def test_a_foreign_datelines_place_not_written_again_is_no_place():
+    types = place_types(
+        "KESTOVA (Reuters) - A car bomb exploded in Varnsk on Monday, killing six people, police said.\n"
+    )
+    assert not any(name.lower() == "kestova" for name in types)
+
+
+def test_the_division_after_a_datelines_place_is_a_province():
+    types = place_types(
+        "VELMOR, Kessa del Norte — A bomb went off at the public market of this town on Friday, killing two "
+        "people, police said. Velmor has seen three such attacks this year.\n"
+    )
+    assert types.get("Kessa del Norte") == "province"
+
+
+def test_a_datelines_city_in_capitals_is_typed_by_the_gazetteer():
+    types = place_types(
+        "LUSAKA, Oct 3 (Reuters) - Floods killed nine people in Zambia's Southern Province, officials said on "
+        "Tuesday. Aid was flown in from Lusaka.\n"
+    )
+    assert types.get("Lusaka") == "city"
+    assert not any(name.startswith("Oct") for name in types)
+
+
+# 6. a county and the city of its name
+
+
+def test_a_county_and_the_city_named_after_it_are_two_places():
+    types = place_types(
+        "Tornado kills 4 in Marlow County\nA tornado tore through rural Marlow County late Saturday, killing "
+        "four people, officials said. The Red Cross opened a shelter at a church in Marlow City.\n"
+    )
+    assert types.get("Marlow County") == "district"
+    assert types.get("Marlow City") == "city"
+
+
+# 7. a product's label on a name placed bare after 'in'
+
+
+def _sentence(article: list[str], ents: list[str]):
+    import spacy
+    from spacy.tokens import Doc
+
+    # 'Police detained 17 suspects in [a] Garvadi' as the parser reads it
+    words = ["Police", "detained", "17", "suspects", "in", *article, "Garvadi"]
+    heads = [1, 1, 3, 1, 1, *[len(words) - 1] * len(article), 4]
+    deps = ["nsubj", "ROOT", "nummod", "dobj", "prep", *["det"] * len(article), "pobj"]
+    pos = ["NOUN", "VERB", "NUM", "NOUN", "ADP", *["DET"] * len(article), "PROPN"]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, ents=ents)
+
+
+def test_a_product_named_bare_after_in_is_a_place():
+    doc = _sentence([], ["O"] * 5 + ["B-PRODUCT"])
+    assert place_slot(doc.ents[0]) == "GPE"
+
+
+def test_a_product_after_in_and_an_article_is_no_place():
+    doc = _sentence(["a"], ["O"] * 6 + ["B-PRODUCT"])
+    assert place_slot(doc.ents[0]) is None

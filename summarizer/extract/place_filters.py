@@ -29,6 +29,33 @@ def is_foreign_dateline(text: str, mention: EntityMention, sentences: list[Sente
     return not any(spelled.search(s.text) for s in sentences)
 
 
+# 'RIVERTON —', 'OSK, Tarn Province (AP) -': a dateline's place in capitals, then the division or
+# country it lies in (not a date: 'OSK, Oct 9 (Reuters) -', 'OSK, Miss. —')
+_DATELINE = re.compile(
+    r"(?m)^([A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+){0,3})(?:,[ ]+([A-Z][a-z][\w'’-]*(?:[ ](?:[A-Z][\w'’-]+|del|de|do|da))"
+    r"{0,3}))?(?:,[ ]+[A-Z][a-z]+\.?[ ]+\d{1,2})?[ ]*(?:\([^()\n]{1,40}\)[ ]*)?[-–—][ ]"
+)
+_MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?$")
+
+
+def dateline_places(text: str, sentences: list[Sentence]) -> list[EntityMention]:
+    """A dateline's place and the division after it ('OSK, Tarn Province —'), as mentions, when
+    the story writes the place again ('Osk's worst shooting'): the dateline tells it is a place,
+    where NER may call the name a person's. A place the story never names again is the place a
+    report was filed from (is_foreign_dateline)."""
+    found = []
+    story = " ".join(s.text for s in sentences)
+    for match in _DATELINE.finditer(text):
+        name = match.group(1)
+        if len(name) < 3 or not re.search(rf"\b{re.escape(name.title())}\b", story):
+            continue
+        found.append(EntityMention(name, match.start(1), match.end(1), "GPE"))
+        division = match.group(2)
+        if division and not _MONTH.match(division.split()[0]):
+            found.append(EntityMention(division, match.start(2), match.end(2), "DIVISION"))
+    return found
+
+
 NOT_A_PLACE_AFTER = re.compile(
     # 'the Marwa virus', 'Holi, the festival of colours'
     r"(?:,\s+(?:the|an?)\s+(?:\w+\s+)?|\s+)(?:virus|fever|disease|outbreak|epidemic|strain|rockets?|missiles?"

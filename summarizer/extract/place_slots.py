@@ -31,6 +31,8 @@ def place_slot(ent) -> str | None:
     if ent.label_ not in ("PERSON", "ORG", "NORP", "PRODUCT") or ent.text.isupper() or ORG_WORD.search(ent.text):
         return None
     root = ent.root
+    if ent.label_ == "PRODUCT" and _placed_bare(root):
+        return "GPE"  # 'raids in Osk and its outskirts': no product is placed 'in' without an article
     if root.dep_ == "appos" and root.head.lower_ in _SETTLEMENT_HEADS:
         return "GPE"
     if any(child.dep_ == "appos" and child.lower_ in _CALLED_A_SETTLEMENT for child in root.children):
@@ -46,6 +48,16 @@ def place_slot(ent) -> str | None:
     if first.dep_ == "dobj" or (first.dep_ == "pobj" and first.head.lower_ in _LOCATIVE_PREPS):
         return "GPE"
     return None
+
+
+def _placed_bare(root) -> bool:
+    """A proper noun after 'in', 'near' or 'outside' with no article or modifier before it."""
+    return (
+        root.dep_ == "pobj"
+        and root.pos_ == "PROPN"
+        and root.head.lower_ in ("in", "near", "outside", "around")
+        and not any(child.dep_ in ("det", "amod", "poss", "nummod") for child in root.children)
+    )
 
 
 # plural or singular nouns of an armed or organised group ('two rival gangs, X and Y')

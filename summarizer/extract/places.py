@@ -17,7 +17,7 @@ from .names import (
     EntityMention,
     place_type_from_context,
 )
-from .place_filters import NOT_A_PLACE_AFTER, is_foreign_dateline, other_events
+from .place_filters import NOT_A_PLACE_AFTER, dateline_places, is_foreign_dateline, other_events
 from .place_filters import never_places as _never_places
 from .place_kinds import (
     compass_kind,
@@ -93,7 +93,7 @@ def places_from(text: str, mentions: list[EntityMention], sentences: list[Senten
 
 def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence], taken: set[str]) -> list[Place]:
     entities: list[Entity] = []
-    mentions = full_names(text, mentions, sentences)
+    mentions = full_names(text, mentions, sentences) + dateline_places(text, sentences)
     # 'Amnesty' in 'Amnesty International': the first word of an organisation's name
     part_of_longer_name = {
         m.text
@@ -110,6 +110,8 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
         if is_foreign_dateline(text, mention, sentences):
             continue
         known = gazetteer_kind(mention.text)
+        if known is None and mention.text.isupper() and len(mention.text) > 4:
+            known = gazetteer_kind(mention.text.title())  # 'DUSHANBE (Reuters) -' in a dateline
         if (
             known == "city"
             and mention.label in ("PERSON", "NORP")
@@ -167,7 +169,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             and re.fullmatch(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?", mention.text)
             and re.match(r"\s+state\b", text[mention.end : mention.end + 8])
         )
-        if mention.label not in ("GPE", "LOC", "FAC", "PLACE", "SITE") and not (
+        if mention.label not in ("GPE", "LOC", "FAC", "PLACE", "SITE", "DIVISION") and not (
             ((known or division) and locative)
             or (known and known != "country" and listed_with_a_place(text, mention.start, mention.end, gazetteer_kind))
             or _named_as_place(text, mention.start, mention.text)
@@ -224,7 +226,11 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
         if stated == "district" and _COUNTY.search(text, mention.start, mention.end + 8):
             # 'Osk County', 'Osk county': a county the gazetteer knows as a first-level division
             stated = "province" if division_kind(_COUNTY.sub("", mention.text)) == "province" else stated
-        kind = stated or _by_size(mention.text, known) or ("site" if mention.label in ("FAC", "SITE") else None)
+        kind = (
+            stated
+            or _by_size(mention.text.title() if mention.text.isupper() else mention.text, known)
+            or ("site" if mention.label in ("FAC", "SITE") else None)
+        )
         state = re.match(rf"\s+(state|islands|{_AREA_NOUNS})\b", after)
         # 'in Nigeria's Niger state', 'in River Nile state': after 'in' or a possessive, a
         # country's name or two words before 'state' name a state too (not 'Iran state media')
@@ -277,6 +283,9 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
     places = []
     for entity in entities:
         entity.name = next((n for n in entity.names if _NAMED_WITH_NOUN.search(n)), entity.name)
+        if entity.name.isupper() and re.search(rf"\b{re.escape(entity.name.title())}\b", text):
+            entity.names[entity.name.title()] += 1  # 'RIVERTON —' in the dateline, 'Riverton' in the story
+            entity.name = entity.name.title()
         if entity.name not in text:
             continue
         aliases = sorted({n for n in entity.names if n != entity.name})
@@ -347,7 +356,7 @@ def _merge_city_names(entities: list[Entity]) -> None:
             if (
                 other is not entity
                 and other.name == bare
-                and other.kind != "country"
+                and other.kind not in ("country", *_DIVISIONS)  # 'Osk County' is not 'Osk City'
                 and gazetteer_kind(bare) != "country"
             ):
                 entity.names.update(other.names)
@@ -366,8 +375,10 @@ _COUNTY = re.compile(r"\s+[Cc]ounty\b")
 _IN_A_DIVISION_AFTER = re.compile(r"(?:,\s+(?:in\s+)?|\s+in\s+)(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+"
                                   r"(?:region|province|district|state|county|governorate|prefecture)\b")  # fmt: skip
 # a name no gazetteer knows and no word types: a small settlement (the gazetteer holds the
-# larger ones) when NER calls it a political place, a region when a geographical one
-_UNKNOWN_KIND = {"GPE": "town", "PLACE": "town", "ORG": "town", "PERSON": "town", "NORP": "town", "LOC": "region"}
+# larger ones) when NER calls it a political place, a region when a geographical one, a
+# province when a dateline names it after its place ('OSK, Tarn —')
+_UNKNOWN_KIND = {"GPE": "town", "PLACE": "town", "ORG": "town", "PERSON": "town", "NORP": "town", "LOC": "region",
+                 "DIVISION": "province"}  # fmt: skip
 _FEATURE_WORD = re.compile(r"\s(?:Island|Islands|Strip|Bank|Lake|River|Mountains?|Hills?|Valley)$", re.IGNORECASE)
 # lower-case nouns of a division or an area that the place's name takes in ('the Osk valley',
 # 'Tarn commune'), as the text writes it; 'X district' and 'X area' stay 'X'
