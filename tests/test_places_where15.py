@@ -190,3 +190,68 @@ def test_a_product_named_bare_after_in_is_a_place():
 def test_a_product_after_in_and_an_article_is_no_place():
     doc = _sentence(["a"], ["O"] * 6 + ["B-PRODUCT"])
     assert place_slot(doc.ents[0]) is None
+
+
+# 8. names that are no place of the event
+
+
+def test_a_nationality_before_village_of_is_no_place():
+    types = place_types(
+        "Border guards of Uzbekistan and Tajikistan exchanged fire on Wednesday. The fighting began near "
+        "the Tajik village of Sarkent and killed nine people, officials said.\n"
+    )
+    assert "Tajik" not in types
+    assert types.get("Sarkent") == "village"
+
+
+def test_a_division_before_village_of_stays_a_province():
+    types = place_types(
+        "The fighting began near the Kessan village of Sarkent and killed nine people, officials said.\n"
+    )
+    assert types.get("Kessan") == "province"
+
+
+def _places_of(text: str, names: dict[str, str]) -> dict[str, str]:
+    """The places found when NER labels each name of `names` (name -> label) at its first occurrence."""
+    from summarizer.extract.names import EntityMention
+    from summarizer.extract.places import places_from
+    from summarizer.pipeline import analyse
+
+    mentions = [
+        EntityMention(name, text.index(name), text.index(name) + len(name), label) for name, label in names.items()
+    ]
+    return {p.name: p.type for p in places_from(text, mentions, analyse(text).sentences, set())}
+
+
+def test_a_person_named_with_an_age_is_no_place():
+    text = "Gunmen killed five people on Monday. The student, Adwoa Issaka, 16, of Tamale, was hit by a bullet.\n"
+    assert "Adwoa Issaka" not in _places_of(text, {"Adwoa Issaka": "GPE"})
+
+
+def test_a_place_named_with_a_distance_stays_a_place():
+    text = "Gunmen killed five people on Monday in Kolbesa, 16 km from the border, officials said.\n"
+    assert "Kolbesa" in _places_of(text, {"Kolbesa": "GPE"})
+
+
+def test_the_district_hospital_the_wounded_were_taken_to_is_no_site():
+    types = place_types(
+        "Gunmen killed five people in Koroso on Monday. Six others were wounded and evacuated to the Koroso "
+        "district hospital, officials said.\n"
+    )
+    assert "Koroso" in types
+    assert not any(name.endswith("hospital") for name in types)
+
+
+def test_a_district_hospital_that_was_shelled_is_a_site():
+    types = place_types(
+        "Artillery shelled the Koroso district hospital on Monday, killing five patients, officials said.\n"
+    )
+    assert types.get("Koroso district hospital") == "site"
+
+
+def test_a_state_utilitys_name_is_no_place():
+    types = place_types(
+        "Police fired on protesters outside the offices of the state utility Vorana in the city of Antsirabe "
+        "on Monday, killing two.\n"
+    )
+    assert "Vorana" not in types

@@ -111,3 +111,15 @@ def other_events(sentences: list[Sentence]) -> list[tuple[int, int]]:
         if since:
             spans.append((sentence.start + since.start(), sentence.end))
     return spans
+
+
+def a_nationality(name: str, text: str) -> bool:
+    """'Kyrgyz' with 'Kyrgyzstan' in the text, 'Iraqi' with 'Iraq': one word no gazetteer knows
+    that begins the name of a country the text names (or, less its final 'i', is one)."""
+    if " " in name or gazetteer_kind(name) is not None:
+        return False
+    stem = name[:-1] if name.endswith("i") else name
+    return any(
+        found.group() != name and len(found.group()) - len(name) <= 5 and gazetteer_kind(found.group()) == "country"
+        for found in re.finditer(rf"\b{re.escape(stem)}[a-z]*\b", text)
+    )

@@ -79,7 +79,7 @@ def _names_a_group(ent) -> bool:
 # nouns of a publication, a broadcaster or a business: a name they describe is no place's
 _OUTLET_OR_FIRM = {"newspaper", "paper", "daily", "weekly", "magazine", "tabloid", "journal", "broadcaster",
                    "publication", "outlet", "website", "company", "firm", "corporation", "conglomerate",
-                   "manufacturer", "maker", "producer", "retailer", "brand", "operator"}  # fmt: skip
+                   "manufacturer", "maker", "producer", "retailer", "brand", "operator", "utility"}  # fmt: skip
 
 
 def _names_an_outlet_or_firm(ent) -> bool:

@@ -17,7 +17,7 @@ from .names import (
     EntityMention,
     place_type_from_context,
 )
-from .place_filters import NOT_A_PLACE_AFTER, dateline_places, is_foreign_dateline, other_events
+from .place_filters import NOT_A_PLACE_AFTER, a_nationality, dateline_places, is_foreign_dateline, other_events
 from .place_filters import never_places as _never_places
 from .place_kinds import (
     compass_kind,
@@ -73,6 +73,12 @@ _ORIGIN_BEFORE = re.compile(r"\b(?:natives?\s+of|born\s+in|originally\s+from|hai
                             r"|home\s*town\s+of)\s+(?:the\s+)?$")  # fmt: skip
 # 'the military hospital at Osk', 'a clinic in Osk': where the wounded were taken
 _HOSPITAL_BEFORE = re.compile(r"\b(?:hospital|clinic|morgue)s?\s+(?:in|at)\s+$", re.IGNORECASE)
+_ATTACKED_BEFORE = re.compile(
+    r"\b(?:attack|bomb|strike|shell|hit|storm|raid|riot|fire|blaze|break|escape|clash)\w*\s+(?:on\s+)?(?:the\s+)?$"
+)
+_CARE_END = re.compile(r"\s(?:hospital|clinic|morgue|mortuary)$")
+# 'the student, Ana Vell, 16, of Osk': a person named with an age
+_AGE_AFTER = re.compile(r",\s+\d{1,3},\s")
 _ENDS_A_SENTENCE = re.compile(r"[.!?\"”’)]\s*$")
 _GOVERNMENT_AFTER = re.compile(
     r"['’]s?\s+(?:(?:defen[cs]e|foreign|interior|home)\s+ministry|government|military|army|armed\s+forces"
@@ -127,7 +133,8 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             or (_RIVER_AFTER.match(text, mention.end) and not _IN_THE.search(text, 0, mention.start))
         ):
             continue  # 'the Marwa virus', 'Qadir rockets', 'the Holi festival': named after a place or not one
-        if (mention.label == "NORP" or _DEMONYM.fullmatch(mention.text)) and _SETTLEMENT_OF.match(text, mention.end):
+        nationality = _DEMONYM.fullmatch(mention.text) or a_nationality(mention.text, text)
+        if (mention.label == "NORP" or nationality) and _SETTLEMENT_OF.match(text, mention.end):
             continue  # 'the Varnian town of Osk'
         if _OTHER_NAME_BEFORE.search(text, max(0, mention.start - 30), mention.start) or _GROUP_CALLED.search(
             text, max(0, mention.start - 40), mention.start
@@ -138,14 +145,12 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             or _ORIGIN_BEFORE.search(text, max(0, mention.start - 30), mention.start)
             or ACTORS_FROM.search(text, max(0, mention.start - 30), mention.start)
             or re.match(r"\s+natives?\b", text[mention.end : mention.end + 9])
+            or _AGE_AFTER.match(text, mention.end)
         ):
             continue  # 'the suspect, Dan Ruiz, 34, of Osk'
-        if _HOSPITAL_AFTER.match(text, mention.end) and not re.search(
-            r"\b(?:attack|bomb|strike|shell|hit|storm|raid|riot|fire|blaze|break|escape|clash)\w*"
-            r"\s+(?:on\s+)?(?:the\s+)?$",
-            text[max(0, mention.start - 25) : mention.start],
-        ):
-            continue  # 'treated at Osk hospital': where the wounded went, unless the hospital was hit
+        care = _HOSPITAL_AFTER.match(text, mention.end) or (mention.label == "SITE" and _CARE_END.search(mention.text))
+        if care and not _ATTACKED_BEFORE.search(text, max(0, mention.start - 25), mention.start):
+            continue  # 'treated at Osk hospital', 'the Osk district hospital': where the wounded went
         if _HOSPITAL_BEFORE.search(text, max(0, mention.start - 30), mention.start):
             continue  # 'taken to the military hospital at Osk'
         if not text[mention.end :].strip() and not _ENDS_A_SENTENCE.search(text[: mention.end]):
@@ -259,7 +264,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
             start = mention.start - len(particle.group())
             mention = EntityMention(text[start : mention.end], start, mention.end, mention.label)
             base = mention.text
-        if _DEMONYM.fullmatch(mention.text) and not known and _ADJECTIVE_USE.match(after):
+        if nationality and not known and _ADJECTIVE_USE.match(after):
             continue  # 'Ukrainian troops', 'Congolese waters': an adjective of nationality, not a place
         rank = 2 if stated in _DIVISIONS else 1 if stated else 0
         for entity in entities:
