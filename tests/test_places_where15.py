@@ -255,3 +255,23 @@ def test_a_state_utilitys_name_is_no_place():
         "on Monday, killing two.\n"
     )
     assert "Vorana" not in types
+
+
+# 9. a second-level division's noun at another mention
+
+
+def test_a_name_written_once_with_territory_is_a_district():
+    types = place_types(
+        "A bomb exploded at a market in Kavanda on Friday, killing nine people, officials said. The army "
+        "imposed a curfew in the village and in the surrounding Mbelo territory. Police in Mbelo said two "
+        "men were being questioned.\n"
+    )
+    assert types.get("Mbelo") == "district"
+
+
+def test_a_name_before_district_hospital_is_not_made_a_district():
+    types = place_types(
+        "Gunmen killed five people in Tobira on Monday. A nurse at the Tobira district hospital said "
+        "six were wounded.\n"
+    )
+    assert types.get("Tobira") == "town"

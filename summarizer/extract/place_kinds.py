@@ -234,3 +234,25 @@ def inside_an_organisations_name(text: str, start: int, end: int, organisation_e
     own = len(re.findall(r"\b[A-Z][\w'’-]*", text[start:end]))
     letters = acronym.group(1)
     return len(letters) > own and "".join(w[0] for w in words[-len(letters) :]) == letters
+
+
+def stated_elsewhere(text: str, spans: list[tuple[int, int]]) -> str | None:
+    """The type the text states at a mention NER left out ('remote villages, including Osk ...
+    near Osk', 'curfew in the surrounding Osk territory'): a settlement or quarter by the phrase
+    around it or a noun before it ('the town of'), a district by the noun of a second-level
+    division right after it (not 'the Osk district hospital')."""
+    for start, end in spans:
+        before, after = text[max(0, start - 40) : start], text[end : end + 60]
+        if _SECOND_LEVEL_AFTER.match(after):
+            return "district"
+        kind = stated_by_phrase(text, start, end) or place_type_from_context(before, after if after[:1] == "," else "")
+        if kind in ("village", "town", "city", "neighbourhood"):
+            return kind
+    return None
+
+
+# 'Osk regency', 'Osk territory', 'Osk local government area', then the phrase goes on
+_SECOND_LEVEL_AFTER = re.compile(
+    r"\s+(?:district|regency|territory|local\s+government\s+area|LGA)(?=\s*[,.;:)]|\s+(?:in|of|on|at|near|and|where"
+    r"|which|that|since|said|was|were|has|had|is|are)\b)"
+)

@@ -26,7 +26,7 @@ from .place_kinds import (
     listed_with_a_place,
     places_in_local_bodies,
     quarter_named,
-    stated_by_phrase,
+    stated_elsewhere,
     stated_kind,
     vessel_names,
 )
@@ -296,7 +296,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
         aliases = sorted({n for n in entity.names if n != entity.name})
         spans = occurrences(text, [entity.name, *aliases], sentences)
         if ranks[id(entity)] == 0 and entity.kind not in ("country", "site", "other"):
-            entity.kind = _stated_elsewhere(text, spans) or entity.kind
+            entity.kind = stated_elsewhere(text, spans) or entity.kind
         places.append(Place(name=entity.name, type=entity.kind, aliases=aliases, mentions=spans))
     type_from_partners(text, places, {e.name for e in entities if ranks[id(e)] > 0})
     places = one_entry_per_country(places)
@@ -310,17 +310,6 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
         and not all(SPOKEN_IN.search(text[max(0, start - 40) : start]) for start, _ in place.mentions or [(0, 0)])
         and not (place.type == "country" and len(places) > 1 and _only_a_government(text, place))
     ]
-
-
-def _stated_elsewhere(text: str, spans: list[tuple[int, int]]) -> str | None:
-    """The settlement or quarter type the text states at a mention NER left out ('remote villages,
-    including Osk ... near Osk'): by the phrase around it or a noun before it ('the town of')."""
-    for start, end in spans:
-        before, after = text[max(0, start - 40) : start], text[end : end + 60]
-        kind = stated_by_phrase(text, start, end) or place_type_from_context(before, after if after[:1] == "," else "")
-        if kind in ("village", "town", "city", "neighbourhood"):
-            return kind
-    return None
 
 
 def _kind_before(entities: list[Entity], start: int) -> str | None:
