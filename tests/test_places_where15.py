@@ -275,3 +275,42 @@ def test_a_name_before_district_hospital_is_not_made_a_district():
         "six were wounded.\n"
     )
     assert types.get("Tobira") == "town"
+
+
+# 10. a list of as many places as the villages the text counts
+
+
+def test_a_list_of_as_many_names_as_the_villages_counted_are_villages():
+    types = place_types(
+        "Gunmen killed 19 people in raids on three villages in central Nigeria, officials said.\nThe attackers "
+        "struck Hadeko, Sunmari and Borlat in Kessa district at night, a local official said.\n"
+    )
+    assert {types.get(name) for name in ("Hadeko", "Sunmari", "Borlat")} == {"village"}
+
+
+def test_a_list_of_more_names_than_the_villages_counted_keeps_its_types():
+    types = place_types(
+        "Gunmen killed 19 people in raids on two villages in central Nigeria, officials said.\nThe attackers "
+        "struck Hadeko, Sunmari and Borlat in Kessa district at night, a local official said.\n"
+    )
+    assert "village" not in {types.get(name) for name in ("Hadeko", "Sunmari", "Borlat")}
+
+
+# 11. bylines
+
+
+def test_a_place_only_in_a_byline_is_no_place():
+    types = place_types(
+        "Gunmen kill 12 in raid on Kessa villages\n\nBy Ada Obi\nWest Africa correspondent, Dakar\n\nGunmen killed "
+        "12 people in a raid on the village of Tarvo in Kessa district on Monday, police said.\n"
+    )
+    assert "Dakar" not in types
+    assert "Tarvo" in types
+
+
+def test_a_place_of_the_story_named_in_the_byline_too_stays():
+    types = place_types(
+        "By Ada Obi, Dakar\n\nGunmen killed 12 people in Dakar on Monday, police said. Dakar has seen three "
+        "such attacks this year.\n"
+    )
+    assert "Dakar" in types

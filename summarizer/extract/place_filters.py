@@ -123,3 +123,16 @@ def a_nationality(name: str, text: str) -> bool:
         found.group() != name and len(found.group()) - len(name) <= 5 and gazetteer_kind(found.group()) == "country"
         for found in re.finditer(rf"\b{re.escape(stem)}[a-z]*\b", text)
     )
+
+
+# 'By Ana Vell, Osk', 'West Africa correspondent, Osk', 'From our Osk correspondent': who wrote the
+# story and where they are based
+_BYLINE = re.compile(r"^(?:By|BY|From\s+our)\s|\b(?:[Cc]orrespondent|[Ss]taff\s+[Ww]riter|[Bb]ureau\s+[Cc]hief)\b")
+
+
+def in_a_byline(text: str, start: int) -> bool:
+    """Is the name at `start` on a short line that names the story's writer?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return len(line) <= 90 and bool(_BYLINE.search(line))

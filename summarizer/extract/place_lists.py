@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..brief import Place
-from .gazetteer import countries_of, country_code, largest_population
+from .gazetteer import countries_of, country_code, gazetteer_kind, largest_population
 from .sentences import Sentence
 
 
@@ -47,6 +47,8 @@ def type_from_partners(text: str, places: list[Place], stated: set[str]) -> None
     groups.append((current, listed))
     for members, is_list in groups:
         kinds = {p.type for p in members if p.name in stated and p.type not in ("country", "site", "other")}
+        if is_list and not kinds:
+            _counted_settlements(text, members)
         if not is_list or len(kinds) != 1:
             continue
         kind = next(iter(kinds))
@@ -57,6 +59,22 @@ def type_from_partners(text: str, places: list[Place], stated: set[str]) -> None
             settlement = large and kind in ("province", "district", "region")
             if place.name not in stated and place.type not in ("country", "site") and not settlement:
                 place.type = kind
+
+
+_COUNTS = {2: "two|both", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
+
+
+def _counted_settlements(text: str, members: list[Place]) -> None:
+    """'attacks on three villages ... struck Osk, Tarn and Vell': a list of as many names no
+    gazetteer knows as the villages (or neighbourhoods) the text counts are those villages."""
+    unknown = [p for p in members if p.type == "town" and gazetteer_kind(p.name) is None]
+    if len(unknown) != len(members) or len({p.name for p in members}) not in _COUNTS:
+        return
+    count = len({p.name for p in members})
+    counted = re.search(rf"\b(?i:{_COUNTS[count]}|{count})\s+(?:[a-z-]+\s+)?(villages|neighbou?rhoods)\b", text)
+    if counted:
+        for place in members:
+            place.type = "village" if counted.group(1) == "villages" else "neighbourhood"
 
 
 # where someone spoke, not where the event was ('the agency's spokeswoman said in Lisbon')

@@ -17,7 +17,14 @@ from .names import (
     EntityMention,
     place_type_from_context,
 )
-from .place_filters import NOT_A_PLACE_AFTER, a_nationality, dateline_places, is_foreign_dateline, other_events
+from .place_filters import (
+    NOT_A_PLACE_AFTER,
+    a_nationality,
+    dateline_places,
+    in_a_byline,
+    is_foreign_dateline,
+    other_events,
+)
 from .place_filters import never_places as _never_places
 from .place_kinds import (
     compass_kind,
@@ -113,7 +120,7 @@ def _places(text: str, mentions: list[EntityMention], sentences: list[Sentence],
     organisation_ends = {m.end for m in mentions if m.label == "ORG"}
     ranks: dict[int, int] = {}  # how firmly each entity's type is known
     for mention in mentions:
-        if is_foreign_dateline(text, mention, sentences):
+        if is_foreign_dateline(text, mention, sentences) or in_a_byline(text, mention.start):
             continue
         known = gazetteer_kind(mention.text)
         if known is None and mention.text.isupper() and len(mention.text) > 4:
