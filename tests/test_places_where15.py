@@ -314,3 +314,16 @@ def test_a_place_of_the_story_named_in_the_byline_too_stays():
         "such attacks this year.\n"
     )
     assert "Dakar" in types
+
+
+# 12. an airport named after a town in -i
+
+
+def test_an_airport_named_after_a_town_in_i_is_a_site():
+    types = place_types("A drone struck the Kisumi airport on Monday, killing four people, officials said.\n")
+    assert types.get("Kisumi airport") == "site"
+
+
+def test_a_nationalitys_airports_are_no_site():
+    types = place_types("Two Iraqi airports were closed on Monday after a drone attack killed four people.\n")
+    assert not any("airport" in name for name in types)

@@ -134,7 +134,30 @@ def slot_mentions(doc, offset: int) -> list[EntityMention]:
         + _after_a_site_noun(doc, offset)
         + _division_in_apposition(doc, offset)
         + _listed_after_places(doc, offset)
+        + _airports(doc, offset)
     )
+
+
+_AIRPORT_NOUNS = {"airport", "airfield", "airstrip"}
+
+
+def _airports(doc, offset: int) -> list[EntityMention]:
+    """'a drone struck Osk airport', 'near the Osk airfield': a proper noun compounded to a
+    lower-case airport noun names the airport, a site, whatever NER calls the name (a town's
+    name in -i reads to it as a nationality)."""
+    found = []
+    for token in doc:
+        if token.lower_ not in _AIRPORT_NOUNS or not token.text.islower() or token.dep_ not in ("pobj", "dobj", "conj"):
+            continue
+        names = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if not names or names[-1].i != token.i - 1:
+            continue
+        first = names[0]
+        if first.is_sent_start or ORG_WORD.search(doc.text[first.idx : token.idx]) or first.text.isupper():
+            continue
+        begin, end = first.idx, token.idx + len(token)
+        found.append(EntityMention(doc.text[begin:end], offset + begin, offset + end, "SITE"))
+    return found
 
 
 def _listed_after_places(doc, offset: int) -> list[EntityMention]:
