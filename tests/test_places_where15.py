@@ -327,3 +327,28 @@ def test_an_airport_named_after_a_town_in_i_is_a_site():
 def test_a_nationalitys_airports_are_no_site():
     types = place_types("Two Iraqi airports were closed on Monday after a drone attack killed four people.\n")
     assert not any("airport" in name for name in types)
+
+
+# 13. a broadcaster's description and a town's quarters
+
+
+def test_a_station_described_before_its_name_is_no_site():
+    types = place_types(
+        "A cyclone killed 11 people in Tarvo on Monday.\nLocal station Radio Kessa reported that three "
+        "children had been found near the village of Osko.\n"
+    )
+    assert not any("station" in name.lower() for name in types)
+
+
+def test_names_before_quarters_are_neighbourhoods():
+    types = place_types(
+        "Fighters attacked positions in the town's Dabo and Kelmo quarters on Sunday, killing 12 people, "
+        "the mission said.\n"
+    )
+    assert types.get("Dabo") == "neighbourhood"
+    assert types.get("Kelmo") == "neighbourhood"
+
+
+def test_a_named_station_where_a_bomb_went_off_stays_a_site():
+    types = place_types("A bomb exploded at Tarvo bus station on Monday, killing six people, police said.\n")
+    assert types.get("Tarvo bus station") == "site"

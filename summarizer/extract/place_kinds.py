@@ -131,7 +131,7 @@ def dateline_abbreviation(text: str, start: int, end: int) -> bool:
 
 # 'Miyagi, Iwate and Tokyo prefectures', 'the states of Edo and Ondo': one noun types the list
 _PLURAL = (r"(?i:(villages|towns|cities|provinces|states|prefectures|governorates|districts|counties|regencies"
-           r"|municipalities|regions|neighbou?rhoods))\b")  # fmt: skip
+           r"|municipalities|regions|neighbou?rhoods|quarters))\b")  # fmt: skip
 _LIST_BEFORE_NOUN = re.compile(rf"(?:,\s*{_NAME})*,?\s+(?:and|&)\s+{_NAME}\s+{_PLURAL}")
 _NOUN_BEFORE_LIST = re.compile(rf"\b{_PLURAL}\s+of\s+(?:{_NAME},\s*)*(?:{_NAME},?\s+and\s+)?$")
 
@@ -200,8 +200,10 @@ def _kind_of_a_list(text: str, start: int, end: int) -> str | None:
     before = _NOUN_BEFORE_LIST.search(text[max(0, start - 80) : start])
     for match in (after, before):
         if match:  # 'the cities of Osk, Tarn and Vell' ('X city' after a name is no type, so not read)
-            return "city" if match.group(1).lower() == "cities" else place_type_from_context("", f" {match.group(1)}")
-    return None
+            noun = match.group(1).lower()
+            return {"cities": "city", "quarters": "neighbourhood"}.get(noun) or place_type_from_context("", f" {noun}")
+    # 'the town's Osk and Tarn quarters': the last name of the list, right before the noun
+    return "neighbourhood" if re.match(r"\s+(?:quarters|neighbou?rhoods)\b", text[end : end + 16]) else None
 
 
 _LISTED_BEFORE = re.compile(rf"({_NAME})(?:,\s*|,?\s+(?:and|or)\s+)$")

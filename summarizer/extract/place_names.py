@@ -164,9 +164,14 @@ def in_an_events_slot(text: str, mention: EntityMention) -> bool:
 
 def _a_common_phrase(text: str, mention: EntityMention) -> bool:
     """'Local radio station' at a sentence's start: a common word capitalised there, then lower-case
-    words, is no site's name (the word is written lower-case elsewhere in the text)."""
+    words, is no site's name (the word is written lower-case elsewhere in the text, or the phrase
+    describes the name after it: 'Local station Radio Osk reported')."""
     first = re.fullmatch(r"([A-Z][a-z]+)(?:\s+[a-z]+)+", mention.text)
-    return bool(first and mention.label == "SITE" and re.search(rf"\b{first.group(1).lower()}\b", text))
+    return bool(
+        first
+        and mention.label == "SITE"
+        and (re.search(rf"\b{first.group(1).lower()}\b", text) or re.match(r" [A-Z]", text[mention.end :]))
+    )
 
 
 def a_governments_voice(text: str, mention: EntityMention) -> bool:
