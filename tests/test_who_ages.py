@@ -46,3 +46,26 @@ def test_a_person_named_without_an_age_and_no_cue_is_not_listed():
         "district commissioner said. The hamlet lies on land that Okello Mwita bought in the 1990s.\n"
     )
     assert "Okello Mwita" not in _who(text)
+
+
+def test_a_hyphenated_first_name_stays_whole_with_its_age():
+    text = (
+        "Gunmen kill two at roadside bar\n"
+        "Two men opened fire on customers at a bar in Port Selwyn late on Saturday, killing two people, "
+        "police said. The victims were Rose-Marie Tallow, 52, a cook, and Devon Greer, a fisherman, 30.\n"
+    )
+    who = _who(text)
+    assert who.get("Rose-Marie Tallow") == "victim"
+    assert "Marie Tallow" not in who
+
+
+def test_a_witness_named_with_an_age_is_no_victim():
+    text = (
+        "Gunmen kill two at roadside bar\n"
+        "Two men opened fire on customers at a bar in Port Selwyn late on Saturday, killing two people, "
+        'police said. "We heard six shots and threw ourselves on the floor," said a fisherman, Lyle Marchetti, 47. '
+        "Another regular, Opal Brandt, 61, said the gunmen fled on a motorbike.\n"
+    )
+    who = _who(text)
+    assert who.get("Lyle Marchetti") != "victim"
+    assert who.get("Opal Brandt") != "victim"

@@ -36,6 +36,19 @@ def _age(token) -> bool:
     )
 
 
+def _hyphen_joined(doc, first: int) -> bool:
+    """Whether the token at `first` is joined by a bare hyphen to a capitalised word before it
+    ('Mary-Jo', 'Abu-Bakr'): one name, which the tokenizer splits in three."""
+    return (
+        first >= 2
+        and doc[first - 1].text == "-"
+        and not doc[first - 1].whitespace_
+        and not doc[first - 2].whitespace_
+        and doc[first - 2].text[:1].isupper()
+        and doc[first - 2].is_alpha
+    )
+
+
 def _name_before(last) -> list:
     """The proper nouns that end at `last` ('Ana de la Cruz'), without a title before them."""
     doc = last.doc
@@ -50,6 +63,8 @@ def _name_before(last) -> list:
             and doc[first - 2].pos_ == "PROPN"
         ):
             first -= 1
+        elif _hyphen_joined(doc, first):
+            first -= 2
         else:
             break
     tokens = list(doc[first : last.i + 1])
@@ -69,7 +84,9 @@ def aged_people(sentences: list[Sentence], docs: dict) -> list[EntityMention]:
             if not _age(token):
                 continue
             tokens = _name_before(token.head)
-            if not 2 <= len(tokens) <= 5 or not all(t.text[:1].isupper() or t.lower_ in _PARTICLES for t in tokens):
+            if not 2 <= len(tokens) <= 5 or not all(
+                t.text[:1].isupper() or t.lower_ in _PARTICLES or t.text == "-" for t in tokens
+            ):
                 continue
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
             name = doc.text[start:end]
@@ -89,3 +106,19 @@ def with_aged_people(mentions: list[EntityMention], aged: list[EntityMention]) -
 def written_with_age(text: str, spans: list[tuple[int, int]]) -> bool:
     """Whether any mention of a person is followed by their age ('X, 34,')."""
     return any(AGE_AFTER.match(text, end) and 0 < int(AGE_AFTER.match(text, end).group(1)) <= 110 for _, end in spans)
+
+
+# '..., said a neighbour, X, 52.' / 'X, 52, told reporters': the age of someone who speaks
+_SPEAKER_BEFORE = re.compile(
+    r"\b(?:said|says|told|recalled|added|explained|according\s+to)\s+(?:(?:an?|the|his|her|their|one)\s+)?"
+    r"(?:[a-z-]+\s+){0,2}[a-z-]+,\s*$"
+)
+_SPEAKER_AFTER = re.compile(r",\s+\d{1,3},\s+(?:[a-z-]+\s+){0,4}?(?:said|says|told|recalled|added|explained)\b")
+
+
+def speaks_with_age(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a mention written with an age is the person who speaks ('said a neighbour, X, 52')."""
+    return any(
+        _SPEAKER_BEFORE.search(text, max(0, start - 60), start) or _SPEAKER_AFTER.match(text, end)
+        for start, end in spans
+    )
