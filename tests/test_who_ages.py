@@ -69,3 +69,13 @@ def test_a_witness_named_with_an_age_is_no_victim():
     who = _who(text)
     assert who.get("Lyle Marchetti") != "victim"
     assert who.get("Opal Brandt") != "victim"
+
+
+def test_a_person_others_speak_about_is_not_taken_for_a_speaker():
+    from summarizer.extract.actor_ages import speaks_with_age
+
+    text = "Police named a second suspect, Corwin Hale, 23, who they said was still at large."
+    start = text.index("Corwin")
+    assert not speaks_with_age(text, [(start, start + len("Corwin Hale"))])
+    text = "Corwin Hale, 23, a baker, said he saw the gunmen."
+    assert speaks_with_age(text, [(0, len("Corwin Hale"))])

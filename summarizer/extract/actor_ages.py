@@ -113,7 +113,9 @@ _SPEAKER_BEFORE = re.compile(
     r"\b(?:said|says|told|recalled|added|explained|according\s+to)\s+(?:(?:an?|the|his|her|their|one)\s+)?"
     r"(?:[a-z-]+\s+){0,2}[a-z-]+,\s*$"
 )
-_SPEAKER_AFTER = re.compile(r",\s+\d{1,3},\s+(?:[a-z-]+\s+){0,4}?(?:said|says|told|recalled|added|explained)\b")
+_SPEAKER_AFTER = re.compile(
+    r",\s+\d{1,3},\s+(?:(?:an?|the)\s+(?:[a-z-]+\s+){0,2}[a-z-]+,\s+)?(?:said|says|told|recalled|added|explained)\b"
+)
 
 
 def speaks_with_age(text: str, spans: list[tuple[int, int]]) -> bool:
