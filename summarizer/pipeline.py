@@ -32,6 +32,7 @@ from .extract.actor_acts import (
     with_forces_as_attackers,
     without_placed_names,
 )
+from .extract.actor_ages import aged_people, with_aged_people
 from .extract.actor_blame import with_responsible_parties
 from .extract.actor_bodies import with_acting_bodies
 from .extract.actor_folds import (
@@ -273,13 +274,17 @@ def build_brief(analysis: Analysis, choices: list[Choice], stats: RunStats, opti
     attribution = _cited(sources_as_items(text, analysis.sources, sentences), analysis, figures)
     entities = find_entities(text, sentences, analysis.docs)
     where = places_from(text, entities, sentences, name_keys(attribution))
-    place_keys = name_keys(where)
+    aged = aged_people(sentences, analysis.docs)
+    # a name written with an age ('X, 16,') is a person's, whatever the places read it as
+    place_keys = name_keys(where) - {_key(m.text) for m in aged}
     source_spans = [span for s in attribution for span in s.mentions]
     # people who are cited may still be actors (an official who commands forces); bodies are not
     institution_keys = name_keys(s for s in attribution if s.type not in ("official", "witness", "other"))
     groups = [f.group for f in figures if f.group]
     who = group_actors(text, sentences, groups)
-    who += people_from(text, entities, sentences, source_spans, place_keys | institution_keys | name_keys(who))
+    who += people_from(
+        text, with_aged_people(entities, aged), sentences, source_spans, place_keys | institution_keys | name_keys(who)
+    )
     media_keys = name_keys(s for s in attribution if s.type in ("media", "state_media", "monitor", "ngo", "un"))
     who += organisations_from(text, entities, sentences, place_keys | name_keys(who) | media_keys)
     who = _without_places(who, place_keys | media_keys)

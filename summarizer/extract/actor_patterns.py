@@ -9,6 +9,7 @@ import re
 from collections import Counter
 
 from ..brief import Actor
+from .actor_ages import speaks_with_age, written_with_age
 from .actor_nations import country_of_demonym as demonym
 from .actor_nations import state_key
 from .entities import (
@@ -256,6 +257,13 @@ def people_from(
         if MEDIA_OR_ANALYST.search(windows) or only_cited:
             continue
         role = _person_role(text, entity)
+        if (
+            role is None
+            and written_with_age(text, entity.spans)
+            and not speaks_with_age(text, entity.spans)
+            and not ARREST_BEFORE.search(windows)
+        ):
+            role = "victim"  # 'X, 38, and his nephew Y, 19': a person whose age the story gives
         if role is None:
             continue  # a person merely mentioned is not an actor of the event
         if entity.name not in text:
