@@ -34,3 +34,41 @@ def test_giving_figures_to_reporters_does_not_make_the_number_a_source():
     )
     names = {s.name for s in summarise_text(text).attribution}
     assert names == {"police"}
+
+
+def test_a_body_named_in_a_relative_clause_that_gives_a_toll_is_a_source():
+    text = (
+        "Protest in Merra turns deadly\n"
+        "Four protesters were shot dead in the town of Merra on Tuesday. "
+        "Varnia's Civic Rights Office, which had earlier put the toll at three, called for an inquiry.\n"
+    )
+    names = {s.name for s in summarise_text(text).attribution}
+    assert any("Civic Rights Office" in name for name in names)
+
+
+def test_a_relative_clause_of_a_private_person_cites_no_one():
+    text = (
+        "Protest in Merra turns deadly\n"
+        "Four protesters were shot dead in the town of Merra on Tuesday, police said. "
+        "A farmer who said he saw the shooting fled the town.\n"
+    )
+    assert {s.name for s in summarise_text(text).attribution} == {"police"}
+
+
+def test_a_body_name_that_goes_on_with_of_is_kept_whole():
+    text = (
+        "Clashes in Orrin leave six dead\n"
+        "Six people were killed in clashes in Orrin on Sunday, according to the Tarnish League of Legal Aid, "
+        "a rights body. Eight were wounded, according to Empresa Minera del Valle, the mine's operator.\n"
+    )
+    names = {s.name for s in summarise_text(text).attribution}
+    assert "Tarnish League of Legal Aid" in names
+    assert "Empresa Minera del Valle" in names
+
+
+def test_a_person_of_a_body_is_still_cut_before_of():
+    text = (
+        "Clashes in Orrin leave six dead\n"
+        "Six people were killed in clashes in Orrin on Sunday, Pavel Dravin of the Orrin Red Cross said.\n"
+    )
+    assert "Pavel Dravin" in {s.name for s in summarise_text(text).attribution}

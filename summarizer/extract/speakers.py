@@ -34,6 +34,7 @@ PERSON_PRONOUNS = frozenset({"he", "she"})
 BODY_PRONOUNS = frozenset({"it"})
 # Subjects that are not sources: other pronouns, and words that only stand in for a clause.
 _NOT_SPEAKERS = frozenset({"this", "that", "there", "which", "who", "what", "they", "we", "i", "you", "one"})
+_RELATIVES = frozenset({"which", "who"})
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,9 @@ def speakers(doc, offset: int) -> list[Speaker]:
             subjects = _orphan_subject(token)
             whole = (offset + subjects[0].idx, offset + subjects[0].idx + len(subjects[0])) if subjects else whole
         for child in subjects[-1:]:
+            if child.lower_ in _RELATIVES and token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
+                # 'the X Office, which had earlier put the toll at four,': the noun the clause describes
+                child = token.head
             if child.lower_ in PERSON_PRONOUNS or child.lower_ in BODY_PRONOUNS:
                 found.append(Speaker(offset + child.idx, offset + child.idx + len(child), True, *whole))
                 continue
