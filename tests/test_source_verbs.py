@@ -72,3 +72,26 @@ def test_a_person_of_a_body_is_still_cut_before_of():
         "Six people were killed in clashes in Orrin on Sunday, Pavel Dravin of the Orrin Red Cross said.\n"
     )
     assert "Pavel Dravin" in {s.name for s in summarise_text(text).attribution}
+
+
+def test_a_body_described_by_modifiers_joined_by_and_keeps_them_all():
+    text = (
+        "Raid on Kessa village\n"
+        "Armed men burned homes in the village of Kessa on Friday, killing five people, police said. "
+        "About 250 villagers fled to camps nearby, according to the province's housing and resettlement "
+        "department.\n"
+    )
+    brief = summarise_text(text)
+    sources = {s.name: s.type for s in brief.attribution}
+    name = next((n for n in sources if "housing and resettlement department" in n), None)
+    assert name is not None and sources[name] == "government"
+    assert {f.source for f in brief.toll if f.count == 250} == {name}
+
+
+def test_a_fire_department_stays_an_official_source():
+    text = (
+        "Warehouse fire in Lesk\n"
+        "Three workers died when a fire swept through a warehouse in Lesk on Monday, the city fire department said.\n"
+    )
+    sources = {s.name: s.type for s in summarise_text(text).attribution}
+    assert sources == {"city fire department": "official"}

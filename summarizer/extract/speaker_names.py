@@ -201,6 +201,8 @@ def _phrase(head) -> tuple[int, int] | None:
                 keep = True  # 'a doctor at the city hospital': the unnamed person is known by where they work
             if token is not head and child.dep_ == "pobj":
                 keep = True
+            if token.dep_ in ("nmod", "amod", "compound") and token.head.i == head.i and child.dep_ in ("cc", "conj"):
+                keep = True  # 'the relief and rehabilitation department': modifiers joined by 'and'
             if _inner_hyphen(child) or _owner_hyphen(child, head):
                 keep = True  # the hyphen inside a name ('Itar-Tass'), not in 'state-run'
             if keep:
