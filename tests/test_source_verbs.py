@@ -95,3 +95,21 @@ def test_a_fire_department_stays_an_official_source():
     )
     sources = {s.name: s.type for s in summarise_text(text).attribution}
     assert sources == {"city fire department": "official"}
+
+
+def test_each_source_joined_by_and_after_according_to_is_cited():
+    text = (
+        "Raid on Kessa village\n"
+        "Gunmen stormed the village of Kessa on Friday, killing five people, according to the mayor and villagers.\n"
+    )
+    names = {s.name for s in summarise_text(text).attribution}
+    assert {"mayor", "villagers"} <= names
+
+
+def test_a_report_joined_by_and_after_according_to_names_no_second_source():
+    text = (
+        "Raid on Kessa village\n"
+        "Gunmen stormed the village of Kessa on Friday, killing five people, according to police and local reports.\n"
+    )
+    names = {s.name for s in summarise_text(text).attribution}
+    assert names == {"police"}

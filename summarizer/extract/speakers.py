@@ -365,6 +365,11 @@ def _named_objects(
                 found.append(
                     Speaker(offset + span[0], offset + span[1], False, *_whole(child, offset), explicit=explicit)
                 )
+            if according:  # 'according to the official and residents': each source joined by 'and'
+                for other in _conjuncts(child):
+                    span = name_span(other) if _named(other) or is_source_head(other) else None
+                    if span is not None and other.lower_ not in skip:
+                        found.append(Speaker(offset + span[0], offset + span[1], False, *_whole(other, offset)))
     return found
 
 
