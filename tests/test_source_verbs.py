@@ -46,6 +46,15 @@ def test_a_body_named_in_a_relative_clause_that_gives_a_toll_is_a_source():
     assert any("Civic Rights Office" in name for name in names)
 
 
+def test_a_body_that_says_what_it_stands_for_in_a_relative_clause_is_no_source():
+    text = (
+        "Protest in Merra turns deadly\n"
+        "Four protesters were shot dead in the town of Merra on Tuesday, police said. "
+        "The Merra Traders Front, which says it speaks for market vendors, organised the march.\n"
+    )
+    assert {s.name for s in summarise_text(text).attribution} == {"police"}
+
+
 def test_a_relative_clause_of_a_private_person_cites_no_one():
     text = (
         "Protest in Merra turns deadly\n"

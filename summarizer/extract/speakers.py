@@ -35,6 +35,14 @@ BODY_PRONOUNS = frozenset({"it"})
 # Subjects that are not sources: other pronouns, and words that only stand in for a clause.
 _NOT_SPEAKERS = frozenset({"this", "that", "there", "which", "who", "what", "they", "we", "i", "you", "one"})
 _RELATIVES = frozenset({"which", "who"})
+# what a relative clause must speak of to make the noun it describes a source: a figure or a toll
+# ('X, which put the toll at four'), not what the body says of itself ('X, which says it defends...')
+_EVENT_LEMMAS = frozenset({"toll", "kill", "die", "dead", "death", "injure", "wound", "injury", "casualty", "victim"})
+
+
+def _reports_the_event(verb) -> bool:
+    """Whether a relative clause's report gives a figure or speaks of deaths and wounds."""
+    return any(t.like_num or t.lemma_.lower() in _EVENT_LEMMAS for t in verb.subtree)
 
 
 @dataclass(frozen=True)
@@ -131,7 +139,12 @@ def speakers(doc, offset: int) -> list[Speaker]:
             subjects = _orphan_subject(token)
             whole = (offset + subjects[0].idx, offset + subjects[0].idx + len(subjects[0])) if subjects else whole
         for child in subjects[-1:]:
-            if child.lower_ in _RELATIVES and token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
+            if (
+                child.lower_ in _RELATIVES
+                and token.dep_ == "relcl"
+                and token.head.pos_ in ("NOUN", "PROPN")
+                and _reports_the_event(token)
+            ):
                 # 'the X Office, which had earlier put the toll at four,': the noun the clause describes
                 child = token.head
             if child.lower_ in PERSON_PRONOUNS or child.lower_ in BODY_PRONOUNS:
