@@ -16,7 +16,11 @@ from .source_names import (
 )
 from .source_words import DESCRIPTION_HEADS
 
-_NAME = r"(?:[A-Z][\w'’.&-]*|(?:al|el)-\w+|of|for|on|the|and|de|du|el|bin|ibn|to(?=\s+[A-Z]))"
+# the small words inside names ('Ministry of Health', 'Minera Andina del Sur'), whole words only
+_NAME = (
+    r"(?:[A-Z][\w'’.&-]*|(?:al|el)-\w+|(?:of|for|on|the|and|de|du|del|da|do|dos|das|el|bin|ibn)(?!\w)"
+    r"|to(?=\s+[A-Z]))"
+)
 PROPER = re.compile(rf"[A-Z][\w'’.&-]*(?:\s+{_NAME})*(?<![\s,])")
 
 # Descriptions that stand for a source named elsewhere ("the monitor added").
@@ -33,7 +37,7 @@ _DESCRIPTOR = (
     r"|run|based|war|rights|defen[cs]e|source|director|commander|chief|head|police|security"
 )
 _NP_AFTER = re.compile(
-    rf"\s*(?:the\s+|a\s+|an\s+)?((?:(?:[A-Z][\w'’.&-]*|(?:al|el)-\w+|{_DESCRIPTOR}|of|for|and|the|to(?=\s+[A-Z]))\s*){{1,9}})"
+    rf"\s*(?:the\s+|a\s+|an\s+)?((?:(?:[A-Z][\w'’.&-]*|(?:al|el)-\w+|{_DESCRIPTOR}|of|for|and|the|del|da|do|dos|das|to(?=\s+[A-Z]))\s*){{1,9}})"
 )
 NOT_NAMES = re.compile(
     r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May"

@@ -52,7 +52,16 @@ def _person_end(text: str, start: int, end: int) -> int:
     from .entities import _looks_like_person  # entities reads names, which reads this module
 
     person = _OF_BODY.match(text, start, end)
+    if person and _BODY_HEAD.search(person.group(1)):
+        return end  # 'the Varnian League of Press Freedom': a body's name that goes on with 'of'
     return start + len(person.group(1)) if person and _looks_like_person(person.group(1)) else end
+
+
+# heads of bodies' names that a person's name never ends in (besides entities.ORG_WORD)
+_BODY_HEAD = re.compile(
+    r"\b(?:League|Charter|Alliance|Society|Coalition|Federation|Syndicate|Chamber|Forum|Observatory|Trust"
+    r"|Board|Directorate|Secretariat|Unit|Command|Mission|Initiative|Institution|Centre|Center)$"
+)
 
 
 def parts(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -131,6 +131,8 @@ _UNNAMED_SOURCE = re.compile(r"^(?:(?:an?|the|one)\s+)?(?:[a-z][\w-]*\s+){0,2}so
 _KIN_SOURCE = re.compile(rf"^(?:(?:his|her|their|the)\s+)?(?:[a-z][\w-]*\s+)?(?:{'|'.join(sorted(KIN))})$")
 
 
+# a body named by its last word as a state's: 'the state's relief and rehabilitation department'
+_STATE_BODY = re.compile(r"\b(?:department|directorate|secretariat)$", re.IGNORECASE)
 _BODY_NAME = re.compile(r"(?:\b(?:office|directorate|secretariat|bureau)$|^(?:the\s+)?office\s+of\b)", re.I)
 _LIBERATION = re.compile(r"(?<!people's\s)(?<!people’s\s)\bliberation\s+(?:army|front|movement|tigers)\b", re.I)
 
@@ -182,8 +184,8 @@ def source_type(name: str, description: str = "") -> str:
         return "group"  # 'a spokesman for the rebels'
     if _MEDICAL.search(name) and not _AUTHORITY.search(name) and not _WITNESS.search(name):
         return "other"  # 'a hospital spokeswoman', 'a source in the city hospital': no authority speaks
-    if _MINISTRY.search(name):
-        return "government"  # 'the Ministry of Disaster Relief': a state's, whatever it deals with
+    if _MINISTRY.search(name) or (_STATE_BODY.search(name) and not _CIVIL_FORCE.search(name)):
+        return "government"  # 'the Ministry of Disaster Relief', 'the relief department': a state's
     for kind, pattern in _SOURCE_TYPE:
         if pattern.search(name):
             if kind == "military" and _RANK.search(name) and _CIVIL_FORCE.search(description):

@@ -35,7 +35,11 @@ from .speakers import is_description, speakers
 _SAY = (
     r"said|says|say|reported|reports|report|added|adds|disclosed|confirmed|confirms|told|stated"
     r"|states|announced|announces|revealed|claimed|claims|noted|cited|estimated|estimates|tallied"
-    r"|documented|recorded|(?:put|puts|gave|gives|given)\s+(?:the|a|an|its|their)\s+(?:(?:death|casualty|new|updated|preliminary|provisional)\s+)?(?:toll|tally|figure|number)\b|indicated|indicate|indicates|stated"
+    r"|documented|recorded|counted"
+    # 'gave the figures', 'gave a lower figure', 'put the death toll at'
+    r"|(?:put|puts|gave|gives|given)\s+(?:the|a|an|its|their)\s+(?:(?:death|casualty|new|updated|preliminary"
+    r"|provisional|lower|higher|different|revised|latest|final|first|own|official)\s+){0,2}"
+    r"(?:toll|tally|figures?|numbers?|count|total)\b|indicated|indicate|indicates|stated"
     r"|described|warned|asserted|accused|accuse|accuses|blamed|blame|blames|urged|denied|insisted|explained|commented"
     r"|(?:took|takes|accepted)\s+responsibility"
 )

@@ -167,6 +167,17 @@ def _unnamed_setting(head, prep) -> bool:
     )
 
 
+def _joined_modifier(token, head) -> bool:
+    """'relief' of 'the relief and rehabilitation department': a singular modifier of the head
+    with another joined to it (not 'officials' of 'officials and depot staff', a source of its own)."""
+    return (
+        token.dep_ in ("nmod", "amod", "compound")
+        and token.head.i == head.i
+        and token.tag_ not in ("NNS", "NNPS")
+        and any(c.dep_ == "conj" and c.i < head.i for c in token.children)
+    )
+
+
 def _of_a_title_object(token, head) -> bool:
     """'the head of the city's university of medical sciences': the body a title's 'of' names
     keeps its own 'of'."""
@@ -201,6 +212,8 @@ def _phrase(head) -> tuple[int, int] | None:
                 keep = True  # 'a doctor at the city hospital': the unnamed person is known by where they work
             if token is not head and child.dep_ == "pobj":
                 keep = True
+            if _joined_modifier(token, head) and child.dep_ in ("cc", "conj"):
+                keep = True  # 'the relief and rehabilitation department': modifiers joined by 'and'
             if _inner_hyphen(child) or _owner_hyphen(child, head):
                 keep = True  # the hyphen inside a name ('Itar-Tass'), not in 'state-run'
             if keep:

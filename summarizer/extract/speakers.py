@@ -34,6 +34,15 @@ PERSON_PRONOUNS = frozenset({"he", "she"})
 BODY_PRONOUNS = frozenset({"it"})
 # Subjects that are not sources: other pronouns, and words that only stand in for a clause.
 _NOT_SPEAKERS = frozenset({"this", "that", "there", "which", "who", "what", "they", "we", "i", "you", "one"})
+_RELATIVES = frozenset({"which", "who"})
+# what a relative clause must speak of to make the noun it describes a source: a figure or a toll
+# ('X, which put the toll at four'), not what the body says of itself ('X, which says it defends...')
+_EVENT_LEMMAS = frozenset({"toll", "kill", "die", "dead", "death", "injure", "wound", "injury", "casualty", "victim"})
+
+
+def _reports_the_event(verb) -> bool:
+    """Whether a relative clause's report gives a figure or speaks of deaths and wounds."""
+    return any(t.like_num or t.lemma_.lower() in _EVENT_LEMMAS for t in verb.subtree)
 
 
 @dataclass(frozen=True)
@@ -130,6 +139,14 @@ def speakers(doc, offset: int) -> list[Speaker]:
             subjects = _orphan_subject(token)
             whole = (offset + subjects[0].idx, offset + subjects[0].idx + len(subjects[0])) if subjects else whole
         for child in subjects[-1:]:
+            if (
+                child.lower_ in _RELATIVES
+                and token.dep_ == "relcl"
+                and token.head.pos_ in ("NOUN", "PROPN")
+                and _reports_the_event(token)
+            ):
+                # 'the X Office, which had earlier put the toll at four,': the noun the clause describes
+                child = token.head
             if child.lower_ in PERSON_PRONOUNS or child.lower_ in BODY_PRONOUNS:
                 found.append(Speaker(offset + child.idx, offset + child.idx + len(child), True, *whole))
                 continue
@@ -361,6 +378,11 @@ def _named_objects(
                 found.append(
                     Speaker(offset + span[0], offset + span[1], False, *_whole(child, offset), explicit=explicit)
                 )
+            if according:  # 'according to the official and residents': each source joined by 'and'
+                for other in _conjuncts(child):
+                    span = name_span(other) if _named(other) or is_source_head(other) else None
+                    if span is not None and other.lower_ not in skip:
+                        found.append(Speaker(offset + span[0], offset + span[1], False, *_whole(other, offset)))
     return found
 
 
